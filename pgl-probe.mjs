@@ -1,0 +1,13 @@
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+let t=Date.now();
+const db = new PGlite({ extensions: { vector } });
+await db.waitReady; console.log('ready', Date.now()-t); t=Date.now();
+await db.exec('CREATE EXTENSION IF NOT EXISTS vector; create table t(v vector); ');
+await db.exec("insert into t values ('[1,2,3]'); create index on t using hnsw ((v::vector(3)) vector_cosine_ops)");
+console.log((await db.query("select v::vector(3) <=> '[1,2,4]' as d from t order by v::vector(3) <=> '[1,2,4]'")).rows, Date.now()-t);
+t=Date.now();
+const dump = await db.dumpDataDir('none'); console.log('dump', dump.size, Date.now()-t); t=Date.now();
+const db2 = new PGlite({ extensions: { vector }, loadDataDir: dump }); await db2.waitReady; console.log('clone', Date.now()-t);
+console.log((await db2.query("select count(*) from t")).rows);
+console.log((await db2.query("select to_tsvector('indonesian','pembangunan kota cerdas') as x")).rows);

@@ -1,0 +1,79 @@
+import type { Config } from './config/index.ts';
+import { acquireOwner, embeddedDir, migrate, openDatabase, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
+import { PanduError } from './errors.ts';
+import type { Logger } from './log.ts';
+import { seedRegions } from './regions/index.ts';
+import { createMetrics, type Metrics } from './server/metrics.ts';
+
+/**
+ * The composition root's core: configuration, logger, database (migrated, regions
+ * seeded) and metrics. Services and adapters are built from it in one place
+ * (src/cli/start.ts for the server, src/cli/commands for one-shot commands).
+ */
+export interface App {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly db: Db;
+  readonly metrics: Metrics;
+  /** Present when this process owns an embedded data folder. */
+  readonly owner: (OwnerLock & { held: true }) | null;
+  close(): Promise<void>;
+}
+
+function describeTarget(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`; // never the password
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+export async function openApp(config: Config, logger: Logger): Promise<App> {
+  const dir = embeddedDir(config.database.url);
+  let owner: (OwnerLock & { held: true }) | null = null;
+  if (dir) {
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(dir, { recursive: true });
+    const lock = acquireOwner(dir);
+    if (!lock.held) throw new PanduError('DB_BUSY', { owner: lock.owner satisfies OwnerInfo });
+    owner = lock;
+  }
+  let db: Db;
+  try {
+    db = await openDatabase(config.database.url);
+  } catch (err) {
+    owner?.release();
+    if (config.database.kind === 'postgres') {
+      throw new PanduError(
+        'DB_UNREACHABLE',
+        { target: describeTarget(config.database.url), reason: (err as Error).message || String(err) },
+        { cause: err },
+      );
+    }
+    throw err;
+  }
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+    await seedRegions(db);
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    owner?.release();
+    throw err;
+  }
+  let closed = false;
+  return {
+    config,
+    logger,
+    db,
+    metrics: createMetrics(),
+    owner,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await db.close();
+      owner?.release();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Command } from 'commander';
+import { PanduError } from '../../errors.ts';
+import { messages } from '../../messages.ts';
+import { createInvite, listRegions } from '../../regions/index.ts';
+import { printJson, type CliContext } from '../context.ts';
+
+export function registerRegions(program: Command, ctx: CliContext): void {
+  const regions = program.command('regions').description('Daftar wilayah (kabupaten/kota) dan kode undangan grup');
+
+  regions
+    .command('list')
+    .description('Tampilkan wilayah beserta provinsi, zona waktu dan angkatan')
+    .option('--province <nama>', 'saring menurut provinsi (sebagian nama cukup)')
+    .option('--json', 'keluaran JSON')
+    .action(async (opts: { province?: string; json?: boolean }) => {
+      const app = await ctx.app();
+      const rows = await listRegions(app.db, { province: opts.province });
+      if (opts.json) {
+        printJson(
+          ctx.io,
+          rows.map((r) => ({ code: r.code, name: r.name, kind: r.kind, province: r.province, timezone: r.timezone, cohort: r.cohort })),
+        );
+        return;
+      }
+      if (rows.length === 0) {
+        ctx.io.out(`${messages.cli.noRegions}\n`);
+        return;
+      }
+      for (const r of rows) {
+        ctx.io.out(`${r.code}\t${r.name}\t${r.province}\t${r.timezone}\t${r.cohort ?? '-'}\n`);
+      }
+      ctx.io.out(`${rows.length} wilayah\n`);
+    });
+
+  regions
+    .command('invite')
+    .description('Buat kode undangan sekali pakai untuk mengikat grup Telegram ke wilayah')
+    .argument('<kode>', 'kode wilayah (mis. 33.14) atau nama wilayah')
+    .option('--hours <jam>', 'masa berlaku dalam jam', '72')
+    .option('--json', 'keluaran JSON')
+    .action(async (code: string, opts: { hours: string; json?: boolean }) => {
+      const hours = Number(opts.hours);
+      if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
+        throw new PanduError('USAGE', { detail: '--hours harus antara 1 dan 720' });
+      }
+      const app = await ctx.app();
+      const invite = await createInvite(app.db, code, { ttlHours: hours, createdBy: 'cli' });
+      if (opts.json) printJson(ctx.io, { code: invite.code, region: invite.region, expires_at: invite.expires_at });
+      else ctx.io.out(`${messages.cli.inviteCreated(invite.code, invite.regionName, invite.expires_at)}\n`);
+    });
+}

@@ -1,0 +1,84 @@
+import type { App } from '../app.ts';
+import { openApp } from '../app.ts';
+import { ConfigError, loadConfig, type Config } from '../config/index.ts';
+import { PanduError } from '../errors.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { messages } from '../messages.ts';
+import { forwardToOwner } from './admin.ts';
+import type { CliContext, Io } from './context.ts';
+import { EXIT, buildProgram, runProgram } from './program.ts';
+import { runStart } from './start.ts';
+
+const io: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: process.stdout.isTTY === true,
+};
+
+/** Maps failures that end any command to one clear line and an exit code. */
+function reportFatal(err: unknown, logger: Logger | null): number {
+  if (err instanceof ConfigError) {
+    io.err(`${messages.cli.configInvalid(err.problems)}\n`);
+    return EXIT.usage;
+  }
+  if (PanduError.isInstance(err, 'DB_UNREACHABLE')) {
+    io.err(`${messages.cli.dbUnreachable(String(err.details.target), String(err.details.reason))}\n`);
+    return EXIT.usage;
+  }
+  logger?.debug({ err }, 'command failed');
+  io.err(`${messages.cli.failed((err as Error)?.message ?? String(err))}\n`);
+  return EXIT.partial;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    return reportFatal(err, null);
+  }
+  const logger = createLogger(config.logLevel);
+
+  let app: App | null = null;
+  const ctx: CliContext = {
+    io,
+    viaServer: false,
+    exitCode: EXIT.ok,
+    app: async () => (app ??= await openApp(config, logger)),
+  };
+  let startCode: number | null = null;
+  const program = buildProgram(ctx, (p) => {
+    p.command('start')
+      .description('Jalankan bot, penjadwal pengingat dan server HTTP (/healthz, /readyz, /metrics)')
+      .action(async () => {
+        startCode = await runStart(config, logger, io);
+      });
+  });
+  try {
+    const code = await runProgram(program, ctx, argv);
+    return startCode ?? code;
+  } catch (err) {
+    if (PanduError.isInstance(err, 'DB_BUSY')) {
+      const owner = err.details.owner as import('../db/index.ts').OwnerInfo;
+      if (argv[0] !== 'start') {
+        const forwarded = await forwardToOwner(owner, argv);
+        if (forwarded) {
+          io.err(`${messages.cli.viaServer(owner.pid)}\n`);
+          io.out(forwarded.stdout);
+          io.err(forwarded.stderr);
+          return forwarded.code;
+        }
+      }
+      io.err(`${messages.cli.dbBusy(owner.pid)}\n`);
+      return EXIT.usage;
+    }
+    return reportFatal(err, logger);
+  } finally {
+    await (app as App | null)?.close().catch(() => undefined);
+  }
+}
+
+const code = await main(process.argv.slice(2));
+// Let stdout drain, then leave even if a library keeps a handle open.
+process.exitCode = code;
+setTimeout(() => process.exit(code), 200).unref();

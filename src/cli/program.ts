@@ -1,0 +1,46 @@
+import { Command, CommanderError } from 'commander';
+import { PanduError } from '../errors.ts';
+import { messages } from '../messages.ts';
+import { registerRegions } from './commands/regions.ts';
+import type { CliContext } from './context.ts';
+
+export const EXIT = { ok: 0, partial: 1, usage: 2 } as const;
+
+/** Commands that may run inside a running server on behalf of another process. */
+export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: CliContext) => void = () => {}): Command {
+  const program = new Command('pandu')
+    .description(messages.cli.description)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })
+    .showHelpAfterError(false)
+    .helpCommand('help [perintah]', 'tampilkan bantuan perintah');
+  extra(program, ctx);
+  registerRegions(program, ctx);
+  return program;
+}
+
+/** Runs argv (without 'node pandu') and returns the exit code; never throws. */
+export async function runProgram(program: Command, ctx: CliContext, argv: readonly string[]): Promise<number> {
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return ctx.exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
+      return EXIT.usage;
+    }
+    if (PanduError.isInstance(err)) {
+      switch (err.code) {
+        case 'REGION_UNKNOWN':
+          ctx.io.err(`${messages.cli.regionUnknown(String(err.details.query))}\n`);
+          return EXIT.usage;
+        case 'USAGE':
+          ctx.io.err(`${messages.cli.usageError(String(err.details.detail))}\n`);
+          return EXIT.usage;
+        default:
+          throw err;
+      }
+    }
+    throw err;
+  }
+}

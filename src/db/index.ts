@@ -1,0 +1,24 @@
+import { resolve } from 'node:path';
+import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
+import type { Db } from './types.ts';
+
+export type { Db, Queryable } from './types.ts';
+export { migrate, migrationsCurrent, loadMigrations, type Migration } from './migrate.ts';
+export { acquireOwner, readOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
+export { toVectorLiteral } from './vector.ts';
+
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** The folder of an embedded database, or null for PostgreSQL and in-memory. */
+export function embeddedDir(url: string): string | null {
+  return isPostgresUrl(url) || url === 'memory://' ? null : resolve(url);
+}
+
+/** Opens the database named by DATABASE_URL (postgres://, a folder, or memory://). */
+export async function openDatabase(url: string): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url);
+  return openPglite(url === 'memory://' ? url : resolve(url));
+}
