@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
+import { createPostgresDatabase } from '../support/db.ts';
+
+describe('pandu start', () => {
+  it('shows its address and a console prompt, stops on SIGINT with exit 0, and keeps the data', async () => {
+    const dir = join(tempDir(), 'db');
+    const started = Date.now();
+    const first = runPandu(['start'], { DATABASE_URL: dir });
+    const [, url] = await first.waitFor(/berjalan di (http:\/\/\S+) /, 15_000);
+    await first.waitFor(/Anda> /, 15_000);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${url}/metrics`)).headers.get('content-type')).toMatch(/text\/plain/);
+
+    // While it runs, another command goes through the running server.
+    const invite = await runPanduOnce(['regions', 'invite', '33.14', '--json'], { DATABASE_URL: dir });
+    expect(invite.code).toBe(0);
+    const code = JSON.parse(invite.stdout).code as string;
+
+    first.child.kill('SIGINT');
+    expect((await first.exited).code).toBe(0);
+
+    // The next start reuses the data: the invite made through the server is still there.
+    const again = await runPanduOnce(['regions', 'invite', 'sragen', '--json'], { DATABASE_URL: dir });
+    expect(again.code).toBe(0);
+    const { openDatabase } = await import('../../src/db/index.ts');
+    const db = await openDatabase(dir);
+    const rows = await db.query<{ code: string }>('SELECT code FROM invites ORDER BY created_at');
+    await db.close();
+    expect(rows.map((r) => r.code)).toEqual([code, JSON.parse(again.stdout).code]);
+  });
+
+  it('starts again after being killed with SIGKILL during start', async () => {
+    const dir = join(tempDir(), 'db');
+    const victim = runPandu(['start'], { DATABASE_URL: dir });
+    await new Promise((r) => setTimeout(r, 2_500)); // inside PGlite start-up / migration
+    victim.child.kill('SIGKILL');
+    await victim.exited;
+    const next = runPandu(['start'], { DATABASE_URL: dir });
+    await next.waitFor(/Anda> /, 30_000);
+    next.child.kill('SIGTERM');
+    expect((await next.exited).code).toBe(0);
+  });
+
+  it('says in one line that an unreachable PostgreSQL cannot be used, exit code 2', async () => {
+    const r = await runPanduOnce(['start'], { DATABASE_URL: 'postgres://nohost:1/x' });
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/Tidak dapat terhubung ke basis data nohost:1\/x/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('rejects an invalid configuration in one line with exit code 2', async () => {
+    const r = await runPanduOnce(['regions', 'list'], { PORT: 'tiga-ribu' });
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toBe('Konfigurasi tidak valid: PORT must be a port number 0-65535');
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('runs against PostgreSQL with pgvector, same migrations', async () => {
+    const url = await createPostgresDatabase('start');
+    const app = runPandu(['start'], { DATABASE_URL: url });
+    const [, base] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 30_000);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const list = await runPanduOnce(['regions', 'list', '--json'], { DATABASE_URL: url });
+    expect(JSON.parse(list.stdout).length).toBeGreaterThanOrEqual(500);
+    app.child.kill('SIGTERM');
+    expect((await app.exited).code).toBe(0);
+  });
+});
+
+describe('pandu regions', () => {
+  it('lists every region as JSON with zone and cohort', async () => {
+    const dir = join(tempDir(), 'db');
+    const r = await runPanduOnce(['regions', 'list', '--json'], { DATABASE_URL: dir });
+    expect(r.code).toBe(0);
+    const regions = JSON.parse(r.stdout) as Array<{ code: string; name: string; kind: string; timezone: string; cohort: unknown }>;
+    expect(regions.length).toBeGreaterThanOrEqual(500);
+    const byName = new Map(regions.map((x) => [x.name, x]));
+    expect(byName.get('Kota Jayapura')).toMatchObject({ timezone: 'Asia/Jayapura', kind: 'kota', cohort: null });
+    expect(byName.get('Kota Makassar')?.timezone).toBe('Asia/Makassar');
+    expect(byName.get('Kabupaten Sragen')?.timezone).toBe('Asia/Jakarta');
+  });
+
+  it('refuses an unknown region code with a clear message and exit code 2', async () => {
+    const r = await runPanduOnce(['regions', 'invite', '99.99'], { DATABASE_URL: 'memory://' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Wilayah "99.99" tidak dikenal/);
+  });
+});

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadMigrations, migrate, migrationsCurrent, openDatabase, toVectorLiteral, type Db } from '../../src/db/index.ts';
+import { backends, createPostgresDatabase, testDb } from '../support/db.ts';
+
+describe.each(backends)('database on %s', (backend) => {
+  const opened: Db[] = [];
+  afterAll(async () => {
+    for (const db of opened) await db.close();
+  });
+
+  async function freshDb(tag: string): Promise<Db> {
+    const url = backend === 'pglite' ? 'memory://' : await createPostgresDatabase(tag);
+    const db = await openDatabase(url);
+    opened.push(db);
+    return db;
+  }
+
+  it('applies every migration once; a second start applies nothing', async () => {
+    const db = await freshDb('idem');
+    const first = await migrate(db);
+    expect(first).toEqual(loadMigrations().map((m) => m.version));
+    expect(await migrate(db)).toEqual([]);
+    expect(await migrationsCurrent(db)).toBe(true);
+  });
+
+  it('leaves the database as it was when a migration fails', async () => {
+    const db = await freshDb('fail');
+    await migrate(db);
+    const broken = [
+      ...loadMigrations(),
+      { version: 900, name: 'good-part', sql: 'CREATE TABLE extra_one (id int)' },
+      { version: 901, name: 'bad-part', sql: 'CREATE TABLE extra_two (id int); SELECT * FROM no_such_table' },
+    ];
+    await expect(migrate(db, broken)).rejects.toThrow(/no_such_table/);
+    const tables = await db.query<{ n: number }>(
+      `SELECT count(*) AS n FROM pg_tables WHERE tablename IN ('extra_one', 'extra_two')`,
+    );
+    expect(tables[0]!.n).toBe(0);
+    const versions = await db.query<{ version: number }>('SELECT version FROM schema_migrations WHERE version >= 900');
+    expect(versions).toEqual([]);
+  });
+
+  it('stores vectors and finds the nearest by cosine distance through an HNSW index', async () => {
+    const db = await testDb(backend);
+    await db.exec(`INSERT INTO documents (path, title, kind, content_hash) VALUES ('corpus/a.md', 'A', 'panduan', 'h')`);
+    const vectors = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0.9, 0.1, 0],
+      [0, 0, 1],
+    ];
+    for (const [i, v] of vectors.entries()) {
+      await db.query(`INSERT INTO chunks (document_id, ordinal, text, embedding) VALUES (1, $1, $2, $3)`, [
+        i,
+        `chunk ${i}`,
+        toVectorLiteral(v),
+      ]);
+    }
+    await db.exec('ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(3)');
+    await db.exec('CREATE INDEX chunks_embedding_test_idx ON chunks USING hnsw (embedding vector_cosine_ops)');
+    const rows = await db.query<{ text: string; distance: number }>(
+      `SELECT text, embedding <=> $1 AS distance FROM chunks ORDER BY embedding <=> $1 LIMIT 2`,
+      [toVectorLiteral([1, 0.05, 0])],
+    );
+    expect(rows.map((r) => r.text)).toEqual(['chunk 0', 'chunk 2']);
+    expect(rows[0]!.distance).toBeLessThan(0.01);
+    const idx = await db.query<{ indexdef: string }>(
+      `SELECT indexdef FROM pg_indexes WHERE indexname = 'chunks_embedding_test_idx'`,
+    );
+    expect(idx[0]!.indexdef).toMatch(/hnsw/);
+    await db.exec('DROP INDEX chunks_embedding_test_idx; ALTER TABLE chunks ALTER COLUMN embedding TYPE vector');
+  });
+
+  it('finds Indonesian text with full-text search', async () => {
+    const db = await testDb(backend);
+    await db.exec(`INSERT INTO documents (path, title, kind, content_hash) VALUES ('corpus/b.md', 'B', 'panduan', 'h')`);
+    const texts = ['Dewan Smart City dibentuk dengan SK Bupati', 'Quick win adalah program dengan hasil cepat'];
+    for (const [i, t] of texts.entries()) {
+      await db.query(`INSERT INTO chunks (document_id, ordinal, text, tsv) VALUES (1, $1, $2, to_tsvector('simple', $2))`, [i, t]);
+    }
+    const rows = await db.query<{ text: string }>(
+      `SELECT text FROM chunks WHERE tsv @@ plainto_tsquery('simple', 'dewan bupati')`,
+    );
+    expect(rows.map((r) => r.text)).toEqual([texts[0]]);
+  });
+
+  it.runIf(backend === 'postgres')('migrates once when two processes start at the same time', async () => {
+    const url = await createPostgresDatabase('race');
+    const [a, b] = await Promise.all([openDatabase(url), openDatabase(url)]);
+    opened.push(a, b);
+    const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+    const all = loadMigrations().map((m) => m.version);
+    expect([...ra, ...rb].sort()).toEqual(all);
+    const rows = await a.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
+    expect(rows[0]!.n).toBe(all.length);
+  });
+});

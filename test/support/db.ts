@@ -1,0 +1,60 @@
+import pg from 'pg';
+import { migrate, openDatabase, type Db } from '../../src/db/index.ts';
+import { seedRegions } from '../../src/regions/index.ts';
+
+export type BackendName = 'pglite' | 'postgres';
+
+/** Backends the database suites run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
+export const backends: BackendName[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+const workerId = process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? '0';
+const cache = new Map<BackendName, Promise<Db>>();
+
+/** A PostgreSQL database of this worker's own on the TEST_DATABASE_URL server, created empty. */
+export async function createPostgresDatabase(suffix: string): Promise<string> {
+  const base = new URL(process.env.TEST_DATABASE_URL!);
+  const name = `pandu_t_${workerId}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  const admin = new pg.Client({ connectionString: base.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  base.pathname = `/${name}`;
+  return base.toString();
+}
+
+async function openFresh(backend: BackendName): Promise<Db> {
+  const url = backend === 'pglite' ? 'memory://' : await createPostgresDatabase('main');
+  const db = await openDatabase(url);
+  await migrate(db);
+  await seedRegions(db);
+  return db;
+}
+
+/**
+ * The worker's migrated database for a backend, emptied of everything but the region
+ * registry. One instance per worker and backend: a PGlite start takes seconds.
+ */
+export async function testDb(backend: BackendName = 'pglite'): Promise<Db> {
+  let p = cache.get(backend);
+  if (!p) {
+    p = openFresh(backend);
+    cache.set(backend, p);
+  }
+  const db = await p;
+  await resetDb(db);
+  return db;
+}
+
+export async function resetDb(db: Db): Promise<void> {
+  const tables = await db.query<{ tablename: string }>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('schema_migrations', 'regions')`,
+  );
+  if (tables.length > 0) {
+    await db.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+  }
+  await db.exec('UPDATE regions SET cohort = NULL, current_stage = NULL WHERE cohort IS NOT NULL OR current_stage IS NOT NULL');
+}

@@ -1,0 +1,74 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+
+export function tempDir(prefix = 'pandu-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface Running {
+  readonly child: ChildProcessWithoutNullStreams;
+  stdout(): string;
+  stderr(): string;
+  /** Resolves when stdout+stderr match re; rejects after ms. */
+  waitFor(re: RegExp, ms?: number): Promise<RegExpMatchArray>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs the real `pandu` CLI (the same entry as bin/pandu.js) in a child process. */
+export function runPandu(args: string[], env: Record<string, string | undefined> = {}): Running {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    stdio: 'pipe',
+  });
+  let out = '';
+  let err = '';
+  const waiters: Array<() => void> = [];
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    waiters.forEach((w) => w());
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+    waiters.forEach((w) => w());
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    stdout: () => out,
+    stderr: () => err,
+    exited,
+    waitFor(re, ms = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const m = (out + err).match(re);
+          if (m) {
+            clearTimeout(timer);
+            resolve(m);
+          }
+        };
+        const timer = setTimeout(
+          () => reject(new Error(`timed out waiting for ${re}; stdout: ${out}\nstderr: ${err}`)),
+          ms,
+        );
+        waiters.push(check);
+        check();
+        void exited.then(() => setTimeout(check, 50));
+      });
+    },
+  };
+}
+
+/** Runs a command to completion. */
+export async function runPanduOnce(args: string[], env: Record<string, string | undefined> = {}) {
+  const r = runPandu(args, env);
+  r.child.stdin.end();
+  const { code } = await r.exited;
+  return { code, stdout: r.stdout(), stderr: r.stderr() };
+}
