@@ -3,7 +3,7 @@ import { openApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { PanduError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { forwardToOwner } from './admin.ts';
 import type { CliContext, Io } from './context.ts';
 import { EXIT, buildProgram, runProgram } from './program.ts';

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { PanduError } from '../errors.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { registerRegions } from './commands/regions.ts';
 import type { CliContext } from './context.ts';
 

@@ -3,7 +3,7 @@ import { startConsole, type ConsoleChat } from '../bots/console/index.ts';
 import type { Config } from '../config/index.ts';
 import { migrationsCurrent } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { messages } from '../messages.ts';
+import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { createHttpServer } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';

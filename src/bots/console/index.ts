@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 
 export interface ConsoleDeps {
   readonly input: Readable;

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { PanduError } from '../../errors.ts';
-import { messages } from '../../messages.ts';
+import { messages } from '../../messages/index.ts';
 import { createInvite, listRegions } from '../../regions/index.ts';
 import { printJson, type CliContext } from '../context.ts';
 

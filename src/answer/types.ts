@@ -1,0 +1,50 @@
+/** The contract between the answering core and every adapter (Telegram, Slack, console, CLI). */
+
+export type Intent = 'deadline' | 'checklist' | 'rule' | 'greeting' | 'out_of_scope';
+export type Platform = 'telegram' | 'slack' | 'console' | 'cli';
+
+export interface Citation {
+  /** Corpus path, e.g. 'corpus/panduan/06-bimtek-1-analisis-strategis.md'. */
+  readonly document: string;
+  readonly title: string;
+  /** Heading path, ' > ' separated. */
+  readonly heading: string;
+  readonly page: number | null;
+  /** At most 300 characters. */
+  readonly snippet: string;
+  readonly score: number;
+}
+
+export interface AskInput {
+  readonly question: string;
+  readonly platform: Platform;
+  readonly chatId?: string;
+  readonly userId?: string;
+  /** Region of the chat (bound group) or chosen by the user; deadlines/checklists need it. */
+  readonly regionCode?: string | null;
+  /** Conversation key (chat + thread) for follow-up questions. */
+  readonly sessionId?: string;
+  readonly now?: Date;
+}
+
+export interface Answer {
+  readonly question: string;
+  readonly intent: Intent;
+  /** Plain text in Bahasa Indonesia, without the source list (adapters render citations). */
+  readonly answer: string;
+  readonly refused: boolean;
+  readonly citations: readonly Citation[];
+  /** Row id in `questions` (for 👍/👎 feedback); null when not logged. */
+  readonly questionId: number | null;
+  /** When a follow-up was rewritten: what Pandu understood, e.g. 'Bimtek III, Kabupaten Sragen'. */
+  readonly understood?: string;
+}
+
+export interface AnswerService {
+  ask(input: AskInput): Promise<Answer>;
+  /** Stores a 👍 (1) or 👎 (-1) on a logged question; the last vote of a user wins. */
+  feedback(questionId: number, vote: 1 | -1, by: string): Promise<void>;
+}
+
+/** Longest question accepted from users, in characters. */
+export const MAX_QUESTION_LENGTH = 1_000;
