@@ -54,6 +54,7 @@ export const messages = {
     regionHint: 'Untuk pertanyaan tenggat wilayah tertentu, ketik /wilayah KODE (contoh: /wilayah 33.14).\n',
     regionSet: (name: string) => `Wilayah diatur ke ${name}.`,
     prompt: 'Anda> ',
+    loading: 'Basis pengetahuan sedang dimuat dari folder corpus/… Mohon tunggu sebentar lalu tanyakan lagi.',
     emptyKnowledgeBase: 'Basis pengetahuan masih kosong: jalankan `pandu ingest` untuk memuat dokumen program.',
     bye: 'Sampai jumpa.',
   },

@@ -4,3 +4,6 @@
  * writes user text itself.
  */
 export { messages, formatDate, zoneAbbr, relativeDay } from './core.ts';
+export { ingestMessages } from './ingest.ts';
+export { answerMessages, SECRETARIAT } from './answers.ts';
+export { reminderMessage, reminderCli, offsetLabel, type ReminderMessageData, type ReminderFormat } from './reminders.ts';

@@ -1,0 +1,77 @@
+import { analyzeQuery } from '../retrieval/query.ts';
+import type { SearchHit } from '../retrieval/search.ts';
+import { sentences, terms } from '../retrieval/text.ts';
+import type { Citation } from './types.ts';
+
+export const SNIPPET_MAX = 300;
+
+export function snippet(text: string, max = SNIPPET_MAX): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  if (t.length <= max) return t;
+  const cut = t.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${cut.slice(0, space > max * 0.6 ? space : max - 1)}…`;
+}
+
+export function citationOf(hit: SearchHit, text?: string): Citation {
+  return {
+    document: hit.document,
+    title: hit.title,
+    heading: hit.heading,
+    page: hit.page,
+    snippet: snippet(text ?? hit.text),
+    score: hit.score,
+  };
+}
+
+interface Scored {
+  readonly hit: number;
+  readonly index: number;
+  readonly text: string;
+  readonly score: number;
+}
+
+/**
+ * The offline answer: the few sentences of the best chunks that cover the most of the
+ * question, in their original order, each cited. Headings that match the question
+ * (an FAQ entry, a section named like the question) lend their weight to their text.
+ */
+export function extractiveAnswer(question: string, hits: readonly SearchHit[], maxChars = 650): { text: string; citations: Citation[] } {
+  const query = analyzeQuery(question);
+  const weight = new Map(query.map((q) => [q.term, q.weight]));
+  const total = query.reduce((a, q) => a + q.weight, 0) || 1;
+  const cover = (text: string) => {
+    let s = 0;
+    for (const t of new Set(terms(text))) s += weight.get(t) ?? 0;
+    return s / total;
+  };
+  const scored: Scored[] = [];
+  hits.slice(0, 3).forEach((hit, h) => {
+    const headingCover = cover(hit.heading.split(' > ').slice(-1)[0] ?? '');
+    sentences(hit.text).forEach((text, index) => {
+      if (text.length < 12) return;
+      const rankFactor = [1, 0.8, 0.65][h]!;
+      // Early sentences of a section whose heading matches carry its answer.
+      const headingBoost = headingCover * (index < 3 ? 0.6 : 0.2);
+      scored.push({ hit: h, index, text, score: (cover(text) + headingBoost) * rankFactor * hit.score });
+    });
+  });
+  if (scored.length === 0) return { text: '', citations: [] };
+  const ranked = [...scored].sort((a, b) => b.score - a.score);
+  const best = ranked[0]!;
+  const chosen: Scored[] = [best];
+  let length = best.text.length;
+  const tryAdd = (s: Scored | undefined) => {
+    if (!s || chosen.includes(s) || length + s.text.length > maxChars) return;
+    chosen.push(s);
+    length += s.text.length;
+  };
+  // The sentence after the best one usually completes it (lists, explanations).
+  tryAdd(scored.find((s) => s.hit === best.hit && s.index === best.index + 1));
+  for (const s of ranked.slice(1)) if (s.score >= best.score * 0.6) tryAdd(s);
+  chosen.sort((a, b) => a.hit - b.hit || a.index - b.index);
+  const byHit = new Map<number, string[]>();
+  for (const s of chosen) byHit.set(s.hit, [...(byHit.get(s.hit) ?? []), s.text]);
+  const citations = [...byHit].map(([h, texts]) => citationOf(hits[h]!, texts.join(' ')));
+  return { text: chosen.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim(), citations };
+}

@@ -1,0 +1,191 @@
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import { answerMessages, formatDate } from '../messages/index.ts';
+import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
+import type { Embedder } from '../retrieval/embedder.ts';
+import { search, type SearchHit } from '../retrieval/search.ts';
+import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
+import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
+import type { Generator } from './generate.ts';
+import { classify, isProgrammeQuestion } from './intent.ts';
+import type { Answer, AnswerService, AskInput, Citation, Intent } from './types.ts';
+
+export interface AnswerServiceDeps {
+  readonly db: Db;
+  readonly embedder: Embedder;
+  readonly logger: Logger;
+  readonly generator?: Generator | null;
+  readonly now?: () => Date;
+  /** Evidence below this share of the question's IDF mass is not enough to answer. */
+  readonly minCoverage?: number;
+  readonly onAnswered?: (a: Answer, ms: number, platform: string) => void;
+}
+
+/** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
+export const DEFAULT_MIN_COVERAGE = 0.45;
+
+interface Draft {
+  intent: Intent;
+  answer: string;
+  refused: boolean;
+  citations: Citation[];
+  understood?: string;
+}
+
+async function kalenderCitation(db: Db, cohort: number, stageName?: string): Promise<Citation | null> {
+  const [doc] = await db.query<{ path: string; title: string }>(
+    `SELECT d.path, d.title FROM documents d JOIN deadlines x ON x.source = d.path WHERE x.cohort = $1 LIMIT 1`,
+    [cohort],
+  );
+  if (!doc) return null;
+  return { document: doc.path, title: doc.title, heading: stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan', page: null, snippet: '', score: 1 };
+}
+
+export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
+  const { db, logger } = deps;
+  const log = logger.child({ module: 'answer' });
+  const now = deps.now ?? (() => new Date());
+  const minCoverage = deps.minCoverage ?? DEFAULT_MIN_COVERAGE;
+
+  async function stageOrdinals(): Promise<Map<number, string>> {
+    const rows = await db.query<{ id: string; ordinal: number }>('SELECT id, ordinal FROM stages');
+    return new Map(rows.map((r) => [r.ordinal, r.id]));
+  }
+
+  async function answerDeadline(question: string, region: RegionName | null, regionCode: string | null, stageId: string | null, at: Date): Promise<Draft | null> {
+    const code = region?.code ?? regionCode;
+    if (code) {
+      const [r] = await db.query<{ name: string; cohort: number | null }>('SELECT name, cohort FROM regions WHERE code = $1', [code]);
+      if (!r) return null;
+      if (r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r.name), refused: false, citations: [] };
+      const all = await regionDeadlines(db, code);
+      if (all.length === 0) return { intent: 'deadline', answer: answerMessages.noCohort(r.name), refused: false, citations: [] };
+      const line = (d: (typeof all)[number]) => answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, at) });
+      const cite = await kalenderCitation(db, r.cohort);
+      if (stageId) {
+        const d = all.find((x) => x.stageId === stageId);
+        if (!d) return null;
+        const citation = cite && { ...cite, heading: `Jadwal dan tenggat tahapan > ${d.stageName}`, snippet: snippet(line(d)) };
+        return {
+          intent: 'deadline',
+          answer: `${answerMessages.deadlineHeader(r.name, r.cohort)}\n${line(d)}`,
+          refused: false,
+          citations: citation ? [citation] : [],
+          understood: region && !regionCode ? undefined : undefined,
+        };
+      }
+      const open = all.filter((d) => !d.completed);
+      if (open.length === 0) return { intent: 'deadline', answer: answerMessages.deadlineAllDone(r.name), refused: false, citations: cite ? [cite] : [] };
+      const next = open.slice(0, 3);
+      return {
+        intent: 'deadline',
+        answer: `${answerMessages.deadlineUpcomingHeader(r.name, r.cohort)}\n${next.map(line).join('\n')}`,
+        refused: false,
+        citations: cite ? [{ ...cite, snippet: snippet(next.map(line).join(' ')) }] : [],
+      };
+    }
+    if (stageId) {
+      const rows = await db.query<{ cohort: number; due_on: string; name: string; source: string }>(
+        `SELECT d.cohort, d.due_on, s.name, d.source FROM deadlines d JOIN stages s ON s.id = d.stage_id
+          WHERE d.stage_id = $1 AND d.region_code IS NULL ORDER BY d.cohort`,
+        [stageId],
+      );
+      if (rows.length === 0) return null;
+      const lines = rows.map((x) => answerMessages.deadlineCohortLine(x.cohort, x.due_on));
+      const citations: Citation[] = [];
+      for (const x of rows) {
+        const c = await kalenderCitation(db, x.cohort, x.name);
+        if (c) citations.push({ ...c, snippet: snippet(`${x.name}: ${formatDate(x.due_on)}`) });
+      }
+      return {
+        intent: 'deadline',
+        answer: `${answerMessages.deadlineCohortHeader(rows[0]!.name)}\n${lines.join('\n')}\n${answerMessages.deadlineCohortNote}\n${answerMessages.noRegion}`,
+        refused: false,
+        citations,
+      };
+    }
+    return null;
+  }
+
+  async function answerChecklist(regionCode: string | null, stageId: string | null): Promise<Draft | null> {
+    let stage = stageId;
+    let regionName: string | undefined;
+    if (regionCode) {
+      const [r] = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [regionCode]);
+      regionName = r?.name;
+      if (!stage) stage = currentStage(await regionDeadlines(db, regionCode))?.stageId ?? null;
+    }
+    if (!stage) return null;
+    const cl = await stageChecklist(db, regionCode ?? '', stage);
+    if (!cl || cl.total === 0) return null;
+    const items = cl.items.map((i) => answerMessages.checklistItem({ ...i, showDone: !!regionCode }));
+    const [doc] = await db.query<{ path: string; title: string }>(
+      `SELECT d.path, d.title FROM documents d WHERE d.kind = 'checklist' AND d.path LIKE $1 LIMIT 1`,
+      [`%${stage}%`],
+    );
+    return {
+      intent: 'checklist',
+      answer: `${answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, regionName)}\n${items.join('\n')}\n${answerMessages.checklistHowTo}`,
+      refused: false,
+      citations: doc ? [{ document: doc.path, title: doc.title, heading: cl.stageName, page: null, snippet: snippet(cl.items.map((i) => `${i.id} ${i.title}`).join('; ')), score: 1 }] : [],
+    };
+  }
+
+  async function answerFromText(question: string, intent: Intent, regionCode: string | null): Promise<Draft> {
+    const hits: SearchHit[] = await search({ db, embedder: deps.embedder }, question, { k: 5, regionCode });
+    const top = hits[0];
+    const weak = !top || top.coverage < minCoverage;
+    if (weak) {
+      return {
+        intent: isProgrammeQuestion(question) || intent !== 'rule' ? intent : 'out_of_scope',
+        answer: isProgrammeQuestion(question) || intent !== 'rule' ? answerMessages.refused() : answerMessages.outOfScope,
+        refused: true,
+        citations: [],
+      };
+    }
+    if (deps.generator) {
+      const generated = await deps.generator.generate(question, hits);
+      if (generated) return { intent, answer: generated.text, refused: false, citations: generated.citations };
+    }
+    const ex = extractiveAnswer(question, hits);
+    if (!ex.text) return { intent, answer: answerMessages.refused(), refused: true, citations: [] };
+    return { intent, answer: ex.text, refused: false, citations: ex.citations.length ? ex.citations : [citationOf(top)] };
+  }
+
+  return {
+    async ask(input: AskInput): Promise<Answer> {
+      const started = performance.now();
+      const at = input.now ?? now();
+      const question = input.question.trim();
+      const [ordinals, names] = await Promise.all([stageOrdinals(), regionNames(db)]);
+      const stageId = detectStage(question, ordinals);
+      const region = detectRegion(question, names);
+      const regionCode = region?.code ?? input.regionCode ?? null;
+      const { intent, thanks } = classify(question, stageId !== null);
+      let draft: Draft | null = null;
+      if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
+      else if (intent === 'deadline') draft = await answerDeadline(question, region, input.regionCode ?? null, stageId, at);
+      else if (intent === 'checklist') draft = await answerChecklist(regionCode, stageId);
+      draft ??= await answerFromText(question, intent, regionCode);
+      const latency = Math.round(performance.now() - started);
+      let questionId: number | null = null;
+      try {
+        const [row] = await db.query<{ id: number }>(
+          `INSERT INTO questions (platform, chat_id, user_id, region_code, question, intent, refused, answer, citations, latency_ms, asked_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11) RETURNING id`,
+          [input.platform, input.chatId ?? null, input.userId ?? null, regionCode, question, draft.intent, draft.refused, draft.answer, JSON.stringify(draft.citations), latency, at],
+        );
+        questionId = row?.id ?? null;
+      } catch (err) {
+        log.warn({ err }, 'question not logged');
+      }
+      log.info({ intent: draft.intent, refused: draft.refused, citations: draft.citations.length, ms: latency, platform: input.platform }, 'answered');
+      const answer: Answer = { question, intent: draft.intent, answer: draft.answer, refused: draft.refused, citations: draft.citations, questionId, understood: draft.understood };
+      deps.onAnswered?.(answer, latency, input.platform);
+      return answer;
+    },
+    async feedback(questionId, vote, by) {
+      await db.query('UPDATE questions SET feedback = $2, feedback_by = $3, feedback_at = now() WHERE id = $1', [questionId, vote, by]);
+    },
+  };
+}

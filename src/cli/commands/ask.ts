@@ -1,0 +1,53 @@
+import type { Command } from 'commander';
+import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
+import { renderPlain } from '../../answer/render.ts';
+import { PanduError } from '../../errors.ts';
+import { findRegion } from '../../regions/index.ts';
+import { search } from '../../retrieval/search.ts';
+import { createCoreServices } from '../../services.ts';
+import { printJson, type CliContext } from '../context.ts';
+
+export function registerAsk(program: Command, ctx: CliContext): void {
+  program
+    .command('ask')
+    .description('Jawab satu pertanyaan seperti bot menjawabnya')
+    .argument('<pertanyaan>', 'pertanyaan dalam Bahasa Indonesia')
+    .option('--region <kode>', 'wilayah penanya (kode atau nama), untuk tenggat dan checklist')
+    .option('--session <id>', 'id percakapan untuk pertanyaan lanjutan')
+    .option('--json', 'keluaran JSON')
+    .action(async (question: string, opts: { region?: string; session?: string; json?: boolean }) => {
+      if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
+      if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
+      const app = await ctx.app();
+      let regionCode: string | null = null;
+      if (opts.region) {
+        const region = await findRegion(app.db, opts.region);
+        if (!region) throw new PanduError('REGION_UNKNOWN', { query: opts.region });
+        regionCode = region.code;
+      }
+      const { answers } = await createCoreServices(app);
+      const a = await answers.ask({ question, platform: 'cli', regionCode, sessionId: opts.session });
+      if (opts.json) {
+        printJson(ctx.io, { question: a.question, intent: a.intent, answer: a.answer, refused: a.refused, citations: a.citations, understood: a.understood ?? null });
+      } else ctx.io.out(`${renderPlain(a)}\n`);
+    });
+
+  program
+    .command('search')
+    .description('Tampilkan potongan dokumen yang paling relevan, tanpa menyusun jawaban')
+    .argument('<kueri>', 'kata kunci atau pertanyaan')
+    .option('--k <n>', 'jumlah hasil', '5')
+    .option('--region <kode>', 'utamakan dokumen wilayah ini')
+    .option('--json', 'keluaran JSON')
+    .action(async (query: string, opts: { k: string; region?: string; json?: boolean }) => {
+      const k = Number(opts.k);
+      if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: '--k harus bilangan bulat 1–100' });
+      const app = await ctx.app();
+      const { embedder } = await createCoreServices(app);
+      const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
+      const hits = await search({ db: app.db, embedder }, query, { k, regionCode });
+      const rows = hits.map((h) => ({ document: h.document, title: h.title, heading: h.heading, page: h.page, snippet: h.text.replace(/\s+/g, ' ').slice(0, 300), score: h.score }));
+      if (opts.json) printJson(ctx.io, rows);
+      else rows.forEach((r, i) => ctx.io.out(`${i + 1}. [${r.score.toFixed(2)}] ${r.title} — ${r.heading}${r.page ? ` (hlm. ${r.page})` : ''}\n   ${r.document}\n   ${r.snippet}\n`));
+    });
+}

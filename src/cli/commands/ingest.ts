@@ -1,0 +1,46 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { Command } from 'commander';
+import { ingestPaths, type FileOutcome } from '../../ingest/index.ts';
+import { ingestMessages } from '../../messages/index.ts';
+import { ensureEmbeddings } from '../../retrieval/index-store.ts';
+import { embedderFromConfig } from '../../retrieval/embedders.ts';
+import { printJson, type CliContext } from '../context.ts';
+
+export function registerIngest(program: Command, ctx: CliContext): void {
+  program
+    .command('ingest')
+    .description('Muat dokumen (md, txt, html, pdf, docx, kalender yaml) ke basis pengetahuan; file yang tidak berubah dilewati')
+    .argument('[path...]', 'file atau folder', ['corpus'])
+    .option('--force', 'muat ulang semua file walaupun tidak berubah')
+    .option('--prune', 'hapus dokumen yang filenya sudah tidak ada')
+    .option('--json', 'ringkasan dalam JSON')
+    .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean }) => {
+      const app = await ctx.app();
+      const embedder = await embedderFromConfig(app.config);
+      await ensureEmbeddings(app.db, embedder);
+      const bar = ctx.io.isTTY && !opts.json ? new SingleBar({ format: ' {bar} {value}/{total} file | {file}', hideCursor: true }, Presets.shades_classic) : null;
+      const failures: FileOutcome[] = [];
+      const summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
+        force: opts.force,
+        prune: opts.prune,
+        onStart: (total) => bar?.start(total, 0, { file: '' }),
+        onFile: (o) => {
+          if (o.status === 'failed') failures.push(o);
+          app.metrics.ingestedFiles.inc({ outcome: o.status });
+          if (bar) bar.increment({ file: o.path.slice(-50) });
+          else if (!opts.json && o.status !== 'unchanged') {
+            ctx.io.out(
+              `${o.status === 'failed' ? ingestMessages.failedLine(o.path, o.reason ?? '') : o.status === 'skipped' ? ingestMessages.skippedLine(o.path, o.reason ?? '') : ingestMessages.fileLine(o.status, o.path, o.chunks)}\n`,
+            );
+          }
+        },
+      });
+      bar?.stop();
+      if (opts.json) printJson(ctx.io, summary);
+      else {
+        if (bar) for (const f of failures) ctx.io.out(`${ingestMessages.failedLine(f.path, f.reason ?? '')}\n`);
+        ctx.io.out(`${ingestMessages.summary(summary)}\n`);
+      }
+      if (summary.failed > 0) ctx.exitCode = 1;
+    });
+}

@@ -1,0 +1,24 @@
+/** Why a file could not be ingested; the CLI and bots turn the reason into Indonesian text. */
+export type LoadReason =
+  | 'empty'
+  | 'too_large'
+  | 'binary'
+  | 'not_utf8'
+  | 'unsupported'
+  | 'pdf_encrypted'
+  | 'pdf_corrupt'
+  | 'pdf_no_text'
+  | 'docx_corrupt'
+  | 'no_text'
+  | 'calendar_invalid'
+  | 'checklist_invalid';
+
+export class LoadError extends Error {
+  constructor(
+    readonly reason: LoadReason,
+    readonly detail?: string,
+  ) {
+    super(detail ? `${reason}: ${detail}` : reason);
+    this.name = 'LoadError';
+  }
+}

@@ -1,0 +1,54 @@
+import { terms, words } from './text.ts';
+
+/**
+ * Abbreviations and programme jargon officers use, with what they stand for. Expansion
+ * terms are added to the query at a lower weight so either form finds the passage.
+ */
+export const GLOSSARY: Record<string, string> = {
+  bimtek: 'bimbingan teknis',
+  mou: 'nota kesepahaman',
+  nk: 'nota kesepahaman',
+  qw: 'quick win',
+  quickwin: 'quick win',
+  tp: 'tim pelaksana',
+  dsc: 'dewan smart city',
+  sc: 'smart city',
+  rpjmd: 'rencana pembangunan jangka menengah daerah',
+  rpjpd: 'rencana pembangunan jangka panjang daerah',
+  renstra: 'rencana strategis',
+  opd: 'organisasi perangkat daerah',
+  sk: 'surat keputusan',
+  perbup: 'peraturan bupati',
+  perwali: 'peraturan wali kota',
+  perda: 'peraturan daerah',
+  apbd: 'anggaran pendapatan belanja daerah',
+  bappeda: 'badan perencanaan pembangunan daerah',
+  diskominfo: 'dinas komunikasi informatika',
+  spbe: 'sistem pemerintahan berbasis elektronik',
+  monev: 'monitoring evaluasi',
+  kominfo: 'kementerian komunikasi informatika',
+  komdigi: 'kementerian komunikasi digital',
+  wib: 'waktu indonesia barat',
+  wita: 'waktu indonesia tengah',
+  wit: 'waktu indonesia timur',
+  masterplan: 'rencana induk',
+  tenggat: 'batas waktu',
+  g100sc: 'gerakan menuju 100 smart city',
+};
+
+export interface WeightedTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** Query terms (stemmed) with weights: the question's own terms 1, glossary expansions 0.4. */
+export function analyzeQuery(question: string): WeightedTerm[] {
+  const weights = new Map<string, number>();
+  for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + 1);
+  for (const w of words(question)) {
+    const expansion = GLOSSARY[w];
+    if (!expansion) continue;
+    for (const t of terms(expansion)) if (!weights.has(t)) weights.set(t, 0.4);
+  }
+  return [...weights].map(([term, weight]) => ({ term, weight }));
+}

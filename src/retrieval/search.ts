@@ -1,0 +1,149 @@
+import type { Queryable } from '../db/index.ts';
+import { toVectorLiteral } from '../db/index.ts';
+import type { Embedder } from './embedder.ts';
+import { analyzeQuery, type WeightedTerm } from './query.ts';
+
+export interface SearchHit {
+  readonly chunkId: number;
+  readonly document: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly regionCode: string | null;
+  readonly heading: string;
+  readonly page: number | null;
+  readonly text: string;
+  /** Fused score, higher is better (0..1 scale after normalisation). */
+  readonly score: number;
+  /** BM25 score of the chunk (0 when only the vector search found it). */
+  readonly bm25: number;
+  /** Share of the query's IDF mass the chunk contains (0..1): evidence strength. */
+  readonly coverage: number;
+}
+
+export interface FusionWeights {
+  /** Weight of the vector similarity (relative to the top one) added to BM25 (relative to the top one). */
+  readonly vector: number;
+  /** BM25 parameters. */
+  readonly k1: number;
+  readonly b: number;
+}
+
+/** Chosen on the TyDi QA train split and our own eval set (see bench/RESULTS.md). */
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, k1: 1.2, b: 0.75 };
+
+export interface SearchOptions {
+  readonly k?: number;
+  readonly regionCode?: string | null;
+  readonly mode?: 'hybrid' | 'bm25' | 'vector';
+  readonly weights?: FusionWeights;
+  /** Candidates taken from each ranker before fusion. */
+  readonly candidates?: number;
+}
+
+interface Bm25Row {
+  chunk_id: number;
+  score: number;
+  matched: number;
+}
+
+/** BM25 (Okapi) over postings with idf from the current df and N, in one SQL statement. */
+export async function bm25Search(db: Queryable, query: readonly WeightedTerm[], limit: number, w: FusionWeights = DEFAULT_WEIGHTS) {
+  if (query.length === 0) return { rows: [] as Bm25Row[], idfMass: 0 };
+  const rows = await db.query<Bm25Row & { idf_mass: number }>(
+    `WITH st AS MATERIALIZED (SELECT n::float8 AS n, total_len::float8 / greatest(n, 1) AS avgdl FROM bm25_stats WHERE id = 1),
+          q AS MATERIALIZED (
+            SELECT t.id, qt.w * ln(1 + (st.n - t.df + 0.5) / (t.df + 0.5)) AS idf
+              FROM unnest($1::text[], $2::float8[]) AS qt(term, w)
+              JOIN terms t ON t.term = qt.term AND t.df > 0
+              CROSS JOIN st),
+          mass AS MATERIALIZED (SELECT COALESCE(sum(idf), 0) AS m FROM q)
+     SELECT p.chunk_id,
+            sum(q.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / st.avgdl))) AS score,
+            sum(q.idf) AS matched, (SELECT m FROM mass) AS idf_mass
+       FROM q JOIN postings p ON p.term_id = q.id CROSS JOIN st
+      GROUP BY p.chunk_id
+      ORDER BY score DESC
+      LIMIT $5`,
+    [query.map((q) => q.term), query.map((q) => q.weight), w.k1, w.b, limit],
+  );
+  // The idf mass also counts query terms no chunk contains (they make evidence weaker).
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT n FROM bm25_stats WHERE id = 1');
+  const unknown = await db.query<{ term: string }>(
+    `SELECT qt.term FROM unnest($1::text[]) AS qt(term) WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = qt.term AND t.df > 0)`,
+    [query.filter((q) => q.weight >= 1).map((q) => q.term)],
+  );
+  const unknownMass = unknown.length * Math.log(1 + (n + 0.5) / 0.5);
+  const idfMass = (rows[0]?.idf_mass ?? 0) + unknownMass;
+  return { rows, idfMass };
+}
+
+export async function vectorSearch(db: Queryable, vector: Float32Array, limit: number) {
+  return db.query<{ chunk_id: number; sim: number }>(
+    `SELECT id AS chunk_id, 1 - (embedding <=> $1) AS sim FROM chunks WHERE embedding IS NOT NULL ORDER BY embedding <=> $1 LIMIT $2`,
+    [toVectorLiteral(vector), limit],
+  );
+}
+
+/** Hybrid retrieval: BM25 and vector candidates fused by a weighted sum of scores relative to each ranker's best, region-aware. */
+export async function search(
+  deps: { db: Queryable; embedder: Embedder },
+  question: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const k = options.k ?? 5;
+  const w = options.weights ?? DEFAULT_WEIGHTS;
+  const mode = options.mode ?? 'hybrid';
+  const candidates = options.candidates ?? 40;
+  const query = analyzeQuery(question);
+  const fused = new Map<number, { score: number; bm25: number; matched: number }>();
+  let idfMass = 0;
+  if (mode !== 'vector') {
+    const res = await bm25Search(deps.db, query, candidates, w);
+    idfMass = res.idfMass;
+    const max = res.rows[0]?.score || 1;
+    for (const r of res.rows) fused.set(r.chunk_id, { score: r.score / max, bm25: r.score, matched: r.matched });
+  }
+  if (mode !== 'bm25') {
+    const [vec] = await deps.embedder.embed([question]);
+    const rows = await vectorSearch(deps.db, vec!, candidates);
+    const max = rows[0]?.sim || 1;
+    for (const r of rows) {
+      const cur = fused.get(r.chunk_id) ?? { score: 0, bm25: 0, matched: 0 };
+      cur.score += (mode === 'vector' ? 1 : w.vector) * (r.sim / max);
+      fused.set(r.chunk_id, cur);
+    }
+  }
+  if (fused.size === 0) return [];
+  const ids = [...fused.keys()];
+  const meta = await deps.db.query<{
+    id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
+  }>(
+    `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text
+       FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY($1::int[])`,
+    [ids],
+  );
+  const region = options.regionCode ?? null;
+  const hits = meta.map((m) => {
+    const f = fused.get(m.id)!;
+    let score = f.score;
+    // A region's own masterplan is preferred for its officers; another region's is rarely the answer.
+    if (region && m.region_code === region) score *= 1.5;
+    else if (region && m.region_code && m.region_code !== region) score *= 0.5;
+    return {
+      chunkId: m.id,
+      document: m.path,
+      title: m.title,
+      kind: m.kind,
+      regionCode: m.region_code,
+      heading: m.heading,
+      page: m.page,
+      text: m.text,
+      score,
+      bm25: f.bm25,
+      coverage: idfMass > 0 ? Math.min(1, f.matched / idfMass) : 0,
+    } satisfies SearchHit;
+  });
+  hits.sort((a, b) => b.score - a.score || a.chunkId - b.chunkId);
+  const top = hits[0]?.score ?? 1;
+  return hits.slice(0, k).map((h) => ({ ...h, score: Number((h.score / top).toFixed(4)) }));
+}

@@ -1,0 +1,109 @@
+import { Stemmer } from 'sastrawijs';
+
+/**
+ * The one tokenizer used at ingest and at query time, identically on both database
+ * backends: lower-case, split on non-alphanumerics, keep codes such as F-03 or H-7 whole,
+ * drop Indonesian stop words, stem with Sastrawi (Nazief–Adriani with its dictionary).
+ */
+
+const stemmer = new Stemmer();
+const stemCache = new Map<string, string>();
+
+// Function words and chat filler that carry no topic: the same list for documents and questions.
+export const STOP_WORDS = new Set(
+  `yang dan di ke dari untuk pada dengan dalam atau ini itu adalah akan oleh sebagai juga tidak bisa dapat ada telah
+   sudah belum harus masih lebih para serta bahwa karena agar jika kalau maka namun tetapi tapi saat setiap tersebut
+   secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah
+   apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
+   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih
+   halo hai selamat pagi siang sore malam the of a an to is are`.split(/\s+/).filter(Boolean),
+);
+
+// Common informal spellings and typos in officers' chats → the standard word.
+const SLANG: Record<string, string> = {
+  yg: 'yang', dgn: 'dengan', utk: 'untuk', untk: 'untuk', tdk: 'tidak', gak: 'tidak', ga: 'tidak', nggak: 'tidak',
+  blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
+  bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
+  dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
+  pd: 'pada', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
+  ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
+  masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city',
+};
+
+const CODE_RE = /^[a-z]{1,4}\d{0,2}-\d{1,3}$/; // F-03, H-7, BT1-01, ASM-02
+
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** Surface words: lower-cased, slang expanded, codes kept whole ('f-03' → 'f03'). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalize(text).split(/[^\p{L}\p{N}-]+/u)) {
+    if (!raw) continue;
+    const w = raw.replace(/^-+|-+$/g, '');
+    if (!w) continue;
+    if (CODE_RE.test(w)) {
+      out.push(w.replace('-', ''));
+      continue;
+    }
+    for (const part of w.split('-')) {
+      if (!part) continue;
+      const fixed = SLANG[part];
+      if (fixed) out.push(...fixed.split(' '));
+      else out.push(part);
+    }
+  }
+  return out;
+}
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\p{L}+$/u.test(word) && word.length > 3 ? stemmer.stem(word) || word : word;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Index terms of a text: words without stop words, stemmed. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of words(text)) {
+    if (STOP_WORDS.has(w)) continue;
+    const s = stem(w);
+    if (STOP_WORDS.has(s)) continue;
+    if (s.length === 0 || (s.length === 1 && !/\d/.test(s))) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Term frequencies of a text. */
+export function termCounts(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** Splits text into sentences (keeps list items and short lines whole). */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const l = line.trim();
+    if (!l) continue;
+    const parts = l.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [l];
+    let buf = '';
+    for (const p of parts) {
+      buf += p;
+      // Do not split after abbreviations and numbers like 'No.', 'Kab.', '1.'
+      if (/\b(no|kab|kec|dr|ir|hlm|dll|dsb|tsb|a\.n|u\.p|\d+)\.$/i.test(buf.trim())) continue;
+      if (buf.trim()) out.push(buf.trim());
+      buf = '';
+    }
+    if (buf.trim()) out.push(buf.trim());
+  }
+  return out;
+}
