@@ -1,7 +1,10 @@
 import { Command, CommanderError } from 'commander';
 import { PanduError } from '../errors.ts';
 import { messages } from '../messages/index.ts';
+import { registerAsk } from './commands/ask.ts';
+import { registerIngest } from './commands/ingest.ts';
 import { registerRegions } from './commands/regions.ts';
+import { registerReminders } from './commands/reminders.ts';
 import type { CliContext } from './context.ts';
 
 export const EXIT = { ok: 0, partial: 1, usage: 2 } as const;
@@ -15,7 +18,11 @@ export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: Cli
     .showHelpAfterError(false)
     .helpCommand('help [perintah]', 'tampilkan bantuan perintah');
   extra(program, ctx);
+  // [commands] one register function per command group
+  registerIngest(program, ctx);
+  registerAsk(program, ctx);
   registerRegions(program, ctx);
+  registerReminders(program, ctx);
   return program;
 }
 

@@ -5,9 +5,17 @@ import { migrationsCurrent } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
+import { startReminderScheduler } from '../reminders/index.ts';
+import { reminderSenders } from '../reminders/senders.ts';
 import { createHttpServer } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
+import { existsSync } from 'node:fs';
+import { renderPlain } from '../answer/render.ts';
+import { ingestPaths } from '../ingest/index.ts';
+import { createCoreServices } from '../services.ts';
 import type { Io } from './context.ts';
+
+const CORPUS_DIR = 'corpus';
 
 /** A running service with an explicit lifecycle; stopped in reverse start order. */
 interface Service {
@@ -62,18 +70,51 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   io.out(`${messages.cli.serverListening(url)}\n`);
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
-  ready = true;
-
+  const core = await createCoreServices(app);
+  let chat: ConsoleChat | null = null;
   const bots = [config.telegram.token, config.slack.botToken].filter(Boolean);
   if (bots.length === 0) {
-    const chat: ConsoleChat = startConsole({
+    chat = startConsole({
       input: process.stdin,
       output: process.stdout,
-      ask: async () => messages.console.emptyKnowledgeBase,
+      ask: async (question, state) => {
+        if (!ready) return messages.console.loading;
+        return renderPlain(await core.answers.ask({ question, platform: 'console', regionCode: state.regionCode, sessionId: state.sessionId }));
+      },
       findRegion: (q) => findRegion(app.db, q),
       onQuit: () => void shutdown('console'),
     });
-    services.push({ name: 'console', stop: () => chat.stop() });
+    const consoleChat = chat;
+    services.push({ name: 'console', stop: () => consoleChat.stop() });
+  }
+
+  // An empty knowledge base is filled from corpus/ before any bot takes updates.
+  const [{ n } = { n: 0 }] = await app.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
+  if (n === 0 && existsSync(CORPUS_DIR)) {
+    logger.info('knowledge base empty: ingesting corpus/');
+    const summary = await ingestPaths({ db: app.db, embedder: core.embedder, logger }, [CORPUS_DIR]);
+    logger.info({ files: summary.new, failed: summary.failed, chunks: summary.chunks }, 'corpus ingested');
+  }
+  if (stopping) return stopped;
+  ready = true;
+
+  // [adapters] Telegram, Slack and the reminder scheduler are started here, each pushed
+  // onto `services` so shutdown stops them in reverse order.
+
+  // Reminders (issue 8): plan + enqueue + dispatch every minute, and once now to catch up.
+  {
+    const senders = reminderSenders(config);
+    // LEAD: once createTelegramBot exposes `sender`, use it here instead of the config-built one:
+    // senders.telegram = telegramBot.sender;  (and Slack's when it has one: senders.slack = ...)
+    if (Object.keys(senders).length > 0) {
+      const reminders = startReminderScheduler({
+        db: app.db,
+        senders,
+        logger: logger.child({ module: 'reminders' }),
+        metrics: app.metrics,
+      });
+      services.push({ name: 'reminders', stop: () => reminders.stop() });
+    }
   }
 
   const code = await stopped;

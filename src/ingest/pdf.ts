@@ -19,7 +19,7 @@ export async function parsePdf(data: Uint8Array, fallbackTitle: string): Promise
   pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
   let doc;
   try {
-    doc = await pdfjs.getDocument({ data, isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true })
+    doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true })
       .promise;
   } catch (err) {
     const name = (err as Error).name;

@@ -33,8 +33,8 @@ export async function deleteDocument(tx: Queryable, documentId: number): Promise
     [documentId],
   );
   await tx.query(
-    `UPDATE bm25_stats SET n = n - x.n, total_len = total_len - x.len
-       FROM (SELECT count(*) AS n, COALESCE(sum(length), 0) AS len FROM chunks WHERE document_id = $1) x
+    `UPDATE bm25_stats SET n = bm25_stats.n - x.cnt, total_len = bm25_stats.total_len - x.len
+       FROM (SELECT count(*) AS cnt, COALESCE(sum(length), 0) AS len FROM chunks WHERE document_id = $1) x
       WHERE id = 1`,
     [documentId],
   );

@@ -56,5 +56,6 @@ export async function resetDb(db: Db): Promise<void> {
   if (tables.length > 0) {
     await db.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   }
+  await db.exec('INSERT INTO bm25_stats (id, n, total_len) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING');
   await db.exec('UPDATE regions SET cohort = NULL, current_stage = NULL WHERE cohort IS NOT NULL OR current_stage IS NOT NULL');
 }

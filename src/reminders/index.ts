@@ -1,0 +1,45 @@
+export type { OutgoingMessage, SendResult, Sender } from './sender.ts';
+export {
+  planReminders,
+  slotOffsets,
+  DEFAULT_POLICY,
+  type PlannedReminder,
+  type PlanInput,
+  type ReminderChat,
+  type ReminderPlatform,
+  type ReminderPolicy,
+} from './planner.ts';
+export { loadReminderChats, planFromDb, planAndEnqueue, type PlanOptions } from './store.ts';
+export {
+  enqueueReminders,
+  collapseMissed,
+  claimDue,
+  outboxRows,
+  reminderProblems,
+  type ClaimedRow,
+  type EnqueueResult,
+  type OutboxRow,
+  type OutboxStatus,
+  type ReminderProblem,
+} from './outbox.ts';
+export {
+  createDispatcher,
+  DEFAULT_PACE,
+  PROCESS_CLAIMER,
+  defaultBackoffMs,
+  type Dispatcher,
+  type DispatcherOptions,
+  type DispatchSummary,
+  type PaceLimits,
+} from './dispatcher.ts';
+export { createPacer, type Pacer, type PacerOptions } from './pacer.ts';
+export {
+  createReminderService,
+  startReminderScheduler,
+  type CycleResult,
+  type ReminderScheduler,
+  type ReminderService,
+  type ReminderServiceOptions,
+} from './scheduler.ts';
+// Platform senders (grammY) live outside this barrel so the core stays adapter-free:
+// import createTelegramSender / reminderSenders from './telegram-sender.ts' / './senders.ts'.

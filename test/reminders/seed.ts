@@ -1,0 +1,88 @@
+import pino from 'pino';
+import type { App } from '../../src/app.ts';
+import type { CliContext, Io } from '../../src/cli/context.ts';
+import { buildProgram, runProgram } from '../../src/cli/program.ts';
+import { loadConfig } from '../../src/config/index.ts';
+import type { Db, Queryable } from '../../src/db/index.ts';
+import { loadCalendar, loadChecklist, parseCalendar } from '../../src/programme/index.ts';
+import { createMetrics } from '../../src/server/metrics.ts';
+
+export const silent = pino({ level: 'silent' });
+
+/**
+ * A small cohort calendar of our own: Sragen (WIB), Makassar (WITA, Bimtek I already
+ * completed) and Jayapura (WIT, with a postponed Bimtek I).
+ */
+export const CALENDAR = `kind: kalender
+cohort: 2026
+title: Kalender uji pengingat
+regions:
+  - code: "33.14"
+  - code: "73.71"
+  - code: "91.71"
+stages:
+  - id: bimtek-1
+    name: "Bimtek I: Analisis Strategis"
+    due: "2026-03-31"
+  - id: bimtek-2
+    name: "Bimtek II <Pemetaan & Program>"
+    due: "2026-04-30"
+overrides:
+  - region: "91.71"
+    stage: bimtek-1
+    due: "2026-04-03"
+    reason: akses terbatas
+completed:
+  - region: "73.71"
+    stages: [bimtek-1]
+`;
+
+export async function seedCalendar(db: Db, yaml: string = CALENDAR): Promise<void> {
+  await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'corpus/kalender/uji.yaml'));
+}
+
+export async function seedChecklist(db: Db): Promise<void> {
+  await db.transaction((tx) =>
+    loadChecklist(tx, {
+      kind: 'checklist',
+      stage: 'bimtek-1',
+      stage_name: 'Bimtek I: Analisis Strategis',
+      order: 1,
+      items: [
+        { id: 'BT1-01', title: 'SK Dewan Smart City', description: 'SK ditandatangani', output: 'SK' },
+        { id: 'BT1-02', title: 'Analisis SWOT & kesenjangan', description: 'SWOT', output: 'Dokumen' },
+        { id: 'BT1-03', title: 'Buku 1: Analisis Strategis', description: 'Buku 1', output: 'Buku 1' },
+      ],
+    }),
+  );
+}
+
+export async function bindChat(
+  db: Queryable,
+  input: { chatId: string; regionCode: string; platform?: 'telegram' | 'slack'; remindersEnabled?: boolean; boundAt?: string },
+): Promise<number> {
+  const [row] = await db.query<{ id: number }>(
+    `INSERT INTO chats (platform, chat_id, region_code, active, reminders_enabled, bound_by, bound_at)
+     VALUES ($1, $2, $3, true, $4, 'uji', $5) RETURNING id`,
+    [input.platform ?? 'telegram', input.chatId, input.regionCode, input.remindersEnabled ?? true, input.boundAt ?? '2026-03-01T00:00:00Z'],
+  );
+  return row!.id;
+}
+
+/** Runs a `pandu …` command in this process against the given database. */
+export async function runCli(db: Db, argv: string[], env: Record<string, string> = {}) {
+  const app: App = {
+    config: loadConfig(env),
+    logger: silent,
+    db,
+    metrics: createMetrics(),
+    owner: null,
+    close: async () => undefined,
+  };
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false };
+  const ctx: CliContext = { io, app: async () => app, exitCode: 0, viaServer: false };
+  const code = await runProgram(buildProgram(ctx), ctx, argv);
+  return { code, stdout: out, stderr: err };
+}
