@@ -26,7 +26,7 @@ export function createOpenAiGenerator(options: { apiKey?: string; baseUrl?: stri
       const sources = hits.slice(0, 5);
       if (sources.length === 0) return null;
       const context = sources
-        .map((h, i) => `<sumber nomor="${i + 1}" dokumen="${h.title}" bagian="${h.heading}">\n${h.text.replaceAll('</sumber>', '')}\n</sumber>`)
+        .map((h, i) => `<sumber nomor="${i + 1}" dokumen="${h.title.replaceAll('"', "'")}" bagian="${h.heading.replaceAll('"', "'")}">\n${h.text.replaceAll('</sumber>', '')}\n</sumber>`)
         .join('\n');
       let content: string;
       try {

@@ -169,7 +169,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       draft ??= await answerFromText(question, intent, regionCode);
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;
-      try {
+      if (input.record !== false) try {
         const [row] = await db.query<{ id: number }>(
           `INSERT INTO questions (platform, chat_id, user_id, region_code, question, intent, refused, answer, citations, latency_ms, asked_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11) RETURNING id`,

@@ -25,6 +25,8 @@ export interface AskInput {
   /** Conversation key (chat + thread) for follow-up questions. */
   readonly sessionId?: string;
   readonly now?: Date;
+  /** False for evaluation runs: the question is not written to the `questions` log. */
+  readonly record?: boolean;
 }
 
 export interface Answer {

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PanduError } from '../errors.ts';
 import { messages } from '../messages/index.ts';
 import { registerAsk } from './commands/ask.ts';
+import { registerEval } from './commands/eval.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerRegions } from './commands/regions.ts';
 import { registerReminders } from './commands/reminders.ts';
@@ -21,6 +22,7 @@ export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: Cli
   // [commands] one register function per command group
   registerIngest(program, ctx);
   registerAsk(program, ctx);
+  registerEval(program, ctx);
   registerRegions(program, ctx);
   registerReminders(program, ctx);
   return program;

@@ -1,5 +1,5 @@
 import OpenAI from 'openai';
-import { normalize } from './text.ts';
+import { STOP_WORDS, words } from './text.ts';
 
 /** Turns texts into vectors; one interface for the offline and the model-server embedders. */
 export interface Embedder {
@@ -19,24 +19,28 @@ function fnv1a(s: string): number {
 }
 
 /**
- * Offline embedder: character 3- to 5-grams of the normalised text, hashed with signs
+ * Offline embedder: character 3- to 5-grams of the content words (stop words dropped), hashed with signs
  * into a fixed-size vector (feature hashing), log-scaled counts, L2-normalised. It is
  * not a semantic model: it captures spelling similarity (affixes, typos, shared word
  * pieces), which complements BM25; it knows no synonyms.
  */
 export function createHashingEmbedder(dim = 1024): Embedder {
   return {
-    id: `hashing-char3-5-v1/${dim}`,
+    id: `hashing-char3-5-v2/${dim}`,
     dim,
     async embed(texts) {
       return texts.map((text) => {
         const v = new Float32Array(dim);
         const counts = new Map<number, number>();
-        const s = ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
-        for (let n = 3; n <= 5; n++) {
-          for (let i = 0; i + n <= s.length; i++) {
-            const h = fnv1a(s.slice(i, i + n));
-            counts.set(h, (counts.get(h) ?? 0) + 1);
+        // Content words only: function words would dominate the n-gram counts.
+        for (const w of words(text)) {
+          if (STOP_WORDS.has(w)) continue;
+          const s = ` ${w} `;
+          for (let n = 3; n <= 5; n++) {
+            for (let i = 0; i + n <= s.length; i++) {
+              const h = fnv1a(s.slice(i, i + n));
+              counts.set(h, (counts.get(h) ?? 0) + 1);
+            }
           }
         }
         for (const [h, c] of counts) {

@@ -1,0 +1,144 @@
+/**
+ * Retrieval benchmark: `npm run bench:retrieval`. Prints progress on stderr and, as the
+ * last line on stdout, one JSON object with every figure:
+ *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "own": {...}, "latency": {...}}
+ * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
+ */
+import { createLogger } from '../src/log.ts';
+import { migrate, openDatabase, toVectorLiteral, type Db } from '../src/db/index.ts';
+import { seedRegions } from '../src/regions/index.ts';
+import { createHashingEmbedder, type Embedder } from '../src/retrieval/embedder.ts';
+import { ensureEmbeddings, indexTextOf, writeDocuments } from '../src/retrieval/index-store.ts';
+import { search } from '../src/retrieval/search.ts';
+import { DEFAULT_MIN_COVERAGE, createAnswerService } from '../src/answer/service.ts';
+import { ingestPaths } from '../src/ingest/index.ts';
+import { evaluate, readQaSet } from '../src/evaluation/index.ts';
+import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
+
+const logger = createLogger('warn', { pretty: false });
+const say = (s: string) => process.stderr.write(`${s}\n`);
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+async function freshDb(url = 'memory://'): Promise<Db> {
+  const db = await openDatabase(url);
+  await migrate(db);
+  await seedRegions(db);
+  return db;
+}
+
+async function tydi(embedder: Embedder) {
+  const db = await freshDb();
+  await ensureEmbeddings(db, embedder);
+  const t0 = performance.now();
+  await indexPassages(db, embedder);
+  say(`tydi: indexed passages in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const questions = readJsonl<TydiQuestion>('questions.jsonl');
+  const gold = questions.map((q) => q.passage_id);
+  const id = (doc: string) => doc.slice('tydi/'.length);
+  const run = async (mode: 'bm25' | 'vector' | 'hybrid') => {
+    const ranked: string[][] = [];
+    for (const q of questions) ranked.push((await search({ db, embedder }, q.question, { k: 10, mode })).map((h) => id(h.document)));
+    return rankMetrics(ranked, gold);
+  };
+  // LangChain-style baseline: PGVectorStore's idea — one table of (document, embedding),
+  // exact cosine similarity search, no lexical signal.
+  await db.exec(`CREATE TABLE lc_embedding (document text, embedding vector(${embedder.dim}))`);
+  await db.exec(`INSERT INTO lc_embedding SELECT d.path, c.embedding FROM chunks c JOIN documents d ON d.id = c.document_id`);
+  const lc: string[][] = [];
+  for (const q of questions) {
+    const [v] = await embedder.embed([q.question]);
+    const rows = await db.query<{ document: string }>('SELECT document FROM lc_embedding ORDER BY embedding <=> $1 LIMIT 10', [toVectorLiteral(v!)]);
+    lc.push(rows.map((r) => id(r.document)));
+  }
+  const result: Record<string, unknown> = {
+    bm25: await run('bm25'),
+    vector: await run('vector'),
+    langchain: rankMetrics(lc, gold),
+    shipped: await run('hybrid'),
+  };
+  // Refusal: the shipped evidence threshold on questions whose passage does not answer them.
+  const refuses = async (q: string) => {
+    const [top] = await search({ db, embedder }, q, { k: 1 });
+    return !top || top.coverage < DEFAULT_MIN_COVERAGE;
+  };
+  const unans = readJsonl<TydiQuestion & { kind: string }>('unanswerable.jsonl');
+  const human = unans.filter((u) => u.kind === 'human');
+  let refusedHuman = 0, refusedAll = 0, falseRefusals = 0;
+  for (const u of unans) {
+    const r = await refuses(u.question);
+    if (r) refusedAll++;
+    if (r && u.kind === 'human') refusedHuman++;
+  }
+  for (const q of questions) if (await refuses(q.question)) falseRefusals++;
+  result.refusal = {
+    unanswerable_human: Number((refusedHuman / human.length).toFixed(3)),
+    unanswerable_all: Number((refusedAll / unans.length).toFixed(3)),
+    false_refusal: Number((falseRefusals / questions.length).toFixed(3)),
+  };
+  await db.close();
+  return result;
+}
+
+async function own(embedder: Embedder) {
+  const db = await freshDb();
+  await ensureEmbeddings(db, embedder);
+  await ingestPaths({ db, embedder, logger }, ['corpus']);
+  const answers = createAnswerService({ db, embedder, logger });
+  const report = await evaluate({ db, embedder, answers }, readQaSet('corpus/eval/qa.jsonl'));
+  await db.close();
+  const { misses, ...figures } = report;
+  say(`own: ${misses.length} misses`);
+  for (const m of misses) say(`  ${m.id} ${m.why}: ${m.question}`);
+  return figures;
+}
+
+function percentile(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2));
+}
+
+/** Synthetic chunks from the corpus vocabulary: Zipf-like word draws, 80–250 words each. */
+async function latencyAt(url: string, n: number, embedder: Embedder) {
+  const db = await freshDb(url);
+  await ensureEmbeddings(db, embedder);
+  const vocab = (await import('node:fs')).readFileSync('corpus/panduan/04-tahapan-program.md', 'utf8').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2);
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const word = () => vocab[Math.floor(vocab.length * rand() ** 2)]!;
+  await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  const batch = 500;
+  for (let i = 0; i < n; i += batch) {
+    const items = [];
+    for (let j = i; j < Math.min(n, i + batch); j++) {
+      const text = Array.from({ length: 80 + Math.floor(rand() * 170) }, word).join(' ');
+      items.push({ doc: { path: `synthetic/${j}`, title: `Dokumen ${j}`, kind: 'lainnya', regionCode: null, contentHash: String(j), pageCount: null, bytes: text.length }, text });
+    }
+    const vectors = await embedder.embed(items.map((x) => x.text));
+    await writeDocuments(db, items.map((x, k) => ({ doc: x.doc, chunks: [{ ordinal: 0, heading: '', page: null, text: x.text, indexText: indexTextOf(x.doc.title, '', x.text), embedding: vectors[k]! }] })));
+  }
+  await db.exec('CREATE INDEX chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)');
+  if (db.kind === 'postgres') await db.exec('VACUUM ANALYZE');
+  const queries = readJsonl<TydiQuestion>('questions.jsonl').slice(0, 200).map((q) => q.question);
+  const times: number[] = [];
+  for (const q of queries) {
+    const t = performance.now();
+    await search({ db, embedder }, q, { k: 5 });
+    times.push(performance.now() - t);
+  }
+  await db.close();
+  return { chunks: n, backend: db.kind, p50_ms: percentile(times, 0.5), p95_ms: percentile(times, 0.95) };
+}
+
+const embedder = createHashingEmbedder();
+const out: Record<string, unknown> = {};
+if (!skip.has('tydiqa')) out.tydiqa = await tydi(embedder);
+if (!skip.has('own')) out.own = await own(embedder);
+if (!skip.has('latency')) {
+  const latency: Record<string, unknown> = { embedded_10k: await latencyAt('memory://', 10_000, embedder) };
+  const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (pg) latency.postgres_100k = await latencyAt(pg, 100_000, embedder);
+  else say('latency: set BENCH_DATABASE_URL (postgres://…) for the 100k-chunk PostgreSQL figure');
+  out.latency = latency;
+}
+process.stdout.write(`${JSON.stringify(out)}\n`);
+process.exit(0);

@@ -1,0 +1,25 @@
+import type { Command } from 'commander';
+import { evaluate, readQaSet } from '../../evaluation/index.ts';
+import { createCoreServices } from '../../services.ts';
+import { printJson, type CliContext } from '../context.ts';
+
+export function registerEval(program: Command, ctx: CliContext): void {
+  program
+    .command('eval')
+    .description('Ukur mutu pencarian dan jawaban pada set tanya-jawab (recall@k, MRR, ketepatan fakta, penolakan)')
+    .option('--set <file>', 'berkas JSONL tanya-jawab', 'corpus/eval/qa.jsonl')
+    .option('--json', 'keluaran JSON lengkap (termasuk daftar yang meleset)')
+    .action(async (opts: { set: string; json?: boolean }) => {
+      const app = await ctx.app();
+      const { embedder, answers } = await createCoreServices(app);
+      const report = await evaluate({ db: app.db, embedder, answers }, readQaSet(opts.set));
+      if (opts.json) {
+        printJson(ctx.io, report);
+        return;
+      }
+      const { misses, byType, ...figures } = report;
+      for (const [k, v] of Object.entries(figures)) ctx.io.out(`${k.padEnd(24)} ${v}\n`);
+      for (const [k, v] of Object.entries(byType)) ctx.io.out(`  ${k.padEnd(22)} n=${v.n} factHit=${v.factHit}\n`);
+      ctx.io.out(`meleset: ${misses.length} (lihat --json)\n`);
+    });
+}
