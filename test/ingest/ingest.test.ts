@@ -148,13 +148,13 @@ describe('pandu ingest (command line)', () => {
 
   it('leaves no half document after SIGKILL in the middle of a run', async () => {
     const dir = tempDir('pandu-many-');
-    for (let i = 0; i < 150; i++) {
+    for (let i = 0; i < 80; i++) {
       const body = Array.from({ length: 12 }, (_, s) => `## Bagian ${s}\n\n${`Kalimat uji nomor ${i} bagian ${s} tentang dewan smart city. `.repeat(40)}`).join('\n\n');
       writeFileSync(join(dir, `dok-${String(i).padStart(3, '0')}.md`), `# Dokumen ${i}\n\n${body}`);
     }
     const db = join(tempDir(), 'db');
     const run = runPandu(['ingest', dir], { DATABASE_URL: db });
-    await run.waitFor(/dok-0[2-9]\d\.md/, 60_000);
+    await run.waitFor(/dok-0[1-5]\d\.md/, 90_000);
     run.child.kill('SIGKILL');
     await run.exited;
     const rerun = await runPanduOnce(['ingest', dir], { DATABASE_URL: db });
@@ -166,7 +166,7 @@ describe('pandu ingest (command line)', () => {
     );
     const [stats] = await conn.query<{ n: number; chunks: number }>('SELECT n, (SELECT count(*) FROM chunks) AS chunks FROM bm25_stats');
     await conn.close();
-    expect(perDoc).toHaveLength(150);
+    expect(perDoc).toHaveLength(80);
     const expected = perDoc[0]!.chunks;
     for (const d of perDoc) {
       expect(d.chunks).toBe(expected); // every document whole: same structure, same chunk count
@@ -174,5 +174,5 @@ describe('pandu ingest (command line)', () => {
     }
     expect(stats!.n).toBe(stats!.chunks);
     expect(readFileSync(join(dir, 'dok-000.md'), 'utf8')).toContain('Dokumen 0');
-  });
+  }, 240_000);
 });

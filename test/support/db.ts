@@ -56,6 +56,9 @@ export async function resetDb(db: Db): Promise<void> {
   if (tables.length > 0) {
     await db.exec(`TRUNCATE ${tables.map((t) => `"${t.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
   }
+  // Tests that ingest type the vector column for their embedder; start each test untyped.
+  await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  await db.exec('ALTER TABLE chunks ALTER COLUMN embedding TYPE vector');
   await db.exec('INSERT INTO bm25_stats (id, n, total_len) VALUES (1, 0, 0) ON CONFLICT (id) DO NOTHING');
   await db.exec('UPDATE regions SET cohort = NULL, current_stage = NULL WHERE cohort IS NOT NULL OR current_stage IS NOT NULL');
 }

@@ -1,0 +1,241 @@
+import { createHmac } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { parse as parseQuery } from 'node:querystring';
+
+/**
+ * A fake of Slack's Web API on 127.0.0.1, spoken to by the real @slack/web-api client
+ * (through Bolt): form-encoded or JSON requests to `/api/<method>`, JSON answers in
+ * Slack's shape. Implements what Pandu calls: auth.test, chat.postMessage,
+ * chat.update, chat.postEphemeral, users.info, the files.uploadV2 flow
+ * (files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal),
+ * and response_url posts (`/response/<id>`). Every call is recorded.
+ */
+export interface SlackCall {
+  readonly method: string;
+  /** Arguments with JSON-encoded fields (blocks, metadata…) decoded. */
+  readonly args: Record<string, unknown>;
+  readonly token: string | null;
+}
+
+export interface UploadedFile {
+  readonly fileId: string;
+  readonly filename: string;
+  readonly content: string;
+  readonly channel: string | null;
+  readonly threadTs: string | null;
+}
+
+export interface FakeSlack {
+  /** For SLACK_API_URL / slackApiUrl. */
+  readonly apiUrl: string;
+  readonly url: string;
+  readonly calls: SlackCall[];
+  readonly files: UploadedFile[];
+  /** Bodies posted to response_url, per response id. */
+  readonly responses: Array<{ id: string; body: Record<string, unknown> }>;
+  /** A response_url for a slash command or action. */
+  responseUrl(id: string): string;
+  callsTo(method: string): SlackCall[];
+  /** Resolves once the predicate holds over the recorded calls (checked on every call). */
+  waitFor(predicate: () => boolean, ms?: number): Promise<void>;
+  /** The next calls to a method answer `ok: false` with this error. */
+  failNext(method: string, error: string, times?: number): void;
+  close(): Promise<void>;
+}
+
+const BOT = { user_id: 'UPANDU', bot_id: 'BPANDU', team_id: 'T0UJI', team: 'Uji', user: 'pandu' };
+
+function decode(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    if (typeof v === 'string' && /^[[{]/.test(v)) {
+      try {
+        out[k] = JSON.parse(v);
+        continue;
+      } catch {
+        // not JSON: keep the string
+      }
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const c of req) parts.push(c as Buffer);
+  return Buffer.concat(parts);
+}
+
+export async function startFakeSlack(): Promise<FakeSlack> {
+  const calls: SlackCall[] = [];
+  const files: UploadedFile[] = [];
+  const responses: Array<{ id: string; body: Record<string, unknown> }> = [];
+  const pendingUploads = new Map<string, { filename: string; content: string | null }>();
+  const failures = new Map<string, { error: string; times: number }>();
+  const waiters = new Set<() => void>();
+  let ts = 1_790_000_000;
+  let fileSeq = 1;
+  let base = '';
+
+  const reply = (res: ServerResponse, status: number, body: unknown) => {
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json; charset=utf-8' });
+    res.end(text);
+  };
+  const notify = () => waiters.forEach((w) => w());
+  const nextTs = () => `${++ts}.000100`;
+
+  async function api(method: string, args: Record<string, unknown>, token: string | null, res: ServerResponse) {
+    calls.push({ method, args, token });
+    const failure = failures.get(method);
+    if (failure && failure.times > 0) {
+      failure.times--;
+      notify();
+      return reply(res, 200, { ok: false, error: failure.error });
+    }
+    switch (method) {
+      case 'auth.test':
+        return reply(res, 200, { ok: true, url: 'https://uji.slack.example/', ...BOT });
+      case 'chat.postMessage':
+        return reply(res, 200, { ok: true, channel: args.channel, ts: nextTs(), message: { text: args.text, user: BOT.user_id, bot_id: BOT.bot_id } });
+      case 'chat.update':
+        return reply(res, 200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
+      case 'chat.postEphemeral':
+        return reply(res, 200, { ok: true, message_ts: nextTs() });
+      case 'users.info':
+        return reply(res, 200, { ok: true, user: { id: args.user, name: 'staf', real_name: 'Staf Sekretariat', profile: { display_name: 'staf' } } });
+      case 'files.getUploadURLExternal': {
+        const fileId = `F${String(fileSeq++).padStart(6, '0')}`;
+        pendingUploads.set(fileId, { filename: String(args.filename), content: null });
+        return reply(res, 200, { ok: true, upload_url: `${base}/upload/${fileId}`, file_id: fileId });
+      }
+      case 'files.completeUploadExternal': {
+        const list = (args.files as Array<{ id: string; title?: string }>) ?? [];
+        for (const f of list) {
+          const up = pendingUploads.get(f.id);
+          if (!up || up.content === null) return reply(res, 200, { ok: false, error: 'file_not_found' });
+          files.push({
+            fileId: f.id,
+            filename: up.filename,
+            content: up.content,
+            channel: (args.channel_id as string | undefined) ?? null,
+            threadTs: (args.thread_ts as string | undefined) ?? null,
+          });
+        }
+        return reply(res, 200, { ok: true, files: list.map((f) => ({ id: f.id, title: f.title ?? '' })) });
+      }
+      default:
+        return reply(res, 200, { ok: false, error: 'unknown_method' });
+    }
+  }
+
+  const server = createServer(async (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const raw = await readRaw(req);
+    const type = String(req.headers['content-type'] ?? '');
+    try {
+      if (path.startsWith('/api/')) {
+        const method = path.slice('/api/'.length);
+        const fields = type.includes('application/json')
+          ? (JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>)
+          : (parseQuery(raw.toString('utf8')) as Record<string, unknown>);
+        const auth = String(req.headers.authorization ?? '');
+        const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof fields.token === 'string' ? fields.token : null;
+        await api(method, decode(fields), token, res);
+      } else if (path.startsWith('/upload/')) {
+        const fileId = path.slice('/upload/'.length);
+        const up = pendingUploads.get(fileId);
+        if (!up) return reply(res, 404, 'not found');
+        // The client sends the bytes as multipart form data (field "body" or "file").
+        let content = raw.toString('utf8');
+        if (type.startsWith('multipart/form-data')) {
+          const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
+          const part = [...form.values()][0];
+          content = typeof part === 'string' ? part : await (part as Blob).text();
+        }
+        up.content = content;
+        reply(res, 200, `OK - ${raw.length}`);
+      } else if (path.startsWith('/response/')) {
+        responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
+        reply(res, 200, 'ok');
+      } else {
+        reply(res, 404, { ok: false, error: 'not_found' });
+      }
+    } finally {
+      notify();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  base = `http://127.0.0.1:${port}`;
+
+  return {
+    apiUrl: `${base}/api/`,
+    url: base,
+    calls,
+    files,
+    responses,
+    responseUrl: (id) => `${base}/response/${id}`,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    waitFor(predicate, ms = 10_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          if (!predicate()) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`fake Slack: condition not met within ${ms} ms; calls: ${calls.map((c) => c.method).join(', ')}`));
+        }, ms);
+        waiters.add(check);
+        check();
+      });
+    },
+    failNext(method, error, times = 1) {
+      failures.set(method, { error, times });
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
+
+/** Signs a request body the way Slack does (v0, HMAC-SHA256 over "v0:ts:body"). */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SlackRequestOptions {
+  readonly secret: string;
+  /** Seconds since the epoch; default now. */
+  readonly timestamp?: number;
+  /** Replaces the computed signature (a forged request). */
+  readonly signature?: string;
+  readonly retryNum?: number;
+}
+
+/** What Slack sends: a signed POST to the app's events URL. */
+export async function postToSlackApp(
+  url: string,
+  body: { json: unknown } | { form: Record<string, string> },
+  options: SlackRequestOptions,
+): Promise<{ status: number; text: string }> {
+  const text = 'json' in body ? JSON.stringify(body.json) : new URLSearchParams(body.form).toString();
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  const headers: Record<string, string> = {
+    'content-type': 'json' in body ? 'application/json' : 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, text),
+  };
+  if (options.retryNum !== undefined) {
+    headers['x-slack-retry-num'] = String(options.retryNum);
+    headers['x-slack-retry-reason'] = 'http_timeout';
+  }
+  const res = await fetch(url, { method: 'POST', headers, body: text });
+  return { status: res.status, text: await res.text() };
+}
