@@ -1,10 +1,12 @@
-import { normalize, terms } from '../retrieval/text.ts';
+import { terms, words } from '../retrieval/text.ts';
 import type { Intent } from './types.ts';
 
 const GREETING = /^(halo+|hal+o|hai+|hi+|hello|hey|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|assalamu.?alaikum|salam|permisi|tes+|test|ping|p)\b/;
 const THANKS = /\b(terima ?kasih|makasih|trims|thanks|thank you|tq)\b/;
 const DEADLINE = /\b(kapan|tenggat|deadline|dedlen|batas (waktu|akhir)|jatuh tempo|jadwal|tanggal berapa|tgl berapa|sampai kapan|paling lambat|terlambat|telat|h-\d+|berapa hari lagi|due date|tanggalnya)\b/;
 const CHECKLIST = /\b(checklist|ceklis|cek ?list|cheklist|daftar periksa|butir|centang|progres|progress)\b|apa saja yang (harus|perlu|wajib) (disiapkan|dikumpulkan|diunggah|dilengkapi|dikerjakan)|(dokumen|syarat|keluaran|output) apa saja|apa saja (syarat|dokumen|keluaran|output|tugas)/;
+
+const DURATION = /\bberapa (lama|hari|minggu|bulan|tahun)\b|\b(berapa|dalam) \d+ (hari|minggu|bulan)\b/;
 
 export interface Classified {
   readonly intent: Intent;
@@ -13,11 +15,13 @@ export interface Classified {
 
 /** Rule-based intent from the wording; 'rule' is the default, out_of_scope is decided after retrieval. */
 export function classify(question: string, hasStage: boolean): Classified {
-  const q = normalize(question).trim();
+  // Slang and abbreviations expanded first: 'brp hr' reads as 'berapa hari'.
+  const q = words(question).join(' ');
   const content = terms(q.replace(GREETING, ' ').replace(THANKS, ' '));
   if ((GREETING.test(q) || THANKS.test(q)) && content.length <= 1) return { intent: 'greeting', thanks: THANKS.test(q) };
   if (CHECKLIST.test(q) && (hasStage || /\b(checklist|ceklis|cek ?list|cheklist|progres|progress)\b/.test(q))) return { intent: 'checklist', thanks: false };
-  if (DEADLINE.test(q)) return { intent: 'deadline', thanks: false };
+  // 'paling lambat berapa hari setelah MoU?' asks for a rule (a duration), not a date.
+  if (DEADLINE.test(q) && !DURATION.test(q)) return { intent: 'deadline', thanks: false };
   return { intent: 'rule', thanks: false };
 }
 
@@ -25,5 +29,5 @@ export function classify(question: string, hasStage: boolean): Classified {
 const DOMAIN = /\b(smart ?city|g100sc|bimtek|bimbingan teknis|masterplan|rencana induk|dewan|tim pelaksana|quick ?win|qw|mou|nota kesepahaman|tenggat|checklist|dimensi|evaluasi|kominfo|komdigi|rpjmd|renstra|perbup|perwali|perda|sekretariat|mentor|tahap|angkatan|pandu|pemda|kabupaten|kota|bupati|wali ?kota|opd|apbd|bappeda|diskominfo|spbe|indeks)\b/;
 
 export function isProgrammeQuestion(question: string): boolean {
-  return DOMAIN.test(normalize(question));
+  return DOMAIN.test(words(question).join(' '));
 }
