@@ -1,0 +1,45 @@
+# syntax=docker/dockerfile:1
+# Pandu: `docker build -t pandu .` then `docker run -p 3000:3000 -v pandu-data:/data --env-file .env pandu`
+# (or `docker compose up`, which adds PostgreSQL with pgvector). See docs/docker.md.
+#
+# The app runs its TypeScript sources through tsx (a runtime dependency), so there is no compile
+# step: the build stage only installs the production dependencies.
+
+# --- build stage: production dependencies from the lockfile -------------------------------------
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund \
+ && npm cache clean --force
+
+# --- runtime stage --------------------------------------------------------------------------------
+FROM node:20-bookworm-slim AS runtime
+LABEL org.opencontainers.image.title="pandu" \
+      org.opencontainers.image.description="Assistant for the Gerakan Menuju 100 Smart City programme (Telegram, Slack, console)" \
+      org.opencontainers.image.licenses="MIT"
+
+ENV NODE_ENV=production \
+    DATABASE_URL=/data/db \
+    HOST=0.0.0.0 \
+    PORT=3000
+
+WORKDIR /app
+# Code and dependencies stay owned by root (read-only for the app); only /data is writable.
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json package-lock.json tsconfig.json ./
+COPY bin ./bin
+COPY src ./src
+COPY corpus ./corpus
+
+RUN mkdir -p /data \
+ && chown node:node /data
+VOLUME ["/data"]
+
+USER node
+EXPOSE 3000
+
+HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+
+# Exec form: node is PID 1 and gets SIGTERM from `docker stop`; `pandu start` shuts down cleanly on it.
+CMD ["node", "--import", "tsx", "src/cli/main.ts", "start"]
