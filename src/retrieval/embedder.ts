@@ -24,7 +24,7 @@ function fnv1a(s: string): number {
  * not a semantic model: it captures spelling similarity (affixes, typos, shared word
  * pieces), which complements BM25; it knows no synonyms.
  */
-export function createHashingEmbedder(dim = 1024): Embedder {
+export function createHashingEmbedder(dim = 512): Embedder {
   return {
     id: `hashing-char3-5-v2/${dim}`,
     dim,
