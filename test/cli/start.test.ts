@@ -63,13 +63,19 @@ describe('pandu start', () => {
     const url = await createPostgresDatabase('start');
     const app = runPandu(['start'], { DATABASE_URL: url });
     const [, base] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 30_000);
-    const ready = await fetch(`${base}/readyz`);
-    expect(ready.status).toBe(200);
+    // 503 until the empty database has the corpus, then ready.
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    let status = 503;
+    for (let i = 0; i < 240 && status !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      status = (await fetch(`${base}/readyz`)).status;
+    }
+    expect(status).toBe(200);
     const list = await runPanduOnce(['regions', 'list', '--json'], { DATABASE_URL: url });
     expect(JSON.parse(list.stdout).length).toBeGreaterThanOrEqual(500);
     app.child.kill('SIGTERM');
     expect((await app.exited).code).toBe(0);
-  });
+  }, 180_000);
 });
 
 describe('pandu regions', () => {
