@@ -1,5 +1,7 @@
 import { openApp, type App } from '../app.ts';
 import { startConsole, type ConsoleChat } from '../bots/console/index.ts';
+import { createTelegramBot } from '../bots/telegram/index.ts';
+import { createSlackApp } from '../bots/slack/index.ts';
 import type { Config } from '../config/index.ts';
 import { migrationsCurrent } from '../db/index.ts';
 import type { Logger } from '../log.ts';
@@ -101,9 +103,39 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   // [adapters] Telegram, Slack and the reminder scheduler are started here, each pushed
   // onto `services` so shutdown stops them in reverse order.
 
+  // Telegram (issue 6): long polling, or a webhook on this server (TELEGRAM_WEBHOOK_URL,
+  // secret-checked). Started in the background like Slack: a Telegram outage at start
+  // delays only Telegram. Its `sender` (same throttle, no auto-retry) serves reminders.
+  const telegramBot = config.telegram.token
+    ? createTelegramBot({ config, logger, db: app.db, answers: core.answers })
+    : null;
+  if (telegramBot) {
+    if (telegramBot.mode === 'webhook') telegramBot.mountWebhook(server);
+    services.push({ name: 'telegram', stop: () => telegramBot.stop() });
+    void telegramBot.start().catch((err: unknown) =>
+      logger.error({ err: (err as Error).message }, 'Telegram bot not started: check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT)'),
+    );
+  }
+
+  // Slack (issue 7): events, /pandu and 👍/👎 on POST /slack/events (Socket Mode with
+  // SLACK_APP_TOKEN), weekly digest on SLACK_DIGEST_CRON; its `sender` serves reminders to
+  // Slack chats. Started in the background: a Slack outage at start
+  // delays only Slack (events get 404 and Slack retries), not the rest of Pandu.
+  const slackApp = config.slack.botToken
+    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers: core.answers, logger, http: server })
+    : null;
+  if (slackApp) {
+    services.push({ name: 'slack', stop: () => slackApp.stop() });
+    void slackApp.start().catch((err: unknown) =>
+      logger.error({ err: (err as Error).message }, 'Slack app not started: check SLACK_BOT_TOKEN (and SLACK_API_URL)'),
+    );
+  }
+
   // Reminders (issue 8): plan + enqueue + dispatch every minute, and once now to catch up.
   {
     const senders = reminderSenders(config);
+    if (telegramBot) senders.telegram = telegramBot.sender;
+    if (slackApp) senders.slack = slackApp.sender;
     // LEAD: once createTelegramBot exposes `sender`, use it here instead of the config-built one:
     // senders.telegram = telegramBot.sender;  (and Slack's when it has one: senders.slack = ...)
     if (Object.keys(senders).length > 0) {

@@ -1,0 +1,214 @@
+import { autoRetry } from '@grammyjs/auto-retry';
+import { Api, Bot, BotError, webhookCallback, type Context, type MiddlewareFn } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { AnswerService } from '../../answer/types.ts';
+import type { Config } from '../../config/index.ts';
+import type { Db } from '../../db/index.ts';
+import type { Logger } from '../../log.ts';
+import { telegramMessages as t } from '../../messages/index.ts';
+import type { Sender } from '../../reminders/sender.ts';
+import { createTelegramSender } from '../../reminders/telegram-sender.ts';
+import type { HttpServer } from '../../server/http.ts';
+import { markSeen, pruneSeen } from './chats.ts';
+import { errorSummary, type FeatureDeps } from './context.ts';
+import { askFeature } from './features/ask.ts';
+import { bindFeature } from './features/bind.ts';
+import { checklistFeature } from './features/checklist.ts';
+import { deadlinesFeature } from './features/deadlines.ts';
+import { helpFeature, unknownCommandFeature } from './features/help.ts';
+import { membershipFeature } from './features/membership.ts';
+import { remindersFeature } from './features/reminders.ts';
+import { createUserRateLimiter } from './rate-limit.ts';
+import { createThrottle, TELEGRAM_LIMITS, type ThrottleLimits } from './throttle.ts';
+import { createWorkQueue } from './work-queue.ts';
+
+export interface TelegramBotDeps {
+  readonly config: Pick<Config, 'telegram'>;
+  readonly logger: Logger;
+  readonly db: Db;
+  readonly answers: AnswerService;
+  readonly now?: () => Date;
+}
+
+export interface TelegramBotOptions {
+  /** Outgoing pace; Telegram's limits by default (30/s overall, 20/min per group). */
+  readonly limits?: ThrottleLimits;
+  /** Questions one user may ask per minute (default 10). */
+  readonly questionsPerMinute?: number;
+  /** Answers composed at the same time (default 8). */
+  readonly concurrency?: number;
+  /** Long-polling timeout in seconds (default 30). */
+  readonly pollingTimeoutSec?: number;
+  /** 429 and 5xx retries of the bot's own requests (reminders retry in the dispatcher). */
+  readonly retry?: { readonly maxRetryAttempts: number; readonly maxDelaySeconds: number };
+  /** How long stop() waits for answers in flight (default 10 s). */
+  readonly stopTimeoutMs?: number;
+  /** Skips getMe at start (tests, or a cached identity). */
+  readonly botInfo?: UserFromGetMe;
+}
+
+export interface TelegramBot {
+  readonly bot: Bot<Context>;
+  /** Reminder sender: same throttle, no auto-retry (the dispatcher owns retries). */
+  readonly sender: Sender;
+  readonly mode: 'polling' | 'webhook';
+  /** Path of the webhook route (from TELEGRAM_WEBHOOK_URL), null when polling. */
+  readonly webhookPath: string | null;
+  /** Registers POST <webhookPath> on the HTTP server; webhook mode only. */
+  mountWebhook(server: Pick<HttpServer, 'route'>): void;
+  /** Identity, commands, then long polling or setWebhook. Resolves once updates flow. */
+  start(): Promise<void>;
+  /** Stops taking updates and waits (bounded) for answers in flight. */
+  stop(): Promise<void>;
+  /** Resolves when no answer is being composed or sent. */
+  idle(): Promise<void>;
+}
+
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+
+/**
+ * The Telegram adapter: a grammY bot whose features are installed as composers inside
+ * one error boundary, behind de-duplication of update ids (inbound_seen).
+ */
+export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOptions = {}): TelegramBot {
+  const { token, apiRoot, webhookUrl, webhookSecret } = deps.config.telegram;
+  if (!token) throw new Error('createTelegramBot needs TELEGRAM_BOT_TOKEN');
+  if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  const log = deps.logger.child({ module: 'telegram' });
+  const now = deps.now ?? (() => new Date());
+  const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
+
+  const bot = new Bot<Context>(token, { client: { apiRoot }, botInfo: options.botInfo });
+  bot.api.config.use(throttle.transformer);
+  bot.api.config.use(autoRetry(options.retry ?? { maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+
+  const senderApi = new Api(token, { apiRoot, timeoutSeconds: 20 });
+  senderApi.config.use(throttle.transformer);
+  const sender = createTelegramSender({ api: senderApi });
+
+  const work = createWorkQueue({
+    concurrency: options.concurrency ?? 8,
+    onError: (err, key) => log.error({ error: errorSummary(err), key }, 'background task failed'),
+  });
+  const features: FeatureDeps = {
+    db: deps.db,
+    answers: deps.answers,
+    log,
+    now,
+    work,
+    limiter: createUserRateLimiter({ limit: options.questionsPerMinute ?? 10, periodMs: 60_000, clock: () => now().getTime() }),
+  };
+
+  const dedupe: MiddlewareFn<Context> = async (ctx, next) => {
+    if (!(await markSeen(deps.db, `${ctx.me.id}:${ctx.update.update_id}`))) {
+      log.info({ update: ctx.update.update_id }, 'duplicate update ignored');
+      return;
+    }
+    await next();
+  };
+
+  const onError = async (err: BotError<Context>) => {
+    const ctx = err.ctx;
+    log.error({ error: errorSummary(err.error), update: ctx.update.update_id, chat: ctx.chat?.id }, 'update failed');
+    try {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery({ text: t.apology, show_alert: true });
+      else if (ctx.chat && ctx.msg) await ctx.reply(t.apology);
+    } catch (e) {
+      log.warn({ error: errorSummary(e), update: ctx.update.update_id }, 'apology not delivered');
+    }
+  };
+
+  bot.errorBoundary(
+    onError,
+    dedupe,
+    membershipFeature(features),
+    helpFeature(features),
+    bindFeature(features),
+    remindersFeature(features),
+    deadlinesFeature(features),
+    checklistFeature(features),
+    askFeature(features),
+    unknownCommandFeature(),
+  );
+  // Unclaimed buttons (old messages) still get their spinner stopped.
+  bot.on('callback_query', (ctx) => ctx.answerCallbackQuery().catch(() => undefined));
+  bot.catch(onError);
+
+  const mode = webhookUrl ? 'webhook' : 'polling';
+  const webhookPath = webhookUrl ? new URL(webhookUrl).pathname || '/' : null;
+  let accepting = false;
+  let polling: Promise<void> | null = null;
+
+  async function prepare(): Promise<void> {
+    await bot.init();
+    await pruneSeen(deps.db).catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'could not prune inbound_seen'));
+    await bot.api
+      .setMyCommands(t.commands.map((c) => ({ command: c.command, description: c.description })))
+      .catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'setMyCommands failed'));
+  }
+
+  return {
+    bot,
+    sender,
+    mode,
+    webhookPath,
+
+    mountWebhook(server) {
+      if (!webhookPath) throw new Error('mountWebhook needs TELEGRAM_WEBHOOK_URL');
+      const callback = webhookCallback(bot, 'http', { secretToken: webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+      server.route('POST', webhookPath, async (req, res) => {
+        if (!accepting) {
+          // Not ready or shutting down: Telegram keeps the update and delivers it again.
+          res.writeHead(503, { 'retry-after': '5' }).end();
+          return;
+        }
+        await callback(req, res);
+      });
+    },
+
+    async start() {
+      await prepare();
+      if (webhookUrl) {
+        await bot.api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
+        accepting = true;
+        log.info({ username: bot.botInfo.username, mode, path: webhookPath }, 'telegram bot started');
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
+        polling = bot
+          .start({
+            allowed_updates: [...ALLOWED_UPDATES],
+            timeout: options.pollingTimeoutSec ?? 30,
+            onStart: () => {
+              accepting = true;
+              resolve();
+            },
+          })
+          .catch((err: unknown) => {
+            if (!accepting) return reject(err);
+            log.error({ error: errorSummary(err) }, 'telegram polling stopped');
+          });
+      });
+      log.info({ username: bot.botInfo.username, mode }, 'telegram bot started');
+    },
+
+    async stop() {
+      const wasAccepting = accepting;
+      accepting = false;
+      if (mode === 'polling' && wasAccepting) {
+        await bot.stop().catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'telegram polling did not stop cleanly'));
+        await polling;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timedOut = await Promise.race([
+        work.idle().then(() => false),
+        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), options.stopTimeoutMs ?? 10_000))),
+      ]);
+      clearTimeout(timer);
+      if (timedOut) log.warn({ pending: work.size }, 'telegram stopped with answers still in flight');
+      log.info('telegram bot stopped');
+    },
+
+    idle: () => work.idle(),
+  };
+}

@@ -1,0 +1,49 @@
+import type { Answer, AnswerService, AskInput } from '../../../src/answer/types.ts';
+
+/**
+ * A test double of the AnswerService port: answers every question with one citation,
+ * records questions and votes. `respond` shapes an answer; `delayMs` simulates work.
+ */
+export interface FakeAnswers extends AnswerService {
+  readonly asked: AskInput[];
+  readonly votes: Array<{ questionId: number; vote: 1 | -1; by: string }>;
+  respond: (input: AskInput) => Partial<Answer> | Promise<Partial<Answer>>;
+  delayMs: number;
+}
+
+export function createFakeAnswers(): FakeAnswers {
+  let nextId = 1;
+  const fake: FakeAnswers = {
+    asked: [],
+    votes: [],
+    delayMs: 0,
+    respond: () => ({}),
+    async ask(input) {
+      fake.asked.push(input);
+      if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
+      const shaped = await fake.respond(input);
+      return {
+        question: input.question,
+        intent: 'rule',
+        answer: `Jawaban untuk: ${input.question}`,
+        refused: false,
+        citations: [
+          {
+            document: 'corpus/panduan/06-bimtek-1-analisis-strategis.md',
+            title: 'Panduan Bimtek I',
+            heading: 'Bimtek I > Keluaran',
+            page: 3,
+            snippet: 'Keluaran Bimtek I adalah Buku 1: Analisis Strategis.',
+            score: 0.9,
+          },
+        ],
+        questionId: nextId++,
+        ...shaped,
+      };
+    },
+    async feedback(questionId, vote, by) {
+      fake.votes.push({ questionId, vote, by });
+    },
+  };
+  return fake;
+}
