@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { PanduError } from '../errors.ts';
 import { messages } from '../messages/index.ts';
 import { registerAsk } from './commands/ask.ts';
+import { registerDigest } from './commands/digest.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerIngest } from './commands/ingest.ts';
 import { registerRegions } from './commands/regions.ts';
@@ -20,6 +21,7 @@ export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: Cli
     .helpCommand('help [perintah]', 'tampilkan bantuan perintah');
   extra(program, ctx);
   // [commands] one register function per command group
+  registerDigest(program, ctx);
   registerIngest(program, ctx);
   registerAsk(program, ctx);
   registerEval(program, ctx);

@@ -57,9 +57,9 @@ export interface StageProgress {
   readonly dueOn: string;
   readonly regions: number;
   readonly completed: number;
-  /** Checklist items ticked, summed over the cohort's regions. */
+  /** Checklist items ticked, summed over the regions that have not completed the stage. */
   readonly itemsDone: number;
-  /** Checklist items × regions; 0 when the stage has no checklist in Pandu. */
+  /** Checklist items × regions not completed; 0 when none is open or the stage has no checklist. */
   readonly itemsTotal: number;
 }
 
@@ -133,6 +133,7 @@ async function checklistTotals(db: Queryable): Promise<Map<string, { done: numbe
        CROSS JOIN checklist_items i
        LEFT JOIN checklist_progress p ON p.item_id = i.id AND p.region_code = r.code
       WHERE r.cohort IS NOT NULL AND NOT i.retired
+        AND NOT EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = i.stage_id)
       GROUP BY r.cohort, i.stage_id`,
   );
   return new Map(rows.map((r) => [`${r.cohort}|${r.stageId}`, { done: r.done, total: r.total }]));
@@ -160,7 +161,7 @@ async function questionStats(db: Queryable, since: Date, until: Date, topN: numb
   );
   const grouped = (refusedOnly: boolean) =>
     db.query<QuestionCount>(
-      `SELECT (array_agg(btrim(question) ORDER BY asked_at DESC))[1] AS question, count(*) AS count
+      `SELECT mode() WITHIN GROUP (ORDER BY btrim(question) DESC) AS question, count(*) AS count
          FROM questions
         WHERE asked_at >= $1 AND asked_at < $2 AND intent <> 'greeting' ${refusedOnly ? 'AND refused' : ''}
         GROUP BY ${QUESTION_KEY}

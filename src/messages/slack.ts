@@ -88,7 +88,7 @@ export const digestMessages = {
     `• ${o.regionName} (${o.regionCode}) — ${o.stageName}, tenggat ${formatDate(o.dueOn, false)}, terlambat ${o.daysOverdue} hari (angkatan ${o.cohort})`,
   overdueNone: 'Tidak ada wilayah yang melewati tenggat. 🎉',
 
-  upcomingTitle: (days: number, n: number) => `📅 Tenggat ${days} hari ke depan (${plural(n, 'wilayah-tahap')})`,
+  upcomingTitle: (days: number, n: number) => `📅 Tenggat ${days} hari ke depan (${plural(n, 'tenggat wilayah')})`,
   upcomingLine: (u: { cohort: number; stageName: string; dueOn: string; daysLeft: number; names: readonly string[]; count: number }) =>
     `• Angkatan ${u.cohort} · ${u.stageName} — ${formatDate(u.dueOn)} (${relativeDay(u.daysLeft)}): ` +
     (u.names.length === u.count ? u.names.join(', ') : plural(u.count, 'wilayah')),
@@ -97,10 +97,11 @@ export const digestMessages = {
   progressTitle: '📊 Kemajuan per tahap',
   progressLine: (p: { cohort: number; stageName: string; dueOn: string; completed: number; regions: number; itemsDone: number; itemsTotal: number }) => {
     const base = `• Angkatan ${p.cohort} · ${p.stageName} (tenggat ${formatDate(p.dueOn, false)}) — ${p.completed}/${p.regions} wilayah selesai`;
+    if (p.completed === p.regions) return base;
     if (p.itemsTotal === 0) return `${base} · checklist belum tersedia`;
     const share = p.itemsDone / p.itemsTotal;
     const filled = Math.round(share * 10);
-    return `${base} · checklist ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${Math.round(share * 100)}% (${p.itemsDone}/${p.itemsTotal} butir)`;
+    return `${base} · checklist wilayah yang belum selesai ${'▓'.repeat(filled)}${'░'.repeat(10 - filled)} ${Math.round(share * 100)}% (${p.itemsDone}/${p.itemsTotal} butir)`;
   },
   progressNone: 'Belum ada tahap yang berjalan.',
 
@@ -137,5 +138,4 @@ export const digestCli = {
   noChannel: 'SLACK_DIGEST_CHANNEL belum diatur: ringkasan tidak dapat dikirim. Gunakan --dry-run untuk melihat isinya.',
   posted: (period: string, channel: string) => `Ringkasan ${period} terkirim ke kanal ${channel}.`,
   alreadyPosted: (period: string) => `Ringkasan mingguan ${period} sudah pernah dikirim; tidak dikirim lagi.`,
-  csvNote: (filename: string, rows: number) => `Lampiran CSV: ${filename} (${rows} baris)`,
 } as const;

@@ -1,4 +1,5 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
@@ -9,7 +10,9 @@ import { parse as parseQuery } from 'node:querystring';
  * Slack's shape. Implements what Pandu calls: auth.test, chat.postMessage,
  * chat.update, chat.postEphemeral, users.info, the files.uploadV2 flow
  * (files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal),
- * and response_url posts (`/response/<id>`). Every call is recorded.
+ * response_url posts (`/response/<id>`), and Socket Mode: apps.connections.open hands
+ * out a ws:// URL to a minimal WebSocket server (hello, envelopes, acks, ping/pong,
+ * close). Every call is recorded.
  */
 export interface SlackCall {
   readonly method: string;
@@ -41,7 +44,62 @@ export interface FakeSlack {
   waitFor(predicate: () => boolean, ms?: number): Promise<void>;
   /** The next calls to a method answer `ok: false` with this error. */
   failNext(method: string, error: string, times?: number): void;
+  /** Socket Mode: connections open now. */
+  sockets(): number;
+  /** Socket Mode: sends an Events API payload in an envelope; returns its envelope id. */
+  pushEvent(payload: unknown, options?: { retryAttempt?: number }): string;
+  /** Socket Mode: envelope ids the app acknowledged. */
+  readonly acks: string[];
   close(): Promise<void>;
+}
+
+const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+function wsFrame(opcode: number, payload: Buffer): Buffer {
+  const len = payload.length;
+  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : Buffer.alloc(4);
+  if (len >= 126 && len < 65_536) {
+    head[0] = 0x80 | opcode;
+    head[1] = 126;
+    head.writeUInt16BE(len, 2);
+  } else if (len >= 65_536) {
+    const big = Buffer.alloc(10);
+    big[0] = 0x80 | opcode;
+    big[1] = 127;
+    big.writeBigUInt64BE(BigInt(len), 2);
+    return Buffer.concat([big, payload]);
+  }
+  return Buffer.concat([head, payload]);
+}
+
+/** Reads complete client frames (always masked) from the front of buf. */
+function wsFrames(buf: Buffer): { frames: Array<{ opcode: number; payload: Buffer }>; rest: Buffer } {
+  const frames: Array<{ opcode: number; payload: Buffer }> = [];
+  let at = 0;
+  for (;;) {
+    if (buf.length - at < 2) break;
+    const opcode = buf[at]! & 0x0f;
+    const masked = (buf[at + 1]! & 0x80) !== 0;
+    let len = buf[at + 1]! & 0x7f;
+    let offset = at + 2;
+    if (len === 126) {
+      if (buf.length < offset + 2) break;
+      len = buf.readUInt16BE(offset);
+      offset += 2;
+    } else if (len === 127) {
+      if (buf.length < offset + 8) break;
+      len = Number(buf.readBigUInt64BE(offset));
+      offset += 8;
+    }
+    const maskAt = offset;
+    if (masked) offset += 4;
+    if (buf.length < offset + len) break;
+    const payload = Buffer.from(buf.subarray(offset, offset + len));
+    if (masked) for (let i = 0; i < len; i++) payload[i]! ^= buf[maskAt + (i % 4)]!;
+    frames.push({ opcode, payload });
+    at = offset + len;
+  }
+  return { frames, rest: buf.subarray(at) };
 }
 
 const BOT = { user_id: 'UPANDU', bot_id: 'BPANDU', team_id: 'T0UJI', team: 'Uji', user: 'pandu' };
@@ -75,6 +133,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const pendingUploads = new Map<string, { filename: string; content: string | null }>();
   const failures = new Map<string, { error: string; times: number }>();
   const waiters = new Set<() => void>();
+  const acks: string[] = [];
+  const sockets = new Set<Duplex>();
+  let envelopes = 0;
   let ts = 1_790_000_000;
   let fileSeq = 1;
   let base = '';
@@ -96,6 +157,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       return reply(res, 200, { ok: false, error: failure.error });
     }
     switch (method) {
+      case 'apps.connections.open':
+        return reply(res, 200, { ok: true, url: `${base.replace('http', 'ws')}/socket` });
       case 'auth.test':
         return reply(res, 200, { ok: true, url: 'https://uji.slack.example/', ...BOT });
       case 'chat.postMessage':
@@ -167,6 +230,37 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       notify();
     }
   });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
+    const key = req.headers['sec-websocket-key'];
+    if (!(req.url ?? '').startsWith('/socket') || typeof key !== 'string') {
+      socket.destroy();
+      return;
+    }
+    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => sockets.delete(socket));
+    const hello = { type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0PANDU' } };
+    socket.write(wsFrame(0x1, Buffer.from(JSON.stringify(hello))));
+    let buffered: Buffer = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      const { frames, rest } = wsFrames(Buffer.concat([buffered, chunk]));
+      buffered = rest;
+      for (const f of frames) {
+        if (f.opcode === 0x9) socket.write(wsFrame(0xa, f.payload)); // ping → pong
+        else if (f.opcode === 0x8) {
+          socket.end(wsFrame(0x8, f.payload.subarray(0, 2)));
+          sockets.delete(socket);
+        } else if (f.opcode === 0x1) {
+          const msg = JSON.parse(f.payload.toString('utf8')) as { envelope_id?: string };
+          if (msg.envelope_id) acks.push(msg.envelope_id);
+          notify();
+        }
+      }
+    });
+    notify();
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
@@ -198,7 +292,23 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
     },
+    sockets: () => sockets.size,
+    acks,
+    pushEvent(payload, options = {}) {
+      const envelopeId = `env-${++envelopes}`;
+      const envelope = {
+        envelope_id: envelopeId,
+        type: 'events_api',
+        payload,
+        accepts_response_payload: false,
+        retry_attempt: options.retryAttempt ?? 0,
+        retry_reason: options.retryAttempt ? 'timeout' : '',
+      };
+      for (const s of sockets) s.write(wsFrame(0x1, Buffer.from(JSON.stringify(envelope))));
+      return envelopeId;
+    },
     async close() {
+      for (const s of sockets) s.destroy();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },

@@ -1,0 +1,117 @@
+import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/bots/slack/index.ts';
+import type { Config } from '../../../src/config/index.ts';
+import type { Db } from '../../../src/db/index.ts';
+import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
+import { createMetrics } from '../../../src/server/metrics.ts';
+import { silent } from '../../digest/seed.ts';
+import { postToSlackApp, startFakeSlack, type FakeSlack, type SlackRequestOptions } from '../../support/fake-slack.ts';
+import { fakeAnswers, type FakeAnswers } from './fake-answers.ts';
+
+export const SECRET = 'rahasia-penandatanganan-uji';
+export const STAFF = 'U0STAF';
+export const OUTSIDER = 'U0LUAR';
+export const DIGEST_CHANNEL = 'C0RINGKAS';
+
+export interface Harness {
+  readonly fake: FakeSlack;
+  readonly answers: FakeAnswers;
+  readonly slack: SlackApp;
+  readonly eventsUrl: string;
+  /** A signed request, as Slack sends it. */
+  send(body: { json: unknown } | { form: Record<string, string> }, options?: Partial<SlackRequestOptions>): Promise<{ status: number; text: string }>;
+  /** A `/pandu …` slash command from a user in a channel. */
+  command(text: string, from?: { user?: string; channel?: string; responseId?: string }): Promise<{ status: number; text: string }>;
+  /** Stops the app and the HTTP server (the fake stays up unless `all`). */
+  close(all?: boolean): Promise<void>;
+}
+
+export function slackConfig(overrides: Partial<Config['slack']> = {}): Config['slack'] {
+  return {
+    botToken: 'xoxb-uji',
+    signingSecret: SECRET,
+    apiUrl: undefined,
+    digestChannel: DIGEST_CHANNEL,
+    staffUsers: [STAFF],
+    staffChannels: [],
+    digestCron: '0 8 * * 1',
+    ...overrides,
+  };
+}
+
+/** The real Bolt app on Pandu's HTTP server, talking to a fake Slack Web API. */
+export async function startHarness(
+  db: Db,
+  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean } = {},
+): Promise<Harness> {
+  const fake = options.fake ?? (await startFakeSlack());
+  const http: HttpServer = createHttpServer({
+    logger: silent,
+    metrics: createMetrics().registry,
+    readiness: async () => ({ ready: true, checks: {} }),
+  });
+  const { url } = await http.listen(0, '127.0.0.1');
+  const answers = fakeAnswers();
+  const slack = createSlackApp({
+    slack: slackConfig({ apiUrl: fake.apiUrl, ...options.slack }),
+    timezone: 'Asia/Jakarta',
+    db,
+    answers,
+    logger: silent,
+    http,
+    now: options.now,
+    scheduleDigest: options.scheduleDigest ?? false,
+  });
+  await slack.start();
+  const eventsUrl = `${url}${SLACK_EVENTS_PATH}`;
+  let commands = 0;
+  const send: Harness['send'] = (body, o = {}) => postToSlackApp(eventsUrl, body, { secret: SECRET, ...o });
+  return {
+    fake,
+    answers,
+    slack,
+    eventsUrl,
+    send,
+    command(text, from = {}) {
+      const responseId = from.responseId ?? `cmd${++commands}`;
+      return send({
+        form: {
+          token: 'usang',
+          team_id: 'T0UJI',
+          team_domain: 'uji',
+          channel_id: from.channel ?? 'C0UMUM',
+          channel_name: 'umum',
+          user_id: from.user ?? STAFF,
+          user_name: 'staf',
+          command: '/pandu',
+          text,
+          api_app_id: 'A0PANDU',
+          is_enterprise_install: 'false',
+          response_url: fake.responseUrl(responseId),
+          trigger_id: '1.2.3',
+        },
+      });
+    },
+    async close(all = false) {
+      await slack.stop();
+      await http.close();
+      if (all) await fake.close();
+    },
+  };
+}
+
+let eventSeq = 0;
+
+/** An Events API envelope for an event, with a fresh event id unless given. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${Date.now()}${++eventSeq}`) {
+  return {
+    token: 'usang',
+    team_id: 'T0UJI',
+    api_app_id: 'A0PANDU',
+    event: { event_ts: event.ts, ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: Math.floor(Date.now() / 1000),
+    authorizations: [{ team_id: 'T0UJI', user_id: 'UPANDU', is_bot: true, is_enterprise_install: false }],
+    is_ext_shared_channel: false,
+  };
+}
