@@ -3,8 +3,9 @@ import { hostname } from 'node:os';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { reminderMessage } from '../messages/index.ts';
-import { daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
+import { daysLeft } from '../programme/index.ts';
 import type { Metrics } from '../server/metrics.ts';
+import { contextKey, loadChecklists, loadDeadlines, type ChecklistNow, type DeadlineNow } from './context.ts';
 import {
   claimDue,
   collapseMissed,
@@ -31,12 +32,12 @@ export interface PaceLimits {
 }
 
 /**
- * Telegram: about 30 messages/s overall and 20/min per group. We stay a little under
- * the overall rate so that network jitter does not bunch 31 requests into one second.
- * Slack: about one message per second per channel.
+ * Telegram: about 30 messages/s overall and 20/min per group (the pacer keeps a safety
+ * margin on the one-second window against network jitter). Slack: about one message
+ * per second per channel.
  */
 export const DEFAULT_PACE: Readonly<Record<ReminderPlatform, PaceLimits>> = Object.freeze({
-  telegram: { ratePerSec: 28, perChatGapMs: 3_000 },
+  telegram: { ratePerSec: 30, perChatGapMs: 3_000 },
   slack: { ratePerSec: 10, perChatGapMs: 1_000 },
 });
 
@@ -125,15 +126,21 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     log.debug({ outbox: row.id, status, reason: error }, 'reminder settled');
   }
 
-  async function render(row: ClaimedRow): Promise<OutgoingMessage | string> {
+  /** Renders each claimed row from the current calendar, chat and checklist, or says why not to send. */
+  async function prepare(rows: readonly ClaimedRow[]): Promise<Map<number, OutgoingMessage | string>> {
+    const [deadlines, checklists] = await Promise.all([loadDeadlines(o.db, rows), loadChecklists(o.db, rows)]);
+    const out = new Map<number, OutgoingMessage | string>();
+    for (const row of rows) out.set(row.id, render(row, deadlines.get(contextKey(row.regionCode, row.stageId)), checklists));
+    return out;
+  }
+
+  function render(row: ClaimedRow, deadline: DeadlineNow | undefined, checklists: Map<string, ChecklistNow>): OutgoingMessage | string {
     if (!row.chatActive) return 'grup tidak aktif';
     if (!row.chatRemindersEnabled) return 'pengingat dimatikan di grup ini';
     if (row.chatRegion !== row.regionCode) return 'grup tidak lagi terikat ke wilayah ini';
-    const deadline = (await regionDeadlines(o.db, row.regionCode)).find((d) => d.stageId === row.stageId);
     if (!deadline) return 'tenggat tidak ada lagi di kalender';
     if (deadline.dueOn !== row.dueOn) return `tenggat berubah menjadi ${deadline.dueOn}`;
     if (deadline.completed) return 'tahap sudah selesai';
-    const checklist = await stageChecklist(o.db, row.regionCode, row.stageId);
     const text = reminderMessage(
       {
         regionName: deadline.regionName,
@@ -141,18 +148,14 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
         dueOn: deadline.dueOn,
         timezone: deadline.timezone,
         daysLeft: daysLeft(deadline, now()),
-        checklist: checklist && {
-          done: checklist.done,
-          total: checklist.total,
-          open: checklist.items.filter((i) => !i.done),
-        },
+        checklist: checklists.get(contextKey(row.regionCode, row.stageId)) ?? null,
       },
       row.platform === 'telegram' ? 'html' : 'mrkdwn',
     );
     return { text, format: row.platform === 'telegram' ? 'html' : 'plain' };
   }
 
-  async function handle(row: ClaimedRow, s: DispatchSummary): Promise<void> {
+  async function handle(row: ClaimedRow, message: OutgoingMessage | string, s: DispatchSummary): Promise<void> {
     if (row.reclaimed) {
       s.reclaimed++;
       // Telegram has no idempotency key: if this row was in flight when its dispatcher
@@ -161,15 +164,6 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     }
     const sender = o.senders[row.platform]!;
     const pacer = pacers.get(row.platform)!;
-    let message: OutgoingMessage | string;
-    try {
-      message = await render(row);
-    } catch (err) {
-      log.error({ err, outbox: row.id }, 'could not prepare a reminder');
-      await markRetry(o.db, row.id, claimer, { at: new Date(now().getTime() + backoff(row.attempts)), error: String(err), countAttempt: true });
-      s.retrying++;
-      return;
-    }
     if (typeof message === 'string') return finish(row, s, 'cancelled', message);
 
     let waitedSec = 0;
@@ -223,8 +217,8 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     const started = performance.now();
     s.skipped += await collapseMissed(o.db, now());
     const inflight = new Set<Promise<void>>();
-    const start = (row: ClaimedRow) => {
-      const p: Promise<void> = handle(row, s)
+    const start = (row: ClaimedRow, message: OutgoingMessage | string) => {
+      const p: Promise<void> = handle(row, message, s)
         .catch((err: unknown) => log.error({ err, outbox: row.id }, 'reminder left in sending; it will be retried after the lease'))
         .finally(() => inflight.delete(p));
       inflight.add(p);
@@ -238,14 +232,24 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
         leaseMs: o.leaseMs ?? 120_000,
         exclusive: o.db.kind === 'pglite',
       });
+    // Database work waits for a quiet moment between two sends (see Pacer.settle).
+    const settle = async () => {
+      for (const p of pacers.values()) await p.settle();
+    };
     let exhausted = false;
     for (;;) {
       if (!stopping && !exhausted && inflight.size <= batchSize / 2) {
         const want = batchSize - inflight.size;
+        await settle();
         const rows = await claim(want);
         exhausted = rows.length < want;
-        rows.forEach(start);
-        if (rows.length > 0) continue;
+        if (rows.length > 0) {
+          // A failure here leaves the rows in 'sending'; the lease brings them back.
+          await settle();
+          const messages = await prepare(rows);
+          for (const row of rows) start(row, messages.get(row.id)!);
+          continue;
+        }
       }
       if (inflight.size > 0) {
         await Promise.race(inflight);

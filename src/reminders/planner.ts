@@ -98,6 +98,18 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     list.push(c);
     chatsByRegion.set(c.regionCode, list);
   }
+  // Many regions share a due date and a zone: compute each local 08:00 once.
+  const instants = new Map<string, Date>();
+  const slotTime = (d: RegionDeadline, offset: number): Date => {
+    const date = addDays(d.dueOn, -offset);
+    const key = `${date}|${d.timezone}`;
+    let at = instants.get(key);
+    if (!at) {
+      at = zonedInstant(date, d.timezone, policy.hour, policy.minute);
+      instants.set(key, at);
+    }
+    return at;
+  };
   const out: PlannedReminder[] = [];
   for (const d of input.deadlines) {
     if (d.completed) continue;
@@ -105,10 +117,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     if (!chats) continue;
     // Every slot date up to the horizon's local date; each checked against instants below.
     const lastDate = addDays(new Date(until).toISOString().slice(0, 10), 1);
-    const slots = slotOffsets(d.dueOn, lastDate, policy).map((offset) => ({
-      offset,
-      sendAt: zonedInstant(addDays(d.dueOn, -offset), d.timezone, policy.hour, policy.minute),
-    }));
+    const slots = slotOffsets(d.dueOn, lastDate, policy).map((offset) => ({ offset, sendAt: slotTime(d, offset) }));
     for (const chat of chats) {
       const boundAt = chat.boundAt?.getTime() ?? Number.NEGATIVE_INFINITY;
       const past = slots.filter((s) => s.sendAt.getTime() <= now && s.sendAt.getTime() >= boundAt);

@@ -28,7 +28,10 @@ export interface ReminderServiceOptions {
   readonly logger: Logger;
   readonly now?: () => Date;
   readonly policy?: ReminderPolicy;
-  /** How far ahead each cycle enqueues (days). Default 1. */
+  /**
+   * How far ahead each cycle enqueues (days). Default one hour: cycles run every minute,
+   * and slots missed while down are caught up on anyway.
+   */
   readonly horizonDays?: number;
   readonly metrics?: Pick<Metrics, 'remindersSent'>;
   readonly dispatcher?: Omit<DispatcherOptions, 'db' | 'senders' | 'logger' | 'now' | 'metrics'>;
@@ -43,7 +46,7 @@ export function createReminderService(o: ReminderServiceOptions): ReminderServic
     async runOnce() {
       const enq = stopped
         ? { planned: 0, inserted: 0, rescheduled: 0, cancelled: 0 }
-        : await planAndEnqueue(o.db, { now: now(), horizonDays: o.horizonDays ?? 1, policy: o.policy });
+        : await planAndEnqueue(o.db, { now: now(), horizonDays: o.horizonDays ?? 1 / 24, policy: o.policy });
       const dispatch = await dispatcher.dispatch();
       return {
         planned: enq.planned,

@@ -1,0 +1,72 @@
+import type { Queryable } from '../db/index.ts';
+
+/**
+ * What a claimed reminder needs at sending time, loaded for a whole claimed batch in
+ * two queries (the dispatcher's hot path; one query per row would hold up the pacer on
+ * the embedded database). The deadline query follows regionDeadlines() in
+ * src/programme/store.ts: the cohort's due date, a region override if any, and the
+ * region's completion of the stage.
+ */
+export interface DeadlineNow {
+  readonly regionCode: string;
+  readonly regionName: string;
+  readonly timezone: string;
+  readonly stageId: string;
+  readonly stageName: string;
+  readonly dueOn: string;
+  readonly completed: boolean;
+}
+
+export interface ChecklistNow {
+  readonly done: number;
+  readonly total: number;
+  readonly open: readonly { readonly id: string; readonly title: string }[];
+}
+
+export const contextKey = (regionCode: string, stageId: string) => `${regionCode}|${stageId}`;
+
+type Pair = { readonly regionCode: string; readonly stageId: string };
+
+function distinct(pairs: readonly Pair[]): [string[], string[]] {
+  const seen = new Map<string, Pair>();
+  for (const p of pairs) seen.set(contextKey(p.regionCode, p.stageId), p);
+  const list = [...seen.values()];
+  return [list.map((p) => p.regionCode), list.map((p) => p.stageId)];
+}
+
+export async function loadDeadlines(db: Queryable, pairs: readonly Pair[]): Promise<Map<string, DeadlineNow>> {
+  const rows = await db.query<DeadlineNow>(
+    `SELECT r.code AS "regionCode", r.name AS "regionName", r.timezone, s.id AS "stageId", s.name AS "stageName",
+            COALESCE(o.due_on, d.due_on) AS "dueOn",
+            EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = s.id) AS completed
+       FROM unnest($1::text[], $2::text[]) AS p(region_code, stage_id)
+       JOIN regions r ON r.code = p.region_code
+       JOIN deadlines d ON d.cohort = r.cohort AND d.region_code IS NULL AND d.stage_id = p.stage_id
+       JOIN stages s ON s.id = d.stage_id
+       LEFT JOIN deadlines o ON o.cohort = d.cohort AND o.stage_id = d.stage_id AND o.region_code = r.code`,
+    distinct(pairs),
+  );
+  return new Map(rows.map((r) => [contextKey(r.regionCode, r.stageId), r]));
+}
+
+/** Checklist progress per (region, stage), as stageChecklist() counts it (items not retired). */
+export async function loadChecklists(db: Queryable, pairs: readonly Pair[]): Promise<Map<string, ChecklistNow>> {
+  const rows = await db.query<{ regionCode: string; stageId: string; id: string; title: string; done: boolean }>(
+    `SELECT p.region_code AS "regionCode", i.stage_id AS "stageId", i.id, i.title, COALESCE(g.done, false) AS done
+       FROM unnest($1::text[], $2::text[]) AS p(region_code, stage_id)
+       JOIN checklist_items i ON i.stage_id = p.stage_id AND NOT i.retired
+       LEFT JOIN checklist_progress g ON g.item_id = i.id AND g.region_code = p.region_code
+      ORDER BY p.region_code, i.stage_id, i.ordinal`,
+    distinct(pairs),
+  );
+  const out = new Map<string, { done: number; total: number; open: { id: string; title: string }[] }>();
+  for (const r of rows) {
+    const key = contextKey(r.regionCode, r.stageId);
+    const c = out.get(key) ?? { done: 0, total: 0, open: [] };
+    c.total++;
+    if (r.done) c.done++;
+    else c.open.push({ id: r.id, title: r.title });
+    out.set(key, c);
+  }
+  return out;
+}
