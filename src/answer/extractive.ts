@@ -48,12 +48,15 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], m
   const scored: Scored[] = [];
   hits.slice(0, 3).forEach((hit, h) => {
     const headingCover = cover(hit.heading.split(' > ').slice(-1)[0] ?? '');
+    // Text before a sectioned document's first heading is usually an overview or a note
+    // about the document itself; a section that matches says more.
+    const preamble = hit.heading !== '' && hit.heading === hit.title ? 0.5 : 1;
     sentences(hit.text).forEach((text, index) => {
       if (text.length < 12) return;
       const rankFactor = [1, 0.8, 0.65][h]!;
       // Early sentences of a section whose heading matches carry its answer.
       const headingBoost = headingCover * (index < 3 ? 0.6 : 0.2);
-      scored.push({ hit: h, index, text, score: (cover(text) + headingBoost) * rankFactor * hit.score });
+      scored.push({ hit: h, index, text, score: (cover(text) + headingBoost) * rankFactor * preamble * hit.score });
     });
   });
   if (scored.length === 0) return { text: '', citations: [] };

@@ -22,7 +22,7 @@ export interface AnswerServiceDeps {
 }
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
-export const DEFAULT_MIN_COVERAGE = 0.25;
+export const DEFAULT_MIN_COVERAGE = 0.35;
 
 interface Draft {
   intent: Intent;
@@ -46,6 +46,14 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const log = logger.child({ module: 'answer' });
   const now = deps.now ?? (() => new Date());
   const minCoverage = deps.minCoverage ?? DEFAULT_MIN_COVERAGE;
+
+  /** A question about another year ('angkatan 2024') is not about the calendars we hold. */
+  async function mentionsKnownCohortOrNone(question: string): Promise<boolean> {
+    const years = [...question.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
+    if (years.length === 0) return true;
+    const cohorts = await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines WHERE cohort = ANY($1::int[])', [years]);
+    return cohorts.length > 0;
+  }
 
   async function stageOrdinals(): Promise<Map<number, string>> {
     const rows = await db.query<{ id: string; ordinal: number }>('SELECT id, ordinal FROM stages');
@@ -164,7 +172,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const { intent, thanks } = classify(question, stageId !== null);
       let draft: Draft | null = null;
       if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
-      else if (intent === 'deadline') draft = await answerDeadline(question, region, input.regionCode ?? null, stageId, at);
+      else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(question)))
+        draft = await answerDeadline(question, region, input.regionCode ?? null, stageId, at);
       else if (intent === 'checklist') draft = await answerChecklist(regionCode, stageId);
       draft ??= await answerFromText(question, intent, regionCode);
       const latency = Math.round(performance.now() - started);

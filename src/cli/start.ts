@@ -136,8 +136,6 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
     const senders = reminderSenders(config);
     if (telegramBot) senders.telegram = telegramBot.sender;
     if (slackApp) senders.slack = slackApp.sender;
-    // LEAD: once createTelegramBot exposes `sender`, use it here instead of the config-built one:
-    // senders.telegram = telegramBot.sender;  (and Slack's when it has one: senders.slack = ...)
     if (Object.keys(senders).length > 0) {
       const reminders = startReminderScheduler({
         db: app.db,

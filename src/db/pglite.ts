@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import type { Db, Queryable } from './types.ts';
+import { HNSW_EF_SEARCH, type Db, type Queryable } from './types.ts';
 
 // Same value shapes as the pg backend: dates as 'YYYY-MM-DD' strings, counts as numbers.
 const parsers = {
@@ -33,6 +33,7 @@ export async function openPglite(location: string): Promise<Db> {
     pg = new PGlite(location, options);
   }
   await pg.waitReady;
+  await pg.exec(`SET hnsw.ef_search = ${HNSW_EF_SEARCH}`);
   const base = wrap(pg);
   return {
     kind: 'pglite',

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Db, Queryable } from './types.ts';
+import { HNSW_EF_SEARCH, type Db, type Queryable } from './types.ts';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -31,6 +31,9 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
+  });
+  pool.on('connect', (client) => {
+    client.query(`SET hnsw.ef_search = ${HNSW_EF_SEARCH}`).catch(() => undefined);
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.

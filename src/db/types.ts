@@ -12,3 +12,6 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+/** HNSW candidate list size per search: pgvector's default (40) loses recall with hashed vectors. */
+export const HNSW_EF_SEARCH = 200;

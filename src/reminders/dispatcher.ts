@@ -1,3 +1,26 @@
+/**
+ * The reminder dispatcher: claims due outbox rows, renders each from the current
+ * calendar and checklist, sends it through the platform's Sender under the platform's
+ * rate limits, and records the result at once.
+ *
+ * Delivery guarantee (what a group sees):
+ * - A row is claimed (status 'sending', claimed_by, claimed_at) in a short transaction
+ *   with FOR UPDATE SKIP LOCKED, so two dispatchers, in one process or several, never
+ *   hold the same row; a sent row is never claimed again.
+ * - A dispatcher that dies leaves its claimed rows in 'sending'. They are taken over
+ *   after the lease (2 minutes, PostgreSQL, where another dispatcher may still be alive)
+ *   or at once by the next process on the embedded database (one process owns the
+ *   folder, so any other claimer is dead). Rows that had not been sent yet are then
+ *   sent once: nothing is lost.
+ * - The one window left is a request that reached Telegram while its dispatcher died
+ *   before the response was recorded. The Bot API has no idempotency key and a bot
+ *   cannot read its group's history, so such a reminder is sent again on takeover
+ *   (at-least-once for that one request; a takeover is logged as a warning). The window
+ *   is kept as small as it can be: one HTTP round trip, with 'sent' written immediately
+ *   after the API answers. We prefer a rare double over a missed deadline reminder.
+ * - SIGTERM/SIGINT (stop()) never cuts a send: claimed rows not yet sent go back to
+ *   'pending', due at once.
+ */
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/index.ts';
@@ -169,6 +192,11 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     let waitedSec = 0;
     for (;;) {
       await pacer.acquire(`${row.platform}:${row.chatId}`);
+      if (stopping) {
+        // Shutting down before this one went out: hand it back, due at once.
+        await markRetry(o.db, row.id, claimer, { at: now(), error: 'dispatcher berhenti sebelum mengirim', countAttempt: false });
+        return;
+      }
       const result = await sender.send(row.chatId, message).catch((err: unknown) => ({
         ok: false as const,
         kind: 'transient' as const,
@@ -277,6 +305,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
     },
     async stop() {
       stopping = true;
+      for (const p of pacers.values()) p.drain();
       await running?.catch(() => undefined);
     },
   };

@@ -31,6 +31,8 @@ export interface Pacer {
    * done then cannot hold a released request back and bunch it with the next ones.
    */
   settle(): Promise<void>;
+  /** Lets every waiter go at once (shutting down: they check and hand their rows back). */
+  drain(): void;
 }
 
 /** Time for a released request to be written to its socket. */
@@ -51,6 +53,10 @@ export function createPacer(o: PacerOptions): Pacer {
   let onRelease: Array<() => void> = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
   let pumping = false;
+  let drained = false;
+
+  let wake: () => void = () => undefined;
+  const drainSignal = new Promise<void>((resolve) => (wake = resolve));
 
   const nextSlot = () => {
     let at = Math.max(pausedUntil, (released.at(-1) ?? Number.NEGATIVE_INFINITY) + minGap);
@@ -63,10 +69,14 @@ export function createPacer(o: PacerOptions): Pacer {
     pumping = true;
     try {
       while (queue.length > 0) {
+        if (drained) {
+          queue.splice(0).forEach((r) => r());
+          break;
+        }
         const wait = nextSlot() - clock();
         if (wait > 0) {
-          await sleep(wait);
-          continue; // a pause may have arrived meanwhile
+          await Promise.race([sleep(wait), drainSignal]);
+          continue; // a pause (or drain) may have arrived meanwhile
         }
         released.push(clock());
         if (released.length > limit) released.shift();
@@ -83,9 +93,11 @@ export function createPacer(o: PacerOptions): Pacer {
   return {
     async acquire(chatKey) {
       // Reserve the chat's slot before waiting, so two callers for one chat keep the gap.
+      if (drained) return;
       const mine = Math.max(chatNext.get(chatKey) ?? 0, clock());
       chatNext.set(chatKey, mine + o.perChatGapMs);
-      if (mine > clock()) await sleep(mine - clock());
+      if (mine > clock()) await Promise.race([sleep(mine - clock()), drainSignal]);
+      if (drained) return;
       await new Promise<void>((resolve) => {
         queue.push(resolve);
         void pump();
@@ -98,8 +110,16 @@ export function createPacer(o: PacerOptions): Pacer {
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock() + ms);
     },
+    drain() {
+      drained = true;
+      wake();
+      queue.splice(0).forEach((r) => r());
+      const settled = onRelease;
+      onRelease = [];
+      settled.forEach((r) => r());
+    },
     settle() {
-      if (queue.length === 0) return Promise.resolve();
+      if (queue.length === 0 || drained) return Promise.resolve();
       return new Promise<void>((resolve) => onRelease.push(resolve));
     },
   };

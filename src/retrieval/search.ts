@@ -72,7 +72,9 @@ export async function bm25Search(db: Queryable, query: readonly WeightedTerm[], 
     `SELECT qt.term FROM unnest($1::text[]) AS qt(term) WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = qt.term AND t.df > 0)`,
     [query.filter((q) => q.weight >= 1).map((q) => q.term)],
   );
-  const unknownMass = unknown.length * Math.log(1 + (n + 0.5) / 0.5);
+  // Words the corpus never uses (English, typos, names) weaken the evidence, at half
+  // the weight of a rare corpus word: enough to tell off-topic questions, not to refuse slang.
+  const unknownMass = (unknown.length * Math.log(1 + (n + 0.5) / 0.5)) / 2;
   const idfMass = (rows[0]?.idf_mass ?? 0) + unknownMass;
   return { rows, idfMass };
 }
