@@ -24,6 +24,33 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
   };
 }
 
+/** 'apa saja', 'apa aja', 'sebutkan', 'daftar …': the answer is a list. */
+const LIST_QUESTION = /\b(apa (saja|aja|sj)|siapa (saja|aja)|sebutkan|daftar|macam|jenis|langkah|tahapan(nya)?|isinya)\b/;
+const LIST_LINE = /^([-•*]\s|\d{1,2}[.)]\s)|^[^:]{2,40}: [^;]+;/;
+
+/** The list items of the best-matching section among the top hits, when there is one. */
+function listAnswer(hits: readonly SearchHit[], cover: (t: string) => number, maxChars: number): { text: string; citations: Citation[] } | null {
+  let best: { hit: SearchHit; lines: string[]; score: number } | null = null;
+  for (const [i, hit] of hits.slice(0, 3).entries()) {
+    const lines = hit.text.split('\n').map((l) => l.trim()).filter(Boolean);
+    const items = lines.filter((l) => LIST_LINE.test(l));
+    if (items.length < 2) continue;
+    const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
+    const score = (cover(section) + 0.5 * cover(hit.text)) * [1, 0.85, 0.7][i]!;
+    if (!best || score > best.score) best = { hit, lines, score };
+  }
+  if (!best || best.score < 0.3) return null;
+  const out: string[] = [];
+  let length = 0;
+  for (const line of best.lines) {
+    if (length + line.length > maxChars) break;
+    out.push(line);
+    length += line.length;
+  }
+  if (out.length === 0) return null;
+  return { text: out.join('\n'), citations: [citationOf(best.hit, out.join(' '))] };
+}
+
 interface Scored {
   readonly hit: number;
   readonly index: number;
@@ -45,6 +72,8 @@ export function extractiveAnswer(question: string, hits: readonly SearchHit[], m
     for (const t of new Set(terms(text))) s += weight.get(t) ?? 0;
     return s / total;
   };
+  const list = LIST_QUESTION.test(question.toLowerCase()) ? listAnswer(hits, cover, maxChars + 250) : null;
+  if (list) return list;
   const scored: Scored[] = [];
   hits.slice(0, 3).forEach((hit, h) => {
     const headingCover = cover(hit.heading.split(' > ').slice(-1)[0] ?? '');

@@ -3,7 +3,12 @@ import type { Intent } from './types.ts';
 
 const GREETING = /^(halo+|hal+o|hai+|hi+|hello|hey|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|assalamu.?alaikum|salam|permisi|tes+|test|ping|p)\b/;
 const THANKS = /\b(terima ?kasih|makasih|trims|thanks|thank you|tq)\b/;
-const DEADLINE = /\b(kapan|tenggat|deadline|dedlen|batas (waktu|akhir)|jatuh tempo|jadwal|tanggal berapa|tgl berapa|sampai kapan|paling lambat|terlambat|telat|h-\d+|berapa hari lagi|due date|tanggalnya)\b/;
+// Words that always ask for a deadline, and words that do only when a stage is named
+// ('kapan Bimtek II?') and the question is not about something already done ('tanggal
+// berapa SK dewan ditetapkan?').
+const DEADLINE = /\b(tenggat|deadline|dedlen|batas (waktu|akhir)|jatuh tempo|sampai kapan|paling lambat|terlambat|telat|h\d+|berapa hari lagi|due date)\b/;
+const WHEN = /\b(kapan|jadwal|tanggal berapa|tanggalnya|tanggal)\b/;
+const PAST = /\b(ditetapkan\w*|ditandatangani\w*|dibentuk\w*|dilaksanakan\w*|sudah|telah|dulu)\b/;
 const CHECKLIST = /\b(checklist|ceklis|cek ?list|cheklist|daftar periksa|butir|centang|progres|progress)\b|apa saja yang (harus|perlu|wajib) (disiapkan|dikumpulkan|diunggah|dilengkapi|dikerjakan)|(dokumen|syarat|keluaran|output) apa saja|apa saja (syarat|dokumen|keluaran|output|tugas)/;
 
 const DURATION = /\bberapa (lama|hari|minggu|bulan|tahun)\b|\b(berapa|dalam) \d+ (hari|minggu|bulan)\b/;
@@ -21,7 +26,7 @@ export function classify(question: string, hasStage: boolean): Classified {
   if ((GREETING.test(q) || THANKS.test(q)) && content.length <= 1) return { intent: 'greeting', thanks: THANKS.test(q) };
   if (CHECKLIST.test(q) && (hasStage || /\b(checklist|ceklis|cek ?list|cheklist|progres|progress)\b/.test(q))) return { intent: 'checklist', thanks: false };
   // 'paling lambat berapa hari setelah MoU?' asks for a rule (a duration), not a date.
-  if (DEADLINE.test(q) && !DURATION.test(q)) return { intent: 'deadline', thanks: false };
+  if ((DEADLINE.test(q) || (hasStage && WHEN.test(q) && !PAST.test(q))) && !DURATION.test(q)) return { intent: 'deadline', thanks: false };
   return { intent: 'rule', thanks: false };
 }
 

@@ -29,7 +29,7 @@ export interface FusionWeights {
 }
 
 /** Chosen on the TyDi QA train split and our own eval set (see bench/RESULTS.md). */
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.2, k1: 1.2, b: 0.75 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, k1: 1.2, b: 0.75 };
 
 export interface SearchOptions {
   readonly k?: number;
