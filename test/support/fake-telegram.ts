@@ -19,6 +19,7 @@ import type { AddressInfo } from 'node:net';
  */
 
 // Payloads and results are Bot API JSON; tests read their fields freely.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- arbitrary Bot API JSON in tests
 export type Json = Record<string, any>;
 
 export interface FakeUser {
