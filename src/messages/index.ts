@@ -9,3 +9,4 @@ export { answerMessages, SECRETARIAT } from './answers.ts';
 export { reminderMessage, reminderCli, offsetLabel, type ReminderMessageData, type ReminderFormat } from './reminders.ts';
 export { slackMessages, digestMessages, digestCli } from './slack.ts';
 export { telegramMessages, type DeadlineLineData, type ChecklistItemLine, type StageStatusLine } from './telegram.ts';
+export { conversationMessages } from './conversation.ts';

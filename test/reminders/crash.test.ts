@@ -1,66 +1,18 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrate, openDatabase, type Db } from '../../src/db/index.ts';
-import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
+import { openDatabase } from '../../src/db/index.ts';
 import { outboxRows } from '../../src/reminders/index.ts';
 import { backends, createPostgresDatabase } from '../support/db.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
-import { bindChat, seedCalendar } from './seed.ts';
+import { exactlyOnce, NOW, seedGroups, TOKEN, until } from './seed.ts';
 
 /**
  * The dispatcher as operators run it, `pandu reminders run`, in child processes against
- * a slowed-down fake Bot API: killed with SIGKILL mid-batch, restarted, and run twice at
- * once. The fake counts what reached "Telegram".
+ * a slowed-down fake Bot API: killed with SIGKILL mid-batch and restarted. The fake
+ * counts what reached "Telegram". (Two processes at once: processes.test.ts.)
  */
-const NOW = '2026-03-24T02:00:00Z'; // after 08:00 local in WIB, WITA and WIT: H-0 is due everywhere
-const TOKEN = '123:uji';
-
-function calendarFor(codes: readonly string[]): string {
-  return [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Kalender uji crash',
-    'regions:',
-    ...codes.map((c) => `  - code: "${c}"`),
-    'stages:',
-    '  - id: bimtek-1',
-    '    name: "Bimtek I: Analisis Strategis"',
-    '    due: "2026-03-24"',
-    '',
-  ].join('\n');
-}
-
-async function seed(db: Db, groups: number): Promise<string[]> {
-  await migrate(db);
-  await seedRegions(db);
-  const codes = loadRegistry()
-    .slice(0, groups)
-    .map((r) => r.code);
-  await seedCalendar(db, calendarFor(codes));
-  const chatIds: string[] = [];
-  for (const [i, code] of codes.entries()) {
-    const chatId = `-100${1000 + i}`;
-    await bindChat(db, { chatId, regionCode: code });
-    chatIds.push(chatId);
-  }
-  return chatIds;
-}
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-const exactlyOnce = (api: FakeBotApi, chatIds: readonly string[]) => {
-  const counts = api.counts();
-  return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
-};
-
-describe.each(backends)('reminder dispatcher processes (%s)', (backend) => {
+describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
   let api: FakeBotApi;
   let url: string;
   beforeEach(async () => {
@@ -72,7 +24,7 @@ describe.each(backends)('reminder dispatcher processes (%s)', (backend) => {
 
   it('killed with SIGKILL mid-batch, then restarted: every due reminder delivered exactly once, none lost', async () => {
     const db = await openDatabase(url);
-    const chatIds = await seed(db, 24);
+    const chatIds = await seedGroups(db, 24);
     await db.close();
     api = await startFakeBotApi({ delayMs: 150 });
     const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
@@ -108,22 +60,5 @@ describe.each(backends)('reminder dispatcher processes (%s)', (backend) => {
     const due = rows.filter((r) => r.sendAt.getTime() <= Date.parse(NOW));
     expect(due.map((r) => r.status)).toEqual(chatIds.map(() => 'sent'));
     expect(due.every((r) => r.attempts <= 2)).toBe(true);
-  });
-
-  it.runIf(backend === 'postgres')('two dispatcher processes at once: no reminder twice', async () => {
-    const db = await openDatabase(url);
-    const chatIds = await seed(db, 60);
-    await db.close();
-    api = await startFakeBotApi({ delayMs: 30 });
-    const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
-    const [a, b] = await Promise.all([
-      runPanduOnce(['reminders', 'run', '--now', NOW, '--json'], env),
-      runPanduOnce(['reminders', 'run', '--now', NOW, '--json'], env),
-    ]);
-    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
-    const sa = JSON.parse(a.stdout) as { sent: number };
-    const sb = JSON.parse(b.stdout) as { sent: number };
-    expect(sa.sent + sb.sent).toBe(chatIds.length);
-    expect(exactlyOnce(api, chatIds)).toEqual([]);
   });
 });

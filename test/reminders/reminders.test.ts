@@ -4,6 +4,7 @@ import { setChecklistItem } from '../../src/programme/index.ts';
 import {
   createDispatcher,
   outboxRows,
+  startReminderScheduler,
   planAndEnqueue,
   reminderProblems,
   type DispatcherOptions,
@@ -302,4 +303,60 @@ describe.each(backends)('reminders (%s)', (backend) => {
     expect(api.deliveries).toHaveLength(32);
     expect(new Set(api.deliveries.map((d) => d.chatId)).size).toBe(32);
   });
+
+  it('the scheduler in `pandu start` catches up at once, then sends each slot on its tick; stop waits', async () => {
+    let clock = NOW.getTime();
+    const scheduler = startReminderScheduler({
+      db,
+      senders: { telegram: createTelegramSender({ token: '123:uji', apiRoot: api.apiRoot }) },
+      logger: silent,
+      now: () => new Date(clock),
+      pattern: '* * * * * *', // every second instead of every minute
+    });
+    try {
+      const until = async (n: number) => {
+        for (let i = 0; i < 300 && api.deliveries.length < n; i++) await new Promise((r) => setTimeout(r, 10));
+      };
+      await until(2); // Sragen H-7 and Jayapura H-14, caught up without waiting for a tick
+      expect(api.deliveries.map((d) => d.chatId).sort()).toEqual(['-1001', '-1003']);
+      clock = Date.parse('2026-03-26T23:00:30Z'); // Jayapura's H-7, 08:00 WIT on 27 March
+      await until(3);
+      expect(api.deliveries.at(-1)!.chatId).toBe('-1003');
+      expect(api.deliveries.at(-1)!.text).toContain('H-7');
+    } finally {
+      await scheduler.stop();
+    }
+    expect(api.deliveries).toHaveLength(3);
+  });
+
+  it('stopping hands back the reminders not yet sent, and the next run sends them once', async () => {
+    for (let i = 0; i < 8; i++) await bindChat(db, { chatId: `-40${i}`, regionCode: '33.14' });
+    await planAndEnqueue(db, { now: NOW });
+    const slow = dispatcher(at(NOW.toISOString()), { pace: { telegram: { ratePerSec: 2, perChatGapMs: 0 } } });
+    const running = slow.dispatch();
+    for (let i = 0; i < 200 && api.deliveries.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    const t = performance.now();
+    await slow.stop();
+    expect(performance.now() - t).toBeLessThan(1_000);
+    const first = await running;
+    expect(first.sent).toBeGreaterThan(0);
+    expect(first.sent).toBeLessThan(10);
+    const rest = await dispatcher(at(NOW.toISOString())).dispatch();
+    expect(first.sent + rest.sent).toBe(10);
+    expect(api.deliveries).toHaveLength(10);
+    expect(new Set(api.deliveries.map((d) => d.chatId)).size).toBe(10);
+  });
+
+  it('`reminders run` without a Telegram token queues but says in one line what to set; bad --now is a usage error', async () => {
+    const r = await runCli(db, ['reminders', 'run', '--now', NOW.toISOString()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('TELEGRAM_BOT_TOKEN belum diatur');
+    expect(r.stdout).toMatch(/^Pengingat: 0 terkirim, .* \d+ baru dijadwalkan\.\n$/);
+    expect((await outboxRows(db)).length).toBeGreaterThan(0);
+    const bad = await runCli(db, ['reminders', 'plan', '--now', 'kemarin']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--now harus berupa waktu ISO 8601');
+  });
 });
+

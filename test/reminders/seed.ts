@@ -4,8 +4,11 @@ import type { CliContext, Io } from '../../src/cli/context.ts';
 import { buildProgram, runProgram } from '../../src/cli/program.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Db, Queryable } from '../../src/db/index.ts';
+import { migrate } from '../../src/db/index.ts';
 import { loadCalendar, loadChecklist, parseCalendar } from '../../src/programme/index.ts';
+import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
+import type { FakeBotApi } from '../support/fake-bot-api-min.ts';
 
 export const silent = pino({ level: 'silent' });
 
@@ -86,3 +89,51 @@ export async function runCli(db: Db, argv: string[], env: Record<string, string>
   const code = await runProgram(buildProgram(ctx), ctx, argv);
   return { code, stdout: out, stderr: err };
 }
+
+/** For the process tests: after 08:00 local in WIB, WITA and WIT, so H-0 is due everywhere. */
+export const NOW = '2026-03-24T02:00:00Z';
+export const TOKEN = '123:uji';
+
+export function calendarFor(codes: readonly string[]): string {
+  return [
+    'kind: kalender',
+    'cohort: 2026',
+    'title: Kalender uji crash',
+    'regions:',
+    ...codes.map((c) => `  - code: "${c}"`),
+    'stages:',
+    '  - id: bimtek-1',
+    '    name: "Bimtek I: Analisis Strategis"',
+    '    due: "2026-03-24"',
+    '',
+  ].join('\n');
+}
+
+export async function seedGroups(db: Db, groups: number): Promise<string[]> {
+  await migrate(db);
+  await seedRegions(db);
+  const codes = loadRegistry()
+    .slice(0, groups)
+    .map((r) => r.code);
+  await seedCalendar(db, calendarFor(codes));
+  const chatIds: string[] = [];
+  for (const [i, code] of codes.entries()) {
+    const chatId = `-100${1000 + i}`;
+    await bindChat(db, { chatId, regionCode: code });
+    chatIds.push(chatId);
+  }
+  return chatIds;
+}
+
+export async function until(check: () => boolean, ms: number, what: string): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const exactlyOnce = (api: FakeBotApi, chatIds: readonly string[]) => {
+  const counts = api.counts();
+  return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
+};
