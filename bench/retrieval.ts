@@ -97,14 +97,35 @@ function percentile(xs: number[], p: number): number {
   return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2));
 }
 
-/** Synthetic chunks from the corpus vocabulary: Zipf-like word draws, 80–250 words each. */
+/**
+ * Synthetic chunks: words drawn Zipf-like (rank-frequency) from the vocabulary of the
+ * TyDi passages and our corpus, 80–250 words each, so document frequencies have a
+ * realistic long tail.
+ */
 async function latencyAt(url: string, n: number, embedder: Embedder) {
   const db = await freshDb(url);
   await ensureEmbeddings(db, embedder);
-  const vocab = (await import('node:fs')).readFileSync('corpus/panduan/04-tahapan-program.md', 'utf8').toLowerCase().split(/[^\p{L}]+/u).filter((w) => w.length > 2);
+  const counts = new Map<string, number>();
+  const texts = [...readJsonl<{ text: string }>('passages.jsonl').map((p) => p.text), (await import('node:fs')).readFileSync('corpus/panduan/faq.md', 'utf8')];
+  for (const t of texts) for (const w of t.toLowerCase().split(/[^\p{L}]+/u)) if (w.length > 1) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const vocab = [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
+  const cumulative: number[] = [];
+  vocab.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
+  const harmonic = cumulative[cumulative.length - 1]!;
   let seed = 42;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  const word = () => vocab[Math.floor(vocab.length * rand() ** 2)]!;
+  // Inverse-CDF sampling of a Zipf(1) distribution over the vocabulary ranks.
+  const word = () => {
+    const target = rand() * harmonic;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < target) lo = mid + 1;
+      else hi = mid;
+    }
+    return vocab[lo]!;
+  };
   await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
   const batch = 500;
   for (let i = 0; i < n; i += batch) {

@@ -31,9 +31,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
-  });
-  pool.on('connect', (client) => {
-    client.query(`SET hnsw.ef_search = ${HNSW_EF_SEARCH}`).catch(() => undefined);
+    // Session settings for every pooled connection: HNSW recall, and room for the BM25 aggregate.
+    options: `-c hnsw.ef_search=${HNSW_EF_SEARCH} -c work_mem=32MB`,
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.

@@ -67,14 +67,15 @@ export async function bm25Search(db: Queryable, query: readonly WeightedTerm[], 
     [query.map((q) => q.term), query.map((q) => q.weight), w.k1, w.b, limit],
   );
   // The idf mass also counts query terms no chunk contains (they make evidence weaker).
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT n FROM bm25_stats WHERE id = 1');
-  const unknown = await db.query<{ term: string }>(
-    `SELECT qt.term FROM unnest($1::text[]) AS qt(term) WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = qt.term AND t.df > 0)`,
+  const [{ n, unknown } = { n: 0, unknown: 0 }] = await db.query<{ n: number; unknown: number }>(
+    `SELECT s.n, (SELECT count(*) FROM unnest($1::text[]) AS qt(term)
+                   WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = qt.term AND t.df > 0)) AS unknown
+       FROM bm25_stats s WHERE s.id = 1`,
     [query.filter((q) => q.weight >= 1).map((q) => q.term)],
   );
   // Words the corpus never uses (English, typos, names) weaken the evidence, at half
   // the weight of a rare corpus word: enough to tell off-topic questions, not to refuse slang.
-  const unknownMass = (unknown.length * Math.log(1 + (n + 0.5) / 0.5)) / 2;
+  const unknownMass = (unknown * Math.log(1 + (n + 0.5) / 0.5)) / 2;
   const idfMass = (rows[0]?.idf_mass ?? 0) + unknownMass;
   return { rows, idfMass };
 }
@@ -98,18 +99,19 @@ export async function search(
   const candidates = options.candidates ?? 40;
   const query = analyzeQuery(question);
   const fused = new Map<number, { score: number; bm25: number; matched: number }>();
-  let idfMass = 0;
-  if (mode !== 'vector') {
-    const res = await bm25Search(deps.db, query, candidates, w);
-    idfMass = res.idfMass;
-    const max = res.rows[0]?.score || 1;
-    for (const r of res.rows) fused.set(r.chunk_id, { score: r.score / max, bm25: r.score, matched: r.matched });
+  // Both rankers at once: on PostgreSQL they run on two pooled connections.
+  const [lexical, vectors] = await Promise.all([
+    mode !== 'vector' ? bm25Search(deps.db, query, candidates, w) : null,
+    mode !== 'bm25' ? deps.embedder.embed([question]).then(([v]) => vectorSearch(deps.db, v!, candidates)) : null,
+  ]);
+  const idfMass = lexical?.idfMass ?? 0;
+  if (lexical) {
+    const max = lexical.rows[0]?.score || 1;
+    for (const r of lexical.rows) fused.set(r.chunk_id, { score: r.score / max, bm25: r.score, matched: r.matched });
   }
-  if (mode !== 'bm25') {
-    const [vec] = await deps.embedder.embed([question]);
-    const rows = await vectorSearch(deps.db, vec!, candidates);
-    const max = rows[0]?.sim || 1;
-    for (const r of rows) {
+  if (vectors) {
+    const max = vectors[0]?.sim || 1;
+    for (const r of vectors) {
       const cur = fused.get(r.chunk_id) ?? { score: 0, bm25: 0, matched: 0 };
       cur.score += (mode === 'vector' ? 1 : w.vector) * (r.sim / max);
       fused.set(r.chunk_id, cur);
