@@ -13,6 +13,7 @@ import { search } from '../src/retrieval/search.ts';
 import { DEFAULT_MIN_COVERAGE, createAnswerService } from '../src/answer/service.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { evaluate, readQaSet } from '../src/evaluation/index.ts';
+import { evaluateDialogues } from './lib/dialogues.ts';
 import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
 
 const logger = createLogger('warn', { pretty: false });
@@ -85,11 +86,12 @@ async function own(embedder: Embedder) {
   await ingestPaths({ db, embedder, logger }, ['corpus']);
   const answers = createAnswerService({ db, embedder, logger });
   const report = await evaluate({ db, embedder, answers }, readQaSet('corpus/eval/qa.jsonl'));
+  const { misses: _dialogueMisses, ...dialogues } = await evaluateDialogues({ db, embedder, answers }, 'corpus/eval/dialogues.jsonl');
   await db.close();
   const { misses, ...figures } = report;
   say(`own: ${misses.length} misses`);
   for (const m of misses) say(`  ${m.id} ${m.why}: ${m.question}`);
-  return figures;
+  return { ...figures, dialogues };
 }
 
 function percentile(xs: number[], p: number): number {

@@ -15,6 +15,7 @@ import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
 import { ingestPaths } from '../ingest/index.ts';
 import { createCoreServices } from '../services.ts';
+import { createConversationalAnswerService } from '../conversation/index.ts';
 import type { Io } from './context.ts';
 
 const CORPUS_DIR = 'corpus';
@@ -73,6 +74,8 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
   const core = await createCoreServices(app);
+  // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
+  const answers = createConversationalAnswerService(core.answers, { db: app.db, logger, openai: config.openai });
   let chat: ConsoleChat | null = null;
   const bots = [config.telegram.token, config.slack.botToken].filter(Boolean);
   if (bots.length === 0) {
@@ -81,7 +84,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
       output: process.stdout,
       ask: async (question, state) => {
         if (!ready) return messages.console.loading;
-        return renderPlain(await core.answers.ask({ question, platform: 'console', regionCode: state.regionCode, sessionId: state.sessionId }));
+        return renderPlain(await answers.ask({ question, platform: 'console', regionCode: state.regionCode, sessionId: state.sessionId }));
       },
       findRegion: (q) => findRegion(app.db, q),
       onQuit: () => void shutdown('console'),
@@ -107,7 +110,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   // secret-checked). Started in the background like Slack: a Telegram outage at start
   // delays only Telegram. Its `sender` (same throttle, no auto-retry) serves reminders.
   const telegramBot = config.telegram.token
-    ? createTelegramBot({ config, logger, db: app.db, answers: core.answers })
+    ? createTelegramBot({ config, logger, db: app.db, answers })
     : null;
   if (telegramBot) {
     if (telegramBot.mode === 'webhook') telegramBot.mountWebhook(server);
@@ -122,7 +125,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   // Slack chats. Started in the background: a Slack outage at start
   // delays only Slack (events get 404 and Slack retries), not the rest of Pandu.
   const slackApp = config.slack.botToken
-    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers: core.answers, logger, http: server })
+    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server })
     : null;
   if (slackApp) {
     services.push({ name: 'slack', stop: () => slackApp.stop() });

@@ -1,4 +1,4 @@
-/** Conversations (follow-up questions): labels for what Pandu understood, and /baru. */
+/** Conversations (follow-up questions): how Pandu names what it understood a follow-up to be about. */
 
 export const conversationMessages = {
   /** The line above an answer to a rewritten follow-up: what Pandu took it to be about. */
@@ -50,8 +50,4 @@ export const conversationMessages = {
     dimensi: 'enam dimensi',
   } as Record<string, string>,
   cohortLabel: (year: number) => `angkatan ${year}`,
-  /** Telegram /baru. */
-  command: { command: 'baru', description: 'Mulai percakapan baru (lupakan konteks sebelumnya)' },
-  cleared:
-    'Baik, kita mulai dari awal. Pertanyaan berikutnya tidak lagi dikaitkan dengan percakapan sebelumnya.',
 };

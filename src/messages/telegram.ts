@@ -19,6 +19,7 @@ const COMMANDS: readonly TelegramCommandText[] = [
   { command: 'daftar', description: 'Hubungkan obrolan ini ke wilayah: /daftar KODE' },
   { command: 'pengingat', description: 'Pengingat tenggat: /pengingat on atau off' },
   { command: 'lepas', description: 'Lepaskan obrolan ini dari wilayahnya' },
+  { command: 'baru', description: 'Mulai percakapan baru (lupakan pertanyaan sebelumnya)' },
   { command: 'bantuan', description: 'Cara memakai Pandu' },
   { command: 'start', description: 'Perkenalan Pandu' },
 ];
@@ -63,6 +64,7 @@ const helpBody = (botUsername: string, isGroup: boolean) =>
     '/daftar KODE — hubungkan obrolan ini ke wilayah (kode undangan dari sekretariat)',
     '/pengingat on|off — nyalakan atau matikan pengingat tenggat',
     '/lepas — lepaskan obrolan ini dari wilayahnya',
+    '/baru — mulai percakapan baru; pertanyaan berikutnya tidak dikaitkan dengan yang sebelumnya',
     '/bantuan — bantuan ini',
   ].join('\n');
 
@@ -98,6 +100,14 @@ export const telegramMessages = {
     feedbackDown: '👎',
     feedbackThanks: 'Terima kasih atas masukan Anda!',
     feedbackUnknown: 'Masukan untuk jawaban ini tidak dapat disimpan lagi.',
+    understood: (what: string) => `Yang saya pahami: ${esc(what)}`,
+  },
+
+  conversation: {
+    cleared: (isGroup: boolean) =>
+      isGroup
+        ? 'Baik, kita mulai dari awal. Balasan ke jawaban saya sebelumnya tidak lagi dikaitkan dengan pertanyaan lama.'
+        : 'Baik, kita mulai dari awal. Pertanyaan berikutnya tidak lagi dikaitkan dengan pertanyaan sebelumnya.',
   },
 
   notBound: (isGroup: boolean) =>

@@ -14,6 +14,7 @@ import { errorSummary, type FeatureDeps } from './context.ts';
 import { askFeature } from './features/ask.ts';
 import { bindFeature } from './features/bind.ts';
 import { checklistFeature } from './features/checklist.ts';
+import { conversationFeature } from './features/conversation.ts';
 import { deadlinesFeature } from './features/deadlines.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { membershipFeature } from './features/membership.ts';
@@ -127,6 +128,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
     remindersFeature(features),
     deadlinesFeature(features),
     checklistFeature(features),
+    conversationFeature(features),
     askFeature(features),
     unknownCommandFeature(),
   );

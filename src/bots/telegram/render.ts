@@ -24,7 +24,7 @@ export function sourceLine(c: Citation): string {
  */
 export function renderAnswer(a: Answer, limit = MESSAGE_LIMIT): string[] {
   const blocks: string[] = [];
-  if (a.understood) blocks.push(`<i>${escapeHtml(a.understood)}</i>`);
+  if (a.understood) blocks.push(`<i>${t.ask.understood(a.understood)}</i>`);
   for (const p of a.answer.split(/\n\s*\n/)) if (p.trim()) blocks.push(escapeHtml(p.trim()));
   const lines: string[] = [];
   const seen = new Set<string>();

@@ -4,6 +4,7 @@ import { renderPlain } from '../../answer/render.ts';
 import { PanduError } from '../../errors.ts';
 import { findRegion } from '../../regions/index.ts';
 import { search } from '../../retrieval/search.ts';
+import { createConversationalAnswerService } from '../../conversation/index.ts';
 import { createCoreServices } from '../../services.ts';
 import { printJson, type CliContext } from '../context.ts';
 
@@ -25,7 +26,9 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         if (!region) throw new PanduError('REGION_UNKNOWN', { query: opts.region });
         regionCode = region.code;
       }
-      const { answers } = await createCoreServices(app);
+      const core = await createCoreServices(app);
+      // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
+      const answers = createConversationalAnswerService(core.answers, { db: app.db, logger: app.logger, openai: app.config.openai });
       const a = await answers.ask({ question, platform: 'cli', regionCode, sessionId: opts.session });
       if (opts.json) {
         printJson(ctx.io, { question: a.question, intent: a.intent, answer: a.answer, refused: a.refused, citations: a.citations, understood: a.understood ?? null });

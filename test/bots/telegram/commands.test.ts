@@ -29,7 +29,7 @@ describe('Telegram commands and safeguards', () => {
   };
 
   it('registers its commands at start and introduces itself on /start', async () => {
-    expect(h.tg.commands.map((c) => c.command)).toEqual(['tanya', 'tenggat', 'checklist', 'status', 'daftar', 'pengingat', 'lepas', 'bantuan', 'start']);
+    expect(h.tg.commands.map((c) => c.command)).toEqual(['tanya', 'tenggat', 'checklist', 'status', 'daftar', 'pengingat', 'lepas', 'baru', 'bantuan', 'start']);
     const [intro] = await say(sari, users.sari, '/start');
     expect(intro).toContain('Saya Pandu, asisten program Gerakan Menuju 100 Smart City');
     expect(intro).toContain('Obrolan ini belum terhubung dengan wilayah');
@@ -90,10 +90,10 @@ describe('Telegram commands and safeguards', () => {
     expect(h.tg.callsTo('getChatMember', sari.id)).toHaveLength(0);
   });
 
-  it('asks bound chats\' questions with their region', async () => {
+  it('asks bound chats\' questions with their region, a group question starting its own conversation', async () => {
     await bindDirect(db, group.id, '33.14');
     await say(group, users.rina, '@pandu_uji_bot kapan tenggat Bimtek I?');
-    expect(h.answers.asked[0]).toMatchObject({ regionCode: '33.14', chatId: String(group.id), userId: '602', sessionId: `telegram:${group.id}` });
+    expect(h.answers.asked[0]).toMatchObject({ regionCode: '33.14', chatId: String(group.id), userId: '602', sessionId: expect.stringMatching(new RegExp(`^telegram:${group.id}:\\d+$`)) });
   });
 
   it('caps question length and limits each user to 10 questions a minute', async () => {

@@ -28,7 +28,7 @@ describe('Telegram answer rendering', () => {
     );
     expect(rest).toEqual([]);
     expect(html).toBe(
-      '<i>Bimtek III, Kabupaten Sragen</i>\n\nGunakan &lt;templat&gt; A &amp; B.\n\n<b>Sumber:</b>\n• Panduan &amp; Juknis — Bagian &lt;2&gt;, hlm. 7\n• FAQ',
+      '<i>Yang saya pahami: Bimtek III, Kabupaten Sragen</i>\n\nGunakan &lt;templat&gt; A &amp; B.\n\n<b>Sumber:</b>\n• Panduan &amp; Juknis — Bagian &lt;2&gt;, hlm. 7\n• FAQ',
     );
     expect(parseTelegramHtml(html!).ok).toBe(true);
   });

@@ -5,6 +5,7 @@ import { telegramMessages as t } from '../../../messages/index.ts';
 import { findChat } from '../chats.ts';
 import { commandArgument, errorSummary, replyHtml, type FeatureDeps } from '../context.ts';
 import { renderAnswer } from '../render.ts';
+import { rememberAnswerMessages, sessionFor } from './conversation.ts';
 
 /** Callback data of the 👍/👎 buttons under an answer. */
 export const FEEDBACK_DATA = /^fb:(\d{1,12}):(1|-1)$/;
@@ -78,26 +79,31 @@ export async function answerQuestion(ctx: Context, question: string, deps: Featu
   const typing = keepTyping(ctx);
   try {
     const chat = await findChat(deps.db, chatId);
-    const threadId = ctx.msg?.is_topic_message ? ctx.msg.message_thread_id : undefined;
+    const sessionId = await sessionFor(ctx, deps.db);
+    const now = deps.now();
     const answer = await deps.answers.ask({
       question,
       platform: 'telegram',
       chatId,
       userId: ctx.from ? String(ctx.from.id) : undefined,
       regionCode: chat?.regionCode ?? null,
-      sessionId: `telegram:${chatId}${threadId ? `:${threadId}` : ''}`,
-      now: deps.now(),
+      sessionId,
+      now,
     });
     const parts = renderAnswer(answer);
     await typing.stop();
+    const sent: number[] = [];
     for (const [i, html] of parts.entries()) {
       const last = i === parts.length - 1;
       const markup =
         last && answer.questionId !== null
           ? new InlineKeyboard().text(t.ask.feedbackUp, `fb:${answer.questionId}:1`).text(t.ask.feedbackDown, `fb:${answer.questionId}:-1`)
           : undefined;
-      await replyHtml(ctx, html, markup);
+      sent.push(await replyHtml(ctx, html, markup));
     }
+    await rememberAnswerMessages(ctx, deps.db, sessionId, sent, now).catch((err: unknown) =>
+      deps.log.warn({ error: errorSummary(err), chat: chatId }, 'answer messages not linked to the conversation'),
+    );
     deps.log.info(
       { chat: chatId, question: answer.questionId, intent: answer.intent, refused: answer.refused, parts: parts.length, ms: Math.round(performance.now() - started) },
       'question answered',

@@ -1,0 +1,13 @@
+/** Conversation memory and follow-up questions (issue 9). */
+export {
+  createConversationalAnswerService,
+  DEFAULT_MAX_TURNS,
+  DEFAULT_SILENCE_MS,
+  type ConversationalAnswer,
+  type ConversationalAnswerService,
+  type ConversationDeps,
+} from './service.ts';
+export { resolveFollowUp, type Context as FollowUpContext, type Resolution } from './resolve.ts';
+export { findEntities, describe as describeEntities, type Entities, type Entity, type EntityKind, type Vocabulary } from './entities.ts';
+export { createOpenAiRewriter, type FollowUpRewriter } from './rewriter.ts';
+export { forgetSession, linkMessages, linkedSession, recentTurns, type Turn } from './store.ts';
