@@ -21,6 +21,8 @@ export interface SearchHit {
 }
 
 export interface FusionWeights {
+  /** Bonus when a chunk holds the kind of thing the question word asks for (kapan → a date, berapa → a number). */
+  readonly answerType: number;
   /** Weight of the vector similarity (relative to the top one) added to BM25 (relative to the top one). */
   readonly vector: number;
   /** BM25 parameters. */
@@ -29,7 +31,7 @@ export interface FusionWeights {
 }
 
 /** Chosen on the TyDi QA train split and our own eval set (see bench/RESULTS.md). */
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, k1: 1.2, b: 0.75 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, answerType: 0.2, k1: 1.2, b: 0.75 };
 
 export interface SearchOptions {
   readonly k?: number;
@@ -87,6 +89,20 @@ export async function vectorSearch(db: Queryable, vector: Float32Array, limit: n
   );
 }
 
+const MONTH = '(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)';
+const ANSWER_TYPES: ReadonlyArray<[RegExp, RegExp]> = [
+  [/\b(kapan|tahun berapa|tanggal berapa|sejak kapan)\b/i, new RegExp(`\\b(1[5-9]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} ${MONTH}\\b`, 'i')],
+  [/\b(berapa|berapakah)\b/i, /\d/],
+  [/\b(siapa|siapakah)\b/i, /\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u],
+  [/\b(di ?mana|dimanakah|di manakah)\b/i, /\b(di|ke) \p{Lu}\p{Ll}+/u],
+];
+
+/** The pattern an answer to this question word usually contains, if the question has one. */
+function expectedAnswerType(question: string): RegExp | null {
+  for (const [q, a] of ANSWER_TYPES) if (q.test(question)) return a;
+  return null;
+}
+
 /** Hybrid retrieval: BM25 and vector candidates fused by a weighted sum of scores relative to each ranker's best, region-aware. */
 export async function search(
   deps: { db: Queryable; embedder: Embedder },
@@ -127,9 +143,11 @@ export async function search(
     [ids],
   );
   const region = options.regionCode ?? null;
+  const wants = expectedAnswerType(question);
   const hits = meta.map((m) => {
     const f = fused.get(m.id)!;
     let score = f.score;
+    if (wants && w.answerType > 0 && wants.test(m.text)) score += w.answerType;
     // A region's own masterplan is preferred for its officers; another region's is rarely the answer.
     if (region && m.region_code === region) score *= 1.5;
     else if (region && m.region_code && m.region_code !== region) score *= 0.5;
