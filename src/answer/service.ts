@@ -79,7 +79,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           answer: `${answerMessages.deadlineHeader(r.name, r.cohort)}\n${line(d)}`,
           refused: false,
           citations: citation ? [citation] : [],
-          understood: region && !regionCode ? undefined : undefined,
         };
       }
       const open = all.filter((d) => !d.completed);

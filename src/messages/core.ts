@@ -55,7 +55,6 @@ export const messages = {
     regionSet: (name: string) => `Wilayah diatur ke ${name}.`,
     prompt: 'Anda> ',
     loading: 'Basis pengetahuan sedang dimuat dari folder corpus/… Mohon tunggu sebentar lalu tanyakan lagi.',
-    emptyKnowledgeBase: 'Basis pengetahuan masih kosong: jalankan `pandu ingest` untuk memuat dokumen program.',
     bye: 'Sampai jumpa.',
   },
   errors: {
