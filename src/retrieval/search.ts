@@ -147,7 +147,7 @@ export async function search(
   const hits = meta.map((m) => {
     const f = fused.get(m.id)!;
     let score = f.score;
-    if (wants && w.answerType > 0 && wants.test(m.text)) score += w.answerType;
+    if (mode === 'hybrid' && wants && w.answerType > 0 && wants.test(m.text)) score += w.answerType;
     // A region's own masterplan is preferred for its officers; another region's is rarely the answer.
     if (region && m.region_code === region) score *= 1.5;
     else if (region && m.region_code && m.region_code !== region) score *= 0.5;
