@@ -4,7 +4,7 @@ import type { CliContext, Io } from '../../src/cli/context.ts';
 import { buildProgram, runProgram } from '../../src/cli/program.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Db } from '../../src/db/index.ts';
-import { loadCalendar, loadChecklist, parseCalendar } from '../../src/programme/index.ts';
+import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../support/programme.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 
 export const silent = pino({ level: 'silent' });
@@ -46,23 +46,11 @@ completed:
 `;
 
 export async function seedCalendar(db: Db, yaml: string = CALENDAR): Promise<void> {
-  await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'corpus/kalender/uji.yaml'));
+  await seedCalendarYaml(db, yaml);
 }
 
 export async function seedChecklist(db: Db): Promise<void> {
-  await db.transaction((tx) =>
-    loadChecklist(tx, {
-      kind: 'checklist',
-      stage: 'bimtek-1',
-      stage_name: 'Bimtek I: Analisis Strategis',
-      order: 1,
-      items: [
-        { id: 'BT1-01', title: 'SK Dewan Smart City', description: 'SK ditandatangani', output: 'SK' },
-        { id: 'BT1-02', title: 'Analisis SWOT', description: 'SWOT', output: 'Dokumen' },
-        { id: 'BT1-03', title: 'Buku 1', description: 'Buku 1', output: 'Buku 1' },
-      ],
-    }),
-  );
+  await seedBimtek1Checklist(db, { stageName: 'Bimtek I: Analisis Strategis', titles: ['SK Dewan Smart City', 'Analisis SWOT', 'Buku 1'] });
 }
 
 export async function addChat(

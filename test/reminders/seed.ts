@@ -5,7 +5,7 @@ import { buildProgram, runProgram } from '../../src/cli/program.ts';
 import { loadConfig } from '../../src/config/index.ts';
 import type { Db, Queryable } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
-import { loadCalendar, loadChecklist, parseCalendar } from '../../src/programme/index.ts';
+import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../support/programme.ts';
 import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
 import { createMetrics } from '../../src/server/metrics.ts';
 import type { FakeBotApi } from '../support/fake-bot-api-min.ts';
@@ -41,23 +41,14 @@ completed:
 `;
 
 export async function seedCalendar(db: Db, yaml: string = CALENDAR): Promise<void> {
-  await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'corpus/kalender/uji.yaml'));
+  await seedCalendarYaml(db, yaml);
 }
 
 export async function seedChecklist(db: Db): Promise<void> {
-  await db.transaction((tx) =>
-    loadChecklist(tx, {
-      kind: 'checklist',
-      stage: 'bimtek-1',
-      stage_name: 'Bimtek I: Analisis Strategis',
-      order: 1,
-      items: [
-        { id: 'BT1-01', title: 'SK Dewan Smart City', description: 'SK ditandatangani', output: 'SK' },
-        { id: 'BT1-02', title: 'Analisis SWOT & kesenjangan', description: 'SWOT', output: 'Dokumen' },
-        { id: 'BT1-03', title: 'Buku 1: Analisis Strategis', description: 'Buku 1', output: 'Buku 1' },
-      ],
-    }),
-  );
+  await seedBimtek1Checklist(db, {
+    stageName: 'Bimtek I: Analisis Strategis',
+    titles: ['SK Dewan Smart City', 'Analisis SWOT & kesenjangan', 'Buku 1: Analisis Strategis'],
+  });
 }
 
 export async function bindChat(

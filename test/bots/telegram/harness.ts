@@ -2,7 +2,7 @@ import pino, { type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from '../../../src/bots/telegram/index.ts';
 import type { Db } from '../../../src/db/index.ts';
-import { loadCalendar, loadChecklist, parseCalendar } from '../../../src/programme/index.ts';
+import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../../support/programme.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { startFakeTelegram, type FakeChat, type FakeTelegram, type FakeUser } from '../../support/fake-telegram.ts';
 import { createFakeAnswers, type FakeAnswers } from './fake-answers.ts';
@@ -49,20 +49,11 @@ overrides:
 `;
 
 export async function seedProgramme(db: Db): Promise<void> {
-  await db.transaction((tx) => loadCalendar(tx, parseCalendar(CALENDAR), 'corpus/kalender/uji.yaml'));
-  await db.transaction((tx) =>
-    loadChecklist(tx, {
-      kind: 'checklist',
-      stage: 'bimtek-1',
-      stage_name: 'Bimtek I: Analisis <Strategis> & Kesiapan',
-      order: 1,
-      items: [
-        { id: 'BT1-01', title: 'SK Dewan Smart City', description: 'SK ditandatangani', output: 'SK' },
-        { id: 'BT1-02', title: 'Analisis SWOT & kesenjangan', description: 'SWOT', output: 'Dokumen' },
-        { id: 'BT1-03', title: 'Buku 1: Analisis Strategis', description: 'Buku 1', output: 'Buku 1' },
-      ],
-    }),
-  );
+  await seedCalendarYaml(db, CALENDAR);
+  await seedBimtek1Checklist(db, {
+    stageName: 'Bimtek I: Analisis <Strategis> & Kesiapan',
+    titles: ['SK Dewan Smart City', 'Analisis SWOT & kesenjangan', 'Buku 1: Analisis Strategis'],
+  });
 }
 
 export async function bindDirect(db: Db, chatId: number, regionCode: string): Promise<void> {
