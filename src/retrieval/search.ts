@@ -48,38 +48,75 @@ interface Bm25Row {
   matched: number;
 }
 
-/** BM25 (Okapi) over postings with idf from the current df and N, in one SQL statement. */
-export async function bm25Search(db: Queryable, query: readonly WeightedTerm[], limit: number, w: FusionWeights = DEFAULT_WEIGHTS) {
+/** Terms in more than this share of chunks only re-score the candidates the rarer terms found. */
+const COMMON_SHARE = 0.1;
+/** Below this many postings for the whole query, everything is scored exactly in one pass. */
+const EXACT_POSTINGS = 20_000;
+const RESCORE_CANDIDATES = 300;
+
+/**
+ * BM25 (Okapi) over postings, idf from the current df and N. Long queries over large
+ * indexes are scored in two steps (MaxScore-style): the rare terms pick candidates, the
+ * very common ones (little idf, long posting lists) only add to those candidates' scores.
+ */
+export async function bm25Search(
+  db: Queryable,
+  query: readonly WeightedTerm[],
+  limit: number,
+  w: FusionWeights = DEFAULT_WEIGHTS,
+  exactPostings = EXACT_POSTINGS,
+) {
   if (query.length === 0) return { rows: [] as Bm25Row[], idfMass: 0 };
-  const rows = await db.query<Bm25Row & { idf_mass: number }>(
-    `WITH st AS MATERIALIZED (SELECT n::float8 AS n, total_len::float8 / greatest(n, 1) AS avgdl FROM bm25_stats WHERE id = 1),
-          q AS MATERIALIZED (
-            SELECT t.id, qt.w * ln(1 + (st.n - t.df + 0.5) / (t.df + 0.5)) AS idf
-              FROM unnest($1::text[], $2::float8[]) AS qt(term, w)
-              JOIN terms t ON t.term = qt.term AND t.df > 0
-              CROSS JOIN st),
-          mass AS MATERIALIZED (SELECT COALESCE(sum(idf), 0) AS m FROM q)
-     SELECT p.chunk_id,
-            sum(q.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / st.avgdl))) AS score,
-            sum(q.idf) AS matched, (SELECT m FROM mass) AS idf_mass
-       FROM q JOIN postings p ON p.term_id = q.id CROSS JOIN st
+  const [stats] = await db.query<{ n: number; avgdl: number }>(
+    'SELECT n::float8 AS n, total_len::float8 / greatest(n, 1) AS avgdl FROM bm25_stats WHERE id = 1',
+  );
+  const n = stats?.n ?? 0;
+  const avgdl = stats?.avgdl || 1;
+  const known = await db.query<{ id: number; term: string; df: number }>(
+    'SELECT id, term, df FROM terms WHERE term = ANY($1::text[]) AND df > 0',
+    [query.map((q) => q.term)],
+  );
+  const weight = new Map(query.map((q) => [q.term, q.weight]));
+  const terms = known.map((t) => ({ id: t.id, df: t.df, idf: (weight.get(t.term) ?? 1) * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }));
+  // The idf mass also counts query terms no chunk contains: words the corpus never uses
+  // (English, typos, names) weaken the evidence, at half the weight of a rare corpus
+  // word: enough to tell off-topic questions, not to refuse slang.
+  const knownTerms = new Set(known.map((t) => t.term));
+  const unknown = query.filter((q) => q.weight >= 1 && !knownTerms.has(q.term)).length;
+  const idfMass = terms.reduce((a, t) => a + t.idf, 0) + (unknown * Math.log(1 + (n + 0.5) / 0.5)) / 2;
+  if (terms.length === 0) return { rows: [] as Bm25Row[], idfMass };
+
+  const rare = terms.filter((t) => t.df <= COMMON_SHARE * n);
+  const common = terms.filter((t) => t.df > COMMON_SHARE * n);
+  const postings = terms.reduce((a, t) => a + t.df, 0);
+  const twoStep = rare.length > 0 && common.length > 0 && postings > exactPostings;
+  const first = twoStep ? rare : terms;
+  const bm25 = (tf: number, dl: number) => (tf * (w.k1 + 1)) / (tf + w.k1 * (1 - w.b + (w.b * dl) / avgdl));
+  const rows = await db.query<Bm25Row>(
+    `SELECT p.chunk_id,
+            sum(x.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / $5::float8))) AS score,
+            sum(x.idf) AS matched
+       FROM unnest($1::int[], $2::float8[]) AS x(id, idf) JOIN postings p ON p.term_id = x.id
       GROUP BY p.chunk_id
-      ORDER BY score DESC
-      LIMIT $5`,
-    [query.map((q) => q.term), query.map((q) => q.weight), w.k1, w.b, limit],
+      ORDER BY score DESC, p.chunk_id
+      LIMIT $6`,
+    [first.map((t) => t.id), first.map((t) => t.idf), w.k1, w.b, avgdl, twoStep ? RESCORE_CANDIDATES : limit],
   );
-  // The idf mass also counts query terms no chunk contains (they make evidence weaker).
-  const [{ n, unknown } = { n: 0, unknown: 0 }] = await db.query<{ n: number; unknown: number }>(
-    `SELECT s.n, (SELECT count(*) FROM unnest($1::text[]) AS qt(term)
-                   WHERE NOT EXISTS (SELECT 1 FROM terms t WHERE t.term = qt.term AND t.df > 0)) AS unknown
-       FROM bm25_stats s WHERE s.id = 1`,
-    [query.filter((q) => q.weight >= 1).map((q) => q.term)],
+  if (!twoStep || rows.length === 0) return { rows, idfMass };
+  const idfOf = new Map(common.map((t) => [t.id, t.idf]));
+  const byChunk = new Map(rows.map((r) => [r.chunk_id, { ...r }]));
+  const extra = await db.query<{ chunk_id: number; term_id: number; tf: number; dl: number }>(
+    'SELECT chunk_id, term_id, tf, dl FROM postings WHERE chunk_id = ANY($1::int[]) AND term_id = ANY($2::int[])',
+    [rows.map((r) => r.chunk_id), common.map((t) => t.id)],
   );
-  // Words the corpus never uses (English, typos, names) weaken the evidence, at half
-  // the weight of a rare corpus word: enough to tell off-topic questions, not to refuse slang.
-  const unknownMass = (unknown * Math.log(1 + (n + 0.5) / 0.5)) / 2;
-  const idfMass = (rows[0]?.idf_mass ?? 0) + unknownMass;
-  return { rows, idfMass };
+  for (const e of extra) {
+    const r = byChunk.get(e.chunk_id)!;
+    const idf = idfOf.get(e.term_id)!;
+    r.score += idf * bm25(e.tf, e.dl);
+    r.matched += idf;
+  }
+  const rescored = [...byChunk.values()].sort((a, b) => b.score - a.score || a.chunk_id - b.chunk_id).slice(0, limit);
+  return { rows: rescored, idfMass };
 }
 
 export async function vectorSearch(db: Queryable, vector: Float32Array, limit: number) {
