@@ -1,13 +1,8 @@
 import pino from 'pino';
-import type { App } from '../../src/app.ts';
-import type { CliContext, Io } from '../../src/cli/context.ts';
-import { buildProgram, runProgram } from '../../src/cli/program.ts';
-import { loadConfig } from '../../src/config/index.ts';
 import type { Db, Queryable } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../support/programme.ts';
 import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
-import { createMetrics } from '../../src/server/metrics.ts';
 import type { FakeBotApi } from '../support/fake-bot-api-min.ts';
 
 export const silent = pino({ level: 'silent' });
@@ -63,23 +58,7 @@ export async function bindChat(
   return row!.id;
 }
 
-/** Runs a `pandu …` command in this process against the given database. */
-export async function runCli(db: Db, argv: string[], env: Record<string, string> = {}) {
-  const app: App = {
-    config: loadConfig(env),
-    logger: silent,
-    db,
-    metrics: createMetrics(),
-    owner: null,
-    close: async () => undefined,
-  };
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false };
-  const ctx: CliContext = { io, app: async () => app, exitCode: 0, viaServer: false };
-  const code = await runProgram(buildProgram(ctx), ctx, argv);
-  return { code, stdout: out, stderr: err };
-}
+export { runCli } from '../support/cli.ts';
 
 /** For the process tests: after 08:00 local in WIB, WITA and WIT, so H-0 is due everywhere. */
 export const NOW = '2026-03-24T02:00:00Z';
