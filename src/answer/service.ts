@@ -2,6 +2,7 @@ import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { answerMessages, formatDate } from '../messages/index.ts';
 import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
+import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { search, type SearchHit } from '../retrieval/search.ts';
 import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
@@ -63,7 +64,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   async function answerDeadline(question: string, region: RegionName | null, regionCode: string | null, stageId: string | null, at: Date): Promise<Draft | null> {
     const code = region?.code ?? regionCode;
     if (code) {
-      const [r] = await db.query<{ name: string; cohort: number | null }>('SELECT name, cohort FROM regions WHERE code = $1', [code]);
+      const r = await regionByCode(db, code);
       if (!r) return null;
       if (r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r.name), refused: false, citations: [] };
       const all = await regionDeadlines(db, code);
@@ -118,8 +119,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     let stage = stageId;
     let regionName: string | undefined;
     if (regionCode) {
-      const [r] = await db.query<{ name: string }>('SELECT name FROM regions WHERE code = $1', [regionCode]);
-      regionName = r?.name;
+      regionName = (await regionByCode(db, regionCode))?.name;
       if (!stage) stage = currentStage(await regionDeadlines(db, regionCode))?.stageId ?? null;
     }
     if (!stage) return null;

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
-import { findRegion, type Region } from './store.ts';
+import { findRegion, regionByCode, type Region } from './store.ts';
 
 export interface Invite {
   readonly code: string;
@@ -79,10 +79,7 @@ export async function redeemInvite(
       input.by,
       chat!.id,
     ]);
-    const [region] = await tx.query<Region>(
-      `SELECT code, name, kind, province, timezone, cohort, current_stage AS "currentStage" FROM regions WHERE code = $1`,
-      [invite.region_code],
-    );
+    const region = await regionByCode(tx, invite.region_code);
     return { ok: true, region: region!, chatId: chat!.id } as const;
   });
 }

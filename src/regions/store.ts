@@ -51,11 +51,16 @@ function normalizeName(s: string): string {
     .trim();
 }
 
+/** The region with exactly this code ('33.14'), or null. */
+export async function regionByCode(db: Queryable, code: string): Promise<Region | null> {
+  return (await db.query<Region>(`${SELECT} WHERE code = $1`, [code]))[0] ?? null;
+}
+
 /** Finds a region by code ('33.14' or '3314') or by name ('Kabupaten Sragen', 'Sragen'). */
 export async function findRegion(db: Queryable, query: string): Promise<Region | null> {
   const q = query.trim();
   const code = /^\d{2}\.?\d{2}$/.test(q) ? `${q.slice(0, 2)}.${q.slice(-2)}` : null;
-  if (code) return (await db.query<Region>(`${SELECT} WHERE code = $1`, [code]))[0] ?? null;
+  if (code) return regionByCode(db, code);
   const name = normalizeName(q);
   if (!name) return null;
   const exact = await db.query<Region>(`${SELECT} WHERE lower(name) = $1`, [name]);
