@@ -1,6 +1,6 @@
-import { analyzeQuery } from '../retrieval/query.ts';
 import type { SearchHit } from '../retrieval/search.ts';
-import { sentences, terms } from '../retrieval/text.ts';
+import { sentences, terms, words } from '../retrieval/text.ts';
+import { expectedSlot } from './slots.ts';
 import type { Citation } from './types.ts';
 
 export const SNIPPET_MAX = 300;
@@ -24,86 +24,144 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
   };
 }
 
-/** 'apa saja', 'apa aja', 'sebutkan', 'daftar …': the answer is a list. */
-const LIST_QUESTION = /\b(apa (saja|aja|sj)|siapa (saja|aja)|sebutkan|daftar|macam|jenis|langkah|tahapan(nya)?|isinya)\b/;
+/** Weight of each query term (idf × the query's own weight), the evidence scale the composer uses. */
+export type TermWeights = ReadonlyMap<string, number>;
+
 const LIST_LINE = /^([-•*]\s|\d{1,2}[.)]\s)|^[^:]{2,40}: [^;]+;/;
 
-/** The list items of the best-matching section among the top hits, when there is one. */
-function listAnswer(hits: readonly SearchHit[], cover: (t: string) => number, maxChars: number): { text: string; citations: Citation[] } | null {
-  let best: { hit: SearchHit; lines: string[]; score: number } | null = null;
-  for (const [i, hit] of hits.slice(0, 3).entries()) {
-    const lines = hit.text.split('\n').map((l) => l.trim()).filter(Boolean);
-    const items = lines.filter((l) => LIST_LINE.test(l));
-    if (items.length < 2) continue;
-    const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
-    const score = (cover(section) + 0.5 * cover(hit.text)) * [1, 0.85, 0.7][i]!;
-    if (!best || score > best.score) best = { hit, lines, score };
-  }
-  if (!best || best.score < 0.3) return null;
+/** A passage is read as units: list lines whole, prose split into sentences. */
+function unitsOf(text: string): string[] {
   const out: string[] = [];
-  let length = 0;
-  for (const line of best.lines) {
-    if (length + line.length > maxChars) break;
-    out.push(line);
-    length += line.length;
+  for (const line of text.split('\n')) {
+    const l = line.trim();
+    if (!l) continue;
+    if (LIST_LINE.test(l)) out.push(l);
+    else out.push(...sentences(l));
   }
-  if (out.length === 0) return null;
-  return { text: out.join('\n'), citations: [citationOf(best.hit, out.join(' '))] };
+  return out;
 }
 
-interface Scored {
-  readonly hit: number;
-  readonly index: number;
-  readonly text: string;
+interface Window {
+  readonly hit: SearchHit;
+  readonly rank: number;
+  readonly units: string[];
   readonly score: number;
 }
 
+/** 'apa saja', 'sebutkan', 'daftar …': the answer is a list. */
+const LIST_QUESTION = /\b(apa saja|siapa saja|sebutkan|daftar|macam|jenis|langkah|tahapan(nya)?|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?)\b/;
 /**
- * The offline answer: the few sentences of the best chunks that cover the most of the
- * question, in their original order, each cited. Headings that match the question
- * (an FAQ entry, a section named like the question) lend their weight to their text.
+ * Composer weights, chosen on corpus/eval/qa.jsonl (see bench/RESULTS.md): heading match H,
+ * expected kind of value T (scaled by the slot's own bonus), search score R, list lines for
+ * list questions L; a runner-up passage scoring at least X of the best is shown too, up to Y characters.
  */
-export function extractiveAnswer(question: string, hits: readonly SearchHit[], maxChars = 650): { text: string; citations: Citation[] } {
-  const query = analyzeQuery(question);
-  const weight = new Map(query.map((q) => [q.term, q.weight]));
-  const total = query.reduce((a, q) => a + q.weight, 0) || 1;
-  const cover = (text: string) => {
-    let s = 0;
-    for (const t of new Set(terms(text))) s += weight.get(t) ?? 0;
-    return s / total;
+const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.75, Y: 500 };
+
+/** How many candidates the composer reads, and how their search rank discounts them. */
+const CANDIDATES = 6;
+const RANK_DISCOUNT = [1, 0.9, 0.82, 0.75, 0.7, 0.65, 0.6, 0.57, 0.54, 0.5];
+
+/**
+ * The offline answer. Each of the best few passages offers its best window: the passage
+ * itself when it is short (a section is usually one answer), otherwise the run of units
+ * starting where the question's terms concentrate. Windows are scored by how much of the
+ * question they cover (idf-weighted), whether they hold what the question word asks for
+ * (a date for 'kapan', a number with its unit for 'berapa orang'), how well their section
+ * heading matches, and the search rank. The best window is the answer; a unit from another
+ * passage is added when it covers question terms the first does not (comparisons, two-part
+ * questions). Everything is quoted, in the documents' order, and cited.
+ */
+export function extractiveAnswer(
+  question: string,
+  hits: readonly SearchHit[],
+  weights: TermWeights,
+  maxChars = 700,
+): { text: string; citations: Citation[] } {
+  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const covered = (text: string) => {
+    const set = new Set<string>();
+    for (const t of terms(text)) if (weights.has(t)) set.add(t);
+    return set;
   };
-  const list = LIST_QUESTION.test(question.toLowerCase()) ? listAnswer(hits, cover, maxChars + 250) : null;
-  if (list) return list;
-  const scored: Scored[] = [];
-  hits.slice(0, 3).forEach((hit, h) => {
-    const headingCover = cover(hit.heading.split(' > ').slice(-1)[0] ?? '');
-    // Text before a sectioned document's first heading is usually an overview or a note
-    // about the document itself; a section that matches says more.
-    const preamble = hit.heading !== '' && hit.heading === hit.title ? 0.5 : 1;
-    sentences(hit.text).forEach((text, index) => {
-      if (text.length < 12) return;
-      const rankFactor = [1, 0.8, 0.65][h]!;
-      // Early sentences of a section whose heading matches carry its answer.
-      const headingBoost = headingCover * (index < 3 ? 0.6 : 0.2);
-      scored.push({ hit: h, index, text, score: (cover(text) + headingBoost) * rankFactor * preamble * hit.score });
-    });
+  const mass = (set: ReadonlySet<string>) => [...set].reduce((a, t) => a + (weights.get(t) ?? 0), 0) / total;
+  const slot = expectedSlot(question);
+  const listQuestion = LIST_QUESTION.test(words(question).join(' '));
+
+  const windows: Window[] = [];
+  hits.slice(0, CANDIDATES).forEach((hit, rank) => {
+    const units = unitsOf(hit.text).filter((u) => u.length >= 3);
+    if (units.length === 0) return;
+    const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
+    const headingCover = mass(covered(section));
+    // Text before a sectioned document's first heading is usually an overview or a note about the document.
+    const preamble = hit.heading !== '' && hit.heading === hit.title ? 0.6 : 1;
+    const scoreOf = (chosen: readonly string[]) => {
+      const text = chosen.join(' ');
+      const cover = mass(covered(text));
+      const typed = slot?.test(text) ? slot.bonus : 0;
+      const list = listQuestion && chosen.filter((u) => LIST_LINE.test(u)).length >= 2 ? P.L : 0;
+      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * (RANK_DISCOUNT[rank] ?? 0.6) * preamble;
+    };
+    if (hit.text.length <= maxChars) {
+      windows.push({ hit, rank, units, score: scoreOf(units) });
+      return;
+    }
+    // Long passage: the best run of units within the budget, starting at each unit.
+    let best: Window | null = null;
+    for (let start = 0; start < units.length; start++) {
+      const chosen: string[] = [];
+      let length = 0;
+      for (let i = start; i < units.length && length + units[i]!.length <= maxChars; i++) {
+        chosen.push(units[i]!);
+        length += units[i]!.length + 1;
+      }
+      if (chosen.length === 0) chosen.push(clip(units[start]!, maxChars));
+      // Starting mid-passage costs a little: the opening usually states the point.
+      const score = scoreOf(chosen) * (start === 0 ? 1 : 0.95);
+      if (!best || score > best.score) best = { hit, rank, units: chosen, score };
+    }
+    if (best) windows.push(best);
   });
-  if (scored.length === 0) return { text: '', citations: [] };
-  const ranked = [...scored].sort((a, b) => b.score - a.score);
-  const best = ranked[0]!;
-  const chosen: Scored[] = [best];
-  let length = best.text.length;
-  const tryAdd = (s: Scored | undefined) => {
-    if (!s || chosen.includes(s) || length + s.text.length > maxChars) return;
-    chosen.push(s);
-    length += s.text.length;
-  };
-  // The sentence after the best one usually completes it (lists, explanations).
-  tryAdd(scored.find((s) => s.hit === best.hit && s.index === best.index + 1));
-  for (const s of ranked.slice(1)) if (s.score >= best.score * 0.6) tryAdd(s);
-  chosen.sort((a, b) => a.hit - b.hit || a.index - b.index);
-  const byHit = new Map<number, string[]>();
-  for (const s of chosen) byHit.set(s.hit, [...(byHit.get(s.hit) ?? []), s.text]);
-  const citations = [...byHit].map(([h, texts]) => citationOf(hits[h]!, texts.join(' ')));
-  return { text: chosen.map((s) => s.text).join(' ').replace(/\s+/g, ' ').trim(), citations };
+  if (windows.length === 0) return { text: '', citations: [] };
+  windows.sort((a, b) => b.score - a.score || a.rank - b.rank);
+  const main = windows[0]!;
+  const parts: Array<{ hit: SearchHit; rank: number; units: string[] }> = [{ hit: main.hit, rank: main.rank, units: main.units }];
+
+  // A second passage that scores nearly as well is shown too (trimmed): with two close
+  // candidates the composer cannot tell which one answers, and the reader can.
+  const runnerUp = windows.find((w) => w.hit.chunkId !== main.hit.chunkId);
+  if (runnerUp && runnerUp.score >= P.X * main.score) {
+    const units: string[] = [];
+    let length = 0;
+    for (const u of runnerUp.units) {
+      if (length + u.length > P.Y) break;
+      units.push(u);
+      length += u.length + 1;
+    }
+    if (units.length === 0) units.push(clip(runnerUp.units[0]!, P.Y));
+    parts.push({ hit: runnerUp.hit, rank: runnerUp.rank, units });
+  }
+  // A second passage's best unit joins when it brings question terms the first lacks.
+  const have = covered(main.units.join(' '));
+  const missing = [...weights.keys()].filter((t) => !have.has(t));
+  if (parts.length === 1 && missing.length > 0 && mass(new Set(missing)) >= 0.15) {
+    let extra: { hit: SearchHit; rank: number; unit: string; gain: number } | null = null;
+    for (const w of windows.slice(1)) {
+      if (w.hit.chunkId === main.hit.chunkId) continue;
+      for (const unit of unitsOf(w.hit.text)) {
+        if (unit.length > 350 || unit.length < 20) continue;
+        const got = covered(unit);
+        const gain = mass(new Set([...got].filter((t) => !have.has(t)))) * (RANK_DISCOUNT[w.rank] ?? 0.6);
+        if (gain > (extra?.gain ?? 0.1)) extra = { hit: w.hit, rank: w.rank, unit, gain };
+      }
+    }
+    if (extra) parts.push({ hit: extra.hit, rank: extra.rank, units: [extra.unit] });
+  }
+  parts.sort((a, b) => a.rank - b.rank);
+  const text = parts.map((p) => p.units.join(p.units.some((u) => LIST_LINE.test(u)) ? '\n' : ' ')).join('\n\n').trim();
+  return { text, citations: parts.map((p) => citationOf(p.hit, p.units.join(' '))) };
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : snippet(text, max);
 }

@@ -1,14 +1,15 @@
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { answerMessages, formatDate } from '../messages/index.ts';
+import { answerMessages, formatDate, refusalMessages } from '../messages/index.ts';
 import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { search, type SearchHit } from '../retrieval/search.ts';
+import { queryTermWeights, search, type SearchHit } from '../retrieval/search.ts';
 import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
 import { classify, isProgrammeQuestion } from './intent.ts';
+import { expectedSlot } from './slots.ts';
 import type { Answer, AnswerService, AskInput, Citation, Intent } from './types.ts';
 
 export interface AnswerServiceDeps {
@@ -23,7 +24,9 @@ export interface AnswerServiceDeps {
 }
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
-export const DEFAULT_MIN_COVERAGE = 0.35;
+export const DEFAULT_MIN_COVERAGE = 0.25;
+/** The same for questions without a programme word ('resep rendang', 'skor bola'). */
+export const OFF_TOPIC_MIN_COVERAGE = 0.5;
 
 interface Draft {
   intent: Intent;
@@ -54,6 +57,15 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     if (years.length === 0) return true;
     const cohorts = await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines WHERE cohort = ANY($1::int[])', [years]);
     return cohorts.length > 0;
+  }
+
+  /** 'angkatan 2029' when the calendars hold other cohorts: what was asked and what is known. */
+  async function unknownCohorts(question: string): Promise<{ asked: number[]; known: number[] } | null> {
+    const asked = [...question.matchAll(/\bangkatan\s+(20\d\d)\b/gi)].map((m) => Number(m[1]));
+    if (asked.length === 0) return null;
+    const known = (await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines ORDER BY cohort')).map((r) => r.cohort);
+    const missing = asked.filter((y) => !known.includes(y));
+    return missing.length > 0 && known.length > 0 ? { asked: missing, known } : null;
   }
 
   async function stageOrdinals(): Promise<Map<number, string>> {
@@ -138,25 +150,39 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     };
   }
 
-  async function answerFromText(question: string, intent: Intent, regionCode: string | null): Promise<Draft> {
-    const hits: SearchHit[] = await search({ db, embedder: deps.embedder }, question, { k: 5, regionCode });
+  async function answerFromText(question: string, intent: Intent, regionCode: string | null, named: RegionName | null): Promise<Draft> {
+    const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [] });
+    // A region the question names that Pandu holds nothing about: any passage would be about another region.
+    if (named && !named.inProgramme) return refuse(refusalMessages.regionNotCovered(named.name));
+    const [hits, weights]: [SearchHit[], Map<string, number>] = await Promise.all([
+      search({ db, embedder: deps.embedder }, question, { k: 6, regionCode }),
+      queryTermWeights(db, question),
+    ]);
     const top = hits[0];
-    const weak = !top || top.coverage < minCoverage;
+    // A question without a programme word ('resep rendang', 'skor bola') needs stronger evidence.
+    const inScope = isProgrammeQuestion(question) || intent !== 'rule';
+    const weak = !top || top.coverage < (inScope ? minCoverage : OFF_TOPIC_MIN_COVERAGE);
     if (weak) {
-      return {
-        intent: isProgrammeQuestion(question) || intent !== 'rule' ? intent : 'out_of_scope',
-        answer: isProgrammeQuestion(question) || intent !== 'rule' ? answerMessages.refused() : answerMessages.outOfScope,
-        refused: true,
-        citations: [],
-      };
+      return { ...refuse(inScope ? answerMessages.refused() : answerMessages.outOfScope), intent: inScope ? intent : 'out_of_scope' };
     }
+    let draft: { text: string; citations: Citation[] } | null = null;
     if (deps.generator) {
       const generated = await deps.generator.generate(question, hits);
-      if (generated) return { intent, answer: generated.text, refused: false, citations: generated.citations };
+      if (generated) draft = { text: generated.text, citations: generated.citations };
     }
-    const ex = extractiveAnswer(question, hits);
-    if (!ex.text) return { intent, answer: answerMessages.refused(), refused: true, citations: [] };
-    return { intent, answer: ex.text, refused: false, citations: ex.citations.length ? ex.citations : [citationOf(top)] };
+    draft ??= extractiveAnswer(question, hits, weights);
+    if (!draft.text) return refuse(answerMessages.refused());
+    // The evidence must hold what the question pins down: the kind of value it asks for
+    // (a web address, a phone number, an amount…) and the years it names.
+    const evidence = [draft.text, ...draft.citations.map((c) => `${c.title} ${c.heading} ${c.snippet}`)].join(' ');
+    const slot = expectedSlot(question);
+    if (slot?.strict && !slot.test(evidence)) return refuse(refusalMessages.missingValue(slot.kind));
+    const cohorts = await unknownCohorts(question);
+    const uncited = cohorts?.asked.filter((y) => !new RegExp(`angkatan\\s+${y}`, 'i').test(evidence)) ?? [];
+    if (cohorts && uncited.length > 0) return refuse(refusalMessages.cohortNotCovered(uncited, cohorts.known));
+    const years = [...new Set(question.match(/\b(?:19|20)\d\d\b/g) ?? [])].filter((y) => !evidence.includes(y));
+    if (years.length > 0) return refuse(refusalMessages.yearNotCovered(years));
+    return { intent, answer: draft.text, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
   }
 
   return {
@@ -174,7 +200,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(question)))
         draft = await answerDeadline(question, region, input.regionCode ?? null, stageId, at);
       else if (intent === 'checklist') draft = await answerChecklist(regionCode, stageId);
-      draft ??= await answerFromText(question, intent, regionCode);
+      draft ??= await answerFromText(question, intent, regionCode, region);
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;
       if (input.record !== false) try {

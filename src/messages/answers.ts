@@ -33,3 +33,28 @@ export const answerMessages = {
   checklistHowTo: 'Tandai butir yang sudah selesai lewat /checklist di grup wilayah Anda.',
   generatedNote: '',
 };
+
+const SLOT_LABEL: Record<string, string> = {
+  url: 'alamat web',
+  phone: 'nomor telepon atau WhatsApp',
+  email: 'alamat surel',
+  money: 'nominal uang',
+  percent: 'angka persentase',
+  name: 'nama orang',
+};
+
+/** Honest refusals that say what is missing, so the officer knows where else to ask. */
+export const refusalMessages = {
+  missingValue: (kind: string) =>
+    `Maaf, dokumen program yang dimuat Pandu tidak memuat ${SLOT_LABEL[kind] ?? 'keterangan'} yang Anda tanyakan. ` +
+    `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id) atau mentor pendamping daerah Anda.`,
+  regionNotCovered: (regionName: string) =>
+    `Maaf, ${regionName} tidak tercatat dalam kalender angkatan maupun dokumen yang dimuat Pandu, jadi saya tidak dapat menjawab tentang wilayah itu. ` +
+    `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  cohortNotCovered: (asked: readonly number[], known: readonly number[]) =>
+    `Maaf, Pandu hanya memuat kalender dan data angkatan ${known.join(' dan ')}; tentang angkatan ${asked.join(' dan ')} belum ada keterangan di dokumen program. ` +
+    `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  yearNotCovered: (years: readonly string[]) =>
+    `Maaf, dokumen program yang dimuat Pandu tidak membahas tahun ${years.join(' dan ')} untuk pertanyaan ini. ` +
+    `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+};

@@ -119,6 +119,20 @@ export async function bm25Search(
   return { rows: rescored, idfMass };
 }
 
+/**
+ * The question's terms weighted as BM25 weighs them (idf × query weight), for the answer
+ * composer. Terms no chunk contains get the idf of a term found once.
+ */
+export async function queryTermWeights(db: Queryable, question: string): Promise<Map<string, number>> {
+  const query = analyzeQuery(question);
+  if (query.length === 0) return new Map();
+  const [stats] = await db.query<{ n: number }>('SELECT n::float8 AS n FROM bm25_stats WHERE id = 1');
+  const n = stats?.n ?? 0;
+  const rows = await db.query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term = ANY($1::text[])', [query.map((q) => q.term)]);
+  const df = new Map(rows.map((r) => [r.term, r.df]));
+  return new Map(query.map((q) => [q.term, q.weight * Math.log(1 + (n - (df.get(q.term) || 1) + 0.5) / ((df.get(q.term) || 1) + 0.5))]));
+}
+
 export async function vectorSearch(db: Queryable, vector: Float32Array, limit: number) {
   return db.query<{ chunk_id: number; sim: number }>(
     `SELECT id AS chunk_id, 1 - (embedding <=> $1) AS sim FROM chunks WHERE embedding IS NOT NULL ORDER BY embedding <=> $1 LIMIT $2`,

@@ -90,22 +90,23 @@ export function termCounts(text: string): Map<string, number> {
   return m;
 }
 
-/** Splits text into sentences (keeps list items and short lines whole). */
+/** Splits text into sentences (keeps list items and short lines whole); no text is dropped. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
     const l = line.trim();
     if (!l) continue;
-    const parts = l.match(/[^.!?]+(?:[.!?]+(?=\s|$)|$)/g) ?? [l];
+    // A sentence ends at . ! or ? followed by a space and what can start a sentence.
+    const parts = l.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"'“‘([])/u);
     let buf = '';
     for (const p of parts) {
-      buf += p;
-      // Do not split after abbreviations and numbers like 'No.', 'Kab.', '1.'
-      if (/\b(no|kab|kec|dr|ir|hlm|dll|dsb|tsb|a\.n|u\.p|\d+)\.$/i.test(buf.trim())) continue;
-      if (buf.trim()) out.push(buf.trim());
+      buf = buf ? `${buf} ${p}` : p;
+      // Do not split after abbreviations such as 'No.', 'Kab.', 'mis.', 'Dr.'
+      if (/\b(no|kab|kec|dr|ir|hlm|dll|dsb|tsb|mis|a\.n|u\.p|prof|drs|h|st|jl|\d{1,2})\.$/i.test(buf)) continue;
+      out.push(buf);
       buf = '';
     }
-    if (buf.trim()) out.push(buf.trim());
+    if (buf) out.push(buf);
   }
   return out;
 }
