@@ -1,4 +1,4 @@
-import type { SearchHit } from '../retrieval/search.ts';
+import type { SearchHit, WeightedConcept } from '../retrieval/search.ts';
 import { sentences, terms, words } from '../retrieval/text.ts';
 import { expectedSlot } from './slots.ts';
 import type { Citation } from './types.ts';
@@ -24,8 +24,6 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
   };
 }
 
-/** Weight of each query term (idf × the query's own weight), the evidence scale the composer uses. */
-export type TermWeights = ReadonlyMap<string, number>;
 
 const LIST_LINE = /^([-•*]\s|\d{1,2}[.)]\s)|^[^:]{2,40}: [^;]+;/;
 
@@ -59,7 +57,7 @@ const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.75, Y: 500 };
 
 /** How many candidates the composer reads, and how their search rank discounts them. */
 const CANDIDATES = 6;
-const RANK_DISCOUNT = [1, 0.9, 0.82, 0.75, 0.7, 0.65, 0.6, 0.57, 0.54, 0.5];
+const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 0.72, 0.69, 0.66];
 
 /**
  * The offline answer. Each of the best few passages offers its best window: the passage
@@ -74,16 +72,20 @@ const RANK_DISCOUNT = [1, 0.9, 0.82, 0.75, 0.7, 0.65, 0.6, 0.57, 0.54, 0.5];
 export function extractiveAnswer(
   question: string,
   hits: readonly SearchHit[],
-  weights: TermWeights,
+  concepts: readonly WeightedConcept[],
   maxChars = 700,
 ): { text: string; citations: Citation[] } {
-  const total = [...weights.values()].reduce((a, b) => a + b, 0) || 1;
+  const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  /** Indexes of the question's concepts a text holds (any one form of each, all of that form's terms). */
   const covered = (text: string) => {
-    const set = new Set<string>();
-    for (const t of terms(text)) if (weights.has(t)) set.add(t);
+    const present = new Set(terms(text));
+    const set = new Set<number>();
+    concepts.forEach((c, i) => {
+      if (c.forms.some((f) => f.every((t) => present.has(t)))) set.add(i);
+    });
     return set;
   };
-  const mass = (set: ReadonlySet<string>) => [...set].reduce((a, t) => a + (weights.get(t) ?? 0), 0) / total;
+  const mass = (set: ReadonlySet<number>) => [...set].reduce((a, i) => a + concepts[i]!.weight, 0) / total;
   const slot = expectedSlot(question);
   const listQuestion = LIST_QUESTION.test(words(question).join(' '));
 
@@ -143,7 +145,7 @@ export function extractiveAnswer(
   }
   // A second passage's best unit joins when it brings question terms the first lacks.
   const have = covered(main.units.join(' '));
-  const missing = [...weights.keys()].filter((t) => !have.has(t));
+  const missing = concepts.map((_, i) => i).filter((i) => !have.has(i));
   if (parts.length === 1 && missing.length > 0 && mass(new Set(missing)) >= 0.15) {
     let extra: { hit: SearchHit; rank: number; unit: string; gain: number } | null = null;
     for (const w of windows.slice(1)) {

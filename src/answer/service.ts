@@ -4,7 +4,7 @@ import { answerMessages, formatDate, refusalMessages } from '../messages/index.t
 import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { queryTermWeights, search, type SearchHit } from '../retrieval/search.ts';
+import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
 import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
@@ -154,9 +154,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [] });
     // A region the question names that Pandu holds nothing about: any passage would be about another region.
     if (named && !named.inProgramme) return refuse(refusalMessages.regionNotCovered(named.name));
-    const [hits, weights]: [SearchHit[], Map<string, number>] = await Promise.all([
+    const [hits, concepts]: [SearchHit[], WeightedConcept[]] = await Promise.all([
       search({ db, embedder: deps.embedder }, question, { k: 6, regionCode }),
-      queryTermWeights(db, question),
+      weightedConcepts(db, question),
     ]);
     const top = hits[0];
     // A question without a programme word ('resep rendang', 'skor bola') needs stronger evidence.
@@ -170,7 +170,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const generated = await deps.generator.generate(question, hits);
       if (generated) draft = { text: generated.text, citations: generated.citations };
     }
-    draft ??= extractiveAnswer(question, hits, weights);
+    draft ??= extractiveAnswer(question, hits, concepts);
     if (!draft.text) return refuse(answerMessages.refused());
     // The evidence must hold what the question pins down: the kind of value it asks for
     // (a web address, a phone number, an amount…) and the years it names.

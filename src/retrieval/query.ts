@@ -52,3 +52,23 @@ export function analyzeQuery(question: string): WeightedTerm[] {
   }
   return [...weights].map(([term, weight]) => ({ term, weight }));
 }
+
+/** One idea of the question: found in a text when every term of one of its forms is there ('qw' or 'quick win'). */
+export interface QueryConcept {
+  readonly forms: ReadonlyArray<readonly string[]>;
+}
+
+/** The question's concepts: each of its own terms, with the glossary expansion as an equal alternative form. */
+export function queryConcepts(question: string): QueryConcept[] {
+  const byTerm = new Map<string, string[][]>();
+  for (const t of terms(question)) if (!byTerm.has(t)) byTerm.set(t, [[t]]);
+  for (const w of words(question)) {
+    const expansion = GLOSSARY[w];
+    if (!expansion) continue;
+    const [own] = terms(w);
+    const forms = own ? byTerm.get(own) : undefined;
+    const expanded = terms(expansion);
+    if (forms && expanded.length > 0) forms.push(expanded);
+  }
+  return [...byTerm.values()].map((forms) => ({ forms }));
+}

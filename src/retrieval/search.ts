@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
-import { analyzeQuery, type WeightedTerm } from './query.ts';
+import { analyzeQuery, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
 
 export interface SearchHit {
   readonly chunkId: number;
@@ -119,18 +119,27 @@ export async function bm25Search(
   return { rows: rescored, idfMass };
 }
 
-/**
- * The question's terms weighted as BM25 weighs them (idf × query weight), for the answer
- * composer. Terms no chunk contains get the idf of a term found once.
- */
-export async function queryTermWeights(db: Queryable, question: string): Promise<Map<string, number>> {
-  const query = analyzeQuery(question);
-  if (query.length === 0) return new Map();
+/** A question concept with its weight: the idf of its own term, or of its expansion when the corpus never uses the abbreviation. */
+export interface WeightedConcept extends QueryConcept {
+  readonly weight: number;
+}
+
+/** The question's concepts weighted by idf, for the answer composer. */
+export async function weightedConcepts(db: Queryable, question: string): Promise<WeightedConcept[]> {
+  const concepts = queryConcepts(question);
+  if (concepts.length === 0) return [];
+  const all = [...new Set(concepts.flatMap((c) => c.forms.flat()))];
   const [stats] = await db.query<{ n: number }>('SELECT n::float8 AS n FROM bm25_stats WHERE id = 1');
   const n = stats?.n ?? 0;
-  const rows = await db.query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term = ANY($1::text[])', [query.map((q) => q.term)]);
+  const rows = await db.query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term = ANY($1::text[]) AND df > 0', [all]);
   const df = new Map(rows.map((r) => [r.term, r.df]));
-  return new Map(query.map((q) => [q.term, q.weight * Math.log(1 + (n - (df.get(q.term) || 1) + 0.5) / ((df.get(q.term) || 1) + 0.5))]));
+  const idf = (t: string) => Math.log(1 + (n - (df.get(t) ?? 1) + 0.5) / ((df.get(t) ?? 1) + 0.5));
+  return concepts.map((c) => {
+    const own = c.forms[0]![0]!;
+    const expansion = c.forms[1];
+    const weight = !df.has(own) && expansion ? expansion.reduce((a, t) => a + idf(t), 0) / expansion.length : idf(own);
+    return { ...c, weight };
+  });
 }
 
 export async function vectorSearch(db: Queryable, vector: Float32Array, limit: number) {

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { extractiveAnswer } from '../../src/answer/extractive.ts';
 import { expectedSlot } from '../../src/answer/slots.ts';
 import type { SearchHit } from '../../src/retrieval/search.ts';
-import { terms } from '../../src/retrieval/text.ts';
+import { queryConcepts } from '../../src/retrieval/query.ts';
 
 let id = 0;
 function hit(heading: string, text: string, score: number): SearchHit {
   id++;
   return { chunkId: id, document: `corpus/uji-${id}.md`, title: 'Panduan Uji', kind: 'panduan', regionCode: null, heading: `Panduan Uji > ${heading}`, page: null, text, score, bm25: score, coverage: 1 };
 }
-/** Every question term weighs the same here; the service passes idf weights. */
-const flat = (question: string) => new Map(terms(question).map((t) => [t, 1]));
+/** Every question concept weighs the same here; the service passes idf weights. */
+const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
 
 describe('extractive answers', () => {
   it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
