@@ -4,6 +4,7 @@ import { answerMessages, formatDate, refusalMessages } from '../messages/index.t
 import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
+import { sentences, terms } from '../retrieval/text.ts';
 import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
 import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
@@ -43,6 +44,18 @@ async function kalenderCitation(db: Db, cohort: number, stageName?: string): Pro
   );
   if (!doc) return null;
   return { document: doc.path, title: doc.title, heading: stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan', page: null, snippet: '', score: 1 };
+}
+
+const NOT_HELD = /\b(tidak|belum) (dimuat|dipublikasikan|diumumkan|tersedia untuk umum)\b|\bpandu tidak memuat\b/i;
+
+/** A sentence of the answer says the documents do not hold what the question's rarest terms ask about. */
+function statesNotHeld(answer: string, concepts: readonly WeightedConcept[]): boolean {
+  const focus = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, 2);
+  return sentences(answer).some((s) => {
+    if (!NOT_HELD.test(s)) return false;
+    const present = new Set(terms(s));
+    return focus.some((c) => c.forms.some((f) => f.every((t) => present.has(t))));
+  });
 }
 
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
@@ -182,6 +195,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     if (cohorts && uncited.length > 0) return refuse(refusalMessages.cohortNotCovered(uncited, cohorts.known));
     const years = [...new Set(question.match(/\b(?:19|20)\d\d\b/g) ?? [])].filter((y) => !evidence.includes(y));
     if (years.length > 0) return refuse(refusalMessages.yearNotCovered(years));
+    // The documents themselves may say the thing is not published: quote them, count it as a refusal.
+    if (statesNotHeld(draft.text, concepts))
+      return { intent, answer: `${draft.text}\n\n${refusalMessages.notHeldHint}`, refused: true, citations: draft.citations };
     return { intent, answer: draft.text, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
   }
 

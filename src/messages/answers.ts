@@ -54,6 +54,7 @@ export const refusalMessages = {
   cohortNotCovered: (asked: readonly number[], known: readonly number[]) =>
     `Maaf, Pandu hanya memuat kalender dan data angkatan ${known.join(' dan ')}; tentang angkatan ${asked.join(' dan ')} belum ada keterangan di dokumen program. ` +
     `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  notHeldHint: `Untuk keterangan yang lebih rinci, silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
   yearNotCovered: (years: readonly string[]) =>
     `Maaf, dokumen program yang dimuat Pandu tidak membahas tahun ${years.join(' dan ')} untuk pertanyaan ini. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,

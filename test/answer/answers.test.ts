@@ -34,6 +34,10 @@ Pertanyaan dapat dikirim ke sekretariat@g100sc.example.id (alamat contoh). Serta
 ## Riwayat angkatan
 
 Angkatan 2024 diikuti 10 daerah yang menandatangani MoU pada 5 Maret 2024.
+
+## Penilaian assessment
+
+Panel menilai kesiapan secara utuh. Bobot rinci penilaian assessment tidak dipublikasikan.
 `;
 
 async function setup() {
@@ -129,6 +133,11 @@ describe('answers', () => {
     const elsewhere = await answers.ask({ question: 'quick win kota surabaya apa saja?', platform: 'cli' });
     expect(elsewhere.refused).toBe(true);
     expect(elsewhere.answer).toContain('Kota Surabaya tidak tercatat');
+    // The document itself says it is not published: quoted with its source, counted as a refusal.
+    const weights = await answers.ask({ question: 'bobot penilaian assessment per aspek brp?', platform: 'cli' });
+    expect(weights.refused).toBe(true);
+    expect(weights.answer).toContain('Bobot rinci penilaian assessment tidak dipublikasikan');
+    expect(weights.citations[0]?.document).toMatch(/kontak\.md$/);
   });
 
   it('prefers the asker\'s own region masterplan', async () => {
