@@ -12,6 +12,8 @@ const WHEN = /\b(kapan|jadwal|tanggal berapa|tanggalnya|tanggal|jam berapa|pukul
 const POSTPONED = /\b(mundur|diundur|diundurkan|mengundur|bergeser|digeser|geser|perpanjangan|diperpanjang|molor)\b/;
 // 'deadline 23.59 WIT itu jam berapa WIB?': converting a time between zones.
 const ZONE_TIME = /\b(jam|pukul)\b.*\b(wib|wita|wit)\b|\b(wib|wita|wit)\b.*\b(jam|pukul) berapa\b/;
+// 'kapan bimtek berikutnya?': the region's next deadlines, no stage named.
+const NEXT_STAGE = /\b(bimtek|bimbingan teknis|tahap(an)?|tenggat)\s+(berikut(nya)?|selanjutnya|terdekat)\b/;
 // 'tahap apa saja yang sudah selesai?': which stages a region has completed.
 const STAGE_STATUS = /\btahap(an)?\s+(apa|mana)(\s+saja)?\b.*\b(selesai|rampung|tuntas|beres|lulus)\b|\b(sudah|telah|sampai)\s+(di\s+)?tahap(an)?\s+(apa|mana)\b|\bstatus\s+tahap(an)?\b/;
 const PAST = /\b(ditetapkan\w*|ditandatangani\w*|dibentuk\w*|dilaksanakan\w*|sudah|telah|dulu)\b/;
@@ -36,6 +38,7 @@ export function classify(question: string, hasStage: boolean): Classified {
   if (CHECKLIST.test(q) && (hasStage || /\b(checklist|ceklis|cek ?list|cheklist|progres|progress)\b/.test(q))) return { intent: 'checklist', thanks: false };
   // 'paling lambat berapa hari setelah MoU?' asks for a rule (a duration), not a date.
   if ((DEADLINE.test(q) || (hasStage && WHEN.test(q) && !PAST.test(q))) && !DURATION.test(q)) return { intent: 'deadline', thanks: false };
+  if (NEXT_STAGE.test(q) && WHEN.test(q) && !DURATION.test(q)) return { intent: 'deadline', thanks: false };
   if (hasStage && POSTPONED.test(q)) return { intent: 'deadline', thanks: false };
   if (ZONE_TIME.test(q) && (hasStage || DEADLINE.test(q))) return { intent: 'deadline', thanks: false };
   return { intent: 'rule', thanks: false };

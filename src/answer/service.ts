@@ -98,6 +98,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     readonly zones: readonly ZoneName[];
     readonly offset: number | null;
     readonly years: readonly number[];
+    /** 'bimtek berikutnya': only Bimtek stages count as next. */
+    readonly nextBimtek?: boolean;
   }
 
   type Deadline = Awaited<ReturnType<typeof regionDeadlines>>[number];
@@ -152,7 +154,8 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     }
     const open = all.filter((d) => !d.completed);
     if (open.length === 0) return { text: answerMessages.deadlineAllDone(r.name), citation: cite };
-    const next = open.slice(0, 3);
+    const bimtek = ask.nextBimtek ? open.filter((d) => d.stageId.startsWith('bimtek')) : [];
+    const next = bimtek.length > 0 ? bimtek.slice(0, 1) : open.slice(0, 3);
     const spans = await activities(r.cohort, next.map((d) => d.stageId));
     const lines = next.flatMap((d) => deadlineBlock(d, ask, spans.get(d.stageId) ?? [], true));
     return {
@@ -347,6 +350,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           zones: detectZones(question),
           offset: detectDayOffset(question),
           years: detectYears(question),
+          nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
         });
       else if (intent === 'checklist') draft = await answerChecklist(question, regionCode, stageId);
       draft ??= await answerFromText(question, intent, regionCode);

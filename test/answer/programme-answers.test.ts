@@ -62,6 +62,15 @@ describe('deadline answers', () => {
     expect(other.answer).toContain('Angkatan 2027: Jumat, 3 Desember 2027');
     expect(other.answer).toContain('Presentasi masterplan oleh kepala daerah di hadapan panel: Rabu, 8 Desember 2027 s.d. Kamis, 9 Desember 2027');
     expect(other.answer).not.toContain('2026');
+
+    // 'bimtek berikutnya' is the next open Bimtek, with its days.
+    const next = await ask('kapan bimtek berikutnya?', '73.06');
+    expect(next.intent).toBe('deadline');
+    expect(next.answer).toBe(
+      'Tenggat berikutnya untuk Kabupaten Gowa (angkatan 2027):\n' +
+        '• Bimbingan Teknis I: Jumat, 18 Juni 2027 pukul 23.59 WITA (H-213)\n' +
+        '   ◦ Pelaksanaan Bimtek I: Selasa, 18 Mei 2027 s.d. Kamis, 20 Mei 2027',
+    );
   });
 
   it('answers each named stage and each named region, in the order named, with exceptions visible', async () => {
