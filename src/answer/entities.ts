@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts';
-import { normalize } from '../retrieval/text.ts';
+import { normalize, terms } from '../retrieval/text.ts';
 
 /** Stage mentions as officers write them ('bimtek 2', 'Bimtek II', 'NK', 'monev'…) → stage id. */
 const STAGE_PATTERNS: ReadonlyArray<[string, RegExp]> = [
@@ -10,7 +10,7 @@ const STAGE_PATTERNS: ReadonlyArray<[string, RegExp]> = [
   ['assessment', /\b(assessment|asesmen|assesment|seleksi|penilaian kesiapan)\b/],
   ['mou', /\b(mou|nota kesepahaman|nk|penandatanganan)\b/],
   ['pembentukan-tim', /\b(pembentukan|membentuk|bentuk)\s+(dewan|tim)|\bsk\s+(dewan|tim)|\bf-?05\b/],
-  ['finalisasi', /\b(finalisasi|presentasi|penganugerahan|award|penghargaan|unggah akhir)\b/],
+  ['finalisasi', /\b(finalisasi|presentasi|penganugerahan|award|penghargaan|unggah akhir|masterplan final)\b/],
   ['evaluasi', /\b(evaluasi tahunan|monev|monitoring|f-?04|laporan kemajuan|indeks capaian)\b/],
 ];
 
@@ -21,6 +21,39 @@ export function detectStage(question: string, stageByOrdinal: ReadonlyMap<number
   const ord = q.match(/\btahap(?:an)?\s*(?:ke-?)?\s*(\d)\b/);
   if (ord) return stageByOrdinal.get(Number(ord[1])) ?? null;
   return null;
+}
+
+/** 'finalisasinya', 'bimteknya' → 'finalisasi', 'bimtek': the -nya suffix hides stage words. */
+function withoutNya(q: string): string {
+  return q.replace(/(\p{L}{3,})nya\b/gu, '$1');
+}
+
+/** At most this many stages or regions are answered for one question. */
+export const MAX_NAMED = 3;
+
+/**
+ * Every stage a question names, in the order named ('bimtek 2 … kaya buku 1' → bimtek-2,
+ * bimtek-1), at most MAX_NAMED.
+ */
+export function detectStages(question: string, stageByOrdinal: ReadonlyMap<number, string>): string[] {
+  const q = withoutNya(normalize(question));
+  const found: Array<{ id: string; at: number }> = [];
+  for (const [id, re] of STAGE_PATTERNS) {
+    for (const m of q.matchAll(new RegExp(re.source, 'g'))) found.push({ id, at: m.index });
+  }
+  for (const m of q.matchAll(/\btahap(?:an)?\s*(?:ke-?)?\s*(\d)\b/g)) {
+    const id = stageByOrdinal.get(Number(m[1]));
+    if (id) found.push({ id, at: m.index });
+  }
+  found.sort((a, b) => a.at - b.at);
+  return [...new Set(found.map((f) => f.id))].slice(0, MAX_NAMED);
+}
+
+/** The question without its stage mentions, for matching the rest against item titles. */
+export function withoutStageMentions(question: string): string {
+  let q = withoutNya(normalize(question));
+  for (const [, re] of STAGE_PATTERNS) q = q.replace(new RegExp(re.source, 'g'), ' ');
+  return q.replace(/\btahap(?:an)?\s*(?:ke-?)?\s*\d\b/g, ' ');
 }
 
 export interface RegionName {
@@ -75,4 +108,109 @@ export function detectRegion(question: string, names: readonly RegionName[]): Re
     }
   }
   return best;
+}
+
+/**
+ * Every region a question names, in the order named ('gowa … sama kaya jayawijaya'),
+ * at most MAX_NAMED; the same rules as detectRegion, overlapping mentions resolved to the
+ * longest.
+ */
+export function detectRegions(question: string, names: readonly RegionName[]): RegionName[] {
+  const q = ` ${normalize(question).replace(/[^\p{L}\p{N}.]+/gu, ' ')} `;
+  const hits: Array<{ r: RegionName; at: number; len: number }> = [];
+  for (const r of names) {
+    const isKota = r.name.startsWith('Kota ');
+    const prefixed = isKota ? [`kota ${r.bare}`, `pemkot ${r.bare}`] : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
+    const candidates = r.inProgramme && r.bare.length >= 4 ? [...prefixed, r.bare] : prefixed;
+    for (const c of candidates) {
+      if (c === r.bare && names.filter((o) => o.bare === r.bare && o.inProgramme).length > 1) continue;
+      for (let at = q.indexOf(` ${c} `); at >= 0; at = q.indexOf(` ${c} `, at + 1)) hits.push({ r, at, len: c.length });
+    }
+  }
+  hits.sort((a, b) => b.len - a.len || a.at - b.at);
+  const kept: typeof hits = [];
+  for (const h of hits) if (!kept.some((k) => h.at < k.at + k.len + 1 && k.at < h.at + h.len + 1)) kept.push(h);
+  kept.sort((a, b) => a.at - b.at);
+  const out: RegionName[] = [];
+  for (const k of kept) if (!out.some((o) => o.code === k.r.code)) out.push(k.r);
+  return out.slice(0, MAX_NAMED);
+}
+
+export type ZoneName = 'WIB' | 'WITA' | 'WIT';
+
+/** Time zones a question mentions, in order ('… 23.59 WIT … jam brp WIB' → WIT, WIB). */
+export function detectZones(question: string): ZoneName[] {
+  const out: ZoneName[] = [];
+  for (const m of normalize(question).matchAll(/\b(wib|wita|wit)\b/g)) {
+    const z = m[1]!.toUpperCase() as ZoneName;
+    if (!out.includes(z)) out.push(z);
+  }
+  return out;
+}
+
+/** A clock time written with its zone ('23.59 WIT', '23:59 wib'). */
+export function detectClock(question: string): { hour: number; minute: number; zone: ZoneName } | null {
+  const m = normalize(question).match(/\b([01]?\d|2[0-3])[.:]([0-5]\d)\s*(wib|wita|wit)\b/);
+  return m ? { hour: Number(m[1]), minute: Number(m[2]), zone: m[3]!.toUpperCase() as ZoneName } : null;
+}
+
+/** A reminder offset ('H-7', 'h - 3') → days before the deadline. */
+export function detectDayOffset(question: string): number | null {
+  const m = normalize(question).match(/\bh\s*-\s*(\d{1,2})\b/);
+  return m ? Number(m[1]) : null;
+}
+
+/** Cohort years a question names ('angkatan 2027', '2027'). */
+export function detectYears(question: string): number[] {
+  return [...new Set([...question.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1])))];
+}
+
+/** Codes shaped like checklist item ids ('BT3-04', 'eva-02', 'MOU 08' is not), upper-cased, in order. */
+export function detectItemIds(question: string): string[] {
+  const ids = [...normalize(question).matchAll(/\b([a-z]{1,4}\d?)\s?-\s?(\d{2,3})\b/g)].map((m) => `${m[1]!.toUpperCase()}-${m[2]}`);
+  return [...new Set(ids)];
+}
+
+// Words of a checklist question that say what is asked, not which item: they never pick an item.
+const GENERIC_ITEM_WORDS = new Set(
+  terms(
+    `checklist butir item itemnya poin masuk termasuk wajib anjuran opsional tahap tahapan isi isinya maksud maksudnya
+     nomor no daftar syarat dokumen keluaran output unggah diunggah upload diupload kumpul dikumpulkan siap disiapkan
+     perlu lengkap dilengkapi kerja dikerjakan tugas pas ada mana sih dong gitu kah tidak ga nggak iya benar betul
+     bimtek bimbingan teknis satu dua tiga empat kami kita pemda daerah kabupaten kota pandu cara centang tandai lewat
+     selesai dianggap`,
+  ),
+);
+
+export interface TitledItem {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+/**
+ * The checklist item a question names by its title words ('sidang dewan masuk checklist
+ * bimtek 2?' → BT2-08), or null unless one item matches clearly better than every other.
+ * Among all stages' items (no stage named) at least two title words must match.
+ */
+export function matchChecklistItem<T extends TitledItem>(question: string, items: readonly T[], minTitleWords = 1): T | null {
+  const q = new Set(terms(withoutStageMentions(question)).filter((t) => !GENERIC_ITEM_WORDS.has(t)));
+  if (q.size === 0) return null;
+  const scored = items
+    .map((item) => {
+      const title = new Set(terms(item.title));
+      const desc = new Set(terms(item.description));
+      let inTitle = 0;
+      let inDesc = 0;
+      for (const t of q) {
+        if (title.has(t)) inTitle++;
+        else if (desc.has(t)) inDesc++;
+      }
+      return { item, inTitle, score: inTitle + 0.25 * inDesc };
+    })
+    .sort((a, b) => b.score - a.score);
+  const [best, second] = scored;
+  if (!best || best.inTitle < Math.max(1, minTitleWords)) return null;
+  const runnerUp = second?.score ?? 0;
+  return best.score >= runnerUp + 0.75 && best.score >= 1.5 * runnerUp ? best.item : null;
 }

@@ -1,12 +1,40 @@
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { answerMessages, formatDate, refusalMessages } from '../messages/index.ts';
-import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../programme/index.ts';
+import { answerMessages, formatDate, refusalMessages, zoneAbbr } from '../messages/index.ts';
+import {
+  activitySpans,
+  addDays,
+  checklistItems,
+  checklistItemsById,
+  convertClock,
+  currentStage,
+  daysLeft,
+  localDate,
+  regionDeadlines,
+  stageChecklist,
+  stageEvents,
+  ZONES,
+  type ActivitySpan,
+  type ChecklistItemInfo,
+} from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { sentences, terms } from '../retrieval/text.ts';
 import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
-import { detectRegion, detectStage, regionNames, type RegionName } from './entities.ts';
+import {
+  detectClock,
+  detectDayOffset,
+  detectItemIds,
+  detectRegions,
+  detectStages,
+  detectYears,
+  detectZones,
+  matchChecklistItem,
+  MAX_NAMED,
+  regionNames,
+  type RegionName,
+  type ZoneName,
+} from './entities.ts';
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
 import { classify, isProgrammeQuestion } from './intent.ts';
@@ -86,80 +114,217 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     return new Map(rows.map((r) => [r.ordinal, r.id]));
   }
 
-  async function answerDeadline(question: string, region: RegionName | null, regionCode: string | null, stageId: string | null, at: Date): Promise<Draft | null> {
-    const code = region?.code ?? regionCode;
-    if (code) {
-      const r = await regionByCode(db, code);
-      if (!r) return null;
-      if (r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r.name), refused: false, citations: [] };
-      const all = await regionDeadlines(db, code);
-      if (all.length === 0) return { intent: 'deadline', answer: answerMessages.noCohort(r.name), refused: false, citations: [] };
-      const line = (d: (typeof all)[number]) => answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, at) });
-      const cite = await kalenderCitation(db, r.cohort);
-      if (stageId) {
-        const d = all.find((x) => x.stageId === stageId);
-        if (!d) return null;
-        const citation = cite && { ...cite, heading: `Jadwal dan tenggat tahapan > ${d.stageName}`, snippet: snippet(line(d)) };
-        return {
-          intent: 'deadline',
-          answer: `${answerMessages.deadlineHeader(r.name, r.cohort)}\n${line(d)}`,
-          refused: false,
-          citations: citation ? [citation] : [],
-        };
-      }
-      const open = all.filter((d) => !d.completed);
-      if (open.length === 0) return { intent: 'deadline', answer: answerMessages.deadlineAllDone(r.name), refused: false, citations: cite ? [cite] : [] };
-      const next = open.slice(0, 3);
+  /** What a deadline question asks beyond the due date: activity dates, a reminder day, other zones. */
+  interface DeadlineAsk {
+    readonly stages: readonly string[];
+    readonly regions: readonly RegionName[];
+    readonly chatRegion: string | null;
+    readonly at: Date;
+    readonly zones: readonly ZoneName[];
+    readonly offset: number | null;
+    readonly years: readonly number[];
+    /** 'bimtek berikutnya': only Bimtek stages count as next. */
+    readonly nextBimtek?: boolean;
+  }
+
+  type Deadline = Awaited<ReturnType<typeof regionDeadlines>>[number];
+
+  /** Activity spans per stage of a cohort, without the event that only repeats the due date. */
+  async function activities(cohort: number, stageIds: readonly string[]): Promise<Map<string, ActivitySpan[]>> {
+    const [events, base] = await Promise.all([
+      stageEvents(db, cohort, stageIds),
+      db.query<{ stage_id: string; due_on: string }>('SELECT stage_id, due_on FROM deadlines WHERE cohort = $1 AND region_code IS NULL', [cohort]),
+    ]);
+    const dueOf = new Map(base.map((b) => [b.stage_id, b.due_on]));
+    const out = new Map<string, ActivitySpan[]>();
+    for (const id of stageIds) {
+      const spans = activitySpans(events.filter((e) => e.stageId === id)).filter((s) => !(s.from === s.to && s.from === dueOf.get(id)));
+      out.set(id, spans);
+    }
+    return out;
+  }
+
+  /** A deadline line with what was asked about it: other zones, activity dates, the H-n reminder day. */
+  function deadlineBlock(d: Deadline, ask: DeadlineAsk, spans: readonly ActivitySpan[], onlyFuture: boolean): string[] {
+    const alsoIn = ask.zones
+      .filter((z) => ZONES[z] !== d.timezone)
+      .map((z) => ({ ...convertClock(d.dueOn, { hour: 23, minute: 59 }, d.timezone, ZONES[z]), zone: z }));
+    const lines = [answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, ask.at), alsoIn })];
+    const today = localDate(ask.at, d.timezone);
+    const shown = onlyFuture ? spans.filter((s) => s.to >= today) : spans;
+    for (const s of shown) lines.push(answerMessages.activityLine(s));
+    if (spans.length === 0 && d.startsOn && (!onlyFuture || d.startsOn >= today)) lines.push(answerMessages.startLine(d.startsOn));
+    if (ask.offset !== null) lines.push(answerMessages.reminderLine(ask.offset, addDays(d.dueOn, -ask.offset), d.timezone, d.completed));
+    return lines;
+  }
+
+  /** One region's answer: the named stages (in the order named) or its next open deadlines. */
+  async function regionDeadlineBlock(code: string, ask: DeadlineAsk): Promise<{ text: string; citation: Citation | null } | null> {
+    const r = await regionByCode(db, code);
+    if (!r) return null;
+    if (r.cohort === null) return { text: answerMessages.noCohort(r.name), citation: null };
+    const all = await regionDeadlines(db, code);
+    if (all.length === 0) return { text: answerMessages.noCohort(r.name), citation: null };
+    const cite = await kalenderCitation(db, r.cohort);
+    if (ask.stages.length > 0) {
+      const picked = ask.stages.map((s) => all.find((x) => x.stageId === s)).filter((x): x is Deadline => x !== undefined);
+      if (picked.length === 0) return null;
+      const spans = await activities(r.cohort, picked.map((d) => d.stageId));
+      const lines = picked.flatMap((d) => deadlineBlock(d, ask, spans.get(d.stageId) ?? [], false));
+      const heading = picked.map((d) => d.stageName).join('; ');
       return {
-        intent: 'deadline',
-        answer: `${answerMessages.deadlineUpcomingHeader(r.name, r.cohort)}\n${next.map(line).join('\n')}`,
-        refused: false,
-        citations: cite ? [{ ...cite, snippet: snippet(next.map(line).join(' ')) }] : [],
+        text: `${answerMessages.deadlineHeader(r.name, r.cohort)}\n${lines.join('\n')}`,
+        citation: cite && { ...cite, heading: `Jadwal dan tenggat tahapan > ${heading}`, snippet: snippet(lines.join(' ')) },
       };
     }
-    if (stageId) {
+    const open = all.filter((d) => !d.completed);
+    if (open.length === 0) return { text: answerMessages.deadlineAllDone(r.name), citation: cite };
+    const bimtek = ask.nextBimtek ? open.filter((d) => d.stageId.startsWith('bimtek')) : [];
+    const next = bimtek.length > 0 ? bimtek.slice(0, 1) : open.slice(0, 3);
+    const spans = await activities(r.cohort, next.map((d) => d.stageId));
+    const lines = next.flatMap((d) => deadlineBlock(d, ask, spans.get(d.stageId) ?? [], true));
+    return {
+      text: `${answerMessages.deadlineUpcomingHeader(r.name, r.cohort)}\n${lines.join('\n')}`,
+      citation: cite && { ...cite, snippet: snippet(lines.join(' ')) },
+    };
+  }
+
+  /** 'jam 23.59 WIT itu jam berapa WIB?' → '23.59 WIT = 21.59 WIB', into the other zones named or the region's. */
+  async function clockConversion(question: string, ask: DeadlineAsk): Promise<string | null> {
+    const clock = detectClock(question);
+    if (!clock) return null;
+    let targets: string[] = ask.zones.filter((z) => z !== clock.zone);
+    if (targets.length === 0) {
+      const code = ask.regions[0]?.code ?? ask.chatRegion;
+      const r = code ? await regionByCode(db, code) : null;
+      const own = r && zoneAbbr(r.timezone);
+      if (own && own !== clock.zone && own in ZONES) targets = [own];
+    }
+    if (targets.length === 0) return null;
+    const day = localDate(ask.at, ZONES[clock.zone]);
+    const others = targets.map((z) => ({ ...convertClock(day, clock, ZONES[clock.zone], ZONES[z as ZoneName]), zone: z }));
+    return answerMessages.clockLine(`${String(clock.hour).padStart(2, '0')}.${String(clock.minute).padStart(2, '0')}`, clock.zone, others, day);
+  }
+
+  /** Whether a question about a cohort year should be answered for the cohort rather than the chat's region. */
+  async function regionTargets(ask: DeadlineAsk): Promise<string[]> {
+    if (ask.regions.length > 0) return ask.regions.map((r) => r.code);
+    if (!ask.chatRegion) return [];
+    if (ask.years.length > 0) {
+      const r = await regionByCode(db, ask.chatRegion);
+      const known = await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines WHERE cohort = ANY($1::int[])', [[...ask.years]]);
+      // 'presentasi angkatan 2027 kapan?' from a 2026 region asks about the other cohort.
+      if (r?.cohort != null && known.length > 0 && !known.some((k) => k.cohort === r.cohort)) return [];
+    }
+    return [ask.chatRegion];
+  }
+
+  async function answerDeadline(question: string, ask: DeadlineAsk): Promise<Draft | null> {
+    const clock = await clockConversion(question, ask);
+    const lead = clock ? [clock] : [];
+    const codes = await regionTargets(ask);
+    if (codes.length > 0) {
+      const blocks: string[] = [];
+      const citations: Citation[] = [];
+      for (const code of codes) {
+        const b = await regionDeadlineBlock(code, ask);
+        if (!b) continue;
+        blocks.push(b.text);
+        if (b.citation && !citations.some((c) => c.document === b.citation!.document && c.heading === b.citation!.heading)) citations.push(b.citation);
+      }
+      if (blocks.length === 0) return null;
+      return { intent: 'deadline', answer: [...lead, ...blocks].join('\n\n'), refused: false, citations };
+    }
+    if (ask.stages.length === 0) return clock ? { intent: 'deadline', answer: clock, refused: false, citations: [] } : null;
+    const blocks: string[] = [];
+    const citations: Citation[] = [];
+    for (const stageId of ask.stages) {
       const rows = await db.query<{ cohort: number; due_on: string; name: string; source: string }>(
         `SELECT d.cohort, d.due_on, s.name, d.source FROM deadlines d JOIN stages s ON s.id = d.stage_id
           WHERE d.stage_id = $1 AND d.region_code IS NULL ORDER BY d.cohort`,
         [stageId],
       );
-      if (rows.length === 0) return null;
-      const lines = rows.map((x) => answerMessages.deadlineCohortLine(x.cohort, x.due_on));
-      const citations: Citation[] = [];
-      for (const x of rows) {
+      const asked = rows.filter((x) => ask.years.includes(x.cohort));
+      const shown = asked.length > 0 ? asked : rows;
+      if (shown.length === 0) continue;
+      const lines: string[] = [];
+      for (const x of shown) {
+        lines.push(answerMessages.deadlineCohortLine(x.cohort, x.due_on));
+        const spans = (await activities(x.cohort, [stageId])).get(stageId) ?? [];
+        for (const s of spans) lines.push(answerMessages.activityLine(s));
+        if (ask.offset !== null) lines.push(answerMessages.reminderLine(ask.offset, addDays(x.due_on, -ask.offset), 'waktu setempat', false));
         const c = await kalenderCitation(db, x.cohort, x.name);
         if (c) citations.push({ ...c, snippet: snippet(`${x.name}: ${formatDate(x.due_on)}`) });
       }
-      return {
-        intent: 'deadline',
-        answer: `${answerMessages.deadlineCohortHeader(rows[0]!.name)}\n${lines.join('\n')}\n${answerMessages.deadlineCohortNote}\n${answerMessages.noRegion}`,
-        refused: false,
-        citations,
-      };
+      blocks.push(`${answerMessages.deadlineCohortHeader(shown[0]!.name)}\n${lines.join('\n')}`);
     }
-    return null;
+    if (blocks.length === 0) return null;
+    return {
+      intent: 'deadline',
+      answer: [...lead, ...blocks, `${answerMessages.deadlineCohortNote}\n${answerMessages.noRegion}`].join('\n\n'),
+      refused: false,
+      citations,
+    };
   }
 
-  async function answerChecklist(regionCode: string | null, stageId: string | null): Promise<Draft | null> {
+  /** 'tahap apa saja yang sudah selesai untuk Kab. Sragen?' → completed and open stages of the region. */
+  async function answerStageStatus(code: string | null, at: Date): Promise<Draft> {
+    if (!code) return { intent: 'deadline', answer: answerMessages.noRegion, refused: false, citations: [] };
+    const r = await regionByCode(db, code);
+    if (!r || r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r?.name ?? code), refused: false, citations: [] };
+    const all = await regionDeadlines(db, code);
+    const done = all.filter((d) => d.completed).map((d) => d.stageName);
+    const open = all.filter((d) => !d.completed).map((d) => answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, at) }));
+    const parts = [answerMessages.stageStatusHeader(r.name, r.cohort), answerMessages.stageStatusDone(done)];
+    if (open.length > 0) parts.push(answerMessages.stageStatusOpen, ...open);
+    parts.push(answerMessages.stageStatusNote);
+    const cite = await kalenderCitation(db, r.cohort);
+    return { intent: 'deadline', answer: parts.join('\n'), refused: false, citations: cite ? [{ ...cite, snippet: snippet(parts.slice(1).join(' ')) }] : [] };
+  }
+
+  async function checklistCitation(stageId: string, heading: string, text: string): Promise<Citation[]> {
+    const [doc] = await db.query<{ path: string; title: string }>(
+      `SELECT d.path, d.title FROM documents d WHERE d.kind = 'checklist' AND d.path LIKE $1 LIMIT 1`,
+      [`%${stageId}%`],
+    );
+    return doc ? [{ document: doc.path, title: doc.title, heading, page: null, snippet: snippet(text), score: 1 }] : [];
+  }
+
+  function itemDetail(i: ChecklistItemInfo, regionName: string | undefined): string {
+    return answerMessages.checklistItemDetail({ ...i, regionName });
+  }
+
+  /** 'BT3-04 isinya apa', 'MOU-08 wajib ga?': the named items in full, with the region's tick. */
+  async function answerChecklistItems(items: readonly ChecklistItemInfo[], regionCode: string | null): Promise<Draft> {
+    const regionName = regionCode ? (await regionByCode(db, regionCode))?.name : undefined;
+    const citations: Citation[] = [];
+    for (const i of items) citations.push(...(await checklistCitation(i.stageId, `${i.stageName} > ${i.id} — ${i.title}`, i.description)));
+    return { intent: 'checklist', answer: items.map((i) => itemDetail(i, regionName)).join('\n\n'), refused: false, citations };
+  }
+
+  async function answerChecklist(question: string, regionCode: string | null, stageId: string | null): Promise<Draft | null> {
     let stage = stageId;
     let regionName: string | undefined;
-    if (regionCode) {
-      regionName = (await regionByCode(db, regionCode))?.name;
-      if (!stage) stage = currentStage(await regionDeadlines(db, regionCode))?.stageId ?? null;
+    if (regionCode) regionName = (await regionByCode(db, regionCode))?.name;
+    if (!stage) {
+      // An item named by its words ('sidang dewan masuk checklist?') when one matches clearly.
+      const best = matchChecklistItem(question, await checklistItems(db, regionCode), 2);
+      if (best) return answerChecklistItems([best], regionCode);
+      if (regionCode) stage = currentStage(await regionDeadlines(db, regionCode))?.stageId ?? null;
     }
     if (!stage) return null;
     const cl = await stageChecklist(db, regionCode ?? '', stage);
     if (!cl || cl.total === 0) return null;
+    const best = stageId ? matchChecklistItem(question, cl.items.map((i) => ({ ...i, stageId: cl.stageId, stageName: cl.stageName }))) : null;
+    const lead = best ? [`${answerMessages.checklistBestMatch}\n${itemDetail(best, regionName)}`] : [];
     const items = cl.items.map((i) => answerMessages.checklistItem({ ...i, showDone: !!regionCode }));
-    const [doc] = await db.query<{ path: string; title: string }>(
-      `SELECT d.path, d.title FROM documents d WHERE d.kind = 'checklist' AND d.path LIKE $1 LIMIT 1`,
-      [`%${stage}%`],
-    );
+    const optional = cl.items.filter((i) => !i.required).length;
+    const list = `${answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, regionName, optional)}\n${items.join('\n')}\n${answerMessages.checklistHowTo}`;
     return {
       intent: 'checklist',
-      answer: `${answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, regionName)}\n${items.join('\n')}\n${answerMessages.checklistHowTo}`,
+      answer: [...lead, list].join('\n\n'),
       refused: false,
-      citations: doc ? [{ document: doc.path, title: doc.title, heading: cl.stageName, page: null, snippet: snippet(cl.items.map((i) => `${i.id} ${i.title}`).join('; ')), score: 1 }] : [],
+      citations: await checklistCitation(stage, cl.stageName, cl.items.map((i) => `${i.id} ${i.title}`).join('; ')),
     };
   }
 
@@ -207,15 +372,29 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const at = input.now ?? now();
       const question = input.question.trim();
       const [ordinals, names] = await Promise.all([stageOrdinals(), regionNames(db)]);
-      const stageId = detectStage(question, ordinals);
-      const region = detectRegion(question, names);
+      const stages = detectStages(question, ordinals);
+      const stageId = stages[0] ?? null;
+      const regions = detectRegions(question, names);
+      const region = regions[0] ?? null;
       const regionCode = region?.code ?? input.regionCode ?? null;
-      const { intent, thanks } = classify(question, stageId !== null);
+      const { intent, thanks, stageStatus } = classify(question, stageId !== null);
+      const namedItems = intent === 'rule' || intent === 'checklist' ? await checklistItemsById(db, detectItemIds(question).slice(0, MAX_NAMED), regionCode) : [];
       let draft: Draft | null = null;
       if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
+      else if (namedItems.length > 0) draft = await answerChecklistItems(namedItems, regionCode);
+      else if (stageStatus) draft = await answerStageStatus(regionCode, at);
       else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(question)))
-        draft = await answerDeadline(question, region, input.regionCode ?? null, stageId, at);
-      else if (intent === 'checklist') draft = await answerChecklist(regionCode, stageId);
+        draft = await answerDeadline(question, {
+          stages,
+          regions,
+          chatRegion: input.regionCode ?? null,
+          at,
+          zones: detectZones(question),
+          offset: detectDayOffset(question),
+          years: detectYears(question),
+          nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
+        });
+      else if (intent === 'checklist') draft = await answerChecklist(question, regionCode, stageId);
       draft ??= await answerFromText(question, intent, regionCode, region);
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;

@@ -1,5 +1,17 @@
 import { formatDate, relativeDay, zoneAbbr } from './core.ts';
 
+/** A deadline or time read in another zone. */
+export interface ClockIn {
+  readonly date: string;
+  readonly time: string;
+  readonly zone: string;
+}
+
+/** '21.59 WIB', or 'Sabtu, 13 Juni 2026 pukul 01.59 WIT' when the day differs. */
+function clockIn(c: ClockIn, sameDayAs?: string): string {
+  return sameDayAs === undefined || c.date === sameDayAs ? `${c.time} ${c.zone}` : `${formatDate(c.date)} pukul ${c.time} ${c.zone}`;
+}
+
 export const SECRETARIAT = 'Sekretariat Gerakan Menuju 100 Smart City';
 
 export const answerMessages = {
@@ -16,8 +28,19 @@ export const answerMessages = {
     'Untuk tenggat khusus wilayah, ikat grup ini ke wilayah Anda dengan /daftar KODE (kode dari sekretariat), atau sebutkan nama wilayah dalam pertanyaan.',
   noCohort: (regionName: string) =>
     `${regionName} belum tercantum dalam kalender angkatan mana pun, sehingga belum ada tenggat tahapan untuk wilayah ini. Hubungi ${SECRETARIAT} bila wilayah Anda seharusnya sudah terdaftar.`,
-  deadlineLine: (d: { stageName: string; dueOn: string; timezone: string; daysLeft: number; completed: boolean; overridden: boolean; reason: string | null }) =>
+  deadlineLine: (d: {
+    stageName: string;
+    dueOn: string;
+    timezone: string;
+    daysLeft: number;
+    completed: boolean;
+    overridden: boolean;
+    reason: string | null;
+    /** The same deadline read in other zones ('21.59 WIB'); date only when it differs. */
+    alsoIn?: readonly ClockIn[];
+  }) =>
     `• ${d.stageName}: ${formatDate(d.dueOn)} pukul 23.59 ${zoneAbbr(d.timezone)}` +
+    (d.alsoIn ?? []).map((c) => ` = ${clockIn(c, d.dueOn)}`).join('') +
     (d.completed ? ' — sudah selesai' : ` (${relativeDay(d.daysLeft)})`) +
     (d.overridden ? ` — tenggat khusus wilayah${d.reason ? `: ${d.reason}` : ''}` : ''),
   deadlineHeader: (regionName: string, cohort: number) => `Tenggat ${regionName} (angkatan ${cohort}):`,
@@ -26,10 +49,45 @@ export const answerMessages = {
   deadlineCohortHeader: (stageName: string) => `Tenggat ${stageName} menurut kalender angkatan:`,
   deadlineCohortLine: (cohort: number, dueOn: string) => `• Angkatan ${cohort}: ${formatDate(dueOn)} (pukul 23.59 waktu setempat)`,
   deadlineCohortNote: 'Tenggat berlaku sampai akhir hari menurut zona waktu daerah masing-masing (WIB/WITA/WIT); beberapa wilayah punya tenggat khusus.',
-  checklistHeader: (stageName: string, done: number, total: number, regionName?: string) =>
-    `Checklist ${stageName}${regionName ? ` — ${regionName}: ${done}/${total} selesai` : ` (${total} butir)`}:`,
-  checklistItem: (i: { id: string; title: string; output: string; done?: boolean; showDone: boolean }) =>
-    `${i.showDone ? (i.done ? '✅' : '⬜') : '•'} ${i.id} ${i.title} — keluaran: ${i.output}`,
+  /** Activity dates of a stage under its deadline line: Bimtek days, MoU signing, presentations. */
+  activityLine: (a: { title: string; from: string; to: string }) =>
+    `   ◦ ${a.title}: ${a.from === a.to ? formatDate(a.from) : `${formatDate(a.from)} s.d. ${formatDate(a.to)}`}`,
+  startLine: (startsOn: string) => `   ◦ Mulai: ${formatDate(startsOn)}`,
+  /** 'H-7 bimtek 4 jatuh tgl brp' → the reminder day, due date minus n days. */
+  reminderLine: (n: number, on: string, timezone: string, completed: boolean) =>
+    `   ◦ Pengingat H-${n}: ${formatDate(on)} pukul 08.00 ${zoneAbbr(timezone)}${completed ? ' (tidak dikirim karena tahap sudah selesai)' : ''}`,
+  /** '23.59 WIT = 21.59 WIB' for a time the asker wrote with its zone. */
+  clockLine: (time: string, zone: string, others: readonly ClockIn[], date?: string) =>
+    `Pukul ${time} ${zone} = ${others.map((c) => clockIn(c, date)).join(' = ')}.`,
+  stageStatusHeader: (regionName: string, cohort: number) => `Status tahapan ${regionName} (angkatan ${cohort}):`,
+  stageStatusDone: (names: readonly string[]) =>
+    names.length > 0 ? `Sudah selesai: ${names.join(', ')}.` : 'Belum ada tahap yang tercatat selesai.',
+  stageStatusOpen: 'Belum selesai:',
+  stageStatusNote: 'Status menurut kalender angkatan dan checklist di Pandu; status resmi mengikuti catatan Sekretariat.',
+  checklistHeader: (stageName: string, done: number, total: number, regionName?: string, optional = 0) =>
+    `Checklist ${stageName}${regionName ? ` — ${regionName}: ${done}/${total} selesai` : ` (${total} butir)`}` +
+    (optional > 0 ? `. Semua butir wajib kecuali yang bertanda (anjuran):` : '. Semua butir wajib:'),
+  checklistItem: (i: { id: string; title: string; output: string; required?: boolean; done?: boolean; showDone: boolean }) =>
+    `${i.showDone ? (i.done ? '✅' : '⬜') : '•'} ${i.id} ${i.title}${i.required === false ? ' (anjuran)' : ''} — keluaran: ${i.output}`,
+  checklistBestMatch: 'Butir yang paling sesuai:',
+  /** One checklist item in full, for 'BT3-04 isinya apa' or 'MOU-08 wajib ga?'. */
+  checklistItemDetail: (i: {
+    id: string;
+    title: string;
+    stageName: string;
+    required: boolean;
+    description: string;
+    output: string;
+    done: boolean;
+    regionName?: string;
+  }) =>
+    [
+      `${i.id} — ${i.title} (checklist ${i.stageName})`,
+      `Sifat: ${i.required ? 'wajib' : 'anjuran (tidak wajib untuk status tahap)'}`,
+      `Deskripsi: ${i.description}`,
+      `Keluaran: ${i.output}`,
+      ...(i.regionName ? [`Status ${i.regionName}: ${i.done ? '✅ sudah ditandai selesai' : '⬜ belum ditandai selesai'}`] : []),
+    ].join('\n'),
   checklistHowTo: 'Tandai butir yang sudah selesai lewat /checklist di grup wilayah Anda.',
   generatedNote: '',
 };

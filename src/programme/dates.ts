@@ -65,3 +65,21 @@ export function isValidDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   return addDays(s, 0) === s;
 }
+
+/** Indonesia's three zones as officers write them. */
+export const ZONES = { WIB: 'Asia/Jakarta', WITA: 'Asia/Makassar', WIT: 'Asia/Jayapura' } as const;
+export type ZoneAbbr = keyof typeof ZONES;
+
+/** The local date and wall-clock time ('21.59') of an instant in a zone. */
+export function localClock(instant: Date, zone: string): { date: string; time: string } {
+  const p = parts(instant, zone);
+  return { date: localDate(instant, zone), time: `${String(p.hour).padStart(2, '0')}.${String(p.minute).padStart(2, '0')}` };
+}
+
+/**
+ * A wall-clock time on a date in one zone, read in another: 23.59 WIT on 1 Dec is
+ * 21.59 WIB on 1 Dec; 23.59 WIB is 01.59 WIT on the next day.
+ */
+export function convertClock(date: string, time: { hour: number; minute: number }, from: string, to: string): { date: string; time: string } {
+  return localClock(zonedInstant(date, from, time.hour, time.minute), to);
+}

@@ -213,3 +213,68 @@ export async function setChecklistItem(
     return { changed, stageId: item.stage_id, stageCompleted };
   });
 }
+
+export interface CalendarEvent {
+  readonly cohort: number;
+  readonly stageId: string;
+  readonly eventOn: string;
+  readonly title: string;
+}
+
+/** A cohort's dated activities (Bimtek days, MoU signing, presentations…) for some stages, by date. */
+export async function stageEvents(db: Queryable, cohort: number, stageIds: readonly string[]): Promise<CalendarEvent[]> {
+  return db.query<CalendarEvent>(
+    `SELECT cohort, stage_id AS "stageId", event_on AS "eventOn", title FROM calendar_events
+      WHERE cohort = $1 AND stage_id = ANY($2::text[]) ORDER BY event_on, id`,
+    [cohort, [...stageIds]],
+  );
+}
+
+export interface ActivitySpan {
+  readonly title: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/**
+ * Events folded into spans: 'Pelaksanaan Bimtek I (hari 1)'…'(hari 3)' on consecutive days
+ * become one 'Pelaksanaan Bimtek I' from the first to the last day.
+ */
+export function activitySpans(events: readonly Pick<CalendarEvent, 'eventOn' | 'title'>[]): ActivitySpan[] {
+  const out: { title: string; from: string; to: string }[] = [];
+  for (const e of events) {
+    const base = e.title.replace(/\s*\(hari (ke-?)?\d+\)\s*$/i, '').trim();
+    const last = out.at(-1);
+    if (last && last.title === base && daysBetween(last.to, e.eventOn) <= 1) last.to = e.eventOn;
+    else out.push({ title: base, from: e.eventOn, to: e.eventOn });
+  }
+  return out;
+}
+
+export interface ChecklistItemInfo extends ChecklistEntry {
+  readonly stageId: string;
+  readonly stageName: string;
+}
+
+const ITEM_SQL = `
+  SELECT i.id, i.title, i.description, i.output, i.required, i.stage_id AS "stageId", s.name AS "stageName",
+         COALESCE(p.done, false) AS done, COALESCE(p.updated_by_name, p.updated_by) AS "updatedBy", p.updated_at AS "updatedAt"
+    FROM checklist_items i
+    JOIN stages s ON s.id = i.stage_id
+    LEFT JOIN checklist_progress p ON p.item_id = i.id AND p.region_code = $1
+   WHERE NOT i.retired`;
+
+/** Checklist items by id (case-insensitive), with the region's tick, in the order asked. */
+export async function checklistItemsById(db: Queryable, ids: readonly string[], regionCode: string | null): Promise<ChecklistItemInfo[]> {
+  if (ids.length === 0) return [];
+  const wanted = ids.map((i) => i.toUpperCase());
+  const rows = await db.query<ChecklistItemInfo>(`${ITEM_SQL} AND i.id = ANY($2::text[])`, [regionCode ?? '', wanted]);
+  return wanted.flatMap((id) => rows.filter((r) => r.id === id));
+}
+
+/** Every live checklist item (all stages, or one), with the region's tick. */
+export async function checklistItems(db: Queryable, regionCode: string | null, stageId?: string | null): Promise<ChecklistItemInfo[]> {
+  return stageId
+    ? db.query<ChecklistItemInfo>(`${ITEM_SQL} AND i.stage_id = $2 ORDER BY i.ordinal`, [regionCode ?? '', stageId])
+    : db.query<ChecklistItemInfo>(`${ITEM_SQL} ORDER BY s.ordinal, i.ordinal`, [regionCode ?? '']);
+}
