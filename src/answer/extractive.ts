@@ -88,6 +88,8 @@ export function extractiveAnswer(
   const mass = (set: ReadonlySet<number>) => [...set].reduce((a, i) => a + concepts[i]!.weight, 0) / total;
   const slot = expectedSlot(question);
   const listQuestion = LIST_QUESTION.test(words(question).join(' '));
+  // A list is only an answer when it is whole enough: list questions get more room.
+  if (listQuestion) maxChars = Math.round(maxChars * 1.5);
 
   const windows: Window[] = [];
   hits.slice(0, CANDIDATES).forEach((hit, rank) => {

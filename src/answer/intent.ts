@@ -16,7 +16,7 @@ const ZONE_TIME = /\b(jam|pukul)\b.*\b(wib|wita|wit)\b|\b(wib|wita|wit)\b.*\b(ja
 const NEXT_STAGE = /\b(bimtek|bimbingan teknis|tahap(an)?|tenggat)\s+(berikut(nya)?|selanjutnya|terdekat)\b/;
 // 'tahap apa saja yang sudah selesai?': which stages a region has completed.
 const STAGE_STATUS = /\btahap(an)?\s+(apa|mana)(\s+saja)?\b.*\b(selesai|rampung|tuntas|beres|lulus)\b|\b(sudah|telah|sampai)\s+(di\s+)?tahap(an)?\s+(apa|mana)\b|\bstatus\s+tahap(an)?\b/;
-const PAST = /\b(ditetapkan\w*|ditandatangani\w*|dibentuk\w*|dilaksanakan\w*|sudah|telah|dulu)\b/;
+const PAST = /\b(ditetapkan\w*|ditandatangani\w*|diteken\w*|diterbitkan\w*|terbit\w*|dibentuk\w*|dilaksanakan\w*|nomor(nya)?|sudah|telah|dulu)\b/;
 const CHECKLIST = /\b(checklist|ceklis|cek ?list|cheklist|daftar periksa|butir|centang|progres|progress)\b|apa saja yang (harus |perlu |wajib )?(di ?siapkan|di ?kumpulkan|di ?kumpul|di ?unggah|di ?upload|unggah|upload|di ?serahkan|di ?submit|submit|di ?lengkapi|di ?kerjakan)\b|(dokumen|syarat|keluaran|output) apa saja|apa saja (syarat|dokumen|keluaran|output|tugas)/;
 
 const DURATION = /\bberapa (lama|hari|minggu|bulan|tahun)\b|\b(berapa|dalam) \d+ (hari|minggu|bulan)\b/;

@@ -39,18 +39,29 @@ export const GLOSSARY: Record<string, string> = {
 export interface WeightedTerm {
   readonly term: string;
   readonly weight: number;
+  /** For a glossary expansion term: the abbreviation (stemmed) it stands in for. */
+  readonly expands?: string;
 }
+
+/** Weight of a glossary expansion term beside the question's own terms (1). */
+export const EXPANSION_WEIGHT = 0.4;
 
 /** Query terms (stemmed) with weights: the question's own terms 1, glossary expansions 0.4. */
 export function analyzeQuery(question: string): WeightedTerm[] {
   const weights = new Map<string, number>();
+  const expands = new Map<string, string>();
   for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + 1);
   for (const w of words(question)) {
     const expansion = GLOSSARY[w];
     if (!expansion) continue;
-    for (const t of terms(expansion)) if (!weights.has(t)) weights.set(t, 0.4);
+    const [own] = terms(w);
+    for (const t of terms(expansion)) {
+      if (weights.has(t)) continue;
+      weights.set(t, EXPANSION_WEIGHT);
+      if (own) expands.set(t, own);
+    }
   }
-  return [...weights].map(([term, weight]) => ({ term, weight }));
+  return [...weights].map(([term, weight]) => ({ term, weight, ...(expands.has(term) ? { expands: expands.get(term)! } : {}) }));
 }
 
 /** One idea of the question: found in a text when every term of one of its forms is there ('qw' or 'quick win'). */

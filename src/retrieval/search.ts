@@ -48,6 +48,9 @@ interface Bm25Row {
   matched: number;
 }
 
+/** An abbreviation found in fewer than 1/RARE_ABBREVIATION as many chunks as its expansion is shorthand. */
+const RARE_ABBREVIATION = 5;
+
 /** Terms in more than this share of chunks only re-score the candidates the rarer terms found. */
 const COMMON_SHARE = 0.1;
 /** Below this many postings for the whole query, everything is scored exactly in one pass. */
@@ -74,9 +77,14 @@ export async function bm25Search(
   const avgdl = stats?.avgdl || 1;
   const known = await db.query<{ id: number; term: string; df: number }>(
     'SELECT id, term, df FROM terms WHERE term = ANY($1::text[]) AND df > 0',
-    [query.map((q) => q.term)],
+    [[...new Set([...query.map((q) => q.term), ...query.flatMap((q) => (q.expands ? [q.expands] : []))])]],
   );
-  const weight = new Map(query.map((q) => [q.term, q.weight]));
+  // An abbreviation the documents hardly use ('QW' where they write 'quick win') is the
+  // officer's shorthand: its expansion then carries the full weight.
+  const dfOf = new Map(known.map((t) => [t.term, t.df]));
+  const weight = new Map(
+    query.map((q) => [q.term, q.expands !== undefined && (dfOf.get(q.expands) ?? 0) * RARE_ABBREVIATION < (dfOf.get(q.term) ?? 0) ? 1 : q.weight]),
+  );
   const terms = known.map((t) => ({ id: t.id, df: t.df, idf: (weight.get(t.term) ?? 1) * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }));
   // The idf mass also counts query terms no chunk contains: words the corpus never uses
   // (English, typos, names) weaken the evidence, at half the weight of a rare corpus

@@ -36,4 +36,23 @@ describe.each(backends)('BM25 on %s', (backend) => {
     const [top] = await db.query<{ text: string }>('SELECT text FROM chunks WHERE id = $1', [exact.rows[0]!.chunk_id]);
     expect(top!.text).toMatch(/pelabuhan|khatulistiwa/);
   });
+
+  it('reads an abbreviation the documents hardly use as its expansion (QW → quick win)', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const texts = [
+      'Kota Palu terletak di teluk. Geografi Kota Palu dibahas di sini.',
+      'Quick win Kota Palu: jalur evakuasi; quick win kedua: pasar.',
+      'Quick win (sering disingkat QW) adalah program dengan hasil dalam 6–12 bulan.',
+      ...Array.from({ length: 8 }, (_, i) => `Panduan quick win nomor ${i}: pilih quick win yang terukur di daerah.`),
+      ...Array.from({ length: 60 }, (_, i) => `Layanan administrasi kependudukan daerah nomor ${i} di kecamatan.`),
+    ];
+    await writeDocuments(db, texts.map((text, i) => ({
+      doc: { path: `uji/qw-${i}`, title: `Dokumen ${i}`, kind: 'lainnya', regionCode: null, contentHash: `qw${i}`, pageCount: null, bytes: text.length },
+      chunks: [{ ordinal: 0, heading: '', page: null, text, indexText: indexTextOf('', '', text), embedding: null }],
+    })));
+    const { rows } = await bm25Search(db, analyzeQuery('QW kota palu apa saja'), 3);
+    const [top] = await db.query<{ text: string }>('SELECT text FROM chunks WHERE id = $1', [rows[0]!.chunk_id]);
+    expect(top!.text).toMatch(/^Quick win Kota Palu/);
+  });
 });
