@@ -156,9 +156,13 @@ function expectedAnswerType(question: string): RegExp | null {
 
 /** The first OPENING_TERMS index terms of a text (only its start is tokenised). */
 export function openingTerms(text: string): string[] {
-  // Cut at a space so no word is split; 400 characters hold far more than a few terms.
-  const head = text.length > 400 ? text.slice(0, text.lastIndexOf(' ', 400) + 1 || 400) : text;
-  return terms(head).slice(0, OPENING_TERMS);
+  // Stemming is the cost: tokenise a short head (cut at a space so no word is split),
+  // longer only when it holds too few terms.
+  for (let size = 120; ; size *= 2) {
+    if (text.length <= size) return terms(text).slice(0, OPENING_TERMS);
+    const found = terms(text.slice(0, text.lastIndexOf(' ', size) + 1 || size));
+    if (found.length >= OPENING_TERMS) return found.slice(0, OPENING_TERMS);
+  }
 }
 
 /** Hybrid retrieval: BM25 and vector candidates fused by a weighted sum of scores relative to each ranker's best, region-aware. */
