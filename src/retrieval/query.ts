@@ -83,3 +83,17 @@ export function queryConcepts(question: string): QueryConcept[] {
   }
   return [...byTerm.values()].map((forms) => ({ forms }));
 }
+
+/**
+ * Names and figures carry a question's topic ('Kapan Charles Babbage lahir?', 'pasal 12'):
+ * terms of words capitalised inside the question (not its first word) or holding a digit
+ * get weight × (1 + factor). Chat questions written in lower case are left as they are.
+ */
+export function emphasizeNames(question: string, query: readonly WeightedTerm[], factor: number): WeightedTerm[] {
+  if (factor <= 0) return [...query];
+  const named = new Set<string>();
+  question.split(/\s+/).forEach((word, i) => {
+    if ((i > 0 && /^[^\p{L}\p{N}]*\p{Lu}/u.test(word)) || /\d/.test(word)) for (const t of terms(word)) named.add(t);
+  });
+  return query.map((q) => (named.has(q.term) ? { term: q.term, weight: q.weight * (1 + factor) } : q));
+}

@@ -1,7 +1,8 @@
 import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
-import { analyzeQuery, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
+import { analyzeQuery, emphasizeNames, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
+import { terms } from './text.ts';
 
 export interface SearchHit {
   readonly chunkId: number;
@@ -28,10 +29,21 @@ export interface FusionWeights {
   /** BM25 parameters. */
   readonly k1: number;
   readonly b: number;
+  /**
+   * Bonus for a chunk whose opening words (its first OPENING_TERMS index terms) hold the
+   * question's terms, times the share of the query's idf they carry: a passage that
+   * starts with the question's subject is about it, one that mentions it in passing is not.
+   */
+  readonly opening: number;
+  /** Query terms written as names (capitalised inside the question) or holding digits weigh 1 + this. */
+  readonly names: number;
 }
 
 /** Chosen on the TyDi QA train split and our own eval set (see bench/RESULTS.md). */
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, answerType: 0.2, k1: 1.2, b: 0.75 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, answerType: 0.2, k1: 1.2, b: 0.75, opening: 0.4, names: 0.5 };
+
+/** How many index terms of a chunk's text count as its opening. */
+export const OPENING_TERMS = 4;
 
 export interface SearchOptions {
   readonly k?: number;
@@ -69,7 +81,7 @@ export async function bm25Search(
   w: FusionWeights = DEFAULT_WEIGHTS,
   exactPostings = EXACT_POSTINGS,
 ) {
-  if (query.length === 0) return { rows: [] as Bm25Row[], idfMass: 0 };
+  if (query.length === 0) return { rows: [] as Bm25Row[], idfMass: 0, idf: new Map<string, number>() };
   const [stats] = await db.query<{ n: number; avgdl: number }>(
     'SELECT n::float8 AS n, total_len::float8 / greatest(n, 1) AS avgdl FROM bm25_stats WHERE id = 1',
   );
@@ -85,14 +97,16 @@ export async function bm25Search(
   const weight = new Map(
     query.map((q) => [q.term, q.expands !== undefined && (dfOf.get(q.expands) ?? 0) * RARE_ABBREVIATION < (dfOf.get(q.term) ?? 0) ? 1 : q.weight]),
   );
-  const terms = known.map((t) => ({ id: t.id, df: t.df, idf: (weight.get(t.term) ?? 1) * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }));
+  const terms = known.map((t) => ({ id: t.id, term: t.term, df: t.df, idf: (weight.get(t.term) ?? 1) * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }));
+  /** Weighted idf of each query term the index knows. */
+  const idf = new Map(terms.map((t) => [t.term, t.idf]));
   // The idf mass also counts query terms no chunk contains: words the corpus never uses
   // (English, typos, names) weaken the evidence, at half the weight of a rare corpus
   // word: enough to tell off-topic questions, not to refuse slang.
   const knownTerms = new Set(known.map((t) => t.term));
   const unknown = query.filter((q) => q.weight >= 1 && !knownTerms.has(q.term)).length;
   const idfMass = terms.reduce((a, t) => a + t.idf, 0) + (unknown * Math.log(1 + (n + 0.5) / 0.5)) / 2;
-  if (terms.length === 0) return { rows: [] as Bm25Row[], idfMass };
+  if (terms.length === 0) return { rows: [] as Bm25Row[], idfMass, idf };
 
   const rare = terms.filter((t) => t.df <= COMMON_SHARE * n);
   const common = terms.filter((t) => t.df > COMMON_SHARE * n);
@@ -110,7 +124,7 @@ export async function bm25Search(
       LIMIT $6`,
     [first.map((t) => t.id), first.map((t) => t.idf), w.k1, w.b, avgdl, twoStep ? RESCORE_CANDIDATES : limit],
   );
-  if (!twoStep || rows.length === 0) return { rows, idfMass };
+  if (!twoStep || rows.length === 0) return { rows, idfMass, idf };
   const idfOf = new Map(common.map((t) => [t.id, t.idf]));
   const byChunk = new Map(rows.map((r) => [r.chunk_id, { ...r }]));
   const extra = await db.query<{ chunk_id: number; term_id: number; tf: number; dl: number }>(
@@ -124,7 +138,7 @@ export async function bm25Search(
     r.matched += idf;
   }
   const rescored = [...byChunk.values()].sort((a, b) => b.score - a.score || a.chunk_id - b.chunk_id).slice(0, limit);
-  return { rows: rescored, idfMass };
+  return { rows: rescored, idfMass, idf };
 }
 
 /** A question concept with its weight: the idf of its own term, or of its expansion when the corpus never uses the abbreviation. */
@@ -171,6 +185,17 @@ function expectedAnswerType(question: string): RegExp | null {
   return null;
 }
 
+/** The first OPENING_TERMS index terms of a text (only its start is tokenised). */
+export function openingTerms(text: string): string[] {
+  // Stemming is the cost: tokenise a short head (cut at a space so no word is split),
+  // longer only when it holds too few terms.
+  for (let size = 120; ; size *= 2) {
+    if (text.length <= size) return terms(text).slice(0, OPENING_TERMS);
+    const found = terms(text.slice(0, text.lastIndexOf(' ', size) + 1 || size));
+    if (found.length >= OPENING_TERMS) return found.slice(0, OPENING_TERMS);
+  }
+}
+
 /** Hybrid retrieval: BM25 and vector candidates fused by a weighted sum of scores relative to each ranker's best, region-aware. */
 export async function search(
   deps: { db: Queryable; embedder: Embedder },
@@ -181,7 +206,7 @@ export async function search(
   const w = options.weights ?? DEFAULT_WEIGHTS;
   const mode = options.mode ?? 'hybrid';
   const candidates = options.candidates ?? 40;
-  const query = analyzeQuery(question);
+  const query = emphasizeNames(question, analyzeQuery(question), w.names);
   const fused = new Map<number, { score: number; bm25: number; matched: number }>();
   // Both rankers at once: on PostgreSQL they run on two pooled connections.
   const [lexical, vectors] = await Promise.all([
@@ -212,10 +237,17 @@ export async function search(
   );
   const region = options.regionCode ?? null;
   const wants = expectedAnswerType(question);
+  const termIdf = lexical?.idf ?? new Map<string, number>();
+  const knownMass = [...termIdf.values()].reduce((a, b) => a + b, 0);
   const hits = meta.map((m) => {
     const f = fused.get(m.id)!;
     let score = f.score;
     if (mode === 'hybrid' && wants && w.answerType > 0 && wants.test(m.text)) score += w.answerType;
+    if (mode === 'hybrid' && w.opening > 0 && knownMass > 0) {
+      let opening = 0;
+      for (const t of new Set(openingTerms(m.text))) opening += termIdf.get(t) ?? 0;
+      score += (w.opening * opening) / knownMass;
+    }
     // A region's own masterplan is preferred for its officers; another region's is rarely the answer.
     if (region && m.region_code === region) score *= 1.5;
     else if (region && m.region_code && m.region_code !== region) score *= 0.5;

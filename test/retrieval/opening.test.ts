@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
+import { ensureEmbeddings, indexTextOf, writeDocuments } from '../../src/retrieval/index-store.ts';
+import { analyzeQuery, emphasizeNames } from '../../src/retrieval/query.ts';
+import { DEFAULT_WEIGHTS, search } from '../../src/retrieval/search.ts';
+import { backends, testDb } from '../support/db.ts';
+
+const embedder = createHashingEmbedder(64);
+
+const passages: Record<string, string> = {
+  // opens with the question's subject: the passage about it
+  lead: 'Charles Babbage adalah seorang matematikawan, filsuf, penemu, dan insinyur mesin asal Inggris yang merancang mesin analitik, cikal bakal komputer digital yang dapat diprogram, dan menulis tentang ekonomi pabrik.',
+  // names the subject more often, but in passing, in a passage about something else
+  passing: 'Di Museum Sains London dipamerkan replika mesin hitung bersama surat Charles Babbage dan gambar mesin Babbage.',
+  other1: 'Ada Lovelace menulis catatan tentang algoritme untuk mesin analitik pada tahun 1843.',
+  other2: 'Komputer elektronik pertama dibangun pada pertengahan abad kedua puluh di Amerika Serikat.',
+  other3: 'Universitas Cambridge memiliki koleksi naskah matematika yang luas dari berbagai abad.',
+};
+
+describe.each(backends)('ranking signals on %s', (backend) => {
+  it('ranks a passage that opens with the question subject above one that names it in passing', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const ids = Object.keys(passages);
+    const vectors = await embedder.embed(ids.map((id) => passages[id]!));
+    await writeDocuments(
+      db,
+      ids.map((id, i) => ({
+        doc: { path: `uji/${id}`, title: '', kind: 'lainnya', regionCode: null, contentHash: id, pageCount: null, bytes: passages[id]!.length },
+        chunks: [{ ordinal: 0, heading: '', page: null, text: passages[id]!, indexText: indexTextOf('', '', passages[id]!), embedding: vectors[i]! }],
+      })),
+    );
+    const question = 'Siapakah Charles Babbage?';
+    const shipped = await search({ db, embedder }, question, { k: 3 });
+    expect(shipped[0]!.document).toBe('uji/lead');
+    // without the opening bonus the passage that repeats the name wins: the fixture tests the bonus
+    const without = await search({ db, embedder }, question, { k: 3, weights: { ...DEFAULT_WEIGHTS, opening: 0 } });
+    expect(without[0]!.document).toBe('uji/passing');
+  });
+});
+
+describe('emphasizeNames', () => {
+  it('weighs names capitalised inside the question and words with digits more, not the first word', () => {
+    const q = emphasizeNames('Kapan Charles Babbage lahir pada 1791?', analyzeQuery('Kapan Charles Babbage lahir pada 1791?'), 0.5);
+    const weight = Object.fromEntries(q.map((t) => [t.term, t.weight]));
+    expect(weight).toEqual({ charles: 1.5, babbage: 1.5, lahir: 1, 1791: 1.5 });
+  });
+
+  it('leaves a question written in lower case as it is', () => {
+    const query = analyzeQuery('kapan charles babbage lahir');
+    expect(emphasizeNames('kapan charles babbage lahir', query, 0.5)).toEqual(query);
+  });
+});
