@@ -53,7 +53,7 @@ const LIST_QUESTION = /\b(apa saja|siapa saja|sebutkan|daftar|macam|jenis|langka
  * expected kind of value T (scaled by the slot's own bonus), search score R, list lines for
  * list questions L; a runner-up passage scoring at least X of the best is shown too, up to Y characters.
  */
-const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.75, Y: 500 };
+const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.65, Y: 500 };
 
 /** How many candidates the composer reads, and how their search rank discounts them. */
 const CANDIDATES = 6;

@@ -37,6 +37,9 @@ export function normalize(text: string): string {
   return text.normalize('NFKC').toLowerCase();
 }
 
+/** 'menandatangani', 'ditandatangani', 'penandatanganan', 'tanda tangan', 'teken', 'ttd': one word the stemmer cannot split. */
+const SIGN = /^(?:(?:me|di|pe)n?)?(?:tandatangan|nandatangan)(?:i|an|inya|annya|nya)?$|^(?:di|ne)?teken(?:nya)?$|^ttd$/;
+
 /** Surface words: lower-cased, slang expanded, codes kept whole ('f-03' → 'f03'). */
 export function words(text: string): string[] {
   const out: string[] = [];
@@ -50,14 +53,51 @@ export function words(text: string): string[] {
     }
     for (let part of w.split('-')) {
       if (!part) continue;
-      // Jakarta-style '-in' verbs: 'diwakilin' → 'diwakili', 'dikirimin' → 'dikirimi'.
-      if (part.length >= 7 && /^(di|ng|nge)\p{L}+in$/u.test(part)) part = part.slice(0, -1);
       const fixed = SLANG[part];
       if (fixed) out.push(...fixed.split(' '));
-      else out.push(part);
+      else out.push(formalWord(part));
     }
   }
   return out;
+}
+
+const formalCache = new Map<string, string>();
+
+/**
+ * The standard form of a colloquial (Jakarta-style) word, when one can be found in the
+ * stemmer's dictionary: '-in' verbs ('nulisin' → 'menuliskan', 'ngajuin' → 'mengajukan',
+ * 'nyelenggarain' → 'menyelenggarakan', 'ngejalanin' → 'jalan', 'diwakilin' → 'diwakili')
+ * and 'e' for 'a' ('dapet' → 'dapat', 'sampe' → 'sampai'). Words that already stem to a
+ * dictionary root stay as they are, so formal text is untouched.
+ */
+export function formalWord(word: string): string {
+  // 'ganti2' writes 'ganti-ganti'.
+  if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
+  let formal = formalCache.get(word);
+  if (formal !== undefined) return formal;
+  formal = word;
+  if (!isRoot(stem(word))) {
+    const candidates: string[] = [];
+    if (word.endsWith('in') && word.length >= 5) {
+      const base = word.slice(0, -2);
+      if (base.startsWith('di')) candidates.push(`${base}kan`, `${base}i`);
+      else if (base.startsWith('nge')) candidates.push(base.slice(3), `me${base}kan`);
+      else if (/^(ng|ny|n|m)/.test(base)) candidates.push(`me${base}kan`, `me${base}i`);
+      else candidates.push(base, `${base}kan`);
+    }
+    else if (/^(ng|ny|n)[^g]/.test(word) && !word.startsWith('nge')) candidates.push(`me${word}`);
+    if (/e$/.test(word)) candidates.push(`${word.slice(0, -1)}ai`);
+    if (/e[^aeiou]$/.test(word)) candidates.push(`${word.slice(0, -2)}a${word.slice(-1)}`);
+    formal = candidates.find((c) => isRoot(stem(c))) ?? word;
+  }
+  if (formalCache.size > 50_000) formalCache.clear();
+  formalCache.set(word, formal);
+  return formal;
+}
+
+function isRoot(word: string): boolean {
+  return (stemmer as unknown as { find(w: string): boolean }).find(word);
 }
 
 export function stem(word: string): string {
@@ -70,10 +110,19 @@ export function stem(word: string): string {
   return s;
 }
 
+/** Words with every spelling of signing made one ('tanda tangan', 'ditandatangani', 'teken', 'ttd'). */
+function signingJoined(list: string[]): string[] {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === 'tanda' && /^tangan(i|nya)?$/.test(list[i + 1] ?? '')) list.splice(i, 2, 'tandatangan');
+    else if (SIGN.test(list[i]!)) list[i] = 'tandatangan';
+  }
+  return list;
+}
+
 /** Index terms of a text: words without stop words, stemmed. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of words(text)) {
+  for (const w of signingJoined(words(text))) {
     if (STOP_WORDS.has(w)) continue;
     const s = stem(w);
     if (STOP_WORDS.has(s)) continue;

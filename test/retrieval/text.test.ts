@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { sentences, terms, words } from '../../src/retrieval/text.ts';
+
+describe('Indonesian text analysis', () => {
+  it('reads Jakarta-style chat words as the standard words the documents use', () => {
+    expect(terms('mentor bisa bantu nulisin buku 1?')).toEqual(terms('mentor bisa bantu menuliskan buku 1?'));
+    expect(terms('cara ngajuin perpanjangan')).toEqual(terms('cara mengajukan perpanjangan'));
+    expect(terms('yang nyelenggarain program')).toEqual(terms('yang menyelenggarakan program'));
+    expect(terms('dana buat ngejalanin masterplan')).toContain('jalan');
+    expect(terms('boleh diwakilin?')).toEqual(terms('boleh diwakilkan?'));
+    expect(words('apa yang didapet daerah')).toContain('didapat');
+    expect(terms('ganti2 orang')).toEqual(terms('ganti orang'));
+  });
+
+  it('leaves standard words alone, including ones that look like chat forms', () => {
+    for (const w of ['mungkin', 'mesin', 'main', 'ingin', 'musim', 'nomor', 'nilai', 'nasional']) expect(words(w)).toEqual([w]);
+  });
+
+  it('treats every spelling of signing as one term', () => {
+    const sign = terms('tanda tangan')[0];
+    expect(sign).toBeDefined();
+    for (const q of ['ditandatangani', 'menandatangani', 'penandatanganan', 'diteken', 'ttd']) expect(terms(q)).toEqual([sign]);
+  });
+
+  it('splits sentences without losing text around dots in addresses, numbers and abbreviations', () => {
+    const text = 'Kirim ke sekretariat@g100sc.example.id (alamat contoh). Nilai 3.5 juta, mis. untuk Kab. Sragen. Selesai!';
+    const parts = sentences(text);
+    expect(parts).toEqual(['Kirim ke sekretariat@g100sc.example.id (alamat contoh).', 'Nilai 3.5 juta, mis. untuk Kab. Sragen.', 'Selesai!']);
+    expect(parts.join(' ')).toBe(text);
+  });
+});
