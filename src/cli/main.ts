@@ -9,6 +9,14 @@ import type { CliContext, Io } from './context.ts';
 import { EXIT, buildProgram, runProgram } from './program.ts';
 import { runStart } from './start.ts';
 
+// Output piped into 'head' and the like: a closed pipe ends the command quietly.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 const io: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),

@@ -16,7 +16,7 @@ export const STOP_WORDS = new Set(
    secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
    saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih
-   halo hai selamat pagi siang sore malam the of a an to is are`.split(/\s+/).filter(Boolean),
+   halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
 );
 
 // Common informal spellings and typos in officers' chats → the standard word.
@@ -29,6 +29,10 @@ const SLANG: Record<string, string> = {
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city',
+  // English words in officers' chats → the words the Indonesian documents use.
+  upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
+  reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
+  meeting: 'rapat', submit: 'kirim', disubmit: 'dikirim', slide: 'salindia', slidenya: 'salindia', update: 'perbarui', diupdate: 'diperbarui',
 };
 
 const CODE_RE = /^[a-z]{1,4}\d{0,2}-\d{1,3}$/; // F-03, H-7, BT1-01, ASM-02

@@ -12,6 +12,11 @@ describe('Indonesian text analysis', () => {
     expect(terms('ganti2 orang')).toEqual(terms('ganti orang'));
   });
 
+  it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
+    expect(terms('kok reminder masih masuk padahal sudah upload?')).toEqual(terms('kok pengingat masih masuk padahal sudah unggah?'));
+    expect(terms('pentahelix itu maksudnya apa')).toEqual(['pentahelix']);
+  });
+
   it('leaves standard words alone, including ones that look like chat forms', () => {
     for (const w of ['mungkin', 'mesin', 'main', 'ingin', 'musim', 'nomor', 'nilai', 'nasional']) expect(words(w)).toEqual([w]);
   });
