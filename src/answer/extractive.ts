@@ -73,8 +73,9 @@ export function extractiveAnswer(
   question: string,
   hits: readonly SearchHit[],
   concepts: readonly WeightedConcept[],
-  maxChars = 700,
+  options: { maxChars?: number; alsoRunnerUp?: boolean } = {},
 ): { text: string; citations: Citation[] } {
+  let maxChars = options.maxChars ?? 700;
   const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
   /** Indexes of the question's concepts a text holds (any one form of each, all of that form's terms). */
   const covered = (text: string) => {
@@ -134,7 +135,7 @@ export function extractiveAnswer(
   // A second passage that scores nearly as well is shown too (trimmed): with two close
   // candidates the composer cannot tell which one answers, and the reader can.
   const runnerUp = windows.find((w) => w.hit.chunkId !== main.hit.chunkId);
-  if (runnerUp && runnerUp.score >= P.X * main.score) {
+  if (runnerUp && options.alsoRunnerUp !== false && runnerUp.score >= P.X * main.score) {
     const units: string[] = [];
     let length = 0;
     for (const u of runnerUp.units) {

@@ -38,6 +38,7 @@ import {
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
 import { classify, isProgrammeQuestion } from './intent.ts';
+import { comparisonSides } from './compare.ts';
 import { expectedSlot } from './slots.ts';
 import type { Answer, AnswerService, AskInput, Citation, Intent } from './types.ts';
 
@@ -348,7 +349,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const generated = await deps.generator.generate(question, hits);
       if (generated) draft = { text: generated.text, citations: generated.citations };
     }
-    draft ??= extractiveAnswer(question, hits, concepts);
+    draft ??= await withBothSides(question, extractiveAnswer(question, hits, concepts), regionCode);
     if (!draft.text) return refuse(answerMessages.refused());
     // The evidence must hold what the question pins down: the kind of value it asks for
     // (a web address, a phone number, an amount…) and the years it names.
@@ -364,6 +365,27 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     if (statesNotHeld(draft.text, concepts))
       return { intent, answer: `${draft.text}\n\n${refusalMessages.notHeldHint}`, refused: true, citations: draft.citations };
     return { intent, answer: draft.text, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
+  }
+
+  /**
+   * A comparison ('F-03 sama F-04 bedanya apa') is answered for both sides: a side the
+   * composed answer says nothing about gets its own best passage, so the officer can compare.
+   */
+  async function withBothSides(question: string, draft: { text: string; citations: Citation[] }, regionCode: string | null) {
+    const sides = comparisonSides(question);
+    if (!sides || !draft.text) return draft;
+    let { text, citations } = draft;
+    for (const side of sides) {
+      // A side is covered when a quoted passage is about it: its section heading or its first sentence names it.
+      const about = (c: Citation) => new Set(terms(`${c.heading.split(' > ').at(-1) ?? ''} ${sentences(c.snippet)[0] ?? ''}`));
+      if (citations.some((c) => terms(side).every((t) => about(c).has(t)))) continue;
+      const [hits, concepts] = await Promise.all([search({ db, embedder: deps.embedder }, side, { k: 4, regionCode }), weightedConcepts(db, side)]);
+      const part = extractiveAnswer(side, hits, concepts, { maxChars: 350, alsoRunnerUp: false });
+      if (!part.text || citations.some((c) => part.citations.some((p) => p.document === c.document && p.heading === c.heading))) continue;
+      text = `${text}\n\n${part.text}`;
+      citations = [...citations, ...part.citations];
+    }
+    return { text, citations };
   }
 
   return {

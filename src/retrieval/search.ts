@@ -185,6 +185,15 @@ function expectedAnswerType(question: string): RegExp | null {
   return null;
 }
 
+/**
+ * What a passage opens with: its first words (a news lead, an encyclopaedia paragraph) and,
+ * when it is a section of a longer document, the section's own heading, which names its subject.
+ */
+function openingOf(m: { heading: string; title: string; text: string }): string[] {
+  const section = m.heading && m.heading !== m.title ? (m.heading.split(' > ').at(-1) ?? '') : '';
+  return section ? [...terms(section), ...openingTerms(m.text)] : openingTerms(m.text);
+}
+
 /** The first OPENING_TERMS index terms of a text (only its start is tokenised). */
 export function openingTerms(text: string): string[] {
   // Stemming is the cost: tokenise a short head (cut at a space so no word is split),
@@ -245,7 +254,7 @@ export async function search(
     if (mode === 'hybrid' && wants && w.answerType > 0 && wants.test(m.text)) score += w.answerType;
     if (mode === 'hybrid' && w.opening > 0 && knownMass > 0) {
       let opening = 0;
-      for (const t of new Set(openingTerms(m.text))) opening += termIdf.get(t) ?? 0;
+      for (const t of new Set(openingOf(m))) opening += termIdf.get(t) ?? 0;
       score += (w.opening * opening) / knownMass;
     }
     // A region's own masterplan is preferred for its officers; another region's is rarely the answer.

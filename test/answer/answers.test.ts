@@ -40,6 +40,29 @@ Angkatan 2024 diikuti 10 daerah yang menandatangani MoU pada 5 Maret 2024.
 Panel menilai kesiapan secara utuh. Bobot rinci penilaian assessment tidak dipublikasikan.
 `;
 
+const FORMULIR = `# Formulir Program
+
+## Formulir pendampingan
+
+Setiap daerah menyerahkan formulir pada tahap yang berbeda sepanjang tahun pendampingan.
+
+## F-03
+
+F-03 adalah Lembar Komitmen Quick Win yang ditandatangani kepala daerah pada Bimtek IV.
+
+## Penandatanganan F-03
+
+F-03 ditandatangani langsung oleh kepala daerah. F-03 yang sudah ditandatangani dipindai; F-03 asli disimpan daerah.
+
+## Perubahan F-03
+
+F-03 perubahan disusun bila quick win dalam F-03 tidak dapat dilaksanakan.
+
+## F-04
+
+F-04 adalah Laporan Kemajuan Tahunan yang diunggah paling lambat 30 September.
+`;
+
 async function setup() {
   const db = await testDb('pglite');
   clearRegionCache();
@@ -47,6 +70,7 @@ async function setup() {
   const dir = await goodCorpus();
   writeFileSync(join(dir, 'panduan', 'pengumuman.md'), INJECTED);
   writeFileSync(join(dir, 'panduan', 'kontak.md'), KONTAK);
+  writeFileSync(join(dir, 'panduan', 'formulir.md'), FORMULIR);
   await ingestPaths({ db, embedder, logger }, [dir]);
   return db;
 }
@@ -138,6 +162,16 @@ describe('answers', () => {
     expect(weights.refused).toBe(true);
     expect(weights.answer).toContain('Bobot rinci penilaian assessment tidak dipublikasikan');
     expect(weights.citations[0]?.document).toMatch(/kontak\.md$/);
+  });
+
+  it('answers a comparison for both sides, each with its source', async () => {
+    const db = await setup();
+    const answers = createAnswerService({ db, embedder, logger });
+    const a = await answers.ask({ question: 'F-03 sama F-04 bedanya apa?', platform: 'cli' });
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Laporan Kemajuan Tahunan');
+    expect(a.answer).toMatch(/F-03 (adalah|ditandatangani|perubahan)/);
+    expect(a.citations.map((c) => c.heading)).toEqual(expect.arrayContaining([expect.stringMatching(/> (\w+ )?F-03$/), expect.stringMatching(/> F-04$/)]));
   });
 
   it('prefers the asker\'s own region masterplan', async () => {
