@@ -19,7 +19,16 @@ const STAGE_STATUS = /\btahap(an)?\s+(apa|mana)(\s+saja)?\b.*\b(selesai|rampung|
 const PAST = /\b(ditetapkan\w*|ditandatangani\w*|diteken\w*|diterbitkan\w*|terbit\w*|dibentuk\w*|dilaksanakan\w*|nomor(nya)?|sudah|telah|dulu)\b/;
 const CHECKLIST = /\b(checklist|ceklis|cek ?list|cheklist|daftar periksa|butir|centang|progres|progress)\b|apa saja yang (harus |perlu |wajib )?(di ?siapkan|di ?kumpulkan|di ?kumpul|di ?unggah|di ?upload|unggah|upload|di ?serahkan|di ?submit|submit|di ?lengkapi|di ?kerjakan)\b|(dokumen|syarat|keluaran|output) apa saja|apa saja (syarat|dokumen|keluaran|output|tugas)/;
 
-const DURATION = /\bberapa (lama|hari|minggu|bulan|tahun)\b|\b(berapa|dalam) \d+ (hari|minggu|bulan)\b/;
+// 'berapa lama …', 'dari kapan sampai kapan …': a length or a period, which the rules state.
+const DURATION = /\bberapa (lama|hari|minggu|bulan|tahun)\b|\b(berapa|dalam) \d+ (hari|minggu|bulan)\b|\b(dari|mulai) kapan\b.*\b(sampai|hingga) kapan\b/;
+
+/** Words that ask about a rule beside a date: permission, conditions, consequences, people. */
+const RULE_TOO = /\b(boleh|bisa|kalau|bila|jika|bagaimana|apakah|mundur|diundur|bergeser|siapa|kenapa|mengapa|akibat(nya)?|sanksi)\b/;
+
+/** A deadline question that also asks about a rule ('bimtek 2 ikut mundur ga?', 'kalau telat gimana?'). */
+export function asksRuleToo(question: string): boolean {
+  return RULE_TOO.test(words(question).join(' '));
+}
 
 export interface Classified {
   readonly intent: Intent;

@@ -37,7 +37,7 @@ import {
 } from './entities.ts';
 import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
-import { classify, isProgrammeQuestion } from './intent.ts';
+import { asksRuleToo, classify, isProgrammeQuestion } from './intent.ts';
 import { comparisonSides } from './compare.ts';
 import { expectedSlot } from './slots.ts';
 import type { Answer, AnswerService, AskInput, Citation, Intent } from './types.ts';
@@ -417,6 +417,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
         });
       else if (intent === 'checklist') draft = await answerChecklist(question, regionCode, stageId);
+      const dates: Draft | null = draft;
+      if (dates?.intent === 'deadline' && !dates.refused && asksRuleToo(question)) {
+        // The dates, then what the documents say about the rest of the question.
+        const rule = await answerFromText(question, 'rule', regionCode, region);
+        if (!rule.refused) draft = { ...dates, answer: `${dates.answer}\n\n${answerMessages.relatedRule}\n${rule.answer}`, citations: [...dates.citations, ...rule.citations] };
+      }
       draft ??= await answerFromText(question, intent, regionCode, region);
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;

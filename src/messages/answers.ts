@@ -24,6 +24,7 @@ export const answerMessages = {
     `Maaf, saya belum menemukan jawabannya di dokumen program${hint ? ` tentang ${hint}` : ''}. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id) atau mentor pendamping daerah Anda.`,
   understood: (what: string) => `${what}:`,
+  relatedRule: 'Ketentuan terkait dari dokumen program:',
   noRegion:
     'Untuk tenggat khusus wilayah, ikat grup ini ke wilayah Anda dengan /daftar KODE (kode dari sekretariat), atau sebutkan nama wilayah dalam pertanyaan.',
   noCohort: (regionName: string) =>

@@ -8,3 +8,16 @@ describe('intent', () => {
     expect(classify('tanggal berapa batas unggah SK dewan?', true).intent).toBe('deadline');
   });
 });
+
+describe('deadline questions that ask about a rule too', () => {
+  it('recognises permission, condition and consequence words beside a date', async () => {
+    const { asksRuleToo } = await import('../../src/answer/intent.ts');
+    expect(asksRuleToo('revisi buku 1 ga kelar, bimtek 2 nya ikut mundur ga?')).toBe(true);
+    expect(asksRuleToo('kalo telat upload F-04 gmn akibatnya?')).toBe(true);
+    expect(asksRuleToo('kapan tenggat bimtek 4 kami?')).toBe(false);
+  });
+
+  it('reads "dari kapan sampai kapan" as a period the rules state, not a deadline', () => {
+    expect(classify('periode laporan F-04 itu dr kapan sampe kapan', true).intent).toBe('rule');
+  });
+});

@@ -191,4 +191,13 @@ describe('checklist answers', () => {
     // Without a stage, one shared word is not enough ('pandu' is in one title, but the question is how checklists work).
     expect((await ask('cara centang butir checklist lewat pandu gmn')).answer).not.toMatch(/^MOU-08/);
   });
+
+  it('answers a deadline question that also asks about a rule with the dates and the rule, each cited', async () => {
+    const a = await ask('revisi buku 1 kami kemungkinan ga kelar, bimtek 2 nya ikut mundur ga?', MERAUKE);
+    expect(a.intent).toBe('deadline');
+    expect(a.answer).toMatch(/Bimbingan Teknis II: .* 2026 pukul 23\.59 WIT/);
+    expect(a.answer).toContain('Ketentuan terkait dari dokumen program:');
+    expect(a.citations.some((c) => c.document.includes('corpus/kalender/'))).toBe(true);
+    expect(a.citations.some((c) => !c.document.includes('corpus/kalender/'))).toBe(true);
+  });
 });
