@@ -98,14 +98,12 @@ export function extractiveAnswer(
     if (units.length === 0) return;
     const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
     const headingCover = mass(covered(section));
-    // Text before a sectioned document's first heading is usually an overview or a note about the document.
-    const preamble = hit.heading !== '' && hit.heading === hit.title ? 0.6 : 1;
     const scoreOf = (chosen: readonly string[]) => {
       const text = chosen.join(' ');
       const cover = mass(covered(text));
       const typed = slot?.test(text) ? slot.bonus : 0;
       const list = listQuestion && chosen.filter((u) => LIST_LINE.test(u)).length >= 2 ? P.L : 0;
-      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * (RANK_DISCOUNT[rank] ?? 0.6) * preamble;
+      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * (RANK_DISCOUNT[rank] ?? 0.6);
     };
     if (hit.text.length <= maxChars) {
       windows.push({ hit, rank, units, score: scoreOf(units) });
