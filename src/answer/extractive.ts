@@ -24,7 +24,6 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
   };
 }
 
-
 const LIST_LINE = /^([-•*]\s|\d{1,2}[.)]\s)|^[^:]{2,40}: [^;]+;/;
 
 /** A passage is read as units: list lines whole, prose split into sentences. */
@@ -57,7 +56,7 @@ const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.65, Y: 500 };
 
 /** How many candidates the composer reads, and how their search rank discounts them. */
 const CANDIDATES = 6;
-const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78, 0.75, 0.72, 0.69, 0.66];
+const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
 
 /**
  * The offline answer. Each of the best few passages offers its best window: the passage
@@ -98,12 +97,14 @@ export function extractiveAnswer(
     if (units.length === 0) return;
     const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
     const headingCover = mass(covered(section));
+    // Each unit is read once; a window covers the union of its units' concepts.
+    const unitCover = new Map(units.map((u) => [u, covered(u)]));
     const scoreOf = (chosen: readonly string[]) => {
       const text = chosen.join(' ');
-      const cover = mass(covered(text));
+      const cover = mass(new Set(chosen.flatMap((u) => [...(unitCover.get(u) ?? covered(u))])));
       const typed = slot?.test(text) ? slot.bonus : 0;
       const list = listQuestion && chosen.filter((u) => LIST_LINE.test(u)).length >= 2 ? P.L : 0;
-      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * (RANK_DISCOUNT[rank] ?? 0.6);
+      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * RANK_DISCOUNT[rank]!;
     };
     if (hit.text.length <= maxChars) {
       windows.push({ hit, rank, units, score: scoreOf(units) });
