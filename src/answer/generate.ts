@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
 import type { SearchHit } from '../retrieval/search.ts';
 import { citationOf } from './extractive.ts';
@@ -18,8 +18,8 @@ const SYSTEM = [
 ].join('\n');
 
 /** Generation through any OpenAI-compatible chat server; every failure falls back (null). */
-export function createOpenAiGenerator(options: { apiKey?: string; baseUrl?: string; model: string; timeoutMs?: number; logger: Logger }): Generator {
-  const client = new OpenAI({ apiKey: options.apiKey ?? 'not-needed', baseURL: options.baseUrl, timeout: options.timeoutMs ?? 20_000, maxRetries: 0 });
+export function createOpenAiGenerator(options: ModelServerOptions & { model: string; logger: Logger }): Generator {
+  const client = modelServerClient(options, { timeoutMs: 20_000, maxRetries: 0 });
   const log = options.logger.child({ module: 'generate' });
   return {
     async generate(question, hits) {

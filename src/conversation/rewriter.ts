@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
 import type { Turn } from './store.ts';
 
@@ -15,8 +15,8 @@ const SYSTEM = [
 ].join('\n');
 
 /** Rewrites through any OpenAI-compatible chat server; every failure returns null (offline rewrite kept). */
-export function createOpenAiRewriter(options: { apiKey?: string; baseUrl?: string; model: string; timeoutMs?: number; logger: Logger }): FollowUpRewriter {
-  const client = new OpenAI({ apiKey: options.apiKey ?? 'not-needed', baseURL: options.baseUrl, timeout: options.timeoutMs ?? 8_000, maxRetries: 0 });
+export function createOpenAiRewriter(options: ModelServerOptions & { model: string; logger: Logger }): FollowUpRewriter {
+  const client = modelServerClient(options, { timeoutMs: 8_000, maxRetries: 0 });
   const log = options.logger.child({ module: 'conversation-rewriter' });
   return {
     async rewrite({ history, question, offline }) {

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
 import { STOP_WORDS, words } from './text.ts';
 
 /** Turns texts into vectors; one interface for the offline and the model-server embedders. */
@@ -59,18 +59,8 @@ export function createHashingEmbedder(dim = 512): Embedder {
 }
 
 /** Embeddings from any OpenAI-compatible server (OpenAI, vLLM, Ollama, TEI …). */
-export async function createOpenAiEmbedder(options: {
-  apiKey?: string;
-  baseUrl?: string;
-  model: string;
-  timeoutMs?: number;
-}): Promise<Embedder> {
-  const client = new OpenAI({
-    apiKey: options.apiKey ?? 'not-needed',
-    baseURL: options.baseUrl,
-    timeout: options.timeoutMs ?? 30_000,
-    maxRetries: 2,
-  });
+export async function createOpenAiEmbedder(options: ModelServerOptions & { model: string }): Promise<Embedder> {
+  const client = modelServerClient(options, { timeoutMs: 30_000, maxRetries: 2 });
   const call = async (texts: readonly string[]) => {
     const res = await client.embeddings.create({ model: options.model, input: [...texts] });
     return res.data.sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));

@@ -55,7 +55,7 @@ export function words(text: string): string[] {
       out.push(w.replace('-', ''));
       continue;
     }
-    for (let part of w.split('-')) {
+    for (const part of w.split('-')) {
       if (!part) continue;
       const fixed = SLANG[part];
       if (fixed) out.push(...fixed.split(' '));
