@@ -19,7 +19,7 @@ import {
 } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { sentences, terms } from '../retrieval/text.ts';
+import { normalize, sentences, terms } from '../retrieval/text.ts';
 import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
 import {
   detectClock,
@@ -331,8 +331,6 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
 
   async function answerFromText(question: string, intent: Intent, regionCode: string | null, named: RegionName | null): Promise<Draft> {
     const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [] });
-    // A region the question names that Pandu holds nothing about: any passage would be about another region.
-    if (named && !named.inProgramme) return refuse(refusalMessages.regionNotCovered(named.name));
     const [hits, concepts]: [SearchHit[], WeightedConcept[]] = await Promise.all([
       search({ db, embedder: deps.embedder }, question, { k: 6, regionCode }),
       weightedConcepts(db, question),
@@ -356,6 +354,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const evidence = [draft.text, ...draft.citations.map((c) => `${c.title} ${c.heading} ${c.snippet}`)].join(' ');
     const slot = expectedSlot(question);
     if (slot?.strict && !slot.test(evidence)) return refuse(refusalMessages.missingValue(slot.kind));
+    // A region outside the programme's data (no calendar, no masterplan) is answered only
+    // from a passage that names it, e.g. a news article about it; anything else is about another region.
+    if (named && !named.inProgramme && !normalize(evidence).includes(named.bare)) return refuse(refusalMessages.regionNotCovered(named.name));
     const cohorts = await unknownCohorts(question);
     const uncited = cohorts?.asked.filter((y) => !new RegExp(`angkatan\\s+${y}`, 'i').test(evidence)) ?? [];
     if (cohorts && uncited.length > 0) return refuse(refusalMessages.cohortNotCovered(uncited, cohorts.known));
@@ -417,6 +418,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
           nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
         });
       else if (intent === 'checklist') draft = await answerChecklist(question, regionCode, stageId);
+      // A deadline question about a region outside the calendars may be answered by a document
+      // about it (a news article on its MoU); otherwise the calendar path says it has no cohort.
+      if (draft?.intent === 'deadline' && region && !region.inProgramme) {
+        const text = await answerFromText(question, 'rule', regionCode, region);
+        if (!text.refused) draft = text;
+      }
       const dates: Draft | null = draft;
       if (dates?.intent === 'deadline' && !dates.refused && asksRuleToo(question)) {
         // The dates, then what the documents say about the rest of the question.

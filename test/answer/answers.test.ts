@@ -71,6 +71,10 @@ async function setup() {
   writeFileSync(join(dir, 'panduan', 'pengumuman.md'), INJECTED);
   writeFileSync(join(dir, 'panduan', 'kontak.md'), KONTAK);
   writeFileSync(join(dir, 'panduan', 'formulir.md'), FORMULIR);
+  writeFileSync(
+    join(dir, 'panduan', 'berita-bogor.txt'),
+    'Kota Bogor Raih Penghargaan Smart City\n\nPemerintah Kota Bogor meraih penghargaan Gerakan Menuju 100 Smart City karena quick win layanan perizinan terpadu. Kota Bogor menandatangani nota kesepahaman program pada 22 Mei 2017.\n',
+  );
   await ingestPaths({ db, embedder, logger }, [dir]);
   return db;
 }
@@ -157,6 +161,12 @@ describe('answers', () => {
     const elsewhere = await answers.ask({ question: 'quick win kota surabaya apa saja?', platform: 'cli' });
     expect(elsewhere.refused).toBe(true);
     expect(elsewhere.answer).toContain('Kota Surabaya tidak tercatat');
+    // A region outside the calendars is answered from a document that names it (a news article).
+    const news = await answers.ask({ question: 'kota bogor dapet penghargaan apa?', platform: 'cli' });
+    expect(news.refused).toBe(false);
+    expect(news.answer).toContain('perizinan terpadu');
+    const signed = await answers.ask({ question: 'kapan kota bogor tanda tangan MoU?', platform: 'cli' });
+    expect(signed.answer).toContain('22 Mei 2017');
     // The document itself says it is not published: quoted with its source, counted as a refusal.
     const weights = await answers.ask({ question: 'bobot penilaian assessment per aspek brp?', platform: 'cli' });
     expect(weights.refused).toBe(true);
@@ -176,7 +186,7 @@ describe('answers', () => {
 
   it('prefers the asker\'s own region masterplan', async () => {
     const db = await setup();
-    const own = await search({ db, embedder }, 'program quick win kota', { k: 5, regionCode: '53.71' });
+    const own = await search({ db, embedder }, 'program quick win kota', { k: 10, regionCode: '53.71' });
     const other = own.findIndex((h) => h.regionCode === '61.71');
     const mine = own.findIndex((h) => h.regionCode === '53.71');
     expect(mine).toBeGreaterThanOrEqual(0);
