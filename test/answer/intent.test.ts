@@ -21,3 +21,13 @@ describe('deadline questions that ask about a rule too', () => {
     expect(classify('periode laporan F-04 itu dr kapan sampe kapan', true).intent).toBe('rule');
   });
 });
+
+describe('programme scope', () => {
+  it('counts questions about regions, government and programmes as in scope, and chat about food or football as not', async () => {
+    const { isProgrammeQuestion } = await import('../../src/answer/intent.ts');
+    expect(isProgrammeQuestion('berapa daerah yang terpilih tahun 2018?')).toBe(true);
+    expect(isProgrammeQuestion('program ini kerjasama kementerian mana aja?')).toBe(true);
+    expect(isProgrammeQuestion('resep rendang padang yg empuk gimana ya')).toBe(false);
+    expect(isProgrammeQuestion('skor persib vs persija semalem brp')).toBe(false);
+  });
+});
