@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { answerMessages, formatDate, refusalMessages, zoneAbbr } from '../messages/index.ts';
+import { answerMessages, formatDate, zoneAbbr } from '../messages/index.ts';
 import {
   activitySpans,
   addDays,
@@ -19,7 +19,7 @@ import {
 } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { normalize, sentences, terms } from '../retrieval/text.ts';
+import { sentences, terms } from '../retrieval/text.ts';
 import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
 import {
   detectClock,
@@ -39,7 +39,7 @@ import { citationOf, extractiveAnswer, snippet } from './extractive.ts';
 import type { Generator } from './generate.ts';
 import { asksRuleToo, classify, isProgrammeQuestion } from './intent.ts';
 import { comparisonSides } from './compare.ts';
-import { expectedSlot } from './slots.ts';
+import { checkEvidence } from './evidence.ts';
 import type { Answer, AnswerService, AskInput, Citation, Intent } from './types.ts';
 
 export interface AnswerServiceDeps {
@@ -75,18 +75,6 @@ async function kalenderCitation(db: Db, cohort: number, stageName?: string): Pro
   return { document: doc.path, title: doc.title, heading: stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan', page: null, snippet: '', score: 1 };
 }
 
-const NOT_HELD = /\b(tidak|belum) (dimuat|dipublikasikan|diumumkan|tersedia untuk umum)\b|\bpandu tidak memuat\b/i;
-
-/** A sentence of the answer says the documents do not hold what the question's rarest terms ask about. */
-function statesNotHeld(answer: string, concepts: readonly WeightedConcept[]): boolean {
-  const focus = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, 2);
-  return sentences(answer).some((s) => {
-    if (!NOT_HELD.test(s)) return false;
-    const present = new Set(terms(s));
-    return focus.some((c) => c.forms.some((f) => f.every((t) => present.has(t))));
-  });
-}
-
 export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const { db, logger } = deps;
   const log = logger.child({ module: 'answer' });
@@ -101,13 +89,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     return cohorts.length > 0;
   }
 
-  /** 'angkatan 2029' when the calendars hold other cohorts: what was asked and what is known. */
-  async function unknownCohorts(question: string): Promise<{ asked: number[]; known: number[] } | null> {
-    const asked = [...question.matchAll(/\bangkatan\s+(20\d\d)\b/gi)].map((m) => Number(m[1]));
-    if (asked.length === 0) return null;
-    const known = (await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines ORDER BY cohort')).map((r) => r.cohort);
-    const missing = asked.filter((y) => !known.includes(y));
-    return missing.length > 0 && known.length > 0 ? { asked: missing, known } : null;
+  /** Cohort years the calendars hold. */
+  async function knownCohorts(): Promise<number[]> {
+    return (await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines ORDER BY cohort')).map((r) => r.cohort);
   }
 
   async function stageOrdinals(): Promise<Map<number, string>> {
@@ -349,22 +333,17 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     }
     draft ??= await withBothSides(question, extractiveAnswer(question, hits, concepts), regionCode);
     if (!draft.text) return refuse(answerMessages.refused());
-    // The evidence must hold what the question pins down: the kind of value it asks for
-    // (a web address, a phone number, an amount…) and the years it names.
-    const evidence = [draft.text, ...draft.citations.map((c) => `${c.title} ${c.heading} ${c.snippet}`)].join(' ');
-    const slot = expectedSlot(question);
-    if (slot?.strict && !slot.test(evidence)) return refuse(refusalMessages.missingValue(slot.kind));
-    // A region outside the programme's data (no calendar, no masterplan) is answered only
-    // from a passage that names it, e.g. a news article about it; anything else is about another region.
-    if (named && !named.inProgramme && !normalize(evidence).includes(named.bare)) return refuse(refusalMessages.regionNotCovered(named.name));
-    const cohorts = await unknownCohorts(question);
-    const uncited = cohorts?.asked.filter((y) => !new RegExp(`angkatan\\s+${y}`, 'i').test(evidence)) ?? [];
-    if (cohorts && uncited.length > 0) return refuse(refusalMessages.cohortNotCovered(uncited, cohorts.known));
-    const years = [...new Set(question.match(/\b(?:19|20)\d\d\b/g) ?? [])].filter((y) => !evidence.includes(y));
-    if (years.length > 0) return refuse(refusalMessages.yearNotCovered(years));
-    // The documents themselves may say the thing is not published: quote them, count it as a refusal.
-    if (statesNotHeld(draft.text, concepts))
-      return { intent, answer: `${draft.text}\n\n${refusalMessages.notHeldHint}`, refused: true, citations: draft.citations };
+    const verdict = checkEvidence({
+      question,
+      text: draft.text,
+      citations: draft.citations,
+      concepts,
+      region: named,
+      // The calendars are read only when the question names an 'angkatan' year.
+      cohorts: /\bangkatan\s+20\d\d\b/i.test(question) ? await knownCohorts() : [],
+    });
+    if (verdict.kind === 'refuse') return refuse(verdict.message);
+    if (verdict.kind === 'not-held') return { intent, answer: `${draft.text}\n\n${verdict.hint}`, refused: true, citations: draft.citations };
     return { intent, answer: draft.text, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
   }
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { checkEvidence, type EvidenceInput } from '../../src/answer/evidence.ts';
+import { queryConcepts } from '../../src/retrieval/query.ts';
+
+const cite = (snippet: string) => ({ document: 'corpus/uji.md', title: 'Uji', heading: 'Uji > Bagian', page: null, snippet, score: 1 });
+const input = (question: string, text: string, extra: Partial<EvidenceInput> = {}): EvidenceInput => ({
+  question,
+  text,
+  citations: [cite(text)],
+  concepts: queryConcepts(question).map((c) => ({ ...c, weight: 1 })),
+  region: null,
+  cohorts: [2026, 2027],
+  ...extra,
+});
+const bogor = { code: '32.71', name: 'Kota Bogor', bare: 'bogor', inProgramme: false };
+
+describe('evidence checks', () => {
+  it('accepts an answer that holds what the question pins down', () => {
+    expect(checkEvidence(input('email sekretariat apa?', 'Kirim ke sekretariat@contoh.id.')).kind).toBe('ok');
+    expect(checkEvidence(input('quick win kota bogor apa?', 'Kota Bogor memilih quick win perizinan.', { region: bogor })).kind).toBe('ok');
+    expect(checkEvidence(input('angkatan 2026 ada berapa daerah?', 'Angkatan 2026 diikuti 12 daerah.')).kind).toBe('ok');
+  });
+
+  it('refuses, saying what is missing, when it does not', () => {
+    const web = checkEvidence(input('link portalnya apa?', 'Kirim ke sekretariat@contoh.id.'));
+    expect(web).toMatchObject({ kind: 'refuse', message: expect.stringContaining('alamat web') });
+    const region = checkEvidence(input('quick win kota bogor apa?', 'Kota Palu memilih quick win evakuasi.', { region: bogor }));
+    expect(region).toMatchObject({ kind: 'refuse', message: expect.stringContaining('Kota Bogor') });
+    const cohort = checkEvidence(input('angkatan 2029 kapan dibuka?', 'Pendaftaran dibuka setiap tahun.'));
+    expect(cohort).toMatchObject({ kind: 'refuse', message: expect.stringContaining('angkatan 2029') });
+    expect(checkEvidence(input('siapa pemenang pilpres 2029?', 'Program berjalan sejak 2017.')).kind).toBe('refuse');
+  });
+
+  it('recognises a passage that itself says the thing is not published', () => {
+    const v = checkEvidence(input('bobot penilaian assessment berapa?', 'Bobot rinci penilaian assessment tidak dipublikasikan.'));
+    expect(v.kind).toBe('not-held');
+  });
+});
