@@ -43,6 +43,13 @@ export interface WeightedTerm {
   readonly expands?: string;
 }
 
+/** The glossary abbreviations a question uses: each one's own (stemmed) term and its expansion's terms. */
+function glossaryUses(question: string): Array<{ own: string | undefined; expansion: string[] }> {
+  return words(question)
+    .filter((w) => GLOSSARY[w] !== undefined)
+    .map((w) => ({ own: terms(w)[0], expansion: terms(GLOSSARY[w]!) }));
+}
+
 /** Weight of a glossary expansion term beside the question's own terms (1). */
 export const EXPANSION_WEIGHT = 0.4;
 
@@ -51,11 +58,8 @@ export function analyzeQuery(question: string): WeightedTerm[] {
   const weights = new Map<string, number>();
   const expands = new Map<string, string>();
   for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + 1);
-  for (const w of words(question)) {
-    const expansion = GLOSSARY[w];
-    if (!expansion) continue;
-    const [own] = terms(w);
-    for (const t of terms(expansion)) {
+  for (const { own, expansion } of glossaryUses(question)) {
+    for (const t of expansion) {
       if (weights.has(t)) continue;
       weights.set(t, EXPANSION_WEIGHT);
       if (own) expands.set(t, own);
@@ -73,13 +77,9 @@ export interface QueryConcept {
 export function queryConcepts(question: string): QueryConcept[] {
   const byTerm = new Map<string, string[][]>();
   for (const t of terms(question)) if (!byTerm.has(t)) byTerm.set(t, [[t]]);
-  for (const w of words(question)) {
-    const expansion = GLOSSARY[w];
-    if (!expansion) continue;
-    const [own] = terms(w);
+  for (const { own, expansion } of glossaryUses(question)) {
     const forms = own ? byTerm.get(own) : undefined;
-    const expanded = terms(expansion);
-    if (forms && expanded.length > 0) forms.push(expanded);
+    if (forms && expansion.length > 0) forms.push(expansion);
   }
   return [...byTerm.values()].map((forms) => ({ forms }));
 }

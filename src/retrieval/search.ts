@@ -60,6 +60,11 @@ interface Bm25Row {
   matched: number;
 }
 
+/** Okapi BM25's idf of a term found in df of n chunks (the unseen-term mass uses df 0). */
+function bm25Idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
 /** An abbreviation found in fewer than 1/RARE_ABBREVIATION as many chunks as its expansion is shorthand. */
 const RARE_ABBREVIATION = 5;
 
@@ -97,7 +102,7 @@ export async function bm25Search(
   const weight = new Map(
     query.map((q) => [q.term, q.expands !== undefined && (dfOf.get(q.expands) ?? 0) * RARE_ABBREVIATION < (dfOf.get(q.term) ?? 0) ? 1 : q.weight]),
   );
-  const terms = known.map((t) => ({ id: t.id, term: t.term, df: t.df, idf: (weight.get(t.term) ?? 1) * Math.log(1 + (n - t.df + 0.5) / (t.df + 0.5)) }));
+  const terms = known.map((t) => ({ id: t.id, term: t.term, df: t.df, idf: (weight.get(t.term) ?? 1) * bm25Idf(n, t.df) }));
   /** Weighted idf of each query term the index knows. */
   const idf = new Map(terms.map((t) => [t.term, t.idf]));
   // The idf mass also counts query terms no chunk contains: words the corpus never uses
@@ -105,7 +110,7 @@ export async function bm25Search(
   // word: enough to tell off-topic questions, not to refuse slang.
   const knownTerms = new Set(known.map((t) => t.term));
   const unknown = query.filter((q) => q.weight >= 1 && !knownTerms.has(q.term)).length;
-  const idfMass = terms.reduce((a, t) => a + t.idf, 0) + (unknown * Math.log(1 + (n + 0.5) / 0.5)) / 2;
+  const idfMass = terms.reduce((a, t) => a + t.idf, 0) + (unknown * bm25Idf(n, 0)) / 2;
   if (terms.length === 0) return { rows: [] as Bm25Row[], idfMass, idf };
 
   const rare = terms.filter((t) => t.df <= COMMON_SHARE * n);
@@ -155,7 +160,7 @@ export async function weightedConcepts(db: Queryable, question: string): Promise
   const n = stats?.n ?? 0;
   const rows = await db.query<{ term: string; df: number }>('SELECT term, df FROM terms WHERE term = ANY($1::text[]) AND df > 0', [all]);
   const df = new Map(rows.map((r) => [r.term, r.df]));
-  const idf = (t: string) => Math.log(1 + (n - (df.get(t) ?? 1) + 0.5) / ((df.get(t) ?? 1) + 0.5));
+  const idf = (t: string) => bm25Idf(n, df.get(t) ?? 1);
   return concepts.map((c) => {
     const own = c.forms[0]![0]!;
     const expansion = c.forms[1];
