@@ -81,17 +81,16 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const now = deps.now ?? (() => new Date());
   const minCoverage = deps.minCoverage ?? DEFAULT_MIN_COVERAGE;
 
+  /** Cohort years the calendars hold. */
+  async function knownCohorts(): Promise<number[]> {
+    return (await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines ORDER BY cohort')).map((r) => r.cohort);
+  }
+
   /** A question about another year ('angkatan 2024') is not about the calendars we hold. */
   async function mentionsKnownCohortOrNone(question: string): Promise<boolean> {
     const years = [...question.matchAll(/\b(20\d\d)\b/g)].map((m) => Number(m[1]));
     if (years.length === 0) return true;
-    const cohorts = await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines WHERE cohort = ANY($1::int[])', [years]);
-    return cohorts.length > 0;
-  }
-
-  /** Cohort years the calendars hold. */
-  async function knownCohorts(): Promise<number[]> {
-    return (await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines ORDER BY cohort')).map((r) => r.cohort);
+    return (await knownCohorts()).some((c) => years.includes(c));
   }
 
   async function stageOrdinals(): Promise<Map<number, string>> {
@@ -197,9 +196,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     if (!ask.chatRegion) return [];
     if (ask.years.length > 0) {
       const r = await regionByCode(db, ask.chatRegion);
-      const known = await db.query<{ cohort: number }>('SELECT DISTINCT cohort FROM deadlines WHERE cohort = ANY($1::int[])', [[...ask.years]]);
+      const known = (await knownCohorts()).filter((c) => ask.years.includes(c));
       // 'presentasi angkatan 2027 kapan?' from a 2026 region asks about the other cohort.
-      if (r?.cohort != null && known.length > 0 && !known.some((k) => k.cohort === r.cohort)) return [];
+      if (r?.cohort != null && known.length > 0 && !known.includes(r.cohort)) return [];
     }
     return [ask.chatRegion];
   }
