@@ -354,15 +354,18 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const sides = comparisonSides(question);
     if (!sides || !draft.text) return draft;
     let { text, citations } = draft;
+    // What a quoted passage is about: the terms of its section heading and its first sentence.
+    const about = (c: Citation) => new Set(terms(`${c.heading.split(' > ').at(-1) ?? ''} ${sentences(c.snippet)[0] ?? ''}`));
+    const subjects = citations.map(about);
     for (const side of sides) {
-      // A side is covered when a quoted passage is about it: its section heading or its first sentence names it.
-      const about = (c: Citation) => new Set(terms(`${c.heading.split(' > ').at(-1) ?? ''} ${sentences(c.snippet)[0] ?? ''}`));
-      if (citations.some((c) => terms(side).every((t) => about(c).has(t)))) continue;
+      const wanted = terms(side);
+      if (subjects.some((s) => wanted.every((t) => s.has(t)))) continue;
       const [hits, concepts] = await Promise.all([search({ db, embedder: deps.embedder }, side, { k: 4, regionCode }), weightedConcepts(db, side)]);
       const part = extractiveAnswer(side, hits, concepts, { maxChars: 350, alsoRunnerUp: false });
       if (!part.text || citations.some((c) => part.citations.some((p) => p.document === c.document && p.heading === c.heading))) continue;
       text = `${text}\n\n${part.text}`;
       citations = [...citations, ...part.citations];
+      subjects.push(...part.citations.map(about));
     }
     return { text, citations };
   }
