@@ -35,9 +35,12 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   // The kind of value the question insists on: a web address, a phone number, an amount…
   const slot = expectedSlot(question);
   if (slot?.strict && !slot.test(evidence)) return { kind: 'refuse', message: refusalMessages.missingValue(slot.kind) };
-  // A region outside the programme's data (no calendar, no masterplan) is answered only from a
-  // passage that names it, e.g. a news article about it; anything else is about another region.
-  if (region && !region.inProgramme && !normalize(evidence).includes(region.bare))
+  // A region outside the programme's data (no calendar, no masterplan) is answered only when the
+  // main quoted passage names it, e.g. a news article about it; anything else is about another
+  // region, or about the cohorts in general with the region only mentioned alongside.
+  const main = input.citations[0];
+  const about = main ? `${main.title} ${main.heading} ${main.snippet}` : text;
+  if (region && !region.inProgramme && !normalize(about).includes(region.bare))
     return { kind: 'refuse', message: refusalMessages.regionNotCovered(region.name) };
   // 'angkatan 2029' when the calendars hold other cohorts and no quoted passage speaks of it.
   const asked = [...question.matchAll(/\bangkatan\s+(20\d\d)\b/gi)].map((m) => Number(m[1]));

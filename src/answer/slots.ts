@@ -63,7 +63,7 @@ export function expectedSlot(question: string): Slot | null {
     return regexSlot('phone', PHONE, true);
   if (/\b(email|e-mail|surel|surat elektronik)\b/.test(raw)) return regexSlot('email', EMAIL, true);
   const asksAmount = /\bberapa\b|\bnominal(nya)?\b/.test(q);
-  if (asksAmount && /\b(honor(nya|arium)?|nominal(nya)?|biaya(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|total anggaran|anggaran(nya)? (total|keseluruhan)|juta|miliar|rupiah|rp)\b/.test(q))
+  if (asksAmount && /\b(honor(nya|arium)?|nominal(nya)?|biaya(nya)?|dana(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|total anggaran|anggaran(nya)? (total|keseluruhan)|juta|miliar|rupiah|rp)\b/.test(q))
     return regexSlot('money', MONEY, true);
   if (asksAmount && /\b(persen|persentase|%)/.test(raw)) return regexSlot('percent', PERCENT, true);
   if (/\bsiapa\b.*\bnama(nya)?\b|\bnama(nya)? siapa\b|\bnama (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota)\b/.test(q))

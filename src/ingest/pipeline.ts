@@ -15,7 +15,7 @@ import { checkFile, decodeText, loadDocument, MAX_FILE_BYTES, SUPPORTED, titleFr
 import { parseMarkdown } from './markdown.ts';
 
 /** Bump when loading or chunking changes: every file is then ingested again. */
-export const PIPELINE_VERSION = 'ingest-v2';
+export const PIPELINE_VERSION = 'ingest-v3';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
 

@@ -28,7 +28,7 @@ const SLANG: Record<string, string> = {
   pd: 'pada', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
-  masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city',
+  masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
   // English words in officers' chats → the words the Indonesian documents use.
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
@@ -124,12 +124,44 @@ function signingJoined(list: string[]): string[] {
 }
 
 /** Index terms of a text: words without stop words, stemmed. */
+/**
+ * Numbers written as words, Roman numerals or ordinals ('enam dimensi', 'Bimtek II', 'tahap
+ * ketiga', 'ke-4') are the same term as digits ('6 dimensi', 'bimtek 2').
+ */
+const NUMERAL: Record<string, string> = {
+  satu: '1', dua: '2', tiga: '3', empat: '4', lima: '5', enam: '6', tujuh: '7', delapan: '8', sembilan: '9', sepuluh: '10', sebelas: '11',
+  i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12',
+};
+
+const PEROLEH = /^(?:di|mem|ter)?peroleh(?:an|nya|annya)?$/;
+const DERIVED = /^(pe|ke|me|di|ter|ber)/;
+
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of signingJoined(words(text))) {
+    const number = NUMERAL[w] ?? /^ke(\d+)$/.exec(w)?.[1];
+    if (number) {
+      out.push(number);
+      continue;
+    }
     if (STOP_WORDS.has(w)) continue;
+    // 'diperoleh', 'memperoleh', 'perolehan' stem to the stop word 'oleh' (by): keep their root.
+    if (PEROLEH.test(w)) {
+      out.push('peroleh');
+      continue;
+    }
     const s = stem(w);
-    if (STOP_WORDS.has(s)) continue;
+    if (NUMERAL[s] && s.length > 1) {
+      out.push(NUMERAL[s]);
+      continue;
+    }
+    if (STOP_WORDS.has(s)) {
+      // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'permohonan'
+      // → 'mohon', 'pengadaan' → 'ada'): such a word keeps its own form instead of being lost.
+      const own = DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
+      if (own.length >= 6 && !STOP_WORDS.has(own)) out.push(own);
+      continue;
+    }
     if (s.length === 0 || (s.length === 1 && !/\d/.test(s))) continue;
     out.push(s);
   }

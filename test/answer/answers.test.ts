@@ -138,8 +138,11 @@ describe('answers', () => {
     expect(off).toMatchObject({ intent: 'out_of_scope', refused: true });
     const unknown = await answers.ask({ question: 'berapa besar dana hibah kementerian untuk setiap kabupaten peserta?', platform: 'cli' });
     expect(unknown.refused).toBe(true);
-    expect(unknown.answer).toMatch(/belum menemukan jawabannya.*Sekretariat/);
+    expect(unknown.answer).toMatch(/tidak memuat nominal uang.*Sekretariat/);
     expect(unknown.citations).toEqual([]);
+    const weak = await answers.ask({ question: 'apakah kementerian keuangan memberi insentif fiskal untuk daerah peserta?', platform: 'cli' });
+    expect(weak).toMatchObject({ intent: 'rule', refused: true, citations: [] });
+    expect(weak.answer).toMatch(/belum menemukan jawabannya.*Sekretariat/);
   });
 
   it('refuses when the documents lack what the question pins down: the kind of value, the cohort, the region', async () => {

@@ -8,7 +8,11 @@ describe('Indonesian text analysis', () => {
     expect(terms('yang nyelenggarain program')).toEqual(terms('yang menyelenggarakan program'));
     expect(terms('dana buat ngejalanin masterplan')).toContain('jalan');
     expect(terms('boleh diwakilin?')).toEqual(terms('boleh diwakilkan?'));
-    expect(words('apa yang didapet daerah')).toContain('didapat');
+    // 'didapet' is 'obtained', the documents' 'diperoleh'; neither is lost to the stop word 'oleh'.
+    expect(terms('apa yang didapet daerah')).toEqual(terms('apa yang diperoleh daerah'));
+    expect(terms('manfaat yang diperoleh daerah')).toContain(terms('memperoleh')[0]);
+    expect(terms('memperoleh')).toHaveLength(1);
+    expect(terms('kalau telat gimana')).toEqual(terms('kalau terlambat bagaimana'));
     expect(terms('ganti2 orang')).toEqual(terms('ganti orang'));
   });
 
@@ -19,6 +23,15 @@ describe('Indonesian text analysis', () => {
 
   it('leaves standard words alone, including ones that look like chat forms', () => {
     for (const w of ['mungkin', 'mesin', 'main', 'ingin', 'musim', 'nomor', 'nilai', 'nasional']) expect(words(w)).toEqual([w]);
+  });
+
+  it('reads numbers written as words or Roman numerals as digits', () => {
+    expect(terms('6 dimensi smart city')).toEqual(terms('enam dimensi smart city'));
+    expect(terms('keenam dimensi')).toEqual(terms('6 dimensi'));
+    expect(terms('bimtek 2')).toEqual(terms('Bimtek II'));
+    expect(terms('Bimtek IV')).toEqual(terms('bimtek ke-4'));
+    expect(terms('Bimtek I (analisis strategis)')).toEqual(terms('bimtek 1 analisis strategis'));
+    expect(terms('tahap ketiga')).toEqual(terms('tahap 3'));
   });
 
   it('treats every spelling of signing as one term', () => {
@@ -32,5 +45,14 @@ describe('Indonesian text analysis', () => {
     const parts = sentences(text);
     expect(parts).toEqual(['Kirim ke sekretariat@g100sc.example.id (alamat contoh).', 'Nilai 3.5 juta, mis. untuk Kab. Sragen.', 'Selesai!']);
     expect(parts.join(' ')).toBe(text);
+  });
+});
+
+describe('words the stemmer would reduce to a stop word', () => {
+  it('keeps them as terms', () => {
+    for (const w of ['peserta', 'permohonan', 'pengadaan', 'pendapatan', 'diterima', 'disampaikan']) expect(terms(w)).toHaveLength(1);
+    expect(terms('pesertanya')).toEqual(terms('peserta'));
+    // Function words built the same way stay out.
+    for (const w of ['beserta', 'sebelumnya', 'setelahnya', 'adanya']) expect(terms(w)).toEqual([]);
   });
 });
