@@ -53,11 +53,30 @@ function glossaryUses(question: string): Array<{ own: string | undefined; expans
 /** Weight of a glossary expansion term beside the question's own terms (1). */
 export const EXPANSION_WEIGHT = 0.4;
 
+const QUESTION_WORD = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|kenapa|mengapa)\b/;
+/** Weight of a term only the context around a question uses ('… bunyinya? mau dipasang di spanduk'). */
+export const CONTEXT_WEIGHT = 0.5;
+
+/**
+ * Terms used only in what an officer adds after the question: a sentence after the last
+ * question mark that asks nothing ('? soalnya ada yang dinas luar', '? bupati lagi padat
+ * jadwalnya'). They tell why someone asks, not what the answer is about.
+ */
+export function contextTerms(question: string): Set<string> {
+  const last = question.lastIndexOf('?');
+  if (last < 0) return new Set();
+  const after = question.slice(last + 1);
+  if (QUESTION_WORD.test(words(after).join(' '))) return new Set();
+  const asked = new Set(terms(question.slice(0, last)));
+  return new Set(terms(after).filter((t) => !asked.has(t)));
+}
+
 /** Query terms (stemmed) with weights: the question's own terms 1, glossary expansions 0.4. */
 export function analyzeQuery(question: string): WeightedTerm[] {
   const weights = new Map<string, number>();
   const expands = new Map<string, string>();
-  for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + 1);
+  const context = contextTerms(question);
+  for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + (context.has(t) ? CONTEXT_WEIGHT : 1));
   for (const { own, expansion } of glossaryUses(question)) {
     for (const t of expansion) {
       if (weights.has(t)) continue;
@@ -71,6 +90,8 @@ export function analyzeQuery(question: string): WeightedTerm[] {
 /** One idea of the question: found in a text when every term of one of its forms is there ('qw' or 'quick win'). */
 export interface QueryConcept {
   readonly forms: ReadonlyArray<readonly string[]>;
+  /** Only in the context after the question: counts CONTEXT_WEIGHT. */
+  readonly context?: boolean;
 }
 
 /** The question's concepts: each of its own terms, with the glossary expansion as an equal alternative form. */
@@ -81,7 +102,8 @@ export function queryConcepts(question: string): QueryConcept[] {
     const forms = own ? byTerm.get(own) : undefined;
     if (forms && expansion.length > 0) forms.push(expansion);
   }
-  return [...byTerm.values()].map((forms) => ({ forms }));
+  const context = contextTerms(question);
+  return [...byTerm].map(([t, forms]) => (context.has(t) ? { forms, context: true } : { forms }));
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
-import { analyzeQuery, emphasizeNames, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
+import { analyzeQuery, CONTEXT_WEIGHT, emphasizeNames, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
 import { terms } from './text.ts';
 
 export interface SearchHit {
@@ -164,7 +164,8 @@ export async function weightedConcepts(db: Queryable, question: string): Promise
   return concepts.map((c) => {
     const own = c.forms[0]![0]!;
     const expansion = c.forms[1];
-    const weight = !df.has(own) && expansion ? expansion.reduce((a, t) => a + idf(t), 0) / expansion.length : idf(own);
+    const base = !df.has(own) && expansion ? expansion.reduce((a, t) => a + idf(t), 0) / expansion.length : idf(own);
+    const weight = c.context ? base * CONTEXT_WEIGHT : base;
     return { ...c, weight };
   });
 }
@@ -283,3 +284,4 @@ export async function search(
   const top = hits[0]?.score ?? 1;
   return hits.slice(0, k).map((h) => ({ ...h, score: Number((h.score / top).toFixed(4)) }));
 }
+

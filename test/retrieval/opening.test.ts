@@ -51,3 +51,32 @@ describe('emphasizeNames', () => {
     expect(emphasizeNames('kapan charles babbage lahir', query, 0.5)).toEqual(query);
   });
 });
+
+const contextPassages: Record<string, string> = {
+  visi: 'Visi smart city Kabupaten Contoh berbunyi: Contoh Cerdas 2036, daerah agraris yang tangguh dan melayani.',
+  spanduk: 'Spanduk dan baliho kegiatan dipasang di lokasi acara; desain spanduk memakai logo program dan visi daerah.',
+  other1: 'Tim Pelaksana menyusun rencana aksi per dimensi bersama OPD.',
+  other2: 'Dewan Smart City bersidang paling sedikit dua kali setahun.',
+  other3: 'Quick win dimulai paling lambat 12 bulan setelah F-03 ditandatangani.',
+};
+
+describe.each(backends)('question and context on %s', (backend) => {
+  it('ranks by what is asked, not by the reason the officer adds after the question mark', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const ids = Object.keys(contextPassages);
+    const vectors = await embedder.embed(ids.map((id) => contextPassages[id]!));
+    await writeDocuments(
+      db,
+      ids.map((id, i) => ({
+        doc: { path: `konteks/${id}`, title: '', kind: 'lainnya', regionCode: null, contentHash: `k-${id}`, pageCount: null, bytes: contextPassages[id]!.length },
+        chunks: [{ ordinal: 0, heading: '', page: null, text: contextPassages[id]!, indexText: indexTextOf('', '', contextPassages[id]!), embedding: vectors[i]! }],
+      })),
+    );
+    const hits = await search({ db, embedder }, 'visi smart city kita apa bunyinya? mau dipasang di spanduk dan baliho', { k: 3 });
+    expect(hits[0]!.document).toBe('konteks/visi');
+    // Asked as one question, the same words make the banner passage the answer.
+    const asked = await search({ db, embedder }, 'visi smart city kita apa bunyinya mau dipasang di spanduk dan baliho', { k: 3 });
+    expect(asked[0]!.document).toBe('konteks/spanduk');
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeQuery, CONTEXT_WEIGHT, contextTerms, queryConcepts } from '../../src/retrieval/query.ts';
+import { terms } from '../../src/retrieval/text.ts';
+
+const weightOf = (question: string, word: string) => analyzeQuery(question).find((t) => t.term === terms(word)[0])?.weight;
+
+describe('question and its context', () => {
+  it('weighs what an officer adds after the question less than the question itself', () => {
+    const q = 'visi smart city kita apa sih bunyinya? mau dipasang di spanduk';
+    expect([...contextTerms(q)].sort()).toEqual(terms('mau dipasang di spanduk').sort());
+    expect(weightOf(q, 'spanduk')).toBe(CONTEXT_WEIGHT);
+    expect(weightOf(q, 'visi')).toBe(1);
+    expect(CONTEXT_WEIGHT).toBeLessThan(1);
+    // The composer's concepts carry the same mark.
+    expect(queryConcepts(q).filter((c) => c.context).map((c) => c.forms[0]![0]).sort()).toEqual(terms('mau dipasang di spanduk').sort());
+  });
+
+  it('keeps full weight for a word the question itself uses, and for a second question', () => {
+    expect(weightOf('peserta bimtek boleh ganti orang? soalnya ada peserta yang dinas luar', 'peserta')).toBe(2);
+    expect(contextTerms('kapan batas bimtek 2? terus kapan batas bimtek 3')).toEqual(new Set());
+    expect(contextTerms('kapan batas bimtek 2')).toEqual(new Set());
+  });
+});
