@@ -54,6 +54,20 @@ const LIST_QUESTION = /\b(apa saja|siapa saja|sebutkan|daftar|macam|jenis|langka
  */
 const P = { H: 1.5, T: 1, R: 0.2, L: 0.2, X: 0.65, Y: 500 };
 
+/**
+ * Where a passage comes from weighs too (chosen on corpus/eval/qa.jsonl, see bench/RESULTS.md):
+ * - a glossary entry defines a term: the answer to 'apa itu', only a fallback for other questions (× GLOSSARY);
+ * - 'visi kita', 'SK dewan kami': the asker's own region's masterplan answers (× OWN_REGION);
+ * - a question about no region ('ketua dewan biasanya siapa?') is answered by the guidelines,
+ *   and a region's masterplan only when nothing general is close (× OTHER_REGION).
+ */
+const SOURCE = { GLOSSARY: 0.7, OWN_REGION: 1.3, OTHER_REGION: 0.5 };
+const GLOSSARY = /\b(glosarium|daftar istilah|istilah dan singkatan|daftar singkatan|kamus istilah)\b/i;
+const ASKS_DEFINITION = /\b(apa itu|itu apa|apaan|maksud|maksudnya|arti|artinya|singkatan|kepanjangan|definisi|pengertian|istilah)\b/;
+const FIRST_PERSON = /\b(kami|kita)\b/;
+/** A long passage's opening sentence up to this length leads a window taken from further down. */
+const LEAD_MAX = 300;
+
 /** How many candidates the composer reads, and how their search rank discounts them. */
 const CANDIDATES = 6;
 const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
@@ -72,7 +86,8 @@ export function extractiveAnswer(
   question: string,
   hits: readonly SearchHit[],
   concepts: readonly WeightedConcept[],
-  options: { maxChars?: number; alsoRunnerUp?: boolean } = {},
+  /** region: the region the question is about (named in it, or the chat's). */
+  options: { maxChars?: number; alsoRunnerUp?: boolean; region?: string | null } = {},
 ): { text: string; citations: Citation[] } {
   let maxChars = options.maxChars ?? 700;
   const total = concepts.reduce((a, c) => a + c.weight, 0) || 1;
@@ -87,7 +102,9 @@ export function extractiveAnswer(
   };
   const mass = (set: ReadonlySet<number>) => [...set].reduce((a, i) => a + concepts[i]!.weight, 0) / total;
   const slot = expectedSlot(question);
-  const listQuestion = LIST_QUESTION.test(words(question).join(' '));
+  const plain = words(question).join(' ');
+  const listQuestion = LIST_QUESTION.test(plain);
+  const sourceWeight = sourceWeigher(plain, options.region ?? null);
   // A list is only an answer when it is whole enough: list questions get more room.
   if (listQuestion) maxChars = Math.round(maxChars * 1.5);
 
@@ -97,6 +114,7 @@ export function extractiveAnswer(
     if (units.length === 0) return;
     const section = hit.heading.split(' > ').slice(-1)[0] ?? '';
     const headingCover = mass(covered(section));
+    const source = sourceWeight(hit);
     // Each unit is read once; a window covers the union of its units' concepts.
     const unitCover = new Map(units.map((u) => [u, covered(u)]));
     const scoreOf = (chosen: readonly string[]) => {
@@ -104,7 +122,7 @@ export function extractiveAnswer(
       const cover = mass(new Set(chosen.flatMap((u) => [...(unitCover.get(u) ?? covered(u))])));
       const typed = slot?.test(text) ? slot.bonus : 0;
       const list = listQuestion && chosen.filter((u) => LIST_LINE.test(u)).length >= 2 ? P.L : 0;
-      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * RANK_DISCOUNT[rank]!;
+      return (cover + P.H * headingCover + P.T * typed + P.R * hit.score + list) * RANK_DISCOUNT[rank]! * source;
     };
     if (hit.text.length <= maxChars) {
       windows.push({ hit, rank, units, score: scoreOf(units) });
@@ -115,13 +133,19 @@ export function extractiveAnswer(
     for (let start = 0; start < units.length; start++) {
       const chosen: string[] = [];
       let length = 0;
+      // The opening sentence states the passage's point: a short one leads a run from further down.
+      const lead = start > 1 && !LIST_LINE.test(units[0]!) && units[0]!.length <= LEAD_MAX ? units[0]! : null;
+      if (lead) {
+        chosen.push(lead, '…');
+        length += lead.length + 1;
+      }
       for (let i = start; i < units.length && length + units[i]!.length <= maxChars; i++) {
         chosen.push(units[i]!);
         length += units[i]!.length + 1;
       }
-      if (chosen.length === 0) chosen.push(clip(units[start]!, maxChars));
-      // Starting mid-passage costs a little: the opening usually states the point.
-      const score = scoreOf(chosen) * (start === 0 ? 1 : 0.95);
+      if (chosen.length === (lead ? 2 : 0)) chosen.push(clip(units[start]!, maxChars - length));
+      // Starting mid-passage without the opening costs a little: the opening usually states the point.
+      const score = scoreOf(chosen) * (start === 0 || lead ? 1 : 0.95);
       if (!best || score > best.score) best = { hit, rank, units: chosen, score };
     }
     if (best) windows.push(best);
@@ -142,6 +166,7 @@ export function extractiveAnswer(
       units.push(u);
       length += u.length + 1;
     }
+    if (units.at(-1) === '…') units.pop();
     if (units.length === 0) units.push(clip(runnerUp.units[0]!, P.Y));
     parts.push({ hit: runnerUp.hit, rank: runnerUp.rank, units });
   }
@@ -164,6 +189,19 @@ export function extractiveAnswer(
   parts.sort((a, b) => a.rank - b.rank);
   const text = parts.map((p) => p.units.join(p.units.some((u) => LIST_LINE.test(u)) ? '\n' : ' ')).join('\n\n').trim();
   return { text, citations: parts.map((p) => citationOf(p.hit, p.units.join(' '))) };
+}
+
+/** How much a passage's source fits the question (see SOURCE). */
+function sourceWeigher(question: string, region: string | null): (hit: SearchHit) => number {
+  const definitional = ASKS_DEFINITION.test(question);
+  const ours = region && FIRST_PERSON.test(question) ? region : null;
+  return (hit) => {
+    let w = 1;
+    if (!definitional && GLOSSARY.test(`${hit.title} > ${hit.heading}`)) w *= SOURCE.GLOSSARY;
+    if (ours && hit.regionCode === ours) w *= SOURCE.OWN_REGION;
+    else if (!region && hit.regionCode) w *= SOURCE.OTHER_REGION;
+    return w;
+  };
 }
 
 function clip(text: string, max: number): string {

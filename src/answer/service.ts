@@ -330,7 +330,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const generated = await deps.generator.generate(question, hits);
       if (generated) draft = { text: generated.text, citations: generated.citations };
     }
-    draft ??= await withBothSides(question, extractiveAnswer(question, hits, concepts), regionCode);
+    draft ??= await withBothSides(question, extractiveAnswer(question, hits, concepts, { region: regionCode }), regionCode);
     if (!draft.text) return refuse(answerMessages.refused());
     const verdict = checkEvidence({
       question,

@@ -66,7 +66,9 @@ export function expectedSlot(question: string): Slot | null {
   if (asksAmount && /\b(honor(nya|arium)?|nominal(nya)?|biaya(nya)?|dana(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|total anggaran|anggaran(nya)? (total|keseluruhan)|juta|miliar|rupiah|rp)\b/.test(q))
     return regexSlot('money', MONEY, true);
   if (asksAmount && /\b(persen|persentase|%)/.test(raw)) return regexSlot('percent', PERCENT, true);
-  if (/\bsiapa\b.*\bnama(nya)?\b|\bnama(nya)? siapa\b|\bnama (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota)\b/.test(q))
+  // 'nama anggota perlu dicantumkan tidak?' asks whether, not who.
+  const whether = !/\bsiapa\b/.test(q) && /\b(apakah|perlu|harus|wajib|boleh|bisa|dapat)\b/.test(q);
+  if (!whether && /\bsiapa\b.*\bnama(nya)?\b|\bnama(nya)? siapa\b|\bnama (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota)\b/.test(q))
     return { kind: 'name', strict: true, bonus: 0.3, test: (t) => namedWithRole(t, q) };
   if (/\b(kapan|tanggal berapa|jam berapa|sejak kapan|tahun berapa|hari apa)\b/.test(q)) return regexSlot('date', DATE, false, 0.3);
   const unit = /\bberapa (orang|hari|minggu|bulan|tahun|halaman|slide|salindia|menit|jam|kali|butir|dimensi|program|anggota)\b/.exec(q)?.[1];
