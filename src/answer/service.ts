@@ -19,8 +19,8 @@ import {
 } from '../programme/index.ts';
 import { regionByCode } from '../regions/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { sentences, terms } from '../retrieval/text.ts';
-import { search, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
+import { terms } from '../retrieval/text.ts';
+import { search, sectionsTitled, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
 import {
   detectClock,
   detectDayOffset,
@@ -347,20 +347,25 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   }
 
   /**
-   * A comparison ('F-03 sama F-04 bedanya apa') is answered for both sides: a side the
-   * composed answer says nothing about gets its own best passage, so the officer can compare.
+   * A comparison ('F-03 sama F-04 bedanya apa', 'program inovasi vs quick win') is answered for
+   * both sides. A side the documents define under its own heading (a glossary entry, a section
+   * titled with it) gets that definition; another side gets its own best passage when no quoted
+   * section is about it.
    */
   async function withBothSides(question: string, draft: { text: string; citations: Citation[] }, regionCode: string | null) {
     const sides = comparisonSides(question);
     if (!sides || !draft.text) return draft;
     let { text, citations } = draft;
-    // What a quoted passage is about: the terms of its section heading and its first sentence.
-    const about = (c: Citation) => new Set(terms(`${c.heading.split(' > ').at(-1) ?? ''} ${sentences(c.snippet)[0] ?? ''}`));
+    // What a quoted section is about: its own heading.
+    const about = (c: Citation) => new Set(terms(c.heading.split(' > ').at(-1) ?? ''));
     const subjects = citations.map(about);
     for (const side of sides) {
-      const wanted = terms(side);
-      if (subjects.some((s) => wanted.every((t) => s.has(t)))) continue;
-      const [hits, concepts] = await Promise.all([search({ db, embedder: deps.embedder }, side, { k: 4, regionCode }), weightedConcepts(db, side)]);
+      const defined = await sectionsTitled(db, side, 1);
+      if (defined.length === 0 && subjects.some((s) => terms(side).every((t) => s.has(t)))) continue;
+      const [hits, concepts] = await Promise.all([
+        defined.length > 0 ? defined : search({ db, embedder: deps.embedder }, side, { k: 4, regionCode }),
+        weightedConcepts(db, side),
+      ]);
       const part = extractiveAnswer(side, hits, concepts, { maxChars: 350, alsoRunnerUp: false });
       if (!part.text || citations.some((c) => part.citations.some((p) => p.document === c.document && p.heading === c.heading))) continue;
       text = `${text}\n\n${part.text}`;

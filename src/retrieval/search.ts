@@ -285,3 +285,32 @@ export async function search(
   return hits.slice(0, k).map((h) => ({ ...h, score: Number((h.score / top).toFixed(4)) }));
 }
 
+/**
+ * Sections whose own heading names a term ('Program inovasi', 'Quick win (QW)' for 'qw'):
+ * where a document defines it. Glossary-like headings first, then the shortest section.
+ */
+export async function sectionsTitled(db: Queryable, term: string, limit = 2): Promise<SearchHit[]> {
+  const wanted = terms(term);
+  if (wanted.length === 0 || wanted.length > 4) return [];
+  const rows = await db.query<{
+    id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
+  }>(
+    `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text
+       FROM chunks c JOIN documents d ON d.id = c.document_id
+      WHERE c.heading ILIKE $1 AND length(c.text) > 40`,
+    [`%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`],
+  );
+  const same = (a: readonly string[]) => a.length === wanted.length && a.every((t, i) => t === wanted[i]);
+  return rows
+    .filter((r) => {
+      const own = r.heading.split(' > ').at(-1) ?? '';
+      const abbr = /\(([^)]+)\)\s*$/.exec(own)?.[1];
+      return same(terms(own.replace(/\([^)]*\)\s*$/, ''))) || (abbr !== undefined && same(terms(abbr)));
+    })
+    .sort((a, b) => a.text.length - b.text.length || a.id - b.id)
+    .slice(0, limit)
+    .map((r) => ({
+      chunkId: r.id, document: r.path, title: r.title, kind: r.kind, regionCode: r.region_code, heading: r.heading,
+      page: r.page, text: r.text, score: 1, bm25: 0, coverage: 1,
+    }));
+}

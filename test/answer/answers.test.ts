@@ -187,6 +187,26 @@ describe('answers', () => {
     expect(a.citations.map((c) => c.heading)).toEqual(expect.arrayContaining([expect.stringMatching(/> (\w+ )?F-03$/), expect.stringMatching(/> F-04$/)]));
   });
 
+  it('answers a comparison with the glossary\'s definition of each side', async () => {
+    const db = await setup();
+    const dir = await goodCorpus();
+    writeFileSync(
+      join(dir, 'panduan', 'glosarium.md'),
+      '# Glosarium: Singkatan dan Istilah\n\n## Program inovasi\n\nProgram baru yang disusun pada Bimtek III untuk mengisi celah yang tidak dijawab program RPJMD.\n\n## Quick win (QW)\n\nProgram dengan hasil yang terlihat dalam 6–12 bulan, dikomitmenkan kepala daerah dalam F-03.\n',
+    );
+    writeFileSync(
+      join(dir, 'panduan', 'bimtek-3.md'),
+      '# Bimtek III\n\n## Quick win per dimensi\n\nPada Bimtek III, calon quick win dari Bimtek II dikembangkan menjadi lembar quick win yang lengkap untuk setiap dimensi, bersama program inovasi.\n',
+    );
+    await ingestPaths({ db, embedder, logger }, [dir]);
+    const answers = createAnswerService({ db, embedder, logger });
+    const a = await answers.ask({ question: 'program inovasi vs quick win bedanya apa', platform: 'cli' });
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Program baru yang disusun pada Bimtek III');
+    expect(a.answer).toContain('terlihat dalam 6–12 bulan');
+    expect(a.citations.map((c) => c.heading)).toEqual(expect.arrayContaining([expect.stringMatching(/> Program inovasi$/), expect.stringMatching(/> Quick win \(QW\)$/)]));
+  });
+
   it('prefers the asker\'s own region masterplan', async () => {
     const db = await setup();
     const own = await search({ db, embedder }, 'program quick win kota', { k: 10, regionCode: '53.71' });
