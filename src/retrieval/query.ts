@@ -56,11 +56,13 @@ export const EXPANSION_WEIGHT = 0.4;
 const QUESTION_WORD = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|kenapa|mengapa)\b/;
 /** Weight of a term only the context around a question uses ('… bunyinya? mau dipasang di spanduk'). */
 export const CONTEXT_WEIGHT = 0.5;
+const MIN_ASKED_TERMS = 3;
 
 /**
  * Terms used only in what an officer adds after the question: a sentence after the last
  * question mark that asks nothing ('? soalnya ada yang dinas luar', '? bupati lagi padat
- * jadwalnya'). They tell why someone asks, not what the answer is about.
+ * jadwalnya'). They tell why someone asks, not what the answer is about. Only after a question
+ * of at least MIN_ASKED_TERMS terms: 'kalau kota sorong? katanya mundur' is one question.
  */
 export function contextTerms(question: string): Set<string> {
   const last = question.lastIndexOf('?');
@@ -68,6 +70,8 @@ export function contextTerms(question: string): Set<string> {
   const after = question.slice(last + 1);
   if (QUESTION_WORD.test(words(after).join(' '))) return new Set();
   const asked = new Set(terms(question.slice(0, last)));
+  // A short question leans on what follows it ('kalau kota sorong? katanya mundur').
+  if (asked.size < MIN_ASKED_TERMS) return new Set();
   return new Set(terms(after).filter((t) => !asked.has(t)));
 }
 

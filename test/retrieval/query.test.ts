@@ -19,5 +19,7 @@ describe('question and its context', () => {
     expect(weightOf('peserta bimtek boleh ganti orang? soalnya ada peserta yang dinas luar', 'peserta')).toBe(2);
     expect(contextTerms('kapan batas bimtek 2? terus kapan batas bimtek 3')).toEqual(new Set());
     expect(contextTerms('kapan batas bimtek 2')).toEqual(new Set());
+    // A short question leans on the sentence after it.
+    expect(contextTerms('kalau kota sorong? katanya mundur')).toEqual(new Set());
   });
 });
