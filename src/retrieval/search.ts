@@ -211,6 +211,17 @@ export function openingTerms(text: string): string[] {
   }
 }
 
+/** A chunk with its document, as search results carry it. */
+interface PassageRow {
+  id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
+}
+const PASSAGES = `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text
+  FROM chunks c JOIN documents d ON d.id = c.document_id`;
+
+function hitOf(r: PassageRow, scores: Pick<SearchHit, 'score' | 'bm25' | 'coverage'>): SearchHit {
+  return { chunkId: r.id, document: r.path, title: r.title, kind: r.kind, regionCode: r.region_code, heading: r.heading, page: r.page, text: r.text, ...scores };
+}
+
 /** Hybrid retrieval: BM25 and vector candidates fused by a weighted sum of scores relative to each ranker's best, region-aware. */
 export async function search(
   deps: { db: Queryable; embedder: Embedder },
@@ -243,13 +254,7 @@ export async function search(
   }
   if (fused.size === 0) return [];
   const ids = [...fused.keys()];
-  const meta = await deps.db.query<{
-    id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
-  }>(
-    `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text
-       FROM chunks c JOIN documents d ON d.id = c.document_id WHERE c.id = ANY($1::int[])`,
-    [ids],
-  );
+  const meta = await deps.db.query<PassageRow>(`${PASSAGES} WHERE c.id = ANY($1::int[])`, [ids]);
   const region = options.regionCode ?? null;
   const wants = expectedAnswerType(question);
   const termIdf = lexical?.idf ?? new Map<string, number>();
@@ -266,19 +271,7 @@ export async function search(
     // A region's own masterplan is preferred for its officers; another region's is rarely the answer.
     if (region && m.region_code === region) score *= 1.5;
     else if (region && m.region_code && m.region_code !== region) score *= 0.5;
-    return {
-      chunkId: m.id,
-      document: m.path,
-      title: m.title,
-      kind: m.kind,
-      regionCode: m.region_code,
-      heading: m.heading,
-      page: m.page,
-      text: m.text,
-      score,
-      bm25: f.bm25,
-      coverage: idfMass > 0 ? Math.min(1, f.matched / idfMass) : 0,
-    } satisfies SearchHit;
+    return hitOf(m, { score, bm25: f.bm25, coverage: idfMass > 0 ? Math.min(1, f.matched / idfMass) : 0 });
   });
   hits.sort((a, b) => b.score - a.score || a.chunkId - b.chunkId);
   const top = hits[0]?.score ?? 1;
@@ -287,19 +280,14 @@ export async function search(
 
 /**
  * Sections whose own heading names a term ('Program inovasi', 'Quick win (QW)' for 'qw'):
- * where a document defines it. Glossary-like headings first, then the shortest section.
+ * where a document defines it. Shortest section first: a definition is short.
  */
 export async function sectionsTitled(db: Queryable, term: string, limit = 2): Promise<SearchHit[]> {
   const wanted = terms(term);
   if (wanted.length === 0 || wanted.length > 4) return [];
-  const rows = await db.query<{
-    id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
-  }>(
-    `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text
-       FROM chunks c JOIN documents d ON d.id = c.document_id
-      WHERE c.heading ILIKE $1 AND length(c.text) > 40`,
-    [`%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`],
-  );
+  const rows = await db.query<PassageRow>(`${PASSAGES} WHERE c.heading ILIKE $1 AND length(c.text) > 40`, [
+    `%${term.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+  ]);
   const same = (a: readonly string[]) => a.length === wanted.length && a.every((t, i) => t === wanted[i]);
   return rows
     .filter((r) => {
@@ -309,8 +297,5 @@ export async function sectionsTitled(db: Queryable, term: string, limit = 2): Pr
     })
     .sort((a, b) => a.text.length - b.text.length || a.id - b.id)
     .slice(0, limit)
-    .map((r) => ({
-      chunkId: r.id, document: r.path, title: r.title, kind: r.kind, regionCode: r.region_code, heading: r.heading,
-      page: r.page, text: r.text, score: 1, bm25: 0, coverage: 1,
-    }));
+    .map((r) => hitOf(r, { score: 1, bm25: 0, coverage: 1 }));
 }

@@ -3,6 +3,7 @@ import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
 import { ensureEmbeddings, indexTextOf, writeDocuments } from '../../src/retrieval/index-store.ts';
 import { analyzeQuery, emphasizeNames } from '../../src/retrieval/query.ts';
 import { DEFAULT_WEIGHTS, search } from '../../src/retrieval/search.ts';
+import type { Db } from '../../src/db/index.ts';
 import { backends, testDb } from '../support/db.ts';
 
 const embedder = createHashingEmbedder(64);
@@ -17,19 +18,24 @@ const passages: Record<string, string> = {
   other3: 'Universitas Cambridge memiliki koleksi naskah matematika yang luas dari berbagai abad.',
 };
 
+/** Each passage as a one-chunk document `<folder>/<id>`, indexed as ingest would. */
+async function indexPassages(db: Db, folder: string, texts: Record<string, string>) {
+  await ensureEmbeddings(db, embedder);
+  const ids = Object.keys(texts);
+  const vectors = await embedder.embed(ids.map((id) => texts[id]!));
+  await writeDocuments(
+    db,
+    ids.map((id, i) => ({
+      doc: { path: `${folder}/${id}`, title: '', kind: 'lainnya', regionCode: null, contentHash: `${folder}-${id}`, pageCount: null, bytes: texts[id]!.length },
+      chunks: [{ ordinal: 0, heading: '', page: null, text: texts[id]!, indexText: indexTextOf('', '', texts[id]!), embedding: vectors[i]! }],
+    })),
+  );
+}
+
 describe.each(backends)('ranking signals on %s', (backend) => {
   it('ranks a passage that opens with the question subject above one that names it in passing', async () => {
     const db = await testDb(backend);
-    await ensureEmbeddings(db, embedder);
-    const ids = Object.keys(passages);
-    const vectors = await embedder.embed(ids.map((id) => passages[id]!));
-    await writeDocuments(
-      db,
-      ids.map((id, i) => ({
-        doc: { path: `uji/${id}`, title: '', kind: 'lainnya', regionCode: null, contentHash: id, pageCount: null, bytes: passages[id]!.length },
-        chunks: [{ ordinal: 0, heading: '', page: null, text: passages[id]!, indexText: indexTextOf('', '', passages[id]!), embedding: vectors[i]! }],
-      })),
-    );
+    await indexPassages(db, 'uji', passages);
     const question = 'Siapakah Charles Babbage?';
     const shipped = await search({ db, embedder }, question, { k: 3 });
     expect(shipped[0]!.document).toBe('uji/lead');
@@ -63,16 +69,7 @@ const contextPassages: Record<string, string> = {
 describe.each(backends)('question and context on %s', (backend) => {
   it('ranks by what is asked, not by the reason the officer adds after the question mark', async () => {
     const db = await testDb(backend);
-    await ensureEmbeddings(db, embedder);
-    const ids = Object.keys(contextPassages);
-    const vectors = await embedder.embed(ids.map((id) => contextPassages[id]!));
-    await writeDocuments(
-      db,
-      ids.map((id, i) => ({
-        doc: { path: `konteks/${id}`, title: '', kind: 'lainnya', regionCode: null, contentHash: `k-${id}`, pageCount: null, bytes: contextPassages[id]!.length },
-        chunks: [{ ordinal: 0, heading: '', page: null, text: contextPassages[id]!, indexText: indexTextOf('', '', contextPassages[id]!), embedding: vectors[i]! }],
-      })),
-    );
+    await indexPassages(db, 'konteks', contextPassages);
     const hits = await search({ db, embedder }, 'visi smart city kita apa bunyinya? mau dipasang di spanduk dan baliho', { k: 3 });
     expect(hits[0]!.document).toBe('konteks/visi');
     // Asked as one question, the same words make the banner passage the answer.
