@@ -133,7 +133,6 @@ const NUMERAL: Record<string, string> = {
   i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12',
 };
 
-const PEROLEH = /^(?:di|mem|ter)?peroleh(?:an|nya|annya)?$/;
 const DERIVED = /^(pe|ke|me|di|ter|ber)/;
 
 export function terms(text: string): string[] {
@@ -145,20 +144,16 @@ export function terms(text: string): string[] {
       continue;
     }
     if (STOP_WORDS.has(w)) continue;
-    // 'diperoleh', 'memperoleh', 'perolehan' stem to the stop word 'oleh' (by): keep their root.
-    if (PEROLEH.test(w)) {
-      out.push('peroleh');
-      continue;
-    }
     const s = stem(w);
     if (NUMERAL[s] && s.length > 1) {
       out.push(NUMERAL[s]);
       continue;
     }
     if (STOP_WORDS.has(s)) {
-      // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'permohonan'
-      // → 'mohon', 'pengadaan' → 'ada'): such a word keeps its own form instead of being lost.
-      const own = DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
+      // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'pengadaan'
+      // → 'ada', 'diperoleh' → 'oleh'): such a word keeps its own form instead of being lost, its
+      // per- stem when it has one ('diperoleh', 'memperoleh', 'perolehan' → 'peroleh').
+      const own = w.includes(`per${s}`) ? `per${s}` : DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
       if (own.length >= 6 && !STOP_WORDS.has(own)) out.push(own);
       continue;
     }
