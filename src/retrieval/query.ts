@@ -1,10 +1,10 @@
-import { terms, words } from './text.ts';
+import { terms, wordTable, words } from './text.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for. Expansion
  * terms are added to the query at a lower weight so either form finds the passage.
  */
-export const GLOSSARY: Record<string, string> = {
+export const GLOSSARY = wordTable({
   bimtek: 'bimbingan teknis',
   mou: 'nota kesepahaman',
   nk: 'nota kesepahaman',
@@ -34,7 +34,7 @@ export const GLOSSARY: Record<string, string> = {
   masterplan: 'rencana induk',
   tenggat: 'batas waktu',
   g100sc: 'gerakan menuju 100 smart city',
-};
+});
 
 export interface WeightedTerm {
   readonly term: string;

@@ -19,8 +19,16 @@ export const STOP_WORDS = new Set(
    halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * A table looked up by words of any text: without a prototype, so that 'constructor' or
+ * 'tostring' in a document or a question is not found in it.
+ */
+export function wordTable(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
+}
+
 // Common informal spellings and typos in officers' chats → the standard word.
-const SLANG: Record<string, string> = {
+const SLANG = wordTable({
   yg: 'yang', dgn: 'dengan', utk: 'untuk', untk: 'untuk', tdk: 'tidak', gak: 'tidak', ga: 'tidak', nggak: 'tidak',
   blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
   bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
@@ -33,7 +41,7 @@ const SLANG: Record<string, string> = {
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
   meeting: 'rapat', submit: 'kirim', disubmit: 'dikirim', slide: 'salindia', slidenya: 'salindia', update: 'perbarui', diupdate: 'diperbarui',
-};
+});
 
 const CODE_RE = /^[a-z]{1,4}\d{0,2}-\d{1,3}$/; // F-03, H-7, BT1-01, ASM-02
 
@@ -128,10 +136,10 @@ function signingJoined(list: string[]): string[] {
  * Numbers written as words, Roman numerals or ordinals ('enam dimensi', 'Bimtek II', 'tahap
  * ketiga', 'ke-4') are the same term as digits ('6 dimensi', 'bimtek 2').
  */
-const NUMERAL: Record<string, string> = {
+const NUMERAL = wordTable({
   satu: '1', dua: '2', tiga: '3', empat: '4', lima: '5', enam: '6', tujuh: '7', delapan: '8', sembilan: '9', sepuluh: '10', sebelas: '11',
   i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12',
-};
+});
 
 const DERIVED = /^(pe|ke|me|di|ter|ber)/;
 

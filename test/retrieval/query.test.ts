@@ -23,3 +23,10 @@ describe('question and its context', () => {
     expect(contextTerms('kalau kota sorong? katanya mundur')).toEqual(new Set());
   });
 });
+
+describe('glossary lookup', () => {
+  it('expands only the glossary\'s own abbreviations', () => {
+    expect(analyzeQuery('constructor')).toEqual([{ term: 'constructor', weight: 1 }]);
+    expect(analyzeQuery('qw').map((t) => t.term)).toEqual(expect.arrayContaining(terms('quick win')));
+  });
+});

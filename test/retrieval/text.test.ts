@@ -56,3 +56,10 @@ describe('words the stemmer would reduce to a stop word', () => {
     for (const w of ['beserta', 'sebelumnya', 'setelahnya', 'adanya']) expect(terms(w)).toEqual([]);
   });
 });
+
+describe('words that are names of JavaScript object properties', () => {
+  it('are ordinary words in documents and questions', () => {
+    expect(terms('constructor toString valueOf')).toEqual(['constructor', 'tostring', 'valueof']);
+    expect(words('hasOwnProperty __proto__')).toEqual(['hasownproperty', 'proto']);
+  });
+});
