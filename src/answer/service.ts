@@ -360,8 +360,9 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
     const about = (c: Citation) => new Set(terms(c.heading.split(' > ').at(-1) ?? ''));
     const subjects = citations.map(about);
     for (const side of sides) {
+      const wanted = terms(side);
       const defined = await sectionsTitled(db, side, 1);
-      if (defined.length === 0 && subjects.some((s) => terms(side).every((t) => s.has(t)))) continue;
+      if (defined.length === 0 && subjects.some((s) => wanted.every((t) => s.has(t)))) continue;
       const [hits, concepts] = await Promise.all([
         defined.length > 0 ? defined : search({ db, embedder: deps.embedder }, side, { k: 4, regionCode }),
         weightedConcepts(db, side),
