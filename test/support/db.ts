@@ -13,7 +13,9 @@ const cache = new Map<BackendName, Promise<Db>>();
 /** A PostgreSQL database of this worker's own on the TEST_DATABASE_URL server, created empty. */
 export async function createPostgresDatabase(suffix: string): Promise<string> {
   const base = new URL(process.env.TEST_DATABASE_URL!);
-  const name = `pandu_t_${workerId}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
+  // Prefixed with the server database's own name, so that two checkouts can share one server.
+  const prefix = base.pathname.replace(/^\//, '') || 'pandu';
+  const name = `${prefix}_t_${workerId}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
   const admin = new pg.Client({ connectionString: base.toString() });
   await admin.connect();
   try {
