@@ -1,5 +1,7 @@
-import type { Queryable } from '../db/index.ts';
 import { normalize, terms } from '../retrieval/text.ts';
+import type { RegionName } from './vocabulary.ts';
+
+export type { RegionName } from './vocabulary.ts';
 
 /** Stage mentions as officers write them ('bimtek 2', 'Bimtek II', 'NK', 'monev'…) → stage id. */
 const STAGE_PATTERNS: ReadonlyArray<[string, RegExp]> = [
@@ -56,34 +58,17 @@ export function withoutStageMentions(question: string): string {
   return q.replace(/\btahap(?:an)?\s*(?:ke-?)?\s*\d\b/g, ' ');
 }
 
-export interface RegionName {
-  readonly code: string;
-  readonly name: string;
-  readonly bare: string;
-  readonly inProgramme: boolean;
-}
-
-let regionCache: { at: number; list: RegionName[] } | null = null;
-
-/** Region names for matching in questions, refreshed every few minutes. */
-export async function regionNames(db: Queryable): Promise<RegionName[]> {
-  if (regionCache && Date.now() - regionCache.at < 300_000) return regionCache.list;
-  const rows = await db.query<{ code: string; name: string; in_programme: boolean }>(
-    `SELECT r.code, r.name, (r.cohort IS NOT NULL OR EXISTS (SELECT 1 FROM documents d WHERE d.region_code = r.code)) AS in_programme
-       FROM regions r`,
-  );
-  const list = rows.map((r) => ({
-    code: r.code,
-    name: r.name,
-    bare: normalize(r.name.replace(/^(Kabupaten|Kota)\s+/, '')),
-    inProgramme: r.in_programme,
-  }));
-  regionCache = { at: Date.now(), list };
-  return list;
-}
-
-export function clearRegionCache(): void {
-  regionCache = null;
+/**
+ * How a question may name a region: with its kind ('kota palu', 'kab. sragen', 'pemkab …'),
+ * or bare ('sragen') when the programme covers it and no other covered region shares the name
+ * (a bare 'jayapura' is a kabupaten and a kota).
+ */
+function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
+  const prefixed = r.name.startsWith('Kota ')
+    ? [`kota ${r.bare}`, `pemkot ${r.bare}`]
+    : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
+  const bareUsable = r.inProgramme && r.bare.length >= 4 && names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1;
+  return bareUsable ? [...prefixed, r.bare] : prefixed;
 }
 
 /**
@@ -95,13 +80,8 @@ export function detectRegion(question: string, names: readonly RegionName[]): Re
   let best: RegionName | null = null;
   let bestLen = 0;
   for (const r of names) {
-    const isKota = r.name.startsWith('Kota ');
-    const prefixed = isKota ? [`kota ${r.bare}`, `pemkot ${r.bare}`] : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
-    const candidates = r.inProgramme && r.bare.length >= 4 ? [...prefixed, r.bare] : prefixed;
-    for (const c of candidates) {
+    for (const c of mentionsOf(r, names)) {
       if (q.includes(` ${c} `) && c.length > bestLen) {
-        // A bare name shared by a kabupaten and a kota (e.g. 'jayapura') needs its kind.
-        if (c === r.bare && names.filter((o) => o.bare === r.bare && o.inProgramme).length > 1) continue;
         best = r;
         bestLen = c.length;
       }
@@ -119,11 +99,7 @@ export function detectRegions(question: string, names: readonly RegionName[]): R
   const q = ` ${normalize(question).replace(/[^\p{L}\p{N}.]+/gu, ' ')} `;
   const hits: Array<{ r: RegionName; at: number; len: number }> = [];
   for (const r of names) {
-    const isKota = r.name.startsWith('Kota ');
-    const prefixed = isKota ? [`kota ${r.bare}`, `pemkot ${r.bare}`] : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
-    const candidates = r.inProgramme && r.bare.length >= 4 ? [...prefixed, r.bare] : prefixed;
-    for (const c of candidates) {
-      if (c === r.bare && names.filter((o) => o.bare === r.bare && o.inProgramme).length > 1) continue;
+    for (const c of mentionsOf(r, names)) {
       for (let at = q.indexOf(` ${c} `); at >= 0; at = q.indexOf(` ${c} `, at + 1)) hits.push({ r, at, len: c.length });
     }
   }

@@ -1,4 +1,5 @@
 /** The contract between the answering core and every adapter (Telegram, Slack, console, CLI). */
+import type { Vocabulary } from './vocabulary.ts';
 
 export type Intent = 'deadline' | 'checklist' | 'rule' | 'greeting' | 'out_of_scope';
 export type Platform = 'telegram' | 'slack' | 'console' | 'cli';
@@ -27,6 +28,8 @@ export interface AskInput {
   readonly now?: Date;
   /** False for evaluation runs: the question is not written to the `questions` log. */
   readonly record?: boolean;
+  /** The stages and region names read for this question (the conversation layer reads them once). */
+  readonly vocabulary?: Vocabulary;
 }
 
 export interface Answer {

@@ -1,4 +1,5 @@
-import { detectRegion, detectStage, type RegionName } from '../answer/entities.ts';
+import { detectRegion, detectStage } from '../answer/entities.ts';
+import type { Vocabulary } from '../answer/vocabulary.ts';
 import { conversationMessages as m } from '../messages/index.ts';
 import { normalize } from '../retrieval/text.ts';
 
@@ -31,18 +32,7 @@ export interface Found extends Entity {
 
 export type FoundEntities = Partial<Record<EntityKind, Found>>;
 
-/** The vocabulary the detectors need from the database: stages and region names. */
-export interface Vocabulary {
-  readonly stageByOrdinal: ReadonlyMap<number, string>;
-  /** Stage ids in programme order. */
-  readonly stageOrder: readonly string[];
-  /** Stage names from the calendar, for stages without a short label. */
-  readonly stageNames: ReadonlyMap<string, string>;
-  readonly regions: readonly RegionName[];
-}
-
-/** The programme's nine stages in order (corpus/README.md); the calendar may add more. */
-export const DEFAULT_STAGE_ORDER = ['assessment', 'mou', 'pembentukan-tim', 'bimtek-1', 'bimtek-2', 'bimtek-3', 'bimtek-4', 'finalisasi', 'evaluasi'];
+export type { Vocabulary } from '../answer/vocabulary.ts';
 
 export function stageLabel(id: string, vocab: Pick<Vocabulary, 'stageNames'>): string {
   return m.stageLabels[id] ?? vocab.stageNames.get(id) ?? id;

@@ -1,9 +1,9 @@
-import { regionNames } from '../answer/entities.ts';
+import { loadVocabulary, type Vocabulary } from '../answer/vocabulary.ts';
 import type { Answer, AnswerService, AskInput } from '../answer/types.ts';
 import type { Config } from '../config/index.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { DEFAULT_STAGE_ORDER, findEntities, plain, sameEntities, type Entities, type Vocabulary } from './entities.ts';
+import { findEntities, plain, sameEntities, type Entities } from './entities.ts';
 import { resolveFollowUp, type Resolution } from './resolve.ts';
 import { createOpenAiRewriter, type FollowUpRewriter } from './rewriter.ts';
 import { forgetSession, pruneConversations, recentTurns, saveTurn, type Turn } from './store.ts';
@@ -37,20 +37,6 @@ export interface ConversationalAnswerService extends AnswerService {
   ask(input: AskInput): Promise<ConversationalAnswer>;
   /** Forgets a session (and, with `nested`, the sessions under it). */
   forget(sessionId: string, o?: { nested?: boolean }): Promise<void>;
-}
-
-async function vocabulary(db: Queryable): Promise<Vocabulary> {
-  const [stages, regions] = await Promise.all([
-    db.query<{ id: string; name: string; ordinal: number }>('SELECT id, name, ordinal FROM stages ORDER BY ordinal'),
-    regionNames(db),
-  ]);
-  const known = stages.map((s) => s.id);
-  return {
-    stageByOrdinal: new Map(stages.map((s) => [s.ordinal, s.id])),
-    stageOrder: known.length > 0 ? known : DEFAULT_STAGE_ORDER,
-    stageNames: new Map(stages.map((s) => [s.id, s.name])),
-    regions,
-  };
 }
 
 /**
@@ -116,7 +102,7 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
       const question = input.question.trim();
       const turns = await remembered(sessionId, at);
       const previous = turns[0];
-      const vocab = await vocabulary(db);
+      const vocab = await loadVocabulary(db);
       const resolution = resolveFollowUp(question, previous ? { standalone: previous.standalone, entities: previous.entities } : null, vocab);
       const standalone = await modelRewrite(turns, question, resolution, vocab);
 
@@ -127,7 +113,7 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
         // 'kalau angkatan 2027?': the cohort's dates, not the chat's own region.
         else if (entities.cohort) regionCode = null;
       }
-      const answer = await inner.ask({ ...input, question: standalone, regionCode });
+      const answer = await inner.ask({ ...input, question: standalone, regionCode, vocabulary: vocab });
       if (answer.intent !== 'greeting') {
         await remember(sessionId, { question, standalone, entities, intent: answer.intent, rewritten: resolution.kind !== 'new', at });
       }

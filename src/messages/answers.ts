@@ -25,6 +25,10 @@ export const answerMessages = {
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id) atau mentor pendamping daerah Anda.`,
   understood: (what: string) => `${what}:`,
   relatedRule: 'Ketentuan terkait dari dokumen program:',
+  /** The section a calendar citation points to: the schedule, or one stage of it. */
+  calendarSection: (stageName?: string) => (stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan'),
+  /** Zone label for a cohort-wide date: each region reads it in its own zone. */
+  localTime: 'waktu setempat',
   noRegion:
     'Untuk tenggat khusus wilayah, ikat grup ini ke wilayah Anda dengan /daftar KODE (kode dari sekretariat), atau sebutkan nama wilayah dalam pertanyaan.',
   noCohort: (regionName: string) =>

@@ -3,21 +3,31 @@ export { parseChecklist, splitFrontMatter, type Checklist } from './checklist.ts
 export { localDate, zonedInstant, daysBetween, addDays, isValidDate, localClock, convertClock, ZONES, type ZoneAbbr } from './dates.ts';
 export {
   loadCalendar,
-  loadChecklist,
   regionDeadlines,
   allRegionDeadlines,
   daysLeft,
   currentStage,
-  stageChecklist,
-  setChecklistItem,
   stageEvents,
   activitySpans,
-  checklistItemsById,
-  checklistItems,
+  cohortYears,
+  calendarDocument,
+  cohortDueDates,
+  stageDeadlinesByCohort,
+  stageList,
   type CalendarEvent,
   type ActivitySpan,
-  type ChecklistItemInfo,
   type RegionDeadline,
+  type CohortDeadline,
+  type StageInfo,
+} from './calendar-store.ts';
+export {
+  loadChecklist,
+  stageChecklist,
+  setChecklistItem,
+  checklistItemsById,
+  checklistItems,
+  checklistDocument,
+  type ChecklistItemInfo,
   type ChecklistEntry,
   type StageChecklist,
-} from './store.ts';
+} from './checklist-store.ts';

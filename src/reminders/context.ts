@@ -4,7 +4,7 @@ import type { Queryable } from '../db/index.ts';
  * What a claimed reminder needs at sending time, loaded for a whole claimed batch in
  * two queries (the dispatcher's hot path; one query per row would hold up the pacer on
  * the embedded database). The deadline query follows regionDeadlines() in
- * src/programme/store.ts: the cohort's due date, a region override if any, and the
+ * src/programme/calendar-store.ts: the cohort's due date, a region override if any, and the
  * region's completion of the stage.
  */
 export interface DeadlineNow {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOpenAiGenerator } from '../../src/answer/generate.ts';
 import { createAnswerService } from '../../src/answer/service.ts';
-import { clearRegionCache } from '../../src/answer/entities.ts';
 import { ingestPaths } from '../../src/ingest/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { setChecklistItem } from '../../src/programme/index.ts';
@@ -65,7 +64,6 @@ F-04 adalah Laporan Kemajuan Tahunan yang diunggah paling lambat 30 September.
 
 async function setup() {
   const db = await testDb('pglite');
-  clearRegionCache();
   await ensureEmbeddings(db, embedder);
   const dir = await goodCorpus();
   writeFileSync(join(dir, 'panduan', 'pengumuman.md'), INJECTED);

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { clearRegionCache, detectRegions, detectStages, matchChecklistItem, regionNames } from '../../src/answer/entities.ts';
+import { detectRegions, detectStages, matchChecklistItem } from '../../src/answer/entities.ts';
+import { regionNames } from '../../src/answer/vocabulary.ts';
 import { classify } from '../../src/answer/intent.ts';
 import { createAnswerService } from '../../src/answer/service.ts';
 import type { AnswerService } from '../../src/answer/types.ts';
@@ -37,7 +38,6 @@ let answers: AnswerService;
 
 beforeAll(async () => {
   db = await testDb('pglite');
-  clearRegionCache();
   await ensureEmbeddings(db, embedder);
   await ingestPaths({ db, embedder, logger }, [join(CORPUS, 'kalender'), join(CORPUS, 'checklist')]);
   answers = createAnswerService({ db, embedder, logger, now: () => NOW });

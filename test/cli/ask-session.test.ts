@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { clearRegionCache } from '../../src/answer/entities.ts';
 import type { App } from '../../src/app.ts';
 import { buildProgram, runProgram } from '../../src/cli/program.ts';
 import type { CliContext } from '../../src/cli/context.ts';
@@ -18,7 +17,6 @@ import { tempDir } from '../support/process.ts';
 describe('pandu ask --session', () => {
   it('answers a follow-up within the same session, and says what it understood', async () => {
     const db = await testDb();
-    clearRegionCache();
     const logger = createLogger('silent', { pretty: false });
     const config = loadConfig({ DATABASE_URL: 'memory://' });
     const embedder = await embedderFromConfig(config);

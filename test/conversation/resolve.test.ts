@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resolveFollowUp, type FollowUpContext as Context, type Resolution } from '../../src/conversation/index.ts';
-import { DEFAULT_STAGE_ORDER, type Vocabulary } from '../../src/conversation/entities.ts';
+import { DEFAULT_STAGE_ORDER, type Vocabulary } from '../../src/answer/vocabulary.ts';
 
 const vocab: Vocabulary = {
   stageByOrdinal: new Map(DEFAULT_STAGE_ORDER.map((id, i) => [i + 1, id])),

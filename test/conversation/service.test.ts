@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { clearRegionCache } from '../../src/answer/entities.ts';
 import type { Answer, AnswerService, AskInput } from '../../src/answer/types.ts';
 import { createConversationalAnswerService, createOpenAiRewriter } from '../../src/conversation/index.ts';
 import type { Db } from '../../src/db/index.ts';
@@ -40,7 +39,6 @@ describe.each(backends)('conversation memory (%s)', (backend) => {
 
   beforeEach(async () => {
     db = await testDb(backend);
-    clearRegionCache();
     await db.transaction((tx) => loadCalendar(tx, parseCalendar(CALENDAR('2026-06-12')), 'corpus/kalender/angkatan-2026.yaml'));
     core = recordingCore();
   });
@@ -129,7 +127,6 @@ describe('model rewrite of follow-ups', () => {
   });
   beforeEach(async () => {
     db = await testDb('pglite');
-    clearRegionCache();
     await db.transaction((tx) => loadCalendar(tx, parseCalendar(CALENDAR('2026-06-12')), 'corpus/kalender/angkatan-2026.yaml'));
   });
 

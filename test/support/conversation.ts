@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearRegionCache } from '../../src/answer/entities.ts';
 import { createAnswerService } from '../../src/answer/service.ts';
 import { createConversationalAnswerService, type ConversationalAnswerService } from '../../src/conversation/index.ts';
 import type { Db } from '../../src/db/index.ts';
@@ -17,7 +16,6 @@ import { tempDir } from './process.ts';
  * 31 July; Jayapura's Bimtek II 7 August), the Bimtek I checklist and a quick-win guide.
  */
 export async function conversationalCore(db: Db, o: { logger: Logger; now: () => Date; silenceMs?: number }): Promise<ConversationalAnswerService> {
-  clearRegionCache();
   const embedder = createHashingEmbedder(256);
   await ensureEmbeddings(db, embedder);
   const dir = tempDir('pandu-percakapan-');

@@ -1,0 +1,15 @@
+import type { Citation, Intent } from './types.ts';
+
+/** An answer before it is logged: what every answerer returns. */
+export interface Draft {
+  readonly intent: Intent;
+  readonly answer: string;
+  readonly refused: boolean;
+  readonly citations: readonly Citation[];
+  readonly understood?: string;
+}
+
+/** Appends citations, skipping one already cited for the same document and section. */
+export function addCitation(list: Citation[], c: Citation | null): void {
+  if (c && !list.some((x) => x.document === c.document && x.heading === c.heading)) list.push(c);
+}

@@ -1,0 +1,74 @@
+import type { Queryable } from '../db/index.ts';
+import { answerMessages } from '../messages/index.ts';
+import { checklistItemsById } from '../programme/index.ts';
+import { answerChecklist, answerChecklistItems } from './checklists.ts';
+import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './deadlines.ts';
+import type { Draft } from './draft.ts';
+import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED } from './entities.ts';
+import { asksRuleToo, classify } from './intent.ts';
+import { answerFromText, type TextAnswerDeps } from './text-answers.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export interface RouteInput {
+  readonly question: string;
+  /** The chat's region (a bound group, or chosen by the user). */
+  readonly chatRegion: string | null;
+  readonly at: Date;
+  readonly vocabulary: Vocabulary;
+}
+
+export interface Routed {
+  readonly draft: Draft;
+  /** The region the answer is about: named in the question, else the chat's. */
+  readonly regionCode: string | null;
+}
+
+/**
+ * Reads a question once (stages, regions, intent) and sends it to the answerer that owns
+ * it: greetings, checklist items by id, stage status, deadlines from the calendars,
+ * checklists, and everything else from the documents' text.
+ */
+export async function route(deps: TextAnswerDeps & { db: Queryable }, input: RouteInput): Promise<Routed> {
+  const { db } = deps;
+  const { question, at, vocabulary } = input;
+  const stages = detectStages(question, vocabulary.stageByOrdinal);
+  const stageId = stages[0] ?? null;
+  const regions = detectRegions(question, vocabulary.regions);
+  const region = regions[0] ?? null;
+  const regionCode = region?.code ?? input.chatRegion ?? null;
+  const { intent, thanks, stageStatus } = classify(question, stageId !== null);
+  const years = detectYears(question);
+  const fromText = (i = intent) => answerFromText(deps, { question, intent: i, regionCode, named: region });
+  const namedItems = intent === 'rule' || intent === 'checklist' ? await checklistItemsById(db, detectItemIds(question).slice(0, MAX_NAMED), regionCode) : [];
+  let draft: Draft | null = null;
+  if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
+  else if (namedItems.length > 0) draft = await answerChecklistItems(db, namedItems, regionCode);
+  else if (stageStatus) draft = await answerStageStatus(db, regionCode, at);
+  else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(db, years)))
+    draft = await answerDeadline(db, {
+      question,
+      stages,
+      regions,
+      chatRegion: input.chatRegion,
+      at,
+      zones: detectZones(question),
+      offset: detectDayOffset(question),
+      years,
+      nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
+    });
+  else if (intent === 'checklist') draft = await answerChecklist(db, question, regionCode, stageId);
+  // A deadline question about a region outside the calendars may be answered by a document
+  // about it (a news article on its MoU); otherwise the calendar path says it has no cohort.
+  if (draft?.intent === 'deadline' && region && !region.inProgramme) {
+    const text = await fromText('rule');
+    if (!text.refused) draft = text;
+  }
+  const dates: Draft | null = draft;
+  if (dates?.intent === 'deadline' && !dates.refused && asksRuleToo(question)) {
+    // The dates, then what the documents say about the rest of the question.
+    const rule = await fromText('rule');
+    if (!rule.refused) draft = { ...dates, answer: `${dates.answer}\n\n${answerMessages.relatedRule}\n${rule.answer}`, citations: [...dates.citations, ...rule.citations] };
+  }
+  draft ??= await fromText();
+  return { draft, regionCode };
+}
