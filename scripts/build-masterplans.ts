@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { AlignmentType, Document, Footer, HeadingLevel, LevelFormat, Packer, PageBreak, PageNumber, Paragraph, ShadingType,
   Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { NOT_WIN_ANSI, corePropsXml, fixZipTimes } from './lib/office.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC_DIR = join(ROOT, 'corpus-src', 'masterplan');
@@ -75,8 +76,6 @@ const plain = (text: string) => text.replace(/\*\*/g, '');
 const wordCount = (text: string) => plain(text).split(/\s+/).filter(Boolean).length;
 const blockText = (b: Block) =>
   b.kind === 'list' ? b.items.join(' ') : b.kind === 'table' ? b.rows.flat().join(' ') : b.kind === 'pagebreak' ? '' : b.text;
-// Characters the standard PDF fonts (WinAnsiEncoding) can show.
-const NOT_WIN_ANSI = /[^\x20-\x7e\xa0-\xff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ]/u;
 
 async function buildPdf(src: Source): Promise<Buffer> {
   const margin = { top: 72, bottom: 80, left: 72, right: 72 };
@@ -255,31 +254,9 @@ async function buildDocx(src: Source): Promise<Buffer> {
       children,
     }],
   });
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  const iso = FIXED_DATE.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const ns = 'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"'
-    + ' xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-  const core = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties ${ns}>`
-    + `<dc:title>${esc(src.title)}</dc:title><dc:subject>${esc(src.subject)}</dc:subject><dc:creator>${esc(src.author)}</dc:creator>`
-    + `<cp:keywords>${KEYWORDS}</cp:keywords><dc:description>${LABEL}</dc:description>`
-    + `<cp:lastModifiedBy>${esc(src.author)}</cp:lastModifiedBy><cp:revision>1</cp:revision>`
-    + `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>`
-    + `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`;
+  const core = corePropsXml({ title: src.title, subject: src.subject, creator: src.author, keywords: KEYWORDS, description: LABEL, date: FIXED_DATE });
   const zip = await Packer.toBuffer(doc, false, [{ path: 'docProps/core.xml', data: core }]);
-  return fixZipTimes(zip);
-}
-
-/** Sets every zip entry's DOS modification time to FIXED_DATE (the zip writer stamps the current time). */
-function fixZipTimes(zip: Buffer): Buffer {
-  const d = FIXED_DATE;
-  const time = (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | (d.getUTCSeconds() >> 1);
-  const date = ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate();
-  const [u16, u32] = [(at: number) => zip.readUInt16LE(at), (at: number) => zip.readUInt32LE(at)];
-  const stamp = (at: number) => (zip.writeUInt16LE(time, at), zip.writeUInt16LE(date, at + 2));
-  let at = 0;
-  for (; u32(at) === 0x04034b50; at += 30 + u16(at + 26) + u16(at + 28) + u32(at + 18)) stamp(at + 10); // local file headers
-  for (; u32(at) === 0x02014b50; at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32)) stamp(at + 12); // central directory
-  return zip;
+  return fixZipTimes(zip, FIXED_DATE);
 }
 
 async function main(): Promise<void> {
