@@ -1,31 +1,25 @@
 /**
  * Retrieval benchmark: `npm run bench:retrieval`. Prints progress on stderr and, as the
  * last line on stdout, one JSON object with every figure:
- *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "own": {...}, "latency": {...}}
+ *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "own": {...}, "real": {"dev", "test", "ingest"}, "latency": {...}}
  * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
  */
 import { createLogger } from '../src/log.ts';
-import { migrate, openDatabase, toVectorLiteral, type Db } from '../src/db/index.ts';
-import { seedRegions } from '../src/regions/index.ts';
+import { toVectorLiteral } from '../src/db/index.ts';
 import { createHashingEmbedder, type Embedder } from '../src/retrieval/embedder.ts';
 import { ensureEmbeddings, indexTextOf, writeDocuments } from '../src/retrieval/index-store.ts';
 import { search } from '../src/retrieval/search.ts';
 import { DEFAULT_MIN_COVERAGE, createAnswerService } from '../src/answer/service.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { evaluate, readQaSet } from '../src/evaluation/index.ts';
+import { freshDb } from './lib/db.ts';
 import { evaluateDialogues } from './lib/dialogues.ts';
+import { runReal } from './lib/real.ts';
 import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
 
 const logger = createLogger('warn', { pretty: false });
 const say = (s: string) => process.stderr.write(`${s}\n`);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-
-async function freshDb(url = 'memory://'): Promise<Db> {
-  const db = await openDatabase(url);
-  await migrate(db);
-  await seedRegions(db);
-  return db;
-}
 
 async function tydi(embedder: Embedder) {
   const db = await freshDb();
@@ -94,6 +88,20 @@ async function own(embedder: Embedder) {
   return { ...figures, dialogues };
 }
 
+/** The real-shaped set (eval/real): corpus plus its documents, evaluated on each half separately. */
+async function real(embedder: Embedder) {
+  const run = await runReal(embedder, ['dev', 'test'], logger);
+  for (const f of run.ingest.failed) say(`real: ingest failed ${f.path}: ${f.reason}`);
+  const out: Record<string, unknown> = { ingest: { documents: run.ingest.documents, failed: run.ingest.failed.map((f) => f.path) } };
+  for (const [split, report] of Object.entries(run.reports)) {
+    const { misses, ...figures } = report;
+    say(`real/${split}: ${misses.length} misses`);
+    for (const m of misses) say(`  ${m.id} ${m.why}: ${m.question}`);
+    out[split] = figures;
+  }
+  return out;
+}
+
 function percentile(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2));
@@ -156,6 +164,7 @@ const embedder = createHashingEmbedder();
 const out: Record<string, unknown> = {};
 if (!skip.has('tydiqa')) out.tydiqa = await tydi(embedder);
 if (!skip.has('own')) out.own = await own(embedder);
+if (!skip.has('real')) out.real = await real(embedder);
 if (!skip.has('latency')) {
   const latency: Record<string, unknown> = { embedded_10k: await latencyAt('memory://', 10_000, embedder) };
   const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -13,6 +13,10 @@ const item = z.object({
   gold: z.array(z.object({ document: z.string(), section: z.string().optional() })),
   facts: z.array(z.string()),
   answerable: z.boolean(),
+  /** Evaluation half of a set that is tuned on one part and reported on the other. */
+  split: z.enum(['dev', 'test']).optional(),
+  /** Where the fact sits in its document when that is the point of the item (dateline, bullets, scan …). */
+  shape: z.string().optional(),
 });
 export type QaItem = z.infer<typeof item>;
 
@@ -47,10 +51,13 @@ export interface EvalReport {
   refusalOnUnanswerable: number;
   falseRefusal: number;
   byType: Record<string, { n: number; factHit: number }>;
-  misses: Array<{ id: string; question: string; why: string }>;
+  /** Each item not answered as expected: the facts it needed and the start of the answer given. */
+  misses: Array<{ id: string; question: string; why: string; expected: string[]; answer: string }>;
 }
 
 const round = (x: number) => Number(x.toFixed(3));
+const MISS_EXCERPT_CHARS = 300;
+const excerpt = (text: string) => (text.length > MISS_EXCERPT_CHARS ? `${text.slice(0, MISS_EXCERPT_CHARS)}…` : text);
 
 /** Retrieval (gold-document recall, MRR) and answers (key facts, refusals) on a QA set. */
 export async function evaluate(deps: { db: Queryable; embedder: Embedder; answers: AnswerService }, items: readonly QaItem[]): Promise<EvalReport> {
@@ -62,7 +69,7 @@ export async function evaluate(deps: { db: Queryable; embedder: Embedder; answer
     if (!it.answerable) {
       unanswerable++;
       if (answer.refused) refusedUnans++;
-      else misses.push({ id: it.id, question: it.question, why: 'answered an unanswerable question' });
+      else misses.push({ id: it.id, question: it.question, why: 'answered an unanswerable question', expected: [], answer: excerpt(answer.answer) });
       continue;
     }
     answerable++;
@@ -85,7 +92,10 @@ export async function evaluate(deps: { db: Queryable; embedder: Embedder; answer
     const t = (byType[it.type] ??= { n: 0, hits: 0 });
     t.n++;
     if (hit) t.hits++;
-    if (!hit) misses.push({ id: it.id, question: it.question, why: answer.refused ? 'refused' : pos < 0 ? 'gold document not retrieved' : 'key facts missing' });
+    if (!hit) {
+      const why = answer.refused ? 'refused' : pos < 0 ? 'gold document not retrieved' : 'key facts missing';
+      misses.push({ id: it.id, question: it.question, why, expected: it.facts, answer: excerpt(answer.answer) });
+    }
   }
   const a = answerable || 1;
   return {
