@@ -21,6 +21,8 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
     page: hit.page,
     snippet: snippet(text ?? hit.text),
     score: hit.score,
+    published_at: hit.publishedAt ?? null,
+    place: hit.place ?? null,
   };
 }
 

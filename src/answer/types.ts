@@ -14,6 +14,9 @@ export interface Citation {
   /** At most 300 characters. */
   readonly snippet: string;
   readonly score: number;
+  /** The document's dateline, when it states one: ISO date and place. */
+  readonly published_at?: string | null;
+  readonly place?: string | null;
 }
 
 export interface AskInput {

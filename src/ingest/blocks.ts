@@ -1,3 +1,5 @@
+import type { RemovedCounts } from './boilerplate.ts';
+
 /** What every loader produces: text blocks with their heading path and page. */
 export interface Block {
   readonly text: string;
@@ -6,10 +8,25 @@ export interface Block {
   readonly kind: 'para' | 'list' | 'table';
 }
 
+/** What a document says about itself: its dateline (or front matter) and public address. */
+export interface DocMeta {
+  /** ISO date 'YYYY-MM-DD'. */
+  readonly publishedAt?: string | null;
+  readonly place?: string | null;
+  readonly url?: string | null;
+}
+
 export interface LoadedDoc {
   readonly title: string;
   readonly blocks: readonly Block[];
   readonly pageCount: number | null;
+  readonly meta?: DocMeta;
+  /** Lines removed as boilerplate, per kind. */
+  readonly removed?: RemovedCounts;
+  /** Pages read with OCR (1-based). */
+  readonly ocrPages?: readonly number[];
+  /** Pages without a text layer left unread because OCR is not available here. */
+  readonly unreadPages?: readonly number[];
 }
 
 /** Tracks the heading path while a loader walks a document. */
@@ -26,16 +43,41 @@ export class HeadingTrail {
   }
 }
 
-/** Removes inline Markdown: emphasis, code ticks, links and images keep their text. */
+const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…' };
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[\da-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[e.toLowerCase()] ?? whole;
+  });
+}
+
+/**
+ * Removes inline Markdown and HTML so that no syntax reaches an answer: task-list boxes,
+ * emphasis, strike-through, code ticks, links, images and footnote marks keep their text,
+ * escapes and entities become the characters they stand for.
+ */
 export function stripInline(s: string): string {
-  return s
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])/g, '$1')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/<[^>]+>/g, '')
-    .trim();
+  return decodeEntities(
+    s
+      .replace(/^\s*\[[ xX]\]\s+/, '')
+      .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/\[\^[^\]]+\]/g, '')
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+      .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+      .replace(/<((?:https?:\/\/|mailto:)[^>\s]+)>/g, '$1')
+      .replace(/<!--.*?-->/g, '')
+      .replace(/<\/?[a-z][^>]*>/gi, '')
+      .replace(/(\*\*|__)(.+?)\1/g, '$2')
+      .replace(/(?<![\w*])[*_](?!\s)(.+?)(?<!\s)[*_](?![\w*])/g, '$1')
+      .replace(/~~(.+?)~~/g, '$1')
+      .replace(/`+([^`]+)`+/g, '$1')
+      .replace(/\*\*|__/g, '')
+      .replace(/\\([\\`*_{}[\]()#+\-.!|>~])/g, '$1'),
+  ).trim();
 }
 
 /** 'Kolom: nilai; …' for a table row, so a row makes sense without its header. */

@@ -1,79 +1,146 @@
 import { parse, type HTMLElement, type Node } from 'node-html-parser';
 import { HeadingTrail, tableRowText, type Block, type LoadedDoc } from './blocks.ts';
+import { LineCleaner } from './cleaner.ts';
 
-const SKIP = new Set(['script', 'style', 'noscript', 'nav', 'footer', 'header', 'aside', 'form', 'svg', 'button', 'iframe']);
-const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'figcaption', 'dd', 'dt', 'address']);
+const IGNORED = new Set(['script', 'style', 'noscript', 'svg', 'template', 'iframe', 'button', 'input', 'select', 'textarea', 'img']);
+/** Page furniture outside any article: dropped, its lines counted. */
+const FURNITURE = new Set(['nav', 'footer', 'header', 'aside', 'form']);
+const BLOCK = new Set(['p', 'div', 'section', 'article', 'main', 'blockquote', 'pre', 'figure', 'figcaption', 'dd', 'dt', 'dl', 'address', 'center', 'ul', 'ol', 'body', 'html']);
+
+export interface HtmlWalk {
+  readonly blocks: Block[];
+  readonly firstH1: string | null;
+  readonly docTitle: string | null;
+  readonly pageCount: number | null;
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** Walks an HTML tree into blocks: inline content gathers into paragraphs, block elements end them. */
+class HtmlWalker {
+  readonly blocks: Block[] = [];
+  firstH1: string | null = null;
+  page: number | null;
+  private readonly trail = new HeadingTrail();
+  private inline = '';
+  private afterCrosslink = false;
+
+  constructor(
+    private readonly cleaner: LineCleaner,
+    pageBreaks: boolean,
+  ) {
+    this.page = pageBreaks ? 1 : null;
+  }
+
+  walk(node: Node): void {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) this.inline += child.text;
+      else if (child.nodeType === 1) this.element(child as HTMLElement);
+    }
+  }
+
+  /** Ends the paragraph being gathered; a <br> inside it separates lines, each cleaned. */
+  flush(): void {
+    const lines = this.inline.split('\n');
+    this.inline = '';
+    const kept: string[] = [];
+    for (const l of lines) {
+      const k = this.cleaner.line(squash(l), 'para');
+      if (k === null && kept.length) this.push(kept.splice(0).join(' '), 'para');
+      else if (k) kept.push(k);
+    }
+    if (kept.length) this.push(kept.join(' '), 'para');
+    if (lines.some((l) => squash(l))) this.afterCrosslink = false;
+  }
+
+  private push(text: string, kind: Block['kind']): void {
+    const t = squash(text);
+    if (t) this.blocks.push({ text: t, headings: this.trail.path, page: this.page, kind });
+  }
+
+  private element(el: HTMLElement): void {
+    const tag = el.tagName?.toLowerCase() ?? '';
+    if (IGNORED.has(tag)) return;
+    if (tag === 'br') {
+      this.inline += '\n';
+      return;
+    }
+    if (!BLOCK.has(tag) && !FURNITURE.has(tag) && !/^(h[1-6]|li|table|hr)$/.test(tag)) {
+      this.walk(el);
+      return;
+    }
+    this.flush();
+    if (FURNITURE.has(tag)) this.furniture(el);
+    else if (/^h[1-6]$/.test(tag)) this.heading(Number(tag[1]), squash(el.text));
+    else if (tag === 'hr') {
+      if (this.page !== null && el.getAttribute('class')?.includes('page-break')) this.page++;
+    } else if (tag === 'li') this.listItem(el);
+    else if (tag === 'table') this.table(el);
+    else {
+      this.walk(el);
+      this.flush();
+    }
+  }
+
+  private furniture(el: HTMLElement): void {
+    const counter = new HtmlWalker(new LineCleaner(), false);
+    counter.walk(el);
+    counter.flush();
+    this.cleaner.count('outside_article', counter.blocks.length);
+  }
+
+  private heading(level: number, text: string): void {
+    if (!text) return;
+    const kept = this.cleaner.line(text, 'heading');
+    this.afterCrosslink = kept === null;
+    if (!kept) return;
+    if (level === 1 && this.firstH1 === null) this.firstH1 = kept;
+    this.trail.enter(level, kept);
+  }
+
+  private listItem(el: HTMLElement): void {
+    const nested = el.querySelectorAll('ul, ol');
+    const own = nested.length === 0 ? el.text : el.childNodes.filter((c) => !(c.nodeType === 1 && /^(ul|ol)$/i.test((c as HTMLElement).tagName ?? ''))).map((c) => c.text).join(' ');
+    const text = squash(own);
+    const links = el.querySelectorAll('a');
+    if (this.afterCrosslink && nested.length === 0 && links.length === 1 && squash(links[0]!.text) === text) this.cleaner.count('crosslink');
+    else {
+      const kept = text ? this.cleaner.line(text, 'list') : null;
+      if (kept) this.push(kept, 'list');
+    }
+    for (const n of nested) this.walk(n);
+  }
+
+  private table(el: HTMLElement): void {
+    const rows = el.querySelectorAll('tr');
+    const cells = (tr: HTMLElement) => tr.querySelectorAll('th, td').map((c) => squash(c.text));
+    const first = rows[0];
+    const header = first && first.querySelectorAll('th').length > 0 ? cells(first) : [];
+    for (const tr of header.length ? rows.slice(1) : rows) this.push(tableRowText(header, cells(tr)), 'table');
+  }
+}
+
+/** Walks HTML (a whole page, an extracted article, or DOCX converted by mammoth) into blocks. */
+export function walkHtml(html: string, options: { pageBreaks?: boolean; cleaner?: LineCleaner } = {}): HtmlWalk {
+  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
+  const walker = new HtmlWalker(options.cleaner ?? new LineCleaner(), options.pageBreaks ?? false);
+  walker.walk(root.querySelector('body') ?? root);
+  walker.flush();
+  return { blocks: walker.blocks, firstH1: walker.firstH1, docTitle: squash(root.querySelector('title')?.text ?? '') || null, pageCount: walker.page };
+}
 
 /**
- * HTML (web pages, and DOCX converted by mammoth) into blocks. `<hr class="page-break">`
- * marks a page boundary (DOCX); navigation, scripts and footers are dropped.
+ * HTML as it stands, without looking for an article: DOCX converted by mammoth
+ * (`<hr class="page-break">` marks a page) and pages without one.
  */
 export function parseHtml(html: string, fallbackTitle: string, options: { pageBreaks?: boolean } = {}): LoadedDoc {
-  const root = parse(html, { comment: false, blockTextElements: { script: false, style: false, noscript: false, pre: true } });
-  const trail = new HeadingTrail();
-  const blocks: Block[] = [];
-  let page = options.pageBreaks ? 1 : null;
-  let firstH1: string | null = null;
-  const push = (text: string, kind: Block['kind']) => {
-    const t = text.replace(/\s+/g, ' ').trim();
-    if (t) blocks.push({ text: t, headings: trail.path, page, kind });
+  const cleaner = new LineCleaner();
+  const w = walkHtml(html, { ...options, cleaner });
+  return {
+    title: w.firstH1 ?? w.docTitle ?? fallbackTitle,
+    blocks: w.blocks,
+    pageCount: w.pageCount,
+    removed: cleaner.removed,
+    meta: { publishedAt: cleaner.publishedAt, place: cleaner.place },
   };
-
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) {
-        push(child.text, 'para');
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as HTMLElement;
-      const tag = el.tagName?.toLowerCase() ?? '';
-      if (SKIP.has(tag)) continue;
-      const h = tag.match(/^h([1-6])$/);
-      if (h) {
-        const text = el.text.replace(/\s+/g, ' ').trim();
-        if (!text) continue;
-        if (h[1] === '1' && firstH1 === null) firstH1 = text;
-        trail.enter(Number(h[1]), text);
-      } else if (tag === 'hr') {
-        if (page !== null && el.getAttribute('class')?.includes('page-break')) page++;
-      } else if (tag === 'li') {
-        const nested = el.querySelectorAll('ul, ol');
-        if (nested.length === 0) push(el.text, 'list');
-        else {
-          const own = el.childNodes.filter((c) => !(c.nodeType === 1 && ['ul', 'ol'].includes((c as HTMLElement).tagName?.toLowerCase())));
-          push(own.map((c) => c.text).join(' '), 'list');
-          for (const n of nested) walk(n);
-        }
-      } else if (tag === 'table') {
-        const rows = el.querySelectorAll('tr');
-        const cells = (tr: HTMLElement) => tr.querySelectorAll('th, td').map((c) => c.text.replace(/\s+/g, ' ').trim());
-        const first = rows[0];
-        const header = first && first.querySelectorAll('th').length > 0 ? cells(first) : [];
-        for (const tr of header.length ? rows.slice(1) : rows) push(tableRowText(header, cells(tr)), 'table');
-      } else if (tag === 'p' || BLOCK.has(tag)) {
-        const hasBlockChildren = el.childNodes.some(
-          (c) => c.nodeType === 1 && /^(p|div|section|article|ul|ol|table|h[1-6]|hr|blockquote|main)$/i.test((c as HTMLElement).tagName ?? ''),
-        );
-        if (hasBlockChildren) walk(el);
-        else push(el.text, 'para');
-      } else if (tag === 'br') {
-        continue;
-      } else {
-        walk(el);
-      }
-    }
-  };
-  const body = root.querySelector('body') ?? root;
-  walk(body);
-  const docTitle = root.querySelector('title')?.text.trim();
-  // Merge adjacent inline fragments (text nodes split by <a>, <b> …) into paragraphs.
-  const merged: Block[] = [];
-  for (const b of blocks) {
-    const prev = merged[merged.length - 1];
-    if (prev && prev.kind === 'para' && b.kind === 'para' && prev.page === b.page && prev.headings.join() === b.headings.join() && !/[.!?:]$/.test(prev.text) && prev.text.length < 400) {
-      merged[merged.length - 1] = { ...prev, text: `${prev.text} ${b.text}` };
-    } else merged.push(b);
-  }
-  return { title: firstH1 ?? docTitle ?? fallbackTitle, blocks: merged, pageCount: page };
 }

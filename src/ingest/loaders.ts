@@ -2,14 +2,35 @@ import { basename, extname } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import mammoth from 'mammoth';
-import { type Block, type LoadedDoc } from './blocks.ts';
+import type { LoadedDoc } from './blocks.ts';
 import { LoadError } from './errors.ts';
 import { parseHtml } from './html.ts';
+import { findInstructions, type InstructionFlag } from './instructions.ts';
 import { parseMarkdown } from './markdown.ts';
+import type { OcrOptions } from './ocr.ts';
 import { parsePdf } from './pdf.ts';
+import { parseWebPage } from './web-page.ts';
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-guard.ts';
 
 export const SUPPORTED = new Set(['.md', '.markdown', '.txt', '.html', '.htm', '.pdf', '.docx', '.yaml', '.yml']);
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** Most characters of text taken from one file (about 2,500 pages): beyond it the file is refused. */
+export const MAX_TEXT_CHARS = 5_000_000;
+
+/** Limits and tools for parsing one untrusted file. */
+export interface ParseLimits {
+  readonly maxChars: number;
+  readonly zip: ZipLimits;
+  /** OCR for scanned PDF pages; false turns it off. */
+  readonly ocr: OcrOptions | false;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxChars: MAX_TEXT_CHARS, zip: DEFAULT_ZIP_LIMITS, ocr: {} };
+
+/** A parsed document with the passages staff should review. */
+export interface ParsedDoc extends LoadedDoc {
+  readonly instructions: readonly InstructionFlag[];
+}
 
 export function titleFromFileName(path: string): string {
   return basename(path, extname(path))
@@ -64,35 +85,65 @@ export function decodeText(path: string, data: Uint8Array): string {
   return ext === '.txt' ? decodeAny(data) : decodeUtf8(data);
 }
 
-async function parseDocx(data: Uint8Array, fallbackTitle: string): Promise<LoadedDoc> {
+/** DOCX through mammoth once its zip entries are checked; images are never unpacked. */
+async function parseDocx(data: Uint8Array, fallbackTitle: string, limits: ParseLimits): Promise<LoadedDoc> {
+  await checkZip(data, limits.zip);
   let html: string;
   try {
     const res = await mammoth.convertToHtml(
       { buffer: Buffer.from(data) },
-      { styleMap: ["br[type='page'] => hr.page-break"], includeDefaultStyleMap: true },
+      {
+        styleMap: ["br[type='page'] => hr.page-break"],
+        includeDefaultStyleMap: true,
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+      },
     );
     html = res.value;
   } catch (err) {
     throw new LoadError('docx_corrupt', (err as Error).message);
   }
+  // Mammoth's HTML is the document itself: no page furniture to look past, so no Readability.
   return parseHtml(html, fallbackTitle, { pageBreaks: true });
 }
 
-/** Loads one file (already checked) into blocks. Calendars and checklists are handled by the caller. */
-export async function loadDocument(path: string, data: Uint8Array, text: string | null): Promise<LoadedDoc> {
+/** Plain text: the first short line is the title; paragraphs split on blank lines. */
+function parsePlainText(text: string, fallback: string): LoadedDoc {
+  const lines = text.split(/\r?\n/);
+  const first = lines.find((l) => l.trim())?.trim() ?? '';
+  const heading = first.replace(/^#{1,6}\s+/, '');
+  const title = heading.length > 0 && heading.length <= 120 && !/[.!?]$/.test(heading) ? heading : fallback;
+  const body = title === heading ? text.slice(text.indexOf(first) + first.length) : text;
+  const doc = parseMarkdown(body, title);
+  return { ...doc, title };
+}
+
+/**
+ * Loads one file (already checked; text files already decoded) into blocks, cleaned of
+ * boilerplate, with the instruction-like passages found. Runs in the parse worker.
+ */
+export async function loadDocument(
+  path: string,
+  data: Uint8Array,
+  text: string | null,
+  limits: ParseLimits = DEFAULT_PARSE_LIMITS,
+  onProgress?: () => void,
+): Promise<ParsedDoc> {
   const ext = extname(path).toLowerCase();
   const fallback = titleFromFileName(path);
+  const tooLarge = () => new LoadError('text_too_large', `${limits.maxChars.toLocaleString('id-ID')} karakter`);
+  // Markup aside, a text file's length is its text's: refuse before parsing what cannot be kept.
+  if (text !== null && text.length > (ext === '.html' || ext === '.htm' ? limits.maxChars * 4 : limits.maxChars)) throw tooLarge();
   let doc: LoadedDoc;
   switch (ext) {
     case '.pdf':
-      doc = await parsePdf(data, fallback);
+      doc = await parsePdf(data, fallback, { ocr: limits.ocr, maxChars: limits.maxChars, onProgress });
       break;
     case '.docx':
-      doc = await parseDocx(data, fallback);
+      doc = await parseDocx(data, fallback, limits);
       break;
     case '.html':
     case '.htm':
-      doc = parseHtml(text ?? decodeUtf8(data), fallback);
+      doc = parseWebPage(text ?? decodeUtf8(data), fallback);
       break;
     case '.txt':
       doc = parsePlainText(text ?? decodeAny(data), fallback);
@@ -100,16 +151,7 @@ export async function loadDocument(path: string, data: Uint8Array, text: string 
     default:
       doc = parseMarkdown(text ?? decodeUtf8(data), fallback);
   }
-  if (doc.blocks.length === 0 || doc.blocks.every((b: Block) => b.text.length < 2)) throw new LoadError('no_text');
-  return doc;
-}
-
-/** Plain text: the first short line is the title; paragraphs split on blank lines. */
-function parsePlainText(text: string, fallback: string): LoadedDoc {
-  const lines = text.split(/\r?\n/);
-  const first = lines.find((l) => l.trim())?.trim() ?? '';
-  const title = first.length > 0 && first.length <= 120 && !/[.!?]$/.test(first) ? first : fallback;
-  const body = title === first ? text.slice(text.indexOf(first) + first.length) : text;
-  const doc = parseMarkdown(body.replace(/^#/gm, '\\#'), title);
-  return { ...doc, title };
+  if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw new LoadError('no_text');
+  if (doc.blocks.reduce((n, b) => n + b.text.length, 0) > limits.maxChars) throw tooLarge();
+  return { ...doc, instructions: findInstructions(doc.blocks) };
 }

@@ -1,5 +1,5 @@
 import type { Answer, Citation } from '../../answer/types.ts';
-import { telegramMessages as t } from '../../messages/index.ts';
+import { ingestMessages, telegramMessages as t } from '../../messages/index.ts';
 
 /** Telegram's limit is 4096 characters per message; keep a margin for safety. */
 export const MESSAGE_LIMIT = 4000;
@@ -13,7 +13,7 @@ export function escapeHtml(text: string): string {
 /** 'Judul — Bagian, hlm. 3': title, the last heading of the section and the page. */
 export function sourceLine(c: Citation): string {
   const section = c.heading.split(' > ').map((s) => s.trim()).filter(Boolean).slice(-1)[0];
-  const parts = [section && section !== c.title ? section : null, c.page ? t.ask.page(c.page) : null].filter(Boolean);
+  const parts = [ingestMessages.dateline(c.place, c.published_at) || null, section && section !== c.title ? section : null, c.page ? t.ask.page(c.page) : null].filter(Boolean);
   return `• ${escapeHtml(c.title)}${parts.length > 0 ? ` — ${escapeHtml(parts.join(', '))}` : ''}`;
 }
 

@@ -20,17 +20,20 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       await ensureEmbeddings(app.db, embedder);
       const bar = ctx.io.isTTY && !opts.json ? new SingleBar({ format: ' {bar} {value}/{total} file | {file}', hideCursor: true }, Presets.shades_classic) : null;
       const failures: FileOutcome[] = [];
+      const flagged: FileOutcome[] = [];
+      const flagLines = (o: FileOutcome) => (o.instructions ?? []).map((f) => `${ingestMessages.instructionLine(o.path, f)}\n`).join('');
       const summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
         force: opts.force,
         prune: opts.prune,
         onStart: (total) => bar?.start(total, 0, { file: '' }),
         onFile: (o) => {
           if (o.status === 'failed') failures.push(o);
+          if (o.instructions?.length) flagged.push(o);
           app.metrics.ingestedFiles.inc({ outcome: o.status });
           if (bar) bar.increment({ file: o.path.slice(-50) });
           else if (!opts.json && o.status !== 'unchanged') {
             ctx.io.out(
-              `${o.status === 'failed' ? ingestMessages.failedLine(o.path, o.reason ?? '') : o.status === 'skipped' ? ingestMessages.skippedLine(o.path, o.reason ?? '') : ingestMessages.fileLine(o.status, o.path, o.chunks)}\n`,
+              `${o.status === 'failed' ? ingestMessages.failedLine(o.path, o.reason ?? '') : o.status === 'skipped' ? ingestMessages.skippedLine(o.path, o.reason ?? '') : ingestMessages.fileLine(o)}\n${flagLines(o)}`,
             );
           }
         },
@@ -39,6 +42,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       if (opts.json) printJson(ctx.io, summary);
       else {
         if (bar) for (const f of failures) ctx.io.out(`${ingestMessages.failedLine(f.path, f.reason ?? '')}\n`);
+        if (bar) for (const f of flagged) ctx.io.out(flagLines(f));
         ctx.io.out(`${ingestMessages.summary(summary)}\n`);
       }
       if (summary.failed > 0) ctx.exitCode = 1;

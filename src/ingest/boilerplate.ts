@@ -1,0 +1,93 @@
+/**
+ * Lines that belong to how a news or government page is laid out, not to what it says:
+ * credits, cross-links to other articles, share and follow prompts, advertising labels.
+ * The patterns state how Indonesian sites write these lines; none names a site.
+ */
+import { DATE_SOURCE, findDate, onlyDate, TIME_SOURCE } from './dates.ts';
+
+/** What the loaders remove, counted per kind in the ingest summary. */
+export type RemovedKind = 'byline' | 'credit' | 'crosslink' | 'share' | 'ad' | 'header_footer' | 'outside_article';
+export type RemovedCounts = Partial<Record<RemovedKind, number>>;
+
+/** Where a line sits: list items and table cells are content more often than furniture. */
+export type LineKind = 'para' | 'list' | 'heading';
+
+// Credits: who wrote, edited or reported the article ('Penulis: …', 'Laporan Wartawan …').
+const BYLINE_LABEL =
+  /^(?:penulis|editor|penyunting|redaktur(?: pelaksana)?|reporter|pewarta|wartawan|jurnalis|kontributor|koresponden|author|writer|ditulis oleh|diunggah oleh|dipublikasikan oleh|diterbitkan oleh|oleh)\s*[:|]/iu;
+const BYLINE_REPORT = /^laporan\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\b/iu;
+const BYLINE_OLEH = /^oleh\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$/u;
+// Editor's initials closing an article: '(ant/rdn)', '(rls)', '(*)'.
+const INITIALS = /^\(\s*(?:\*|[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*\/\s*[A-Za-z]{2,5})+)\s*\)$/u;
+// Publication stamps: 'Diperbarui 12 Mei 2022, 10:00 WIB', 'Dipublikasikan: Kamis, 12/5/2022'.
+const STAMP = /^(?:diperbarui|diterbitkan|dipublikasikan|diunggah|dirilis|terbit|published|updated|posted)(?:\s+(?:pada|on))?\s*:?\s*/iu;
+// A site name with a date: 'Kompas.com - 12/05/2022, 14:21 WIB'.
+const SITE_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|id|net|org|co|news|tv|info)$/iu;
+
+// Photo and picture credits: 'Foto: Humas Pemkab', '(Foto: ANTARA/Nama)', 'Ilustrasi: …'.
+const CREDIT = /^\(?\s*(?:foto(?: ilustrasi)?|ilustrasi|sumber foto|sumber gambar|kredit foto|keterangan foto|grafis|infografis|photo)\s*[:|/]/iu;
+
+// Cross-links to other articles.
+const CROSSLINK_BARE = /^(?:baca juga|baca pula|simak juga|tonton juga|lihat juga)\b/iu;
+const CROSSLINK_LABEL =
+  /^(?:baca|simak|lihat|tonton|artikel terkait|berita terkait|berita lainnya|baca selengkapnya|selengkapnya|read more|read also|related)\s*[:»>]/iu;
+const CROSSLINK_HEADING =
+  /^(?:(?:berita|artikel|tautan|topik|video)\s+(?:terkait|lainnya|terpopuler|pilihan|terkini|populer)|terpopuler|terkini|rekomendasi|populer|berita pilihan|baca juga|baca selengkapnya|related (?:articles|posts|news))\s*:?$/iu;
+
+// Share, follow and subscribe prompts.
+const SHARE_WORD =
+  /^(?:bagikan|share|sebarkan|tweet|salin|tautan|copy|link|facebook|fb|twitter|x|whatsapp|wa|telegram|linkedin|line|e-?mail|surel|pinterest|instagram|tiktok|youtube|threads|print|cetak|artikel|berita|ini|ke|via|di)$/iu;
+const SHARE_VERB = /\b(?:bagikan|share|sebarkan)\b/iu;
+const PLATFORM = /\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|instagram|tiktok|youtube)\b/giu;
+const FOLLOW =
+  /^(?:ikuti|follow|gabung(?:lah)?(?: ke)?|bergabung(?:lah)?(?: (?:di|ke|dengan))?)\s+(?:kami|akun|media sosial|berita|update|informasi|saluran|channel|kanal|grup|komunitas|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram)\b/iu;
+const SUBSCRIBE =
+  /^(?:dapatkan|nikmati|terima|simak)\s+(?:update|pembaruan|informasi|berita|notifikasi|artikel|kabar)\b|^(?:berlangganan|langganan|subscribe)\b|^(?:unduh|download)\s+(?:aplikasi|app)\b/iu;
+const CHANNEL = /\b(?:google news|whatsapp channel|saluran whatsapp|channel whatsapp|telegram channel|channel telegram)\b/iu;
+
+const AD = /^(?:advertisement|iklan|sponsored|konten bersponsor|scroll to continue(?: with content)?|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?|lanjutkan membaca|ads?)\.?$/iu;
+
+const BYLINE_WITH_SITE = new RegExp(
+  `^(?:\\p{Lu}[\\p{L}.'-]*\\s+){0,4}\\p{Lu}[\\p{L}.'-]*\\s*[–—-]\\s*[\\p{L}\\d-]+(?:\\.[\\p{L}\\d-]+)+\\s*[,|–—-]?\\s*(${DATE_SOURCE})(?:\\s*[,|–—-]?\\s*${TIME_SOURCE})?\\s*`,
+  'iu',
+);
+
+function isShareLine(text: string): boolean {
+  const words = text.split(/[\s:|,•·/]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 12 || !words.every((w) => SHARE_WORD.test(w))) return false;
+  return SHARE_VERB.test(text) || (text.match(PLATFORM)?.length ?? 0) >= 2;
+}
+
+/** A line that only states when (and on which site) the page was published: 'Kamis, 12/5/2022 09:30 WIB'. */
+export function isDateStamp(text: string): boolean {
+  if (text.length > 100) return false;
+  const rest = text.replace(STAMP, '');
+  if (rest === text && !findDate(text)) return false;
+  const parts = rest.split(/\s*[–—|-]\s+|\s+[–—|-]\s*/);
+  // 'Kamis, 12/5/2022 09:30 WIB', or a site name followed by a date.
+  return findDate(rest) !== null && parts.every((p) => onlyDate(p) || SITE_WORD.test(p.trim()));
+}
+
+/** The kind of boilerplate a line is, or null for content. Only short lines can be boilerplate. */
+export function classifyLine(text: string, where: LineKind = 'para'): RemovedKind | null {
+  const t = text.trim();
+  if (t.length === 0 || t.length > 220) return null;
+  if (CROSSLINK_BARE.test(t) || CROSSLINK_LABEL.test(t) || (where !== 'list' && CROSSLINK_HEADING.test(t))) return 'crosslink';
+  if (BYLINE_LABEL.test(t) || BYLINE_REPORT.test(t) || (where === 'para' && (BYLINE_OLEH.test(t) || INITIALS.test(t)))) return 'byline';
+  if (isShareLine(t) || FOLLOW.test(t) || SUBSCRIBE.test(t) || (t.length <= 160 && CHANNEL.test(t))) return 'share';
+  if (AD.test(t)) return 'ad';
+  if (where !== 'list' && t.length <= 120 && CREDIT.test(t)) return 'credit';
+  if (splitBylinePrefix(t)?.rest === '') return 'byline';
+  return null;
+}
+
+/**
+ * A byline fused with the sentence that follows it, as copied from some sites:
+ * 'Nama Penulis - SITUS.CO.ID Apr 21, 2022 - 14:21 KOTA - Pemerintah …'. Returns the
+ * date and what follows, or null.
+ */
+export function splitBylinePrefix(text: string): { date: string | null; rest: string } | null {
+  const m = text.match(BYLINE_WITH_SITE);
+  if (!m) return null;
+  return { date: findDate(m[1]!), rest: text.slice(m[0].length).trim() };
+}

@@ -1,0 +1,119 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { extname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LoadError, type LoadReason } from './errors.ts';
+import { DEFAULT_PARSE_LIMITS, type ParsedDoc, type ParseLimits } from './loaders.ts';
+
+export interface ParseRequest {
+  readonly id: number;
+  readonly path: string;
+  readonly data: Uint8Array;
+  readonly text: string | null;
+  readonly limits: ParseLimits;
+}
+
+export type ParseReply =
+  | { readonly id: number; readonly type: 'progress' }
+  | { readonly id: number; readonly type: 'done'; readonly doc: ParsedDoc }
+  | { readonly id: number; readonly type: 'refused'; readonly reason: LoadReason; readonly detail?: string }
+  | { readonly id: number; readonly type: 'failed'; readonly message: string };
+
+export interface ParserOptions {
+  /** V8 heap of the parse worker, in MB. */
+  readonly memoryMb?: number;
+  /** A file is given up when the worker reports no progress for this long. */
+  readonly idleTimeoutMs?: number;
+  readonly limits?: Partial<ParseLimits>;
+}
+
+export interface IsolatedParser {
+  parse(path: string, data: Uint8Array, text: string | null): Promise<ParsedDoc>;
+  close(): void;
+}
+
+const DEFAULT_MEMORY_MB = 1536;
+const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+const OUT_OF_MEMORY = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/i;
+
+/** The worker's entry and how node runs it: through tsx from TypeScript sources, directly once compiled. */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const self = fileURLToPath(import.meta.url);
+  const ext = extname(self);
+  const file = fileURLToPath(new URL(`./parse-child${ext}`, import.meta.url));
+  if (ext !== '.ts') return { file, execArgv: [] };
+  return { file, execArgv: ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] };
+}
+
+/**
+ * Parses untrusted files (PDF, DOCX, HTML, text, OCR) in a child process with a memory
+ * limit and an inactivity deadline, one file at a time: a hostile or oversized file
+ * fails alone with a named reason (memory, time, crash) and never takes the calling
+ * process — the server or the rest of an ingest run — with it.
+ */
+export function createIsolatedParser(options: ParserOptions = {}): IsolatedParser {
+  const memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
+  const idleMs = options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+  const limits: ParseLimits = { ...DEFAULT_PARSE_LIMITS, ...options.limits };
+  let child: ChildProcess | null = null;
+  let stderrTail = '';
+  let nextId = 1;
+
+  const start = (): ChildProcess => {
+    const { file, execArgv } = workerEntry();
+    const c = fork(file, [], { execArgv: [`--max-old-space-size=${memoryMb}`, ...execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    stderrTail = '';
+    c.stderr?.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4_096)));
+    c.on('error', () => undefined); // reported through 'exit' to the pending parse
+    return c;
+  };
+
+  const parse = (path: string, data: Uint8Array, text: string | null): Promise<ParsedDoc> => {
+    const c = (child ??= start());
+    const id = nextId++;
+    return new Promise<ParsedDoc>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearTimeout(timer);
+        c.off('message', onMessage);
+        c.off('exit', onExit);
+      };
+      const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(onIdle, idleMs);
+      };
+      const onMessage = (m: ParseReply) => {
+        if (m.id !== id) return;
+        if (m.type === 'progress') return arm();
+        finish();
+        if (m.type === 'done') resolve(m.doc);
+        else if (m.type === 'refused') reject(new LoadError(m.reason, m.detail));
+        else reject(new Error(m.message));
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+        finish();
+        if (child === c) child = null;
+        const oom = OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGABRT' || code === 134;
+        reject(oom ? new LoadError('parse_memory', `${memoryMb} MB`) : new LoadError('parse_crashed', signal ?? `kode ${code}`));
+      };
+      const onIdle = () => {
+        finish();
+        if (child === c) child = null;
+        c.kill('SIGKILL');
+        reject(new LoadError('parse_timeout', `${Math.round(idleMs / 1000)} detik tanpa kemajuan`));
+      };
+      c.on('message', onMessage);
+      c.on('exit', onExit);
+      arm();
+      c.send({ id, path, data, text, limits } satisfies ParseRequest);
+    });
+  };
+
+  return {
+    parse,
+    close() {
+      if (child?.connected) child.disconnect();
+      child = null;
+    },
+  };
+}
