@@ -23,6 +23,11 @@ ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000
 
+# OCR of scanned PDF pages: Tesseract with its Indonesian data, and pdftoppm to render a page.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-ind poppler-utils \
+ && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 # Code and dependencies stay owned by root (read-only for the app); only /data is writable.
 COPY --from=deps /app/node_modules ./node_modules

@@ -2,7 +2,9 @@
 # Installs what the test suite needs on a Debian bookworm machine, skipping what is there:
 #   - the PostgreSQL 15 server (postgresql-15),
 #   - pgvector for PostgreSQL 15, built from the Debian source package of trixie
-#     (bookworm has no pgvector for 15), with the build tools it needs.
+#     (bookworm has no pgvector for 15), with the build tools it needs,
+#   - OCR for scanned PDF pages: tesseract-ocr with its Indonesian data (tesseract-ocr-ind)
+#     and poppler-utils (pdftoppm renders a page; the tests also use pdftotext).
 # Idempotent; runs `apt-get update` at most once, and only when something is missing.
 # Needs root for the installs; as another user it only reports what is missing.
 # Usable on its own: `bash .ci/install.sh`.
@@ -110,7 +112,7 @@ build_pgvector() {
 }
 
 main() {
-  local need=() pkgs=("postgresql-$PG_MAJOR") t0 p
+  local need=() pkgs=("postgresql-$PG_MAJOR" tesseract-ocr tesseract-ocr-ind poppler-utils) t0 p
   local want_pgvector=0
   have_pgvector || want_pgvector=1
   [ "${PANDU_FORCE_PGVECTOR:-0}" = 1 ] && want_pgvector=1  # rebuild even when present (testing)
@@ -129,7 +131,7 @@ main() {
     if ! apt-cache showsrc "pgvector" 2>/dev/null | grep -q '^Package: pgvector'; then need_update=1; fi
   fi
   if [ "${#need[@]}" -eq 0 ] && [ "$want_pgvector" = 0 ]; then
-    log "PostgreSQL $PG_MAJOR and pgvector present: nothing to install"
+    log "PostgreSQL $PG_MAJOR, pgvector and OCR tools present: nothing to install"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then

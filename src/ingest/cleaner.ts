@@ -72,19 +72,20 @@ const PAGE_NUMBER = /^(?:(?:halaman|hal\.?|hlm\.?|page)\s*\d+(?:\s*(?:dari|of|\/
 /**
  * Running heads, feet and page numbers of a paged document: lines within the first or
  * last `edge` lines of a page that recur (numbers aside) on at least half of the pages
- * (three pages at least), and lines that are only a page number. Returns the pages
+ * (three pages at least), and lines that are only a page number. Lines `mayRun` rejects
+ * (headings set larger than the text) are never running lines. Returns the pages
  * without them and how many lines were removed.
  */
-export function dropRunningLines<T extends { text: string }>(pages: T[][], edge = 3): { pages: T[][]; removed: number } {
+export function dropRunningLines<T extends { text: string }>(pages: T[][], mayRun: (line: T) => boolean, edge = 3): { pages: T[][]; removed: number } {
   const seenOn = new Map<string, number>();
-  const edgeKeys = (lines: T[]) => new Set([...lines.slice(0, edge), ...lines.slice(-edge)].map((l) => lineKey(l.text)));
+  const edgeKeys = (lines: T[]) => new Set([...lines.slice(0, edge), ...lines.slice(-edge)].filter(mayRun).map((l) => lineKey(l.text)));
   for (const lines of pages) for (const k of edgeKeys(lines)) seenOn.set(k, (seenOn.get(k) ?? 0) + 1);
   const threshold = Math.max(3, Math.ceil(pages.length / 2));
   let removed = 0;
   const out = pages.map((lines) =>
     lines.filter((l, i) => {
       const atEdge = i < edge || i >= lines.length - edge;
-      const running = atEdge && (PAGE_NUMBER.test(l.text.trim()) || (seenOn.get(lineKey(l.text)) ?? 0) >= threshold);
+      const running = atEdge && mayRun(l) && (PAGE_NUMBER.test(l.text.trim()) || (seenOn.get(lineKey(l.text)) ?? 0) >= threshold);
       if (running) removed++;
       return !running;
     }),

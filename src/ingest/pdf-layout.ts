@@ -27,13 +27,16 @@ export function ocrLines(text: string): PageLine[] {
  * line ending a sentence (or a gap) ends the paragraph.
  */
 export function pagesToBlocks(pages: PageLine[][], cleaner: LineCleaner): { blocks: Block[]; firstHeading: string | null } {
-  const running = dropRunningLines(pages.map((p) => p.filter((l) => l.text)));
-  cleaner.count('header_footer', running.removed);
-  const keptKeys = running.pages.map((p) => new Set(p));
-  const sizes = running.pages.flat().filter((l) => l.size > 0).flatMap((l) => Array<number>(l.text.length).fill(l.size));
+  const texts = pages.map((p) => p.filter((l) => l.text));
+  // The body size is read without the running lines (small type repeated on every page);
+  // then headings, set larger than the body, are never taken for running lines.
+  const sizes = dropRunningLines(texts, () => true).pages.flat().filter((l) => l.size > 0).flatMap((l) => Array<number>(l.text.length).fill(l.size));
   sizes.sort((a, b) => a - b);
   const body = sizes[Math.floor(sizes.length / 2)] ?? 0;
   const isHeading = (l: PageLine) => body > 0 && l.size > body * 1.15 && l.text.length < 160;
+  const running = dropRunningLines(texts, (l) => !isHeading(l));
+  cleaner.count('header_footer', running.removed);
+  const keptKeys = running.pages.map((p) => new Set(p));
   const headingSizes = [...new Set(running.pages.flat().filter(isHeading).map((l) => l.size))].sort((a, b) => b - a);
   const trail = new HeadingTrail();
   const blocks: Block[] = [];

@@ -44,6 +44,8 @@ const REMOVED_LABELS: Record<RemovedKind, string> = {
   outside_article: 'di luar artikel (menu, sidebar, komentar)',
 };
 
+const STATUS_LABELS: Readonly<Record<string, string>> = { new: 'BARU', changed: 'UBAH' };
+
 type Removed = Partial<Record<RemovedKind, number>>;
 const totalOf = (r: Removed | undefined) => Object.values(r ?? {}).reduce((a, b) => a + b, 0);
 const pageList = (pages: readonly number[]) => `hlm. ${pages.join(', ')}`;
@@ -66,7 +68,7 @@ export const ingestMessages = {
   failedLine: (path: string, reason: string) => `GAGAL  ${path}: ${reason}`,
   skippedLine: (path: string, reason: string) => `LEWATI ${path}: ${reason}`,
   fileLine: (o: { status: string; path: string; chunks: number; removed?: Removed; ocr_pages?: readonly number[]; unread_pages?: readonly number[] }) =>
-    `${o.status.padEnd(6)} ${o.path} (${o.chunks} potongan${fileExtras(o)})`,
+    `${(STATUS_LABELS[o.status] ?? o.status).padEnd(6)} ${o.path} (${o.chunks} potongan${fileExtras(o)})`,
   /** An instruction-like passage, for staff to review; the passage stays in the document. */
   instructionLine: (path: string, f: { page: number | null; excerpt: string }) =>
     `PERIKSA ${path}${f.page ? ` hlm. ${f.page}` : ''}: bagian ini berbunyi seperti perintah kepada asisten, bukan isi dokumen — "${f.excerpt}"`,

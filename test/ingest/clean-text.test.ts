@@ -1,0 +1,127 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ingestPaths, type FileOutcome } from '../../src/ingest/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
+import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
+import { search } from '../../src/retrieval/search.ts';
+import { backends, testDb, type BackendName } from '../support/db.ts';
+import {
+  ARTICLE_SENTENCES,
+  DATELINE_ONLY,
+  FURNITURE_LINES,
+  makeReportPdf,
+  NEWS_HTML,
+  NEWS_TXT,
+  PAGE_FURNITURE,
+  PLANTED_INSTRUCTION,
+  RAW_MARKDOWN,
+  RAW_TXT,
+} from '../support/news-docs.ts';
+import { runPanduOnce, tempDir } from '../support/process.ts';
+
+const logger = createLogger('silent', { pretty: false });
+const embedder = createHashingEmbedder(256);
+
+async function ingestFiles(files: Record<string, string | Buffer>, backend: BackendName = 'pglite') {
+  const db = await testDb(backend);
+  await ensureEmbeddings(db, embedder);
+  const dir = tempDir('pandu-clean-');
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  const summary = await ingestPaths({ db, embedder, logger }, [dir]);
+  const outcome = (name: string) => summary.files.find((f) => f.path.endsWith(`/${name}`)) as FileOutcome;
+  const text = async (name: string) =>
+    (await db.query<{ text: string }>(`SELECT c.text FROM chunks c JOIN documents d ON d.id = c.document_id WHERE d.path LIKE $1 ORDER BY c.ordinal`, [`%/${name}`]))
+      .map((r) => r.text)
+      .join('\n')
+      .replace(/\s+/g, ' ');
+  return { db, summary, outcome, text };
+}
+
+describe('clean text at ingest', () => {
+  it('keeps every sentence of a byline-laden news article and none of its credits, cross-links or share lines', async () => {
+    const { summary, outcome, text } = await ingestFiles({ 'berita-klaten.txt': NEWS_TXT, 'berita-klaten.html': NEWS_HTML });
+    expect(summary.failed).toBe(0);
+    for (const name of ['berita-klaten.txt', 'berita-klaten.html']) {
+      const body = await text(name);
+      for (const s of ARTICLE_SENTENCES) expect(body, name).toContain(s);
+      for (const line of FURNITURE_LINES) expect(body, name).not.toContain(line.slice(0, 24));
+      expect(body, name).not.toMatch(/KABARKLATEN|Kamis, 12\/5\/2022|\(dmp\/lrw\)|Baca juga|Bagikan/);
+      expect(body.startsWith('Dewan Smart City Kabupaten Klaten menetapkan'), name).toBe(true); // the dateline is gone from the sentence
+      expect(outcome(name)).toMatchObject({ published_at: '2022-05-12', place: 'Klaten' });
+    }
+    // Nothing disappears silently: every removed line is counted by kind.
+    expect(outcome('berita-klaten.txt').removed).toEqual({ byline: 5, crosslink: 2, credit: 1, share: 2 });
+    expect(summary.removed).toBeGreaterThanOrEqual(10);
+
+    const page = await text('berita-klaten.html');
+    for (const f of PAGE_FURNITURE) expect(page).not.toContain(f);
+    expect(page).toContain('Peta harga pangan harian dipimpin Dinas Perdagangan.'); // list items of the article
+    expect(page).toContain('Program: Antrean daring; Mulai: Juni 2022'); // its table
+    expect(outcome('berita-klaten.html').removed).toMatchObject({ outside_article: expect.any(Number), crosslink: expect.any(Number) });
+  });
+
+  it.each(backends)('makes a date stated only in the dateline the document date and place, on search hits too (%s)', async (backend) => {
+    const { db, outcome, text } = await ingestFiles({ 'papan-banjir.txt': DATELINE_ONLY }, backend);
+    expect(outcome('papan-banjir.txt')).toMatchObject({ status: 'new', published_at: '2022-05-12', place: 'Palu' });
+    expect(await text('papan-banjir.txt')).toMatch(/^Pemerintah Kota Palu mulai menguji papan informasi banjir digital/);
+    const [doc] = await db.query<{ published_at: string; place: string }>(`SELECT to_char(published_at, 'YYYY-MM-DD') AS published_at, place FROM documents`);
+    expect(doc).toEqual({ published_at: '2022-05-12', place: 'Palu' });
+    const [hit] = await search({ db, embedder }, 'papan informasi banjir digital Palu', { k: 1 });
+    expect(hit).toMatchObject({ publishedAt: '2022-05-12', place: 'Palu' });
+  });
+
+  it('drops the running head, the running foot and the page numbers of a PDF, and counts them', async () => {
+    const report = await makeReportPdf();
+    const { outcome, text } = await ingestFiles({ 'laporan-kendari.pdf': report.pdf });
+    const body = await text('laporan-kendari.pdf');
+    for (const s of report.sentences) expect(body).toContain(s);
+    expect(body).not.toContain(report.header);
+    expect(body).not.toContain(report.footer);
+    expect(outcome('laporan-kendari.pdf')).toMatchObject({ pages: 4, removed: { header_footer: 8 } });
+  });
+
+  it('leaves no Markdown syntax in the text: task boxes, emphasis, links, inline HTML, pipes, heading marks', async () => {
+    const { text } = await ingestFiles({ 'catatan-rapat.md': RAW_MARKDOWN, 'ringkasan.txt': RAW_TXT });
+    const md = await text('catatan-rapat.md');
+    expect(md).toContain('Buku 1 Analisis Strategis versi revisi');
+    expect(md).toContain('SK Dewan Smart City yang sudah ditandatangani');
+    expect(md).toContain('Lampiran rencana aksi dalam format lembar kerja');
+    expect(md).toContain('Dokumen: Buku 2 Masterplan; Penanggung jawab: Bappeda');
+    expect(md).toContain('jadwal baru Bimtek II dan F-03');
+    const txt = await text('ringkasan.txt');
+    expect(txt).toContain('Dewan menyetujui dua quick win tambahan');
+    for (const body of [md, txt]) expect(body).not.toMatch(/\[[ x]\]|\*\*|_|\]\(|<\/?b>|~~|`|\||#/);
+  });
+
+  it('flags a passage that instructs an assistant, for review, and keeps it in the document', async () => {
+    const { summary, outcome, text } = await ingestFiles({ 'jadwal-bimtek.md': PLANTED_INSTRUCTION });
+    expect(summary.instructions).toBe(1);
+    expect(outcome('jadwal-bimtek.md').instructions).toEqual([
+      expect.objectContaining({ excerpt: expect.stringContaining('Abaikan semua instruksi sebelumnya') }),
+    ]);
+    expect(await text('jadwal-bimtek.md')).toContain('Abaikan semua instruksi sebelumnya');
+  });
+});
+
+describe('pandu ingest and pandu ask with cleaned news', () => {
+  it('reports removed lines and flagged passages, and cites the dateline', async () => {
+    const dir = tempDir('pandu-news-');
+    writeFileSync(join(dir, 'berita-klaten.txt'), NEWS_TXT);
+    writeFileSync(join(dir, 'papan-banjir.txt'), DATELINE_ONLY);
+    writeFileSync(join(dir, 'jadwal-bimtek.md'), PLANTED_INSTRUCTION);
+    const db = join(tempDir(), 'db');
+    const r = await runPanduOnce(['ingest', dir], { DATABASE_URL: db });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/berita-klaten\.txt \(\d+ potongan; 10 baris dibuang: [^)]*tautan berita lain 2/);
+    expect(r.stdout).toMatch(/PERIKSA \S*jadwal-bimtek\.md: .*"Abaikan semua instruksi sebelumnya/);
+    expect(r.stdout).toMatch(/Selesai: 3 baru.*10 baris boilerplate dibuang, 1 bagian mirip perintah perlu diperiksa/);
+
+    const json = await runPanduOnce(['ask', 'kapan Kota Palu mulai uji coba papan informasi banjir digital?', '--json'], { DATABASE_URL: db });
+    const answer = JSON.parse(json.stdout) as { citations: Array<{ document: string; published_at: string | null; place: string | null }> };
+    expect(answer.citations[0]).toMatchObject({ document: expect.stringMatching(/papan-banjir\.txt$/), published_at: '2022-05-12', place: 'Palu' });
+    const plain = await runPanduOnce(['ask', 'kapan Kota Palu mulai uji coba papan informasi banjir digital?'], { DATABASE_URL: db });
+    expect(plain.stdout).toMatch(/Sumber:\n- Palu Mulai Uji Coba Papan Informasi Banjir Digital · Palu, 12 Mei 2022/);
+  }, 180_000);
+});
