@@ -15,8 +15,10 @@ export type LineKind = 'para' | 'list' | 'heading';
 // Credits: who wrote, edited or reported the article ('Penulis: …', 'Laporan Wartawan …').
 const BYLINE_LABEL =
   /^(?:penulis|editor|penyunting|redaktur(?: pelaksana)?|reporter|pewarta|wartawan|jurnalis|kontributor|koresponden|author|writer|ditulis oleh|diunggah oleh|dipublikasikan oleh|diterbitkan oleh|oleh)\s*[:|]/iu;
+// 'Diposting oleh Admin pada 3 Juni 2024': who put the page up, and when.
+const POSTED_BY = /^(?:diposting|ditulis|diunggah|dipublikasikan|diterbitkan|dibuat|posted|written|published)\s+(?:oleh|by)\s/iu;
 const BYLINE_REPORT = /^laporan\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\b/iu;
-const BYLINE_OLEH = /^oleh\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$/u;
+const BYLINE_OLEH = /^[Oo]leh\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$/u;
 // Editor's initials closing an article: '(ant/rdn)', '(rls)', '(*)'.
 const INITIALS = /^\(\s*(?:\*|[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*\/\s*[A-Za-z]{2,5})+)\s*\)$/u;
 // Publication stamps: 'Diperbarui 12 Mei 2022, 10:00 WIB', 'Dipublikasikan: Kamis, 12/5/2022'.
@@ -39,11 +41,12 @@ const SHARE_WORD =
   /^(?:bagikan|share|sebarkan|tweet|salin|tautan|copy|link|facebook|fb|twitter|x|whatsapp|wa|telegram|linkedin|line|e-?mail|surel|pinterest|instagram|tiktok|youtube|threads|print|cetak|artikel|berita|ini|ke|via|di)$/iu;
 const SHARE_VERB = /\b(?:bagikan|share|sebarkan)\b/iu;
 const PLATFORM = /\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|instagram|tiktok|youtube)\b/giu;
-const FOLLOW =
-  /^(?:ikuti|follow|gabung(?:lah)?(?: ke)?|bergabung(?:lah)?(?: (?:di|ke|dengan))?)\s+(?:kami|akun|media sosial|berita|update|informasi|saluran|channel|kanal|grup|komunitas|instagram|twitter|facebook|tiktok|youtube|whatsapp|telegram)\b/iu;
-const SUBSCRIBE =
-  /^(?:dapatkan|nikmati|terima|simak)\s+(?:update|pembaruan|informasi|berita|notifikasi|artikel|kabar)\b|^(?:berlangganan|langganan|subscribe)\b|^(?:unduh|download)\s+(?:aplikasi|app)\b/iu;
-const CHANNEL = /\b(?:google news|whatsapp channel|saluran whatsapp|channel whatsapp|telegram channel|channel telegram)\b/iu;
+const FOLLOW = /^(?:ikuti|follow)\s+(?:kami|us|akun|media sosial|saluran|channel|kanal)\b/iu;
+// A call to action ('Ikuti …', 'Dapatkan update …', 'Yuk gabung …') naming a channel or platform.
+const CALL = /^(?:yuk,?\s+|mari\s+)?(?:ikuti|follow|gabung(?:lah)?|bergabung(?:lah)?|simak|dapatkan|nikmati|klik|kunjungi|pantau|subscribe)\b/iu;
+const CHANNEL =
+  /\b(?:google news|whatsapp|telegram|instagram|twitter|facebook|tiktok|youtube|grup|channel|saluran|newsletter|notifikasi|breaking news|aplikasi)\b|[\p{L}\d-]\.(?:com|id)\b/iu;
+const SUBSCRIBE = /^(?:berlangganan|langganan|subscribe)\b/iu;
 
 const AD = /^(?:advertisement|iklan|sponsored|konten bersponsor|scroll to continue(?: with content)?|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?|lanjutkan membaca|ads?)\.?$/iu;
 
@@ -73,8 +76,9 @@ export function classifyLine(text: string, where: LineKind = 'para'): RemovedKin
   const t = text.trim();
   if (t.length === 0 || t.length > 220) return null;
   if (CROSSLINK_BARE.test(t) || CROSSLINK_LABEL.test(t) || (where !== 'list' && CROSSLINK_HEADING.test(t))) return 'crosslink';
+  if (POSTED_BY.test(t) && (t.length <= 60 || findDate(t) !== null)) return 'byline';
   if (BYLINE_LABEL.test(t) || BYLINE_REPORT.test(t) || (where === 'para' && (BYLINE_OLEH.test(t) || INITIALS.test(t)))) return 'byline';
-  if (isShareLine(t) || FOLLOW.test(t) || SUBSCRIBE.test(t) || (t.length <= 160 && CHANNEL.test(t))) return 'share';
+  if (isShareLine(t) || (t.length <= 160 && (FOLLOW.test(t) || SUBSCRIBE.test(t) || (CALL.test(t) && CHANNEL.test(t))))) return 'share';
   if (AD.test(t)) return 'ad';
   if (where !== 'list' && t.length <= 120 && CREDIT.test(t)) return 'credit';
   if (splitBylinePrefix(t)?.rest === '') return 'byline';

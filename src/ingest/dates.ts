@@ -1,3 +1,5 @@
+import { isPlaceName } from './places.ts';
+
 /**
  * Dates and datelines as Indonesian news and government pages write them:
  * '12 Mei 2022', 'Kamis, 12/5/2022', 'Apr 21, 2022 - 14:21', 'SRAGEN, KOMPAS.com –',
@@ -112,7 +114,8 @@ export function splitDateline(text: string): Dateline | null {
     else if (SITE.test(p) || (TITLE_WORDS.test(p) && p.split(/\s+/).length <= 3) || CAPS_WORDS.test(p)) sourced = true;
     else return null;
   }
-  // A place in title case alone ('Program – …') is not a dateline; in capitals it is ('SEMARANG – …').
-  if (!sourced && date === null && !(CAPS_WORDS.test(place) && /\p{Lu}{3}/u.test(place))) return null;
+  // A place alone, without a site, agency or date, counts only when written in capitals and
+  // named in the national register ('SEMARANG – …'); 'PENDAHULUAN – …' is not a dateline.
+  if (!sourced && date === null && !(CAPS_WORDS.test(place) && isPlaceName(place))) return null;
   return { place: placeName(place), date, rest };
 }

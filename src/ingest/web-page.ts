@@ -1,4 +1,4 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { LoadedDoc } from './blocks.ts';
 import type { RemovedCounts, RemovedKind } from './boilerplate.ts';
@@ -20,7 +20,7 @@ function extractArticle(html: string): Article | null {
   const { document } = parseHTML(html);
   // linkedom's Document implements what Readability reads; its types are its own.
   const doc = document as unknown as ConstructorParameters<typeof Readability>[0];
-  if (!doc.body || !isProbablyReaderable(doc, { minContentLength: 100, minScore: 20 })) return null;
+  if (!doc.body) return null;
   const article = new Readability(doc, { keepClasses: false }).parse();
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return null;
   return { html: article.content, title: article.title?.trim() || null, publishedTime: article.publishedTime ?? null };

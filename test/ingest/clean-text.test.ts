@@ -11,6 +11,9 @@ import {
   ARTICLE_SENTENCES,
   DATELINE_ONLY,
   FURNITURE_LINES,
+  GOV_FURNITURE,
+  GOV_HTML,
+  GOV_SENTENCES,
   makeReportPdf,
   NEWS_HTML,
   NEWS_TXT,
@@ -60,6 +63,16 @@ describe('clean text at ingest', () => {
     expect(page).toContain('Peta harga pangan harian dipimpin Dinas Perdagangan.'); // list items of the article
     expect(page).toContain('Program: Antrean daring; Mulai: Juni 2022'); // its table
     expect(outcome('berita-klaten.html').removed).toMatchObject({ outside_article: expect.any(Number), crosslink: expect.any(Number) });
+  });
+
+  it('takes only the announcement from a government page whose menus and sidebars are plain divs', async () => {
+    const { outcome, text } = await ingestFiles({ 'klinik-quick-win.html': GOV_HTML });
+    const body = await text('klinik-quick-win.html');
+    for (const s of GOV_SENTENCES) expect(body).toContain(s);
+    expect(body).toContain('Sesi: Sesi 2; Tanggal: 17 Juni 2024; Tempat: Aula Bappeda');
+    expect(body).toContain('Nama dua narahubung dengan nomor telepon aktif.');
+    for (const f of GOV_FURNITURE) expect(body).not.toContain(f);
+    expect(outcome('klinik-quick-win.html')).toMatchObject({ published_at: '2024-06-03' });
   });
 
   it.each(backends)('makes a date stated only in the dateline the document date and place, on search hits too (%s)', async (backend) => {

@@ -185,3 +185,35 @@ export async function makeScannedPdf(lines: readonly string[]): Promise<Buffer> 
   scan.end();
   return scanDone;
 }
+
+/** The sentences of a regional government's announcement page. */
+export const GOV_SENTENCES = [
+  'Dinas Komunikasi dan Informatika Kota Bitung mengundang perangkat daerah mengikuti klinik penyusunan quick win smart city.',
+  'Klinik diadakan dua kali sebelum Bimbingan Teknis IV agar setiap usulan memiliki indikator dan anggaran yang jelas.',
+  'Setiap perangkat daerah membawa draf lembar komitmen dan data capaian tahun sebelumnya.',
+];
+
+/** A regional government page: menus and sidebars in plain divs, a visitor counter, an address footer. */
+export const GOV_HTML = `<!doctype html><html><head><title>Klinik Quick Win Smart City | Diskominfo Kota Bitung</title></head><body>
+<div class="top-bar">Selamat datang di laman resmi Dinas Komunikasi dan Informatika Kota Bitung</div>
+<div class="menu"><a href="/">Beranda</a> <a href="/profil">Profil</a> <a href="/berita">Berita</a> <a href="/ppid">PPID</a> <a href="/kontak">Kontak</a></div>
+<div id="content" class="container">
+<div class="post-content">
+<h1>Klinik Penyusunan Quick Win Smart City</h1>
+<p class="post-meta">Diposting oleh Admin Diskominfo pada 3 Juni 2024</p>
+<p>${GOV_SENTENCES[0]} ${GOV_SENTENCES[1]}</p>
+<h2>Jadwal klinik</h2>
+<table><thead><tr><th>Sesi</th><th>Tanggal</th><th>Tempat</th></tr></thead><tbody><tr><td>Sesi 1</td><td>10 Juni 2024</td><td>Ruang Rapat Wali Kota</td></tr><tr><td>Sesi 2</td><td>17 Juni 2024</td><td>Aula Bappeda</td></tr></tbody></table>
+<h2>Yang perlu dibawa</h2>
+<ol><li>Draf lembar komitmen quick win yang sudah dibahas di perangkat daerah.</li><li>Data capaian program tahun sebelumnya.</li><li>Nama dua narahubung dengan nomor telepon aktif.</li></ol>
+<p>${GOV_SENTENCES[2]}</p>
+<p>Bagikan: <a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></p>
+</div>
+<div class="sidebar-widget"><h3>Pengumuman Lainnya</h3><ul><li><a href="/p/9">Pemadaman Jaringan Internet Kantor Sementara</a></li><li><a href="/p/8">Lomba Desain Logo Hari Jadi Kota</a></li></ul>
+<h3>Statistik Pengunjung</h3><p>Hari ini: 1.204 kunjungan</p></div>
+</div>
+<div class="footer-area"><p>Jl. Sam Ratulangi No. 1, Bitung. Telepon (0438) 000000. Hak cipta Pemerintah Kota Bitung.</p></div>
+</body></html>`;
+
+/** Lines of the government page outside its announcement. */
+export const GOV_FURNITURE = ['Selamat datang di laman resmi', 'PPID', 'Pemadaman Jaringan', 'Lomba Desain Logo', 'Statistik Pengunjung', '1.204 kunjungan', 'Sam Ratulangi', 'Diposting oleh', 'Bagikan'];

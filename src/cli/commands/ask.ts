@@ -49,7 +49,10 @@ export function registerAsk(program: Command, ctx: CliContext): void {
       const { embedder } = await createCoreServices(app);
       const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });
-      const rows = hits.map((h) => ({ document: h.document, title: h.title, heading: h.heading, page: h.page, snippet: h.text.replace(/\s+/g, ' ').slice(0, 300), score: h.score }));
+      const rows = hits.map((h) => ({
+        document: h.document, title: h.title, heading: h.heading, page: h.page, snippet: h.text.replace(/\s+/g, ' ').slice(0, 300), score: h.score,
+        published_at: h.publishedAt ?? null, place: h.place ?? null,
+      }));
       if (opts.json) printJson(ctx.io, rows);
       else rows.forEach((r, i) => ctx.io.out(`${i + 1}. [${r.score.toFixed(2)}] ${r.title} — ${r.heading}${r.page ? ` (hlm. ${r.page})` : ''}\n   ${r.document}\n   ${r.snippet}\n`));
     });
