@@ -34,6 +34,8 @@ export interface IsolatedParser {
 
 const DEFAULT_MEMORY_MB = 1536;
 const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+/** What the worker may see of the environment: where programs and temporary files are, the locale; no tokens. */
+const WORKER_ENV = ['PATH', 'HOME', 'TMPDIR', 'TMP', 'TEMP', 'LANG', 'LC_ALL', 'TESSDATA_PREFIX'];
 const OUT_OF_MEMORY = /heap out of memory|Allocation failed|Reached heap limit|ERR_WORKER_OUT_OF_MEMORY/i;
 
 /** The worker's entry and how node runs it: through tsx from TypeScript sources, directly once compiled. */
@@ -61,7 +63,8 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
 
   const start = (): ChildProcess => {
     const { file, execArgv } = workerEntry();
-    const c = fork(file, [], { execArgv: [`--max-old-space-size=${memoryMb}`, ...execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    const env = Object.fromEntries(WORKER_ENV.flatMap((k) => (process.env[k] === undefined ? [] : [[k, process.env[k]]])));
+    const c = fork(file, [], { env, execArgv: [`--max-old-space-size=${memoryMb}`, ...execArgv], serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     stderrTail = '';
     c.stderr?.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4_096)));
     c.on('error', () => undefined); // reported through 'exit' to the pending parse
