@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LoadError, type LoadReason } from './errors.ts';
-import { DEFAULT_PARSE_LIMITS, type ParsedDoc, type ParseLimits } from './loaders.ts';
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
+import type { ParsedDoc } from './loaders.ts';
 
 export interface ParseRequest {
   readonly id: number;

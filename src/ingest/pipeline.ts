@@ -15,7 +15,8 @@ import { collect, displayPath, kindOf } from './files.ts';
 import { frontMatterMeta } from './front-matter.ts';
 import type { InstructionFlag } from './instructions.ts';
 import { createIsolatedParser, type IsolatedParser, type ParserOptions } from './isolated-parser.ts';
-import { checkFile, decodeText, MAX_FILE_BYTES, SUPPORTED, titleFromFileName } from './loaders.ts';
+import { checkFile, decodeText, SUPPORTED, titleFromFileName } from './file-checks.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 import { prepareCalendar, prepareChecklist } from './special-docs.ts';
 
 /** Bump when loading or chunking changes: every file is then ingested again. */

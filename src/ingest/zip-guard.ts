@@ -1,16 +1,6 @@
 import yauzl from 'yauzl';
 import { LoadError } from './errors.ts';
-
-/** Bounds on what a zip-based document (DOCX) may unpack to before any parser sees it. */
-export interface ZipLimits {
-  /** Largest uncompressed entry, in bytes. */
-  readonly maxEntryBytes: number;
-  /** Largest total of the uncompressed entries, in bytes. */
-  readonly maxTotalBytes: number;
-  readonly maxEntries: number;
-}
-
-export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxEntryBytes: 50 * 1024 * 1024, maxTotalBytes: 100 * 1024 * 1024, maxEntries: 5_000 };
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.ts';
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
 
