@@ -11,6 +11,7 @@ export type LoadReason =
   | 'pdf_scan_no_ocr'
   | 'ocr_failed'
   | 'ocr_timeout'
+  | 'ocr_too_many_pages'
   | 'docx_corrupt'
   | 'archive_too_large'
   | 'text_too_large'

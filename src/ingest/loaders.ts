@@ -67,7 +67,7 @@ export async function loadDocument(
   let doc: LoadedDoc;
   switch (ext) {
     case '.pdf':
-      doc = await parsePdf(data, fallback, { ocr: limits.ocr, maxChars: limits.maxChars, onProgress });
+      doc = await parsePdf(data, fallback, { ocr: limits.ocr, maxChars: limits.maxChars, maxOcrPages: limits.maxOcrPages, onProgress });
       break;
     case '.docx':
       doc = await parseDocx(data, fallback, limits);

@@ -19,6 +19,8 @@ export interface PdfOptions {
   readonly ocr?: OcrOptions | false;
   /** Most characters of text taken from one file. */
   readonly maxChars: number;
+  /** Most pages read with OCR. */
+  readonly maxOcrPages: number;
   /** Called after each page, so a supervisor can tell slow work from a hang. */
   readonly onProgress?: () => void;
 }
@@ -52,6 +54,7 @@ async function readScannedPages(data: Uint8Array, pages: PageLine[][], options: 
     if (allEmpty) throw new LoadError('pdf_scan_no_ocr', missing);
     return { read: [], unread: empty };
   }
+  if (empty.length > options.maxOcrPages) throw new LoadError('ocr_too_many_pages', `${empty.length} > ${options.maxOcrPages}`);
   const texts = await ocrPdfPages(data, empty, options.ocr || {}, options.onProgress);
   const read: number[] = [];
   for (const [page, text] of texts) {

@@ -14,6 +14,7 @@ const REASONS: Record<LoadReason, string> = {
   pdf_scan_no_ocr: 'scan tanpa lapisan teks: halamannya berupa gambar dan OCR tidak tersedia di server ini',
   ocr_failed: 'OCR gagal membaca halaman pindaian',
   ocr_timeout: 'OCR melewati batas waktu per halaman',
+  ocr_too_many_pages: 'terlalu banyak halaman pindaian untuk dibaca dengan OCR dalam satu file; pecah file-nya',
   docx_corrupt: 'file Word (DOCX) rusak atau tidak dapat dibaca',
   archive_too_large: 'isi file DOCX terlalu besar setelah dibuka (kemungkinan bom zip); file ditolak',
   text_too_large: 'teks hasil ekstraksi melebihi batas per file',
