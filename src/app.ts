@@ -1,7 +1,8 @@
 import type { Config } from './config/index.ts';
-import { acquireOwner, embeddedDir, migrate, openDatabase, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
+import { acquireOwner, embeddedDir, migrate, openDatabase, prepareDataDir, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
 import { PanduError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { operatorMessages } from './messages/operator.ts';
 import { seedRegions } from './regions/index.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 
@@ -29,14 +30,21 @@ function describeTarget(url: string): string {
   }
 }
 
-export async function openApp(config: Config, logger: Logger): Promise<App> {
+export interface OpenAppOptions {
+  /** Where operator notices go (an existing data folder open to others); default stderr. */
+  readonly notice?: (line: string) => void;
+}
+
+export async function openApp(config: Config, logger: Logger, options: OpenAppOptions = {}): Promise<App> {
   const dir = embeddedDir(config.database.url);
   let owner: (OwnerLock & { held: true }) | null = null;
   if (dir) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(dir, { recursive: true });
+    const { openMode } = prepareDataDir(dir);
+    const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+    if (openMode) notice(operatorMessages.dataDirOpen(dir, openMode));
     const lock = acquireOwner(dir);
     if (!lock.held) throw new PanduError('DB_BUSY', { owner: lock.owner satisfies OwnerInfo });
+    if (lock.tookOverFrom !== null) notice(operatorMessages.staleOwnerTakenOver(lock.tookOverFrom));
     owner = lock;
   }
   let db: Db;

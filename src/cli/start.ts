@@ -9,7 +9,7 @@ import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
 import { reminderSenders } from '../reminders/senders.ts';
-import { createHttpServer } from '../server/http.ts';
+import { createHttpServer, listenOrFail } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
 import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
@@ -31,20 +31,35 @@ interface Service {
  * exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
  */
 export async function runStart(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app: App = await openApp(config, logger);
+  const app: App = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
   const services: Service[] = [];
   let ready = false;
 
-  const server = createHttpServer({
-    logger,
-    metrics: app.metrics.registry,
-    readiness: async () => {
-      await app.db.query('SELECT 1');
-      const migrated = await migrationsCurrent(app.db);
-      return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
-    },
-  });
+  const readiness = async () => {
+    await app.db.query('SELECT 1');
+    const migrated = await migrationsCurrent(app.db);
+    return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
+  };
+  // /metrics on the main port (behind METRICS_TOKEN when set), or only on a loopback METRICS_PORT.
+  const metricsApart = config.metrics.port !== undefined;
+  const server = createHttpServer({ logger, readiness, metrics: metricsApart ? undefined : app.metrics.registry, metricsToken: config.metrics.token });
+  const metricsServer = metricsApart
+    ? createHttpServer({ logger, readiness, metrics: app.metrics.registry, metricsToken: config.metrics.token })
+    : null;
   if (app.owner) mountAdmin(server, app, app.owner.info.token);
+
+  let url: string;
+  let port: number;
+  try {
+    ({ url, port } = await listenOrFail(server, config.port, config.host));
+    if (metricsServer) await listenOrFail(metricsServer, config.metrics.port!, '127.0.0.1');
+  } catch (err) {
+    await server.close();
+    await app.close();
+    throw err;
+  }
+  if (metricsServer) services.push({ name: 'metrics', stop: () => metricsServer.close() });
+  app.owner?.setAddress(port, url);
 
   let resolveStopped!: (code: number) => void;
   const stopped = new Promise<number>((r) => (resolveStopped = r));
@@ -68,8 +83,6 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
-  const { url, port } = await server.listen(config.port, config.host);
-  app.owner?.setPort(port);
   io.out(`${messages.cli.serverListening(url)}\n`);
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
