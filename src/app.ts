@@ -1,5 +1,5 @@
 import type { Config } from './config/index.ts';
-import { acquireOwner, embeddedDir, migrate, openDatabase, prepareDataDir, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
+import { ANSWER_STATEMENT_TIMEOUT_MS, acquireOwner, embeddedDir, migrate, openDatabase, prepareDataDir, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
 import { PanduError } from './errors.ts';
 import type { Logger } from './log.ts';
 import { operatorMessages } from './messages/operator.ts';
@@ -15,6 +15,11 @@ export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly db: Db;
+  /**
+   * The database for answer paths: on PostgreSQL a pool of its own whose statements are
+   * cancelled after ANSWER_STATEMENT_TIMEOUT_MS; otherwise (PGlite, tests) absent: use db.
+   */
+  readonly answerDb?: Db;
   readonly metrics: Metrics;
   /** Present when this process owns an embedded data folder. */
   readonly owner: (OwnerLock & { held: true }) | null;
@@ -71,15 +76,24 @@ export async function openApp(config: Config, logger: Logger, options: OpenAppOp
     throw err;
   }
   let closed = false;
+  let answerDb: Db | undefined;
+  if (db.kind === 'postgres') {
+    answerDb = await openDatabase(config.database.url, { max: 8, statementTimeoutMs: ANSWER_STATEMENT_TIMEOUT_MS }).catch(async (err: unknown) => {
+      await db.close().catch(() => undefined);
+      throw err;
+    });
+  }
   return {
     config,
     logger,
     db,
+    answerDb,
     metrics: createMetrics(),
     owner,
     async close() {
       if (closed) return;
       closed = true;
+      await answerDb?.close();
       await db.close();
       owner?.release();
     },

@@ -88,7 +88,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
 
   const core = await createCoreServices(app);
   // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
-  const answers = createConversationalAnswerService(core.answers, { db: app.db, logger, openai: config.openai });
+  const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger, openai: config.openai });
   let chat: ConsoleChat | null = null;
   const bots = [config.telegram.token, config.slack.botToken].filter(Boolean);
   if (bots.length === 0) {

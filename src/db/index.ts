@@ -19,9 +19,16 @@ export function embeddedDir(url: string): string | null {
   return isPostgresUrl(url) || url === 'memory://' ? null : resolve(url);
 }
 
+/**
+ * Statements on the answer paths (answering a question, conversation memory) are cancelled
+ * after this long on PostgreSQL. PGlite runs each statement to its end inside this process:
+ * it accepts statement_timeout but never fires it (no timer signals in its single-user mode).
+ */
+export const ANSWER_STATEMENT_TIMEOUT_MS = 15_000;
+
 /** Opens the database named by DATABASE_URL (postgres://, a folder, or memory://). */
-export async function openDatabase(url: string): Promise<Db> {
-  if (isPostgresUrl(url)) return openPostgres(url);
+export async function openDatabase(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url, options);
   if (url === 'memory://') return openPglite(url);
   prepareDataDir(resolve(url));
   return openPglite(resolve(url));
