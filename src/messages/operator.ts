@@ -57,3 +57,29 @@ export const operatorMessages = {
   staleOwnerTakenOver: (pid: number) =>
     `Catatan: berkas pemilik folder data menyebut PID ${pid}, tetapi proses itu bukan Pandu; folder diambil alih.`,
 } as const;
+
+/** The command line's own messages (commander's, translated), and its help headings. */
+export const commandLineMessages = {
+  missingArgument: (name: string) => `argumen wajib '${name}' belum diisi`,
+  optionMissingArgument: (flags: string) => `opsi '${flags}' memerlukan nilai`,
+  missingMandatoryOption: (flags: string) => `opsi wajib '${flags}' belum diisi`,
+  unknownOption: (flag: string) => `opsi '${flag}' tidak dikenal`,
+  unknownCommand: (name: string) => `perintah '${name}' tidak dikenal`,
+  excessArguments: (expected: number, got: number, command: string | null) =>
+    `terlalu banyak argumen${command ? ` untuk '${command}'` : ''}: diharapkan ${expected}, diterima ${got}`,
+  conflictingOption: (detail: string) => `opsi yang tidak dapat dipakai bersama: ${detail}`,
+  invalidValue: (value: string, target: string) => `nilai '${value}' untuk ${target} tidak valid`,
+  didYouMean: (options: string) => `(Maksud Anda ${options}?)`,
+  error: (detail: string, command: string) => `Perintah tidak valid: ${detail}. Lihat: ${command} --help`,
+  helpOption: 'tampilkan bantuan perintah',
+  versionOption: 'tampilkan versi',
+  headings: {
+    'Usage:': 'Penggunaan:',
+    'Options:': 'Opsi:',
+    'Commands:': 'Perintah:',
+    'Arguments:': 'Argumen:',
+    'Global Options:': 'Opsi umum:',
+  } as Record<string, string>,
+  usageWords: { '[options]': '[opsi]', '[command]': '[perintah]' } as Record<string, string>,
+  extraInfo: { 'default:': 'bawaan:', 'choices:': 'pilihan:', 'preset:': 'prasetel:', 'env:': 'variabel:' } as Record<string, string>,
+} as const;
