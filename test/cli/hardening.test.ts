@@ -18,11 +18,11 @@ afterEach(async () => {
 });
 
 /** A running `pandu start` in an empty folder (no corpus/ there, so nothing to ingest). */
-async function startServer(dir: string, cwd = tempDir()) {
-  const app = runPandu(['start'], { DATABASE_URL: dir, HOST: '127.0.0.1' }, { cwd });
+async function startServer(dir: string, cwd = tempDir(), env: Record<string, string> = {}) {
+  const app = runPandu(['start'], { DATABASE_URL: dir, HOST: '127.0.0.1', ...env }, { cwd });
   running.push(app);
-  const [, url] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 30_000);
-  await app.waitFor(/Anda> /, 30_000);
+  const [, url] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 120_000);
+  await app.waitFor(/Anda> /, 60_000);
   return { app, url: url! };
 }
 
@@ -79,7 +79,7 @@ describe('configuration mistakes stop at start, in one Indonesian line (issue 18
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toBe(`Server HTTP tidak dapat berjalan di 127.0.0.1:${port}: port sudah dipakai proses lain. Periksa PORT dan HOST.`);
     expect(existsSync(join(dir, 'pandu-owner.json'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('the embedded data folder is private (issue 18, finding 3)', () => {
@@ -93,7 +93,7 @@ describe('the embedded data folder is private (issue 18, finding 3)', () => {
     expect(all.length).toBeGreaterThan(500);
     expect(all.filter((e) => (e.mode & 0o077) !== 0)).toEqual([]);
     expect(all.filter((e) => !e.dir).every((e) => e.mode === 0o600)).toBe(true);
-  }, 90_000);
+  }, 240_000);
 
   it('warns in Indonesian when an existing folder is open to others', async () => {
     const dir = join(tempDir(), 'db');
@@ -103,7 +103,22 @@ describe('the embedded data folder is private (issue 18, finding 3)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`Peringatan: folder data ${dir} dapat dibuka pengguna lain di mesin ini (izin 755)`);
     expect(r.stderr).toContain(`chmod 700 ${dir}`);
-  }, 60_000);
+  }, 180_000);
+});
+
+describe('/metrics on its own loopback port (METRICS_PORT, issue 18 finding 7)', () => {
+  it('serves metrics only on 127.0.0.1:METRICS_PORT, not on the main port', async () => {
+    const probe = createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const metricsPort = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const { url } = await startServer(join(tempDir(), 'db'), tempDir(), { METRICS_PORT: String(metricsPort) });
+    expect((await fetch(`${url}/metrics`)).status).toBe(404);
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    const metrics = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toContain('pandu_questions_total');
+  }, 240_000);
 });
 
 describe('one owner per data folder (issue 18 finding 7, issue 16 item 7)', () => {
@@ -115,7 +130,7 @@ describe('one owner per data folder (issue 18 finding 7, issue 16 item 7)', () =
     expect(second.stderr.trim()).toBe(
       `Pandu sudah berjalan untuk folder data ini (PID ${app.child.pid}, ${url}). Hentikan dulu proses itu, atau pakai DATABASE_URL lain.`,
     );
-  }, 90_000);
+  }, 240_000);
 
   it('forwards relative paths as absolute ones, so a command from another folder finds its files', async () => {
     const dir = join(tempDir(), 'db');
@@ -127,7 +142,7 @@ describe('one owner per data folder (issue 18 finding 7, issue 16 item 7)', () =
     expect(r.stderr).toMatch(/dijalankan melalui Pandu yang sedang berjalan/);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(join(work, 'docsA', 'catatan.md'));
-  }, 90_000);
+  }, 240_000);
 
   it('takes over a stale owner file whose PID now belongs to another program', async () => {
     const dir = join(tempDir(), 'db');
@@ -139,7 +154,7 @@ describe('one owner per data folder (issue 18 finding 7, issue 16 item 7)', () =
     expect(r.stderr).toContain(`menyebut PID ${pid}, tetapi proses itu bukan Pandu; folder diambil alih`);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 
   it('does not send anything to a process on the recorded port that cannot prove it is the owner', async () => {
     const seen: string[] = [];
@@ -165,5 +180,5 @@ describe('one owner per data folder (issue 18 finding 7, issue 16 item 7)', () =
     expect(r.stderr.trim()).toMatch(new RegExp(`^Proses di port ${port} tidak dapat membuktikan bahwa ia Pandu pemilik folder data \\(PID ${pid}\\)`));
     expect(seen.join('\n')).not.toContain(token);
     expect(seen.some((s) => s.includes('/admin/cli'))).toBe(false);
-  }, 60_000);
+  }, 180_000);
 });
