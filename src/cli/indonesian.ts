@@ -3,46 +3,38 @@ import { commandLineMessages as m } from '../messages/operator.ts';
 
 const quoted = (message: string): string[] => [...message.matchAll(/'([^']*)'/g)].map((x) => x[1]!);
 
+/** commander's errors that name one thing (an argument, an option, a command), by code. */
+const NAMING: Record<string, (name: string) => string> = {
+  'commander.missingArgument': m.missingArgument,
+  'commander.optionMissingArgument': m.optionMissingArgument,
+  'commander.missingMandatoryOptionValue': m.missingMandatoryOption,
+  'commander.unknownOption': m.unknownOption,
+  'commander.unknownCommand': m.unknownCommand,
+};
+
+function detailOf(message: string, code: string | undefined): string | null {
+  const [first = '', second = ''] = quoted(message);
+  const naming = code ? NAMING[code] : undefined;
+  if (naming) return naming(first);
+  if (code === 'commander.excessArguments') {
+    const [, expected = '0', got = '0'] = /Expected (\d+) arguments? but got (\d+)/.exec(message) ?? [];
+    return m.excessArguments(Number(expected), Number(got), message.includes(' for ') ? first : null);
+  }
+  if (code === 'commander.conflictingOption') return m.conflictingOption(quoted(message).join(', '));
+  if (code === 'commander.invalidArgument') {
+    const reason = message.split(/is invalid( for argument '[^']*')?\.\s*/).at(-1)?.trim();
+    const forArgument = message.includes('command-argument');
+    const detail = m.invalidValue(forArgument ? first : second, forArgument ? `argumen '${second}'` : `opsi '${first}'`);
+    return `${detail}${reason ? ` (${reason})` : ''}`;
+  }
+  return null;
+}
+
 /** commander's English error (by its code) as one Indonesian sentence; unknown codes pass through. */
 export function translateCommanderError(message: string, code: string | undefined, commandPath: string): string {
-  const [first = '', second = ''] = quoted(message);
-  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(message)?.[1];
-  let detail: string | null;
-  switch (code) {
-    case 'commander.missingArgument':
-      detail = m.missingArgument(first);
-      break;
-    case 'commander.optionMissingArgument':
-      detail = m.optionMissingArgument(first);
-      break;
-    case 'commander.missingMandatoryOptionValue':
-      detail = m.missingMandatoryOption(first);
-      break;
-    case 'commander.unknownOption':
-      detail = m.unknownOption(first);
-      break;
-    case 'commander.unknownCommand':
-      detail = m.unknownCommand(first);
-      break;
-    case 'commander.excessArguments': {
-      const [, expected = '0', got = '0'] = /Expected (\d+) arguments? but got (\d+)/.exec(message) ?? [];
-      detail = m.excessArguments(Number(expected), Number(got), message.includes(' for ') ? first : null);
-      break;
-    }
-    case 'commander.conflictingOption':
-      detail = m.conflictingOption(quoted(message).join(', '));
-      break;
-    case 'commander.invalidArgument': {
-      const reason = message.split(/is invalid( for argument '[^']*')?\.\s*/).at(-1)?.trim();
-      const target = message.includes('command-argument') ? `argumen '${second}'` : `opsi '${first}'`;
-      const value = message.includes('command-argument') ? first : second;
-      detail = `${m.invalidValue(value, target)}${reason ? ` (${reason})` : ''}`;
-      break;
-    }
-    default:
-      detail = null;
-  }
+  const detail = detailOf(message, code);
   if (detail === null) return message;
+  const suggestion = /\(Did you mean (?:one of )?(.+)\?\)/.exec(message)?.[1];
   return `${m.error(detail, commandPath)}${suggestion ? `\n${m.didYouMean(suggestion)}` : ''}`;
 }
 

@@ -118,31 +118,27 @@ export class SastrawiStemmer {
 
   stem(input: string): string {
     const original = input.toLowerCase();
+    if (original.length < 3 || this.isRoot(original)) return original;
+    // be-…-lah, me-…-i and the like: prefixes first; otherwise endings first.
+    const confix = CONFIX.test(original);
     let word = original;
-    if (word.length < 3 || this.isRoot(word)) return word;
-    let found: boolean;
-    let particle: string;
-    let possessive: string;
-    let suffix: string;
-    if (CONFIX.test(word)) {
-      [found, word] = this.removePrefixes(word);
-      if (found) return word;
-      [particle, word] = strip(word, PARTICLE);
-      if (this.isRoot(word)) return word;
-      [possessive, word] = strip(word, POSSESSIVE);
-      if (this.isRoot(word)) return word;
-      [suffix, word] = strip(word, SUFFIX);
-      if (this.isRoot(word)) return word;
-    } else {
-      [particle, word] = strip(word, PARTICLE);
-      if (this.isRoot(word)) return word;
-      [possessive, word] = strip(word, POSSESSIVE);
-      if (this.isRoot(word)) return word;
-      [suffix, word] = strip(word, SUFFIX);
-      if (this.isRoot(word)) return word;
-      [found, word] = this.removePrefixes(word);
-      if (found) return word;
+    if (confix) {
+      const [found, rest] = this.removePrefixes(word);
+      if (found) return rest;
+      word = rest;
     }
+    const endings: string[] = [];
+    for (const pattern of [PARTICLE, POSSESSIVE, SUFFIX]) {
+      const [removed, rest] = strip(word, pattern);
+      endings.push(removed);
+      word = rest;
+      if (this.isRoot(word)) return word;
+    }
+    if (!confix) {
+      const [found, rest] = this.removePrefixes(word);
+      if (found) return rest;
+    }
+    const [particle = '', possessive = '', suffix = ''] = endings;
     const removed = suffix === 'kan' ? ['', 'k', 'an', possessive, particle] : ['', suffix, possessive, particle];
     const [back, result] = this.putSuffixesBack(original, removed);
     return back ? result : original;
