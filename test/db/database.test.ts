@@ -90,7 +90,7 @@ describe.each(backends)('database on %s', (backend) => {
     opened.push(a, b);
     const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
     const all = loadMigrations().map((m) => m.version);
-    expect([...ra, ...rb].sort()).toEqual(all);
+    expect([...ra, ...rb].sort((x, y) => x - y)).toEqual(all);
     const rows = await a.query<{ n: number }>('SELECT count(*) AS n FROM schema_migrations');
     expect(rows[0]!.n).toBe(all.length);
   });
