@@ -9,7 +9,7 @@ import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
 import { reminderSenders } from '../reminders/senders.ts';
-import { createHttpServer, listenOrFail } from '../server/http.ts';
+import { createHttpServer, listenOrFail, type Readiness } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
 import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
@@ -27,6 +27,27 @@ interface Service {
 }
 
 /**
+ * The HTTP server (health, readiness, admin, and /metrics unless METRICS_PORT moves it to a
+ * server of its own on 127.0.0.1), listening. On failure (port in use…) the app is closed.
+ */
+async function openHttp(config: Config, app: App, logger: Logger, readiness: () => Promise<Readiness>) {
+  const apart = config.metrics.port !== undefined;
+  const metricsToken = config.metrics.token;
+  const server = createHttpServer({ logger, readiness, metrics: apart ? undefined : app.metrics.registry, metricsToken });
+  const metricsServer = apart ? createHttpServer({ logger, readiness, metrics: app.metrics.registry, metricsToken }) : null;
+  if (app.owner) mountAdmin(server, app, app.owner.info.token);
+  try {
+    const { url, port } = await listenOrFail(server, config.port, config.host);
+    if (metricsServer) await listenOrFail(metricsServer, config.metrics.port!, '127.0.0.1');
+    return { server, url, port, metricsServer };
+  } catch (err) {
+    await server.close();
+    await app.close();
+    throw err;
+  }
+}
+
+/**
  * `pandu start`: the composition root of the long-running process. Resolves with the
  * exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
  */
@@ -40,24 +61,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
     const migrated = await migrationsCurrent(app.db);
     return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
   };
-  // /metrics on the main port (behind METRICS_TOKEN when set), or only on a loopback METRICS_PORT.
-  const metricsApart = config.metrics.port !== undefined;
-  const server = createHttpServer({ logger, readiness, metrics: metricsApart ? undefined : app.metrics.registry, metricsToken: config.metrics.token });
-  const metricsServer = metricsApart
-    ? createHttpServer({ logger, readiness, metrics: app.metrics.registry, metricsToken: config.metrics.token })
-    : null;
-  if (app.owner) mountAdmin(server, app, app.owner.info.token);
-
-  let url: string;
-  let port: number;
-  try {
-    ({ url, port } = await listenOrFail(server, config.port, config.host));
-    if (metricsServer) await listenOrFail(metricsServer, config.metrics.port!, '127.0.0.1');
-  } catch (err) {
-    await server.close();
-    await app.close();
-    throw err;
-  }
+  const { server, url, port, metricsServer } = await openHttp(config, app, logger, readiness);
   if (metricsServer) services.push({ name: 'metrics', stop: () => metricsServer.close() });
   app.owner?.setAddress(port, url);
 
