@@ -2,14 +2,18 @@
 # Pandu: `docker build -t pandu .` then `docker run -p 3000:3000 -v pandu-data:/data --env-file .env pandu`
 # (or `docker compose up`, which adds PostgreSQL with pgvector). See docs/docker.md.
 #
-# The app runs its TypeScript sources through tsx (a runtime dependency), so there is no compile
-# step: the build stage only installs the production dependencies.
+# The build stage compiles src/ to dist/ (TypeScript is a development dependency) and then drops
+# the development dependencies; the image runs the compiled JavaScript.
 
-# --- build stage: production dependencies from the lockfile -------------------------------------
-FROM node:20-bookworm-slim AS deps
+# --- build stage: all dependencies from the lockfile, compile, keep production ones -------------
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
+COPY package.json package-lock.json tsconfig.json tsconfig.build.json ./
+RUN npm ci --no-audit --no-fund
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build \
+ && npm prune --omit=dev \
  && npm cache clean --force
 
 # --- runtime stage --------------------------------------------------------------------------------
@@ -30,10 +34,11 @@ RUN apt-get update \
 
 WORKDIR /app
 # Code and dependencies stay owned by root (read-only for the app); only /data is writable.
-COPY --from=deps /app/node_modules ./node_modules
-COPY package.json package-lock.json tsconfig.json ./
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json package-lock.json ./
 COPY bin ./bin
-COPY src ./src
+COPY scripts/build.mjs ./scripts/build.mjs
 COPY corpus ./corpus
 
 RUN mkdir -p /data \
@@ -47,4 +52,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 
 # Exec form: node is PID 1 and gets SIGTERM from `docker stop`; `pandu start` shuts down cleanly on it.
-CMD ["node", "--import", "tsx", "src/cli/main.ts", "start"]
+CMD ["node", "dist/cli/main.js", "start"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs on a Debian bookworm machine, skipping what is there:
-#   - the PostgreSQL 15 server (postgresql-15),
+#   - the PostgreSQL 15 server (postgresql-15), and tmux (a real terminal for one CLI test),
 #   - pgvector for PostgreSQL 15, built from the Debian source package of trixie
 #     (bookworm has no pgvector for 15), with the build tools it needs,
 #   - OCR for scanned PDF pages: tesseract-ocr with its Indonesian data (tesseract-ocr-ind)
@@ -112,7 +112,8 @@ build_pgvector() {
 }
 
 main() {
-  local need=() pkgs=("postgresql-$PG_MAJOR" tesseract-ocr tesseract-ocr-ind poppler-utils) t0 p
+  # tmux: the terminal test of the ingest progress bar (test/cli/progress.test.ts); OCR tools for scanned PDFs.
+  local need=() pkgs=("postgresql-$PG_MAJOR" tmux tesseract-ocr tesseract-ocr-ind poppler-utils) t0 p
   local want_pgvector=0
   have_pgvector || want_pgvector=1
   [ "${PANDU_FORCE_PGVECTOR:-0}" = 1 ] && want_pgvector=1  # rebuild even when present (testing)
@@ -131,7 +132,7 @@ main() {
     if ! apt-cache showsrc "pgvector" 2>/dev/null | grep -q '^Package: pgvector'; then need_update=1; fi
   fi
   if [ "${#need[@]}" -eq 0 ] && [ "$want_pgvector" = 0 ]; then
-    log "PostgreSQL $PG_MAJOR, pgvector and OCR tools present: nothing to install"
+    log "PostgreSQL $PG_MAJOR, pgvector, tmux and OCR tools present: nothing to install"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then

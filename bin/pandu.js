@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `pandu` command: runs the TypeScript CLI through tsx, so no build step is needed.
-import { register } from 'tsx/esm/api';
+// The `pandu` command: runs the compiled JavaScript in dist/, compiling it first when the
+// sources changed (scripts/build.mjs).
+import { ensureBuilt } from '../scripts/build.mjs';
 
-register();
-await import('../src/cli/main.ts');
+ensureBuilt();
+await import('../dist/cli/main.js');

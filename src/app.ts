@@ -1,7 +1,8 @@
 import type { Config } from './config/index.ts';
-import { acquireOwner, embeddedDir, migrate, openDatabase, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
+import { ANSWER_STATEMENT_TIMEOUT_MS, acquireOwner, embeddedDir, migrate, openDatabase, prepareDataDir, type Db, type OwnerInfo, type OwnerLock } from './db/index.ts';
 import { PanduError } from './errors.ts';
 import type { Logger } from './log.ts';
+import { operatorMessages } from './messages/operator.ts';
 import { seedRegions } from './regions/index.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 
@@ -14,6 +15,11 @@ export interface App {
   readonly config: Config;
   readonly logger: Logger;
   readonly db: Db;
+  /**
+   * The database for answer paths: on PostgreSQL a pool of its own whose statements are
+   * cancelled after ANSWER_STATEMENT_TIMEOUT_MS; otherwise (PGlite, tests) absent: use db.
+   */
+  readonly answerDb?: Db;
   readonly metrics: Metrics;
   /** Present when this process owns an embedded data folder. */
   readonly owner: (OwnerLock & { held: true }) | null;
@@ -29,14 +35,21 @@ function describeTarget(url: string): string {
   }
 }
 
-export async function openApp(config: Config, logger: Logger): Promise<App> {
+export interface OpenAppOptions {
+  /** Where operator notices go (an existing data folder open to others); default stderr. */
+  readonly notice?: (line: string) => void;
+}
+
+export async function openApp(config: Config, logger: Logger, options: OpenAppOptions = {}): Promise<App> {
   const dir = embeddedDir(config.database.url);
   let owner: (OwnerLock & { held: true }) | null = null;
   if (dir) {
-    const { mkdirSync } = await import('node:fs');
-    mkdirSync(dir, { recursive: true });
+    const { openMode } = prepareDataDir(dir);
+    const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
+    if (openMode) notice(operatorMessages.dataDirOpen(dir, openMode));
     const lock = acquireOwner(dir);
     if (!lock.held) throw new PanduError('DB_BUSY', { owner: lock.owner satisfies OwnerInfo });
+    if (lock.tookOverFrom !== null) notice(operatorMessages.staleOwnerTakenOver(lock.tookOverFrom));
     owner = lock;
   }
   let db: Db;
@@ -63,15 +76,24 @@ export async function openApp(config: Config, logger: Logger): Promise<App> {
     throw err;
   }
   let closed = false;
+  let answerDb: Db | undefined;
+  if (db.kind === 'postgres') {
+    answerDb = await openDatabase(config.database.url, { max: 8, statementTimeoutMs: ANSWER_STATEMENT_TIMEOUT_MS }).catch(async (err: unknown) => {
+      await db.close().catch(() => undefined);
+      throw err;
+    });
+  }
   return {
     config,
     logger,
     db,
+    answerDb,
     metrics: createMetrics(),
     owner,
     async close() {
       if (closed) return;
       closed = true;
+      await answerDb?.close();
       await db.close();
       owner?.release();
     },

@@ -8,7 +8,9 @@ export type PanduErrorCode =
   | 'CALENDAR_INVALID'
   | 'CHECKLIST_INVALID'
   | 'QUESTION_TOO_LONG'
-  | 'USAGE';
+  | 'USAGE'
+  | 'DATA_DIR_UNUSABLE'
+  | 'LISTEN_FAILED';
 
 export class PanduError extends Error {
   constructor(

@@ -18,7 +18,8 @@ export async function createCoreServices(app: App): Promise<CoreServices> {
   const { chatModel, baseUrl, apiKey } = app.config.openai;
   const generator = chatModel ? createOpenAiGenerator({ model: chatModel, baseUrl, apiKey, logger: app.logger }) : null;
   const answers = createAnswerService({
-    db: app.db,
+    db: app.answerDb ?? app.db, // statement timeout on PostgreSQL
+
     embedder,
     logger: app.logger,
     generator,

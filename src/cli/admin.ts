@@ -1,31 +1,45 @@
-import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { App } from '../app.ts';
-import type { OwnerInfo } from '../db/index.ts';
-import { readBody, sendJson, type HttpServer } from '../server/http.ts';
+import { readJson, sendJson, type HttpServer } from '../server/http.ts';
 import type { CliContext, Io } from './context.ts';
+import { createChallenges, prove, verify } from './handshake.ts';
 import { buildProgram, runProgram } from './program.ts';
+
+function isLoopback(req: IncomingMessage): boolean {
+  const remote = req.socket.remoteAddress ?? '';
+  return remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
+}
+
+function field(body: unknown, name: string): unknown {
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+}
 
 /**
  * The local admin endpoint: while `pandu start` owns the embedded database, other
- * `pandu …` commands are run here, inside the owner, on their behalf. Loopback only,
- * guarded by the token in the data folder's owner file.
+ * `pandu …` commands are run here, inside the owner, on their behalf. Loopback only;
+ * both sides prove they know the owner file's token (see handshake.ts), which is never sent.
+ * Bodies are bounded (1 MB) and must be JSON (400 otherwise).
  */
 export function mountAdmin(server: HttpServer, app: App, token: string): void {
+  const challenges = createChallenges();
+
+  server.route('POST', '/admin/hello', async (req, res) => {
+    if (!isLoopback(req)) return sendJson(res, 403, { error: 'forbidden' });
+    const nonce = field(await readJson(req), 'nonce');
+    if (typeof nonce !== 'string' || nonce.length < 16 || nonce.length > 128) return sendJson(res, 400, { error: 'nonce required' });
+    sendJson(res, 200, { pid: process.pid, proof: prove(token, 'owner', nonce), challenge: challenges.issue() });
+  });
+
   server.route('POST', '/admin/cli', async (req, res) => {
-    const remote = req.socket.remoteAddress ?? '';
-    const given = Buffer.from(String(req.headers.authorization ?? '').replace(/^Bearer /, ''));
-    const expected = Buffer.from(token);
-    const loopback = remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
-    if (!loopback || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-      sendJson(res, 403, { error: 'forbidden' });
-      return;
+    if (!isLoopback(req)) return sendJson(res, 403, { error: 'forbidden' });
+    const body = await readJson(req);
+    const challenge = field(body, 'challenge');
+    if (!challenges.take(challenge) || !verify(token, 'client', challenge as string, field(body, 'proof'))) {
+      return sendJson(res, 403, { error: 'forbidden' });
     }
-    const body = JSON.parse(await readBody(req)) as { argv?: unknown };
-    const argv = Array.isArray(body.argv) ? body.argv.map(String) : [];
-    if (argv[0] === 'start') {
-      sendJson(res, 400, { error: 'start cannot be forwarded' });
-      return;
-    }
+    const rawArgv = field(body, 'argv');
+    const argv = Array.isArray(rawArgv) ? rawArgv.map(String) : [];
+    if (argv[0] === 'start') return sendJson(res, 400, { error: 'start cannot be forwarded' });
     let stdout = '';
     let stderr = '';
     const io: Io = { out: (s) => (stdout += s), err: (s) => (stderr += s), isTTY: false };
@@ -39,23 +53,4 @@ export function mountAdmin(server: HttpServer, app: App, token: string): void {
     }
     sendJson(res, 200, { code, stdout, stderr });
   });
-}
-
-/** Runs a command in the process that owns the database; null when it cannot be reached. */
-export async function forwardToOwner(
-  owner: OwnerInfo,
-  argv: readonly string[],
-): Promise<{ code: number; stdout: string; stderr: string } | null> {
-  if (!owner.port) return null;
-  try {
-    const res = await fetch(`http://127.0.0.1:${owner.port}/admin/cli`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ argv }),
-    });
-    if (!res.ok) return null;
-    return (await res.json()) as { code: number; stdout: string; stderr: string };
-  } catch {
-    return null;
-  }
 }

@@ -4,7 +4,9 @@ import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { PanduError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
-import { forwardToOwner } from './admin.ts';
+import type { OwnerInfo } from '../db/index.ts';
+import { operatorMessages } from '../messages/operator.ts';
+import { absolutePaths, forwardToOwner } from './forward.ts';
 import type { CliContext, Io } from './context.ts';
 import { EXIT, buildProgram, runProgram } from './program.ts';
 import { runStart } from './start.ts';
@@ -33,6 +35,14 @@ function reportFatal(err: unknown, logger: Logger | null): number {
     io.err(`${messages.cli.dbUnreachable(String(err.details.target), String(err.details.reason))}\n`);
     return EXIT.usage;
   }
+  if (PanduError.isInstance(err, 'DATA_DIR_UNUSABLE')) {
+    io.err(`${operatorMessages.dataDirUnusable(String(err.details.dir), String(err.details.reason))}\n`);
+    return EXIT.usage;
+  }
+  if (PanduError.isInstance(err, 'LISTEN_FAILED')) {
+    io.err(`${operatorMessages.listenFailed(String(err.details.address), String(err.details.reason))}\n`);
+    return EXIT.usage;
+  }
   logger?.debug({ err }, 'command failed');
   io.err(`${messages.cli.failed((err as Error)?.message ?? String(err))}\n`);
   return EXIT.partial;
@@ -52,7 +62,7 @@ async function main(argv: string[]): Promise<number> {
     io,
     viaServer: false,
     exitCode: EXIT.ok,
-    app: async () => (app ??= await openApp(config, logger)),
+    app: async () => (app ??= await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) })),
   };
   let startCode: number | null = null;
   const program = buildProgram(ctx, (p) => {
@@ -67,17 +77,19 @@ async function main(argv: string[]): Promise<number> {
     return startCode ?? code;
   } catch (err) {
     if (PanduError.isInstance(err, 'DB_BUSY')) {
-      const owner = err.details.owner as import('../db/index.ts').OwnerInfo;
-      if (argv[0] !== 'start') {
-        const forwarded = await forwardToOwner(owner, argv);
-        if (forwarded) {
-          io.err(`${messages.cli.viaServer(owner.pid)}\n`);
-          io.out(forwarded.stdout);
-          io.err(forwarded.stderr);
-          return forwarded.code;
-        }
+      const owner = err.details.owner as OwnerInfo;
+      if (argv[0] === 'start') {
+        io.err(`${operatorMessages.alreadyRunning(owner.pid, owner.url ?? null)}\n`);
+        return EXIT.usage;
       }
-      io.err(`${messages.cli.dbBusy(owner.pid)}\n`);
+      const forwarded = await forwardToOwner(owner, absolutePaths(argv, program));
+      if (forwarded.kind === 'done') {
+        io.err(`${messages.cli.viaServer(owner.pid)}\n`);
+        io.out(forwarded.stdout);
+        io.err(forwarded.stderr);
+        return forwarded.code;
+      }
+      io.err(`${forwarded.kind === 'unverified' && owner.port ? operatorMessages.ownerUnverified(owner.pid, owner.port) : messages.cli.dbBusy(owner.pid)}\n`);
       return EXIT.usage;
     }
     return reportFatal(err, logger);

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { CommanderError, type Command } from 'commander';
 import { PanduError } from '../errors.ts';
 import { messages } from '../messages/index.ts';
 import { registerAsk } from './commands/ask.ts';
@@ -8,12 +8,13 @@ import { registerIngest } from './commands/ingest.ts';
 import { registerRegions } from './commands/regions.ts';
 import { registerReminders } from './commands/reminders.ts';
 import type { CliContext } from './context.ts';
+import { IndonesianCommand } from './indonesian.ts';
 
 export const EXIT = { ok: 0, partial: 1, usage: 2 } as const;
 
 /** Commands that may run inside a running server on behalf of another process. */
 export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: CliContext) => void = () => {}): Command {
-  const program = new Command('pandu')
+  const program = new IndonesianCommand('pandu')
     .description(messages.cli.description)
     .exitOverride()
     .configureOutput({ writeOut: (s) => ctx.io.out(s), writeErr: (s) => ctx.io.err(s) })

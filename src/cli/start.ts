@@ -9,7 +9,7 @@ import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
 import { reminderSenders } from '../reminders/senders.ts';
-import { createHttpServer } from '../server/http.ts';
+import { createHttpServer, listenOrFail, type Readiness } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
 import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
@@ -27,24 +27,43 @@ interface Service {
 }
 
 /**
+ * The HTTP server (health, readiness, admin, and /metrics unless METRICS_PORT moves it to a
+ * server of its own on 127.0.0.1), listening. On failure (port in use…) the app is closed.
+ */
+async function openHttp(config: Config, app: App, logger: Logger, readiness: () => Promise<Readiness>) {
+  const apart = config.metrics.port !== undefined;
+  const metricsToken = config.metrics.token;
+  const server = createHttpServer({ logger, readiness, metrics: apart ? undefined : app.metrics.registry, metricsToken });
+  const metricsServer = apart ? createHttpServer({ logger, readiness, metrics: app.metrics.registry, metricsToken }) : null;
+  if (app.owner) mountAdmin(server, app, app.owner.info.token);
+  try {
+    const { url, port } = await listenOrFail(server, config.port, config.host);
+    if (metricsServer) await listenOrFail(metricsServer, config.metrics.port!, '127.0.0.1');
+    return { server, url, port, metricsServer };
+  } catch (err) {
+    await server.close();
+    await app.close();
+    throw err;
+  }
+}
+
+/**
  * `pandu start`: the composition root of the long-running process. Resolves with the
  * exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
  */
 export async function runStart(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app: App = await openApp(config, logger);
+  const app: App = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
   const services: Service[] = [];
   let ready = false;
 
-  const server = createHttpServer({
-    logger,
-    metrics: app.metrics.registry,
-    readiness: async () => {
-      await app.db.query('SELECT 1');
-      const migrated = await migrationsCurrent(app.db);
-      return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
-    },
-  });
-  if (app.owner) mountAdmin(server, app, app.owner.info.token);
+  const readiness = async () => {
+    await app.db.query('SELECT 1');
+    const migrated = await migrationsCurrent(app.db);
+    return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
+  };
+  const { server, url, port, metricsServer } = await openHttp(config, app, logger, readiness);
+  if (metricsServer) services.push({ name: 'metrics', stop: () => metricsServer.close() });
+  app.owner?.setAddress(port, url);
 
   let resolveStopped!: (code: number) => void;
   const stopped = new Promise<number>((r) => (resolveStopped = r));
@@ -68,14 +87,12 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
 
-  const { url, port } = await server.listen(config.port, config.host);
-  app.owner?.setPort(port);
   io.out(`${messages.cli.serverListening(url)}\n`);
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
   const core = await createCoreServices(app);
   // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
-  const answers = createConversationalAnswerService(core.answers, { db: app.db, logger, openai: config.openai });
+  const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger, openai: config.openai });
   let chat: ConsoleChat | null = null;
   const bots = [config.telegram.token, config.slack.botToken].filter(Boolean);
   if (bots.length === 0) {

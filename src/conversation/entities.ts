@@ -1,7 +1,7 @@
 import { detectRegion, detectStage } from '../answer/entities.ts';
 import type { Vocabulary } from '../answer/vocabulary.ts';
 import { conversationMessages as m } from '../messages/index.ts';
-import { normalize } from '../retrieval/text.ts';
+import { normalize } from '../language/index.ts';
 
 /**
  * What a question is about, as far as follow-ups care: the region, cohort, stage,

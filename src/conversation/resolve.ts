@@ -1,4 +1,4 @@
-import { normalize, STOP_WORDS, words } from '../retrieval/text.ts';
+import { normalize, STOP_WORDS, words } from '../language/index.ts';
 import {
   describe,
   ENTITY_KINDS,

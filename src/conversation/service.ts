@@ -3,6 +3,7 @@ import type { Answer, AnswerService, AskInput } from '../answer/types.ts';
 import type { Config } from '../config/index.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
+import { stripControlChars } from '../language/index.ts';
 import { findEntities, plain, sameEntities, type Entities } from './entities.ts';
 import { resolveFollowUp, type Resolution } from './resolve.ts';
 import { createOpenAiRewriter, type FollowUpRewriter } from './rewriter.ts';
@@ -92,7 +93,9 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
   }
 
   return {
-    async ask(input) {
+    async ask(raw) {
+      // What is stored (questions, conversation turns) holds no NUL or control characters.
+      const input = { ...raw, question: stripControlChars(raw.question) };
       const sessionId = input.sessionId;
       if (!sessionId) {
         const a = await inner.ask(input);

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { prepareDataDir } from './data-dir.ts';
 import { openPglite } from './pglite.ts';
 import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
@@ -7,9 +8,10 @@ export type { Db, Queryable } from './types.ts';
 export { migrate, migrationsCurrent, loadMigrations, type Migration } from './migrate.ts';
 export { acquireOwner, readOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
 export { toVectorLiteral } from './vector.ts';
+export { prepareDataDir, withPrivateUmask, type DataDirState } from './data-dir.ts';
 
 export function isPostgresUrl(url: string): boolean {
-  return /^postgres(ql)?:\/\//.test(url);
+  return /^postgres(ql)?:\/\//i.test(url);
 }
 
 /** The folder of an embedded database, or null for PostgreSQL and in-memory. */
@@ -17,8 +19,17 @@ export function embeddedDir(url: string): string | null {
   return isPostgresUrl(url) || url === 'memory://' ? null : resolve(url);
 }
 
+/**
+ * Statements on the answer paths (answering a question, conversation memory) are cancelled
+ * after this long on PostgreSQL. PGlite runs each statement to its end inside this process:
+ * it accepts statement_timeout but never fires it (no timer signals in its single-user mode).
+ */
+export const ANSWER_STATEMENT_TIMEOUT_MS = 15_000;
+
 /** Opens the database named by DATABASE_URL (postgres://, a folder, or memory://). */
-export async function openDatabase(url: string): Promise<Db> {
-  if (isPostgresUrl(url)) return openPostgres(url);
-  return openPglite(url === 'memory://' ? url : resolve(url));
+export async function openDatabase(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): Promise<Db> {
+  if (isPostgresUrl(url)) return openPostgres(url, options);
+  if (url === 'memory://') return openPglite(url);
+  prepareDataDir(resolve(url));
+  return openPglite(resolve(url));
 }

@@ -4,18 +4,29 @@ import { join } from 'node:path';
 
 /**
  * One process owns an embedded data folder. The owner writes `pandu-owner.json` into
- * it (pid, admin port, token); other processes read it to reach the owner instead of
- * opening the folder a second time.
+ * it (pid, process start time, admin port and address, token); other processes read it to
+ * reach the owner instead of opening the folder a second time.
  */
 export interface OwnerInfo {
   readonly pid: number;
   readonly port: number | null;
+  /** The HTTP address shown at start (e.g. http://127.0.0.1:3000); null while starting. */
+  readonly url?: string | null;
   readonly token: string;
   readonly startedAt: string;
+  /** The owner process's start time in clock ticks since boot (Linux /proc), to detect a reused PID. */
+  readonly procStart?: string | null;
 }
 
 export type OwnerLock =
-  | { readonly held: true; readonly info: OwnerInfo; setPort(port: number): void; release(): void }
+  | {
+      readonly held: true;
+      readonly info: OwnerInfo;
+      /** PID of a stale owner file's process that is not Pandu (its PID was reused), taken over. */
+      readonly tookOverFrom: number | null;
+      setAddress(port: number, url: string): void;
+      release(): void;
+    }
   | { readonly held: false; readonly owner: OwnerInfo };
 
 const FILE = 'pandu-owner.json';
@@ -29,9 +40,34 @@ function alive(pid: number): boolean {
   }
 }
 
+/** Field 22 of /proc/PID/stat (start time after boot), or null where /proc is not available. */
+export function processStartTime(pid: number): string | null {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces and parentheses: count from the last ')'.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the process named by an owner file is: gone; another program that got the same PID
+ * after the owner died (its start time differs from the recorded one); or the owner.
+ */
+export function ownerState(info: OwnerInfo): 'owner' | 'gone' | 'other' {
+  if (info.pid === process.pid || !alive(info.pid)) return 'gone';
+  if (info.procStart) {
+    const now = processStartTime(info.pid);
+    if (now !== null && now !== info.procStart) return 'other';
+  }
+  return 'owner';
+}
+
 function read(path: string): OwnerInfo | null {
   try {
-    return JSON.parse(readFileSync(path, 'utf8')) as OwnerInfo;
+    const value = JSON.parse(readFileSync(path, 'utf8')) as OwnerInfo;
+    return typeof value?.pid === 'number' && typeof value.token === 'string' ? value : null;
   } catch {
     return null;
   }
@@ -39,11 +75,12 @@ function read(path: string): OwnerInfo | null {
 
 export function readOwner(dir: string): OwnerInfo | null {
   const info = read(join(dir, FILE));
-  return info && info.pid !== process.pid && alive(info.pid) ? info : null;
+  return info && ownerState(info) === 'owner' ? info : null;
 }
 
 export function acquireOwner(dir: string): OwnerLock {
   const path = join(dir, FILE);
+  let tookOverFrom: number | null = null;
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
     try {
@@ -51,9 +88,11 @@ export function acquireOwner(dir: string): OwnerLock {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const other = read(path);
-      if (other && other.pid !== process.pid && alive(other.pid)) return { held: false, owner: other };
+      const state = other ? ownerState(other) : 'gone';
+      if (other && state === 'owner') return { held: false, owner: other };
+      if (other && state === 'other') tookOverFrom = other.pid;
       try {
-        unlinkSync(path); // stale: its process is gone (crash or SIGKILL)
+        unlinkSync(path); // stale: its process is gone (crash, SIGKILL) or is not Pandu any more
       } catch {
         // another process removed it first
       }
@@ -62,18 +101,21 @@ export function acquireOwner(dir: string): OwnerLock {
     let info: OwnerInfo = {
       pid: process.pid,
       port: null,
+      url: null,
       token: randomBytes(24).toString('hex'),
       startedAt: new Date().toISOString(),
+      procStart: processStartTime(process.pid),
     };
     writeSync(fd, JSON.stringify(info));
     closeSync(fd);
     return {
       held: true,
+      tookOverFrom,
       get info() {
         return info;
       },
-      setPort(port: number) {
-        info = { ...info, port };
+      setAddress(port: number, url: string) {
+        info = { ...info, port, url };
         writeFileSync(path, JSON.stringify(info), { mode: 0o600 });
       },
       release() {

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
+import { privatizeTree, withPrivateUmask } from './data-dir.ts';
 import { HNSW_EF_SEARCH, type Db, type Queryable } from './types.ts';
 
 // Same value shapes as the pg backend: dates as 'YYYY-MM-DD' strings, counts as numbers.
@@ -25,14 +25,17 @@ function wrap(q: PGlite | Transaction): Queryable {
 /** Opens the embedded database in a folder, or in memory for `memory://`. */
 export async function openPglite(location: string): Promise<Db> {
   const options = { extensions: { vector }, parsers };
-  let pg: PGlite;
-  if (location === 'memory://') {
-    pg = new PGlite(options);
-  } else {
-    mkdirSync(location, { recursive: true });
-    pg = new PGlite(location, options);
-  }
-  await pg.waitReady;
+  // The folder is prepared (private, usable) by the caller; PGlite's own files are created
+  // under a private umask so they are 0600, not world-readable 0666.
+  const pg = await withPrivateUmask(async () => {
+    const db = location === 'memory://' ? new PGlite(options) : new PGlite(location, options);
+    await db.waitReady;
+    return db;
+  });
+  const privatize = () => {
+    if (location !== 'memory://') privatizeTree(location);
+  };
+  privatize();
   await pg.exec(`SET hnsw.ef_search = ${HNSW_EF_SEARCH}`);
   const base = wrap(pg);
   return {
@@ -40,6 +43,9 @@ export async function openPglite(location: string): Promise<Db> {
     query: base.query,
     exec: base.exec,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      privatize(); // files PGlite wrote while running (WAL, relation caches)
+    },
   };
 }

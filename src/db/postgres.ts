@@ -25,14 +25,19 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   };
 }
 
-/** Opens a PostgreSQL pool; fails fast with the driver's error when unreachable. */
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+/**
+ * Opens a PostgreSQL pool; fails fast with the driver's error when unreachable. With
+ * statementTimeoutMs, every statement on its connections is cancelled by the server after
+ * that long (PostgreSQL's statement_timeout), which bounds the answer paths.
+ */
+export async function openPostgres(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): Promise<Db> {
+  const timeout = options.statementTimeoutMs ? ` -c statement_timeout=${Math.round(options.statementTimeoutMs)}` : '';
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     // Session settings for every pooled connection: HNSW recall, and room for the BM25 aggregate.
-    options: `-c hnsw.ef_search=${HNSW_EF_SEARCH} -c work_mem=32MB`,
+    options: `-c hnsw.ef_search=${HNSW_EF_SEARCH} -c work_mem=32MB${timeout}`,
   });
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on next use.

@@ -28,24 +28,36 @@ export function normalizeInviteCode(input: string): string {
   return s.length === 8 ? `${s.slice(0, 4)}-${s.slice(4)}` : s;
 }
 
-/** Creates a one-time code that binds one chat to the region; valid for ttlHours. */
+/**
+ * Creates a one-time code that binds one chat to the region; valid for ttlHours. With a
+ * requestKey (the request that asks for it, e.g. a Slack trigger_id), asking again with the
+ * same key returns the invite made the first time.
+ */
 export async function createInvite(
   db: Db,
   regionQuery: string,
-  options: { now?: Date; ttlHours?: number; createdBy?: string } = {},
+  options: { now?: Date; ttlHours?: number; createdBy?: string; requestKey?: string } = {},
 ): Promise<Invite> {
   const region = await findRegion(db, regionQuery);
   if (!region) throw new PanduError('REGION_UNKNOWN', { query: regionQuery });
   const now = options.now ?? new Date();
   const expires = new Date(now.getTime() + (options.ttlHours ?? 72) * 3_600_000);
   const code = newCode();
-  await db.query('INSERT INTO invites (code, region_code, created_by, created_at, expires_at) VALUES ($1, $2, $3, $4, $5)', [
-    code,
-    region.code,
-    options.createdBy ?? null,
-    now,
-    expires,
-  ]);
+  const inserted = await db.query(
+    `INSERT INTO invites (code, region_code, created_by, created_at, expires_at, request_key) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (request_key) DO NOTHING RETURNING code`,
+    [code, region.code, options.createdBy ?? null, now, expires, options.requestKey ?? null],
+  );
+  if (inserted.length === 0) {
+    const [earlier] = await db.query<{ code: string; region_code: string; expires_at: Date }>(
+      'SELECT code, region_code, expires_at FROM invites WHERE request_key = $1',
+      [options.requestKey],
+    );
+    const earlierRegion = earlier && (await regionByCode(db, earlier.region_code));
+    if (earlier && earlierRegion) {
+      return { code: earlier.code, region: earlierRegion.code, regionName: earlierRegion.name, expires_at: new Date(earlier.expires_at).toISOString() };
+    }
+  }
   return { code, region: region.code, regionName: region.name, expires_at: expires.toISOString() };
 }
 

@@ -1,5 +1,5 @@
 import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
-import { STOP_WORDS, words } from './text.ts';
+import { STOP_WORDS, words } from '../language/index.ts';
 
 /** Turns texts into vectors; one interface for the offline and the model-server embedders. */
 export interface Embedder {

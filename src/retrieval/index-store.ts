@@ -1,7 +1,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
-import { termCounts } from './text.ts';
+import { termCounts } from '../language/index.ts';
 
 /** A chunk as written to the index. `indexText` (title + headings + text) feeds BM25 and vectors. */
 export interface IndexChunk {

@@ -1,4 +1,4 @@
-import { terms, wordTable, words } from './text.ts';
+import { terms, wordTable, words } from '../language/index.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for. Expansion

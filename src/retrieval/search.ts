@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { analyzeQuery, CONTEXT_WEIGHT, emphasizeNames, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
-import { terms } from './text.ts';
+import { terms } from '../language/index.ts';
 
 export interface SearchHit {
   readonly chunkId: number;

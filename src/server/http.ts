@@ -1,7 +1,9 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { PanduError } from '../errors.ts';
 import type { Logger } from '../log.ts';
+import { metricsRoute } from './metrics-route.ts';
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -18,27 +20,56 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
 }
 
-export async function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
+/** Largest request body read by any route (webhook updates, admin commands): 1 MB. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+/** A request that cannot be served as sent; the server answers with its status, not 500. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: 400 | 413,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+/** Reads the body up to limit bytes (declared or streamed); more is 413 before anything is parsed. */
+export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new HttpError(413, 'request body too large');
   const parts: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new Error('request body too large');
+    if (size > limit) throw new HttpError(413, 'request body too large');
     parts.push(chunk as Buffer);
   }
   return Buffer.concat(parts).toString('utf8');
 }
 
+/** Reads a bounded JSON body; malformed JSON is a 400, never a crash or a 500. */
+export async function readJson(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+  const text = await readBody(req, limit);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new HttpError(400, 'body is not valid JSON');
+  }
+}
+
 export function createHttpServer(deps: {
   logger: Logger;
   readiness: () => Promise<Readiness>;
-  metrics: Registry;
+  /** Served on GET /metrics; omitted when metrics live on their own port (METRICS_PORT). */
+  metrics?: Registry;
+  /** Bearer token /metrics requires (METRICS_TOKEN). */
+  metricsToken?: string;
 }): HttpServer {
   const routes = new Map<string, RouteHandler>();
   const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
@@ -48,11 +79,7 @@ export function createHttpServer(deps: {
     const r = await deps.readiness().catch((err: Error) => ({ ready: false, checks: { error: err.message } }));
     sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks });
   });
-  routes.set(key('GET', '/metrics'), async (_req, res) => {
-    const body = await deps.metrics.metrics();
-    res.writeHead(200, { 'content-type': deps.metrics.contentType });
-    res.end(body);
-  });
+  if (deps.metrics) routes.set(key('GET', '/metrics'), metricsRoute(deps.metrics, deps.metricsToken));
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -62,6 +89,12 @@ export function createHttpServer(deps: {
       return;
     }
     Promise.resolve(handler(req, res)).catch((err: unknown) => {
+      if (err instanceof HttpError) {
+        deps.logger.debug({ path, status: err.status }, 'http request refused');
+        if (!res.headersSent) sendJson(res, err.status, { error: err.message }, { connection: 'close' });
+        else res.end();
+        return;
+      }
       deps.logger.error({ err, path }, 'http handler failed');
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' });
       else res.end();
@@ -92,4 +125,15 @@ export function createHttpServer(deps: {
       });
     },
   };
+}
+
+/** listen() whose failure (port in use, unknown host, no permission) is a LISTEN_FAILED error. */
+export async function listenOrFail(server: HttpServer, port: number, host: string): Promise<{ url: string; port: number }> {
+  try {
+    return await server.listen(port, host);
+  } catch (err) {
+    const reason = (err as NodeJS.ErrnoException).code ?? 'UNKNOWN';
+    const shown = host.includes(':') ? `[${host}]:${port}` : `${host}:${port}`;
+    throw new PanduError('LISTEN_FAILED', { address: shown, reason }, { cause: err });
+  }
 }

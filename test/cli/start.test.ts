@@ -56,7 +56,7 @@ describe('pandu start', () => {
   it('rejects an invalid configuration in one line with exit code 2', async () => {
     const r = await runPanduOnce(['regions', 'list'], { PORT: 'tiga-ribu' });
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe('Konfigurasi tidak valid: PORT must be a port number 0-65535');
+    expect(r.stderr.trim()).toBe('Konfigurasi tidak valid: PORT harus nomor port 0–65535');
   });
 
   it.runIf(!!process.env.TEST_DATABASE_URL)('runs against PostgreSQL with pgvector, same migrations', async () => {

@@ -25,10 +25,32 @@ describe('configuration', () => {
     }
     expect(error).toBeInstanceOf(ConfigError);
     const text = (error as ConfigError).message;
-    expect(text).toMatch(/PORT must be a port number/);
-    expect(text).toMatch(/PANDU_TIMEZONE must be an IANA time zone/);
+    expect(text).toMatch(/PORT harus nomor port 0–65535/);
+    expect(text).toMatch(/PANDU_TIMEZONE harus zona waktu IANA/);
     expect(text).toMatch(/TELEGRAM_BOT_TOKEN/);
     expect(text).not.toContain('super-secret-value');
+  });
+
+  it('accepts postgres://, postgresql://, memory:// and paths; refuses any other scheme without echoing the URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db/pandu' }).database.kind).toBe('postgres');
+    expect(loadConfig({ DATABASE_URL: '/var/lib/pandu/db' }).database).toEqual({ url: '/var/lib/pandu/db', kind: 'pglite' });
+    expect(loadConfig({ DATABASE_URL: 'data/db' }).database.kind).toBe('pglite');
+    for (const url of ['postgress://u:rahasia@db/pandu', 'mysql://root:rahasia@db/x', 'file:///tmp/db']) {
+      expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/DATABASE_URL memakai skema/);
+      expect(() => loadConfig({ DATABASE_URL: url })).not.toThrow(/rahasia/);
+    }
+  });
+
+  it('checks HOST, METRICS_* and SLACK_DIGEST_CRON, in Indonesian (issue 16 item 7)', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadConfig({ HOST: 'pandu.internal' }).host).toBe('pandu.internal');
+    expect(() => loadConfig({ HOST: '256.1.1.1' })).toThrow(/^HOST harus alamat IP/);
+    expect(() => loadConfig({ HOST: 'bad host' })).toThrow(/^HOST harus/);
+    expect(() => loadConfig({ SLACK_DIGEST_CRON: 'tiap senin' })).toThrow(/^SLACK_DIGEST_CRON bukan pola cron yang valid/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'pendek' })).toThrow(/METRICS_TOKEN harus minimal 16 karakter/);
+    expect(() => loadConfig({ METRICS_PORT: '3000' })).toThrow(/METRICS_PORT harus berbeda dari PORT/);
+    expect(loadConfig({ METRICS_PORT: '9464', METRICS_TOKEN: 'a'.repeat(32) }).metrics).toEqual({ port: 9464, token: 'a'.repeat(32) });
   });
 
   it('requires the secret that goes with a Slack token or a webhook', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, CONTEXT_WEIGHT, contextTerms, queryConcepts } from '../../src/retrieval/query.ts';
-import { terms } from '../../src/retrieval/text.ts';
+import { terms } from '../../src/language/index.ts';
 
 const weightOf = (question: string, word: string) => analyzeQuery(question).find((t) => t.term === terms(word)[0])?.weight;
 

@@ -44,6 +44,8 @@ export interface FakeSlack {
   waitFor(predicate: () => boolean, ms?: number): Promise<void>;
   /** The next calls to a method answer `ok: false` with this error. */
   failNext(method: string, error: string, times?: number): void;
+  /** Calls to a method wait ms before they are answered (a hanging API); 0 ends that. */
+  delay(method: string, ms: number): void;
   /** Socket Mode: connections open now. */
   sockets(): number;
   /** Socket Mode: sends an Events API payload in an envelope; returns its envelope id. */
@@ -194,6 +196,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   }
 
+  const delays = new Map<string, number>();
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const raw = await readRaw(req);
@@ -206,6 +209,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           : (parseQuery(raw.toString('utf8')) as Record<string, unknown>);
         const auth = String(req.headers.authorization ?? '');
         const token = auth.startsWith('Bearer ') ? auth.slice(7) : typeof fields.token === 'string' ? fields.token : null;
+        const wait = delays.get(method) ?? 0;
+        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
         await api(method, decode(fields), token, res);
       } else if (path.startsWith('/upload/')) {
         const fileId = path.slice('/upload/'.length);
@@ -291,6 +296,9 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     failNext(method, error, times = 1) {
       failures.set(method, { error, times });
+    },
+    delay(method, ms) {
+      delays.set(method, ms);
     },
     sockets: () => sockets.size,
     acks,

@@ -18,10 +18,16 @@ export interface Running {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Runs the real `pandu` CLI (the same entry as bin/pandu.js) in a child process. */
-export function runPandu(args: string[], env: Record<string, string | undefined> = {}): Running {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    cwd: ROOT,
+const TSX = new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href;
+const MAIN = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+
+/**
+ * Runs the real `pandu` CLI (the same entry as bin/pandu.js) in a child process, in the
+ * repository's folder unless `cwd` says otherwise (elsewhere there is no corpus/ to ingest).
+ */
+export function runPandu(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}): Running {
+  const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
+    cwd: options.cwd ?? ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', PORT: '0', ...env },
     stdio: 'pipe',
   });
@@ -66,8 +72,8 @@ export function runPandu(args: string[], env: Record<string, string | undefined>
 }
 
 /** Runs a command to completion. */
-export async function runPanduOnce(args: string[], env: Record<string, string | undefined> = {}) {
-  const r = runPandu(args, env);
+export async function runPanduOnce(args: string[], env: Record<string, string | undefined> = {}, options: { cwd?: string } = {}) {
+  const r = runPandu(args, env, options);
   r.child.stdin.end();
   const { code } = await r.exited;
   return { code, stdout: r.stdout(), stderr: r.stderr() };

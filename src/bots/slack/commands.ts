@@ -144,10 +144,12 @@ export async function statusReply(deps: SlackFeatureDeps, arg: string): Promise<
 }
 
 /** `/pandu undang <kode wilayah>` (staff only; checked by the caller). */
-export async function inviteReply(deps: SlackFeatureDeps, arg: string, userId: string): Promise<string> {
+export async function inviteReply(deps: SlackFeatureDeps, arg: string, userId: string, triggerId?: string): Promise<string> {
   if (!arg) return m.usageUndang;
   try {
-    const invite = await createInvite(deps.db, arg, { createdBy: `slack:${userId}`, now: deps.now() });
+    // One invite per slash command: a replayed or retried command (same trigger_id) gets the same one.
+    const requestKey = triggerId ? `slack:${triggerId}` : undefined;
+    const invite = await createInvite(deps.db, arg, { createdBy: `slack:${userId}`, now: deps.now(), requestKey });
     deps.logger.info({ region: invite.region, by: userId }, 'invite created from slack');
     return m.invite({
       code: invite.code,
@@ -217,7 +219,7 @@ export async function handleCommand(
       }
       if (!arg) return ack(ephemeral(m.usageUndang));
       await ack();
-      return safely(deps, respond, sub, async () => ephemeral(await inviteReply(deps, arg, command.user_id)));
+      return safely(deps, respond, sub, async () => ephemeral(await inviteReply(deps, arg, command.user_id, command.trigger_id)));
     case 'digest':
       if (!staff) {
         deps.logger.info({ user: command.user_id, channel: command.channel_id }, 'slack staff command refused');

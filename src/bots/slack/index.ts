@@ -7,7 +7,7 @@ import type { Db } from '../../db/index.ts';
 import { isoWeek } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
 import type { Sender } from '../../reminders/index.ts';
-import { sendJson, type HttpServer } from '../../server/http.ts';
+import { MAX_BODY_BYTES, sendJson, type HttpServer } from '../../server/http.ts';
 import { register as registerAsk } from './ask.ts';
 import { register as registerCommands } from './commands.ts';
 import type { SlackFeatureDeps } from './deps.ts';
@@ -40,7 +40,12 @@ export interface SlackAppDeps {
   readonly now?: () => Date;
   /** Run the weekly digest on SLACK_DIGEST_CRON (default true; needs SLACK_DIGEST_CHANNEL). */
   readonly scheduleDigest?: boolean;
+  /** Deadline of each Slack Web API request (default 30 s; the client has none by default). */
+  readonly requestTimeoutMs?: number;
 }
+
+/** Slack signs a timestamp; one more than five minutes ahead is refused like an old one. */
+const MAX_CLOCK_SKEW_SEC = 300;
 
 export interface SlackApp {
   /** Verifies the token (auth.test), mounts /slack/events or opens Socket Mode, starts the digest schedule. */
@@ -78,9 +83,13 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const schedule = validCron(slack.digestCron, timezone);
 
   const logger = boltLogger(log);
-  // A few quick retries, not the client's default half hour: an answer that late is no
-  // use, and stop() waits for answers in flight.
-  const clientOptions: webApi.WebClientOptions = { retryConfig: { retries: 3 }, ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}) };
+  // A deadline per request (none by default) and a few quick retries, not the client's
+  // default half hour: an answer that late is no use, and stop() waits for answers in flight.
+  const clientOptions: webApi.WebClientOptions = {
+    timeout: deps.requestTimeoutMs ?? 30_000,
+    retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 10_000, randomize: true },
+    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
+  };
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({ signingSecret: slack.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
@@ -144,6 +153,18 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
     if (stopped || !started) {
       sendJson(res, 503, { error: 'slack app not running' });
+      return;
+    }
+    // Bolt refuses signed timestamps older than five minutes, not ones in the future; a
+    // request signed ahead of time could otherwise be replayed until that time has passed.
+    const ts = Number(req.headers['x-slack-request-timestamp']);
+    if (Number.isFinite(ts) && ts > Date.now() / 1000 + MAX_CLOCK_SKEW_SEC) {
+      log.warn({ skewSec: Math.round(ts - Date.now() / 1000) }, 'slack request timestamp in the future refused');
+      sendJson(res, 401, { error: 'invalid request timestamp' });
+      return;
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      sendJson(res, 413, { error: 'request body too large' }, { connection: 'close' });
       return;
     }
     receiver!.requestListener(req, res);

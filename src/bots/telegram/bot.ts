@@ -1,6 +1,8 @@
 import { autoRetry } from '@grammyjs/auto-retry';
 import { Api, Bot, BotError, webhookCallback, type Context, type MiddlewareFn } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import type { Transformer } from 'grammy';
+import type { Update, UserFromGetMe } from 'grammy/types';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnswerService } from '../../answer/types.ts';
 import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
@@ -8,7 +10,7 @@ import type { Logger } from '../../log.ts';
 import { telegramMessages as t } from '../../messages/index.ts';
 import type { Sender } from '../../reminders/sender.ts';
 import { createTelegramSender } from '../../reminders/telegram-sender.ts';
-import type { HttpServer } from '../../server/http.ts';
+import { readJson, type HttpServer } from '../../server/http.ts';
 import { markSeen, pruneSeen } from './chats.ts';
 import { errorSummary, type FeatureDeps } from './context.ts';
 import { askFeature } from './features/ask.ts';
@@ -40,6 +42,8 @@ export interface TelegramBotOptions {
   readonly concurrency?: number;
   /** Long-polling timeout in seconds (default 30). */
   readonly pollingTimeoutSec?: number;
+  /** Deadline of every Bot API request except long polling's getUpdates (default 30 s). */
+  readonly requestTimeoutSec?: number;
   /** 429 and 5xx retries of the bot's own requests (reminders retry in the dispatcher). */
   readonly retry?: { readonly maxRetryAttempts: number; readonly maxDelaySeconds: number };
   /** How long stop() waits for answers in flight (default 10 s). */
@@ -67,6 +71,35 @@ export interface TelegramBot {
 
 const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
+/** An API transformer that aborts a request after `seconds` (long polling excepted). */
+function requestDeadline(seconds: number): Transformer {
+  return (prev, method, payload, signal) => {
+    if (method === 'getUpdates') return prev(method, payload, signal);
+    const timeout = AbortSignal.timeout(seconds * 1000);
+    // grammY types its signal with a polyfill's AbortSignal; Node's own one is what it receives.
+    const combined = signal ? AbortSignal.any([signal as unknown as AbortSignal, timeout]) : timeout;
+    return prev(method, payload, combined as unknown as typeof signal);
+  };
+}
+
+/**
+ * grammY's node:http adapter, with the body read through readJson: at most 1 MB, and
+ * malformed JSON answered 400 (Telegram then drops it) instead of 500 (Telegram retries).
+ * The secret token is checked by grammY before the body is read.
+ */
+const boundedHttpAdapter = (req: IncomingMessage, res: ServerResponse) => {
+  const secret = req.headers['x-telegram-bot-api-secret-token'];
+  return {
+    get update() {
+      return readJson(req) as Promise<Update>;
+    },
+    header: Array.isArray(secret) ? secret[0] : secret,
+    end: () => res.end(),
+    respond: (json: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(json),
+    unauthorized: () => res.writeHead(401).end('secret token is wrong'),
+  };
+};
+
 /**
  * The Telegram adapter: a grammY bot whose features are installed as composers inside
  * one error boundary, behind de-duplication of update ids (inbound_seen).
@@ -79,9 +112,15 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
   const now = deps.now ?? (() => new Date());
   const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
 
-  const bot = new Bot<Context>(token, { client: { apiRoot }, botInfo: options.botInfo });
+  // Every request has a deadline (grammY's default is 500 s): a hanging API frees the answer
+  // workers within requestTimeoutSec. getUpdates waits up to the polling timeout by design,
+  // so it gets that plus a margin. A request that timed out is not retried (it may have been
+  // delivered); 429 and 5xx answers are.
+  const pollingTimeoutSec = options.pollingTimeoutSec ?? 30;
+  const bot = new Bot<Context>(token, { client: { apiRoot, timeoutSeconds: pollingTimeoutSec + 15 }, botInfo: options.botInfo });
+  bot.api.config.use(requestDeadline(options.requestTimeoutSec ?? 30));
   bot.api.config.use(throttle.transformer);
-  bot.api.config.use(autoRetry(options.retry ?? { maxRetryAttempts: 3, maxDelaySeconds: 60 }));
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.retry, rethrowHttpErrors: true }));
 
   const senderApi = new Api(token, { apiRoot, timeoutSeconds: 20 });
   senderApi.config.use(throttle.transformer);
@@ -157,7 +196,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
 
     mountWebhook(server) {
       if (!webhookPath) throw new Error('mountWebhook needs TELEGRAM_WEBHOOK_URL');
-      const callback = webhookCallback(bot, 'http', { secretToken: webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
+      const callback = webhookCallback(bot, boundedHttpAdapter, { secretToken: webhookSecret, onTimeout: 'return', timeoutMilliseconds: 9_000 });
       server.route('POST', webhookPath, async (req, res) => {
         if (!accepting) {
           // Not ready or shutting down: Telegram keeps the update and delivers it again.

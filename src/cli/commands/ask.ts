@@ -28,7 +28,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
       }
       const core = await createCoreServices(app);
       // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
-      const answers = createConversationalAnswerService(core.answers, { db: app.db, logger: app.logger, openai: app.config.openai });
+      const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger: app.logger, openai: app.config.openai });
       const a = await answers.ask({ question, platform: 'cli', regionCode, sessionId: opts.session });
       if (opts.json) {
         printJson(ctx.io, { question: a.question, intent: a.intent, answer: a.answer, refused: a.refused, citations: a.citations, understood: a.understood ?? null });

@@ -1,6 +1,7 @@
-import { SingleBar, Presets } from 'cli-progress';
+import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { ingestPaths, type FileOutcome } from '../../ingest/index.ts';
+import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
 import { ensureEmbeddings } from '../../retrieval/index-store.ts';
 import { embedderFromConfig } from '../../retrieval/embedders.ts';
@@ -18,27 +19,38 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const app = await ctx.app();
       const embedder = await embedderFromConfig(app.config);
       await ensureEmbeddings(app.db, embedder);
-      const bar = ctx.io.isTTY && !opts.json ? new SingleBar({ format: ' {bar} {value}/{total} file | {file}', hideCursor: true }, Presets.shades_classic) : null;
+      // On a terminal, log lines are printed above the progress bar (which redraws below them)
+      // instead of being written over it.
+      const bars = ctx.io.isTTY && !opts.json ? new MultiBar({ format: ' {bar} {value}/{total} file | {file}', hideCursor: true }, Presets.shades_classic) : null;
+      let bar: SingleBar | null = null;
+      const unroute = bars ? routeLogLines(app.logger, (line) => bars.log(line)) : () => undefined;
       const failures: FileOutcome[] = [];
       const flagged: FileOutcome[] = [];
-      const flagLines = (o: FileOutcome) => (o.instructions ?? []).map((f) => `${ingestMessages.instructionLine(o.path, f)}\n`).join('');
-      const summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
-        force: opts.force,
-        prune: opts.prune,
-        onStart: (total) => bar?.start(total, 0, { file: '' }),
-        onFile: (o) => {
-          if (o.status === 'failed') failures.push(o);
-          if (o.instructions?.length) flagged.push(o);
-          app.metrics.ingestedFiles.inc({ outcome: o.status });
-          if (bar) bar.increment({ file: o.path.slice(-50) });
-          else if (!opts.json && o.status !== 'unchanged') {
-            ctx.io.out(
-              `${o.status === 'failed' ? ingestMessages.failedLine(o.path, o.reason ?? '') : o.status === 'skipped' ? ingestMessages.skippedLine(o.path, o.reason ?? '') : ingestMessages.fileLine(o)}\n${flagLines(o)}`,
-            );
-          }
-        },
-      });
-      bar?.stop();
+      const flagLines = (o: FileOutcome) => (o.instructions ?? []).map((f) => `${ingestMessages.instructionLine(o.path, f)}
+`).join('');
+      let summary: Awaited<ReturnType<typeof ingestPaths>>;
+      try {
+        summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
+          force: opts.force,
+          prune: opts.prune,
+          onStart: (total) => (bar = bars?.create(total, 0, { file: '' }) ?? null),
+          onFile: (o) => {
+            if (o.status === 'failed') failures.push(o);
+            if (o.instructions?.length) flagged.push(o);
+            app.metrics.ingestedFiles.inc({ outcome: o.status });
+            if (bar) bar.increment({ file: o.path.slice(-50) });
+            else if (!opts.json && o.status !== 'unchanged') {
+              ctx.io.out(
+                `${o.status === 'failed' ? ingestMessages.failedLine(o.path, o.reason ?? '') : o.status === 'skipped' ? ingestMessages.skippedLine(o.path, o.reason ?? '') : ingestMessages.fileLine(o)}\n${flagLines(o)}`,
+              );
+            }
+          },
+        });
+      } finally {
+        unroute();
+        bars?.update(); // prints log lines still waiting for a redraw
+        bars?.stop();
+      }
       if (opts.json) printJson(ctx.io, summary);
       else {
         if (bar) for (const f of failures) ctx.io.out(`${ingestMessages.failedLine(f.path, f.reason ?? '')}\n`);

@@ -47,6 +47,20 @@ describe.each(backends)('/pandu slash command (%s)', (backend) => {
     expect(String(body.text)).toContain(`/daftar ${invite!.code}`);
   });
 
+  it('gives the same invite when the same signed command is replayed (issue 18, finding 7)', async () => {
+    for (const id of ['r1', 'r2', 'r3']) {
+      expect((await h.command('undang 33.14', { user: STAFF, responseId: id, triggerId: '4242.99.abc' })).status).toBe(200);
+    }
+    const replies = await Promise.all(['r1', 'r2', 'r3'].map(async (id) => String((await responseTo(id)).text)));
+    const invites = await db.query<{ code: string }>('SELECT code FROM invites');
+    expect(invites).toHaveLength(1);
+    for (const text of replies) expect(text).toContain(invites[0]!.code);
+    // A new command (another trigger) is a new invite.
+    await h.command('undang 33.14', { user: STAFF, responseId: 'r4', triggerId: '4243.99.abc' });
+    await responseTo('r4');
+    expect(await db.query('SELECT code FROM invites')).toHaveLength(2);
+  });
+
   it('lets anyone in a staff channel use staff commands, and explains an unknown region', async () => {
     await h.command('undang Atlantis', { user: OUTSIDER, channel: 'C0SEKRE', responseId: 'u3' });
     const body = await responseTo('u3');

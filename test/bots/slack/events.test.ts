@@ -105,6 +105,18 @@ describe.each(backends)('Slack events over HTTP (%s)', (backend) => {
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
   });
 
+  it('rejects a request signed more than 5 minutes in the future with 401 (issue 18, finding 7)', async () => {
+    const sixMinutesAhead = Math.floor(Date.now() / 1000) + 6 * 60;
+    const res = await h.send({ json: mention() }, { timestamp: sixMinutesAhead });
+    expect(res.status).toBe(401);
+    await h.slack.idle();
+    expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(h.answers.asked).toHaveLength(0);
+    // A small clock difference is still fine.
+    await h.send({ json: mention() }, { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage').length === 1);
+  });
+
   it('answers a direct message in its thread and ignores its own and other bots’ messages', async () => {
     await h.send({ json: eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0STAF', user: STAFF, text: 'Kapan tenggat Bimtek II?', ts: '1790000200.000100' }) });
     await h.send({ json: eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0STAF', user: 'UPANDU', text: 'jawaban saya sendiri', ts: '1790000200.000200' }) });

@@ -20,7 +20,7 @@ export interface Harness {
   /** A signed request, as Slack sends it. */
   send(body: { json: unknown } | { form: Record<string, string> }, options?: Partial<SlackRequestOptions>): Promise<{ status: number; text: string }>;
   /** A `/pandu …` slash command from a user in a channel. */
-  command(text: string, from?: { user?: string; channel?: string; responseId?: string }): Promise<{ status: number; text: string }>;
+  command(text: string, from?: { user?: string; channel?: string; responseId?: string; triggerId?: string }): Promise<{ status: number; text: string }>;
   /** Stops the app and the HTTP server (the fake stays up unless `all`). */
   close(all?: boolean): Promise<void>;
 }
@@ -41,7 +41,7 @@ export function slackConfig(overrides: Partial<Config['slack']> = {}): Config['s
 /** The real Bolt app on Pandu's HTTP server, talking to a fake Slack Web API. */
 export async function startHarness(
   db: Db,
-  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean } = {},
+  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean; requestTimeoutMs?: number } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const http: HttpServer = createHttpServer({
@@ -60,6 +60,7 @@ export async function startHarness(
     http,
     now: options.now,
     scheduleDigest: options.scheduleDigest ?? false,
+    requestTimeoutMs: options.requestTimeoutMs,
   });
   await slack.start();
   const eventsUrl = `${url}${SLACK_EVENTS_PATH}`;
@@ -87,7 +88,7 @@ export async function startHarness(
           api_app_id: 'A0PANDU',
           is_enterprise_install: 'false',
           response_url: fake.responseUrl(responseId),
-          trigger_id: '1.2.3',
+          trigger_id: from.triggerId ?? `${commands}.${responseId}.trigger`,
         },
       });
     },

@@ -41,6 +41,26 @@ describe('Telegram webhook mode', () => {
     expect(h.texts(sari.id)).toHaveLength(1);
   });
 
+  it('answers malformed JSON with the right secret with 400, so Telegram does not retry it (issue 18, finding 6)', async () => {
+    const res = await fetch(h.webhookUrl!, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': WEBHOOK_SECRET },
+      body: '{"update_id": 9300, "message": ',
+    });
+    expect(res.status).toBe(400);
+    expect((await post(update(9301, 'setelah JSON rusak'), WEBHOOK_SECRET)).status).toBe(200);
+    await h.telegram.idle();
+    expect(h.answers.asked.map((a) => a.question)).toEqual(['setelah JSON rusak']);
+  });
+
+  it('refuses a body over 1 MB with 413 before parsing it', async () => {
+    const big = update(9400, 'x'.repeat(1_100_000));
+    const res = await post(big, WEBHOOK_SECRET);
+    expect(res.status).toBe(413);
+    await h.telegram.idle();
+    expect(h.answers.asked).toHaveLength(0);
+  });
+
   it('answers a redelivered update (same update_id) only once', async () => {
     const first = post(update(9100, 'Kapan Bimtek I?'), WEBHOOK_SECRET);
     const again = post(update(9100, 'Kapan Bimtek I?'), WEBHOOK_SECRET);

@@ -1,6 +1,7 @@
 import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import { MAX_QUESTION_LENGTH } from '../../../answer/types.ts';
+import { stripControlChars } from '../../../language/index.ts';
 import { telegramMessages as t } from '../../../messages/index.ts';
 import { findChat } from '../chats.ts';
 import { commandArgument, errorSummary, replyHtml, type FeatureDeps } from '../context.ts';
@@ -59,7 +60,7 @@ export function addressedQuestion(msg: Message & { text: string }, me: UserFromG
 
 /** Checks the question (empty, too long, user's rate) and queues the answer. */
 export async function takeQuestion(ctx: Context, raw: string, deps: FeatureDeps): Promise<void> {
-  const question = raw.trim();
+  const question = stripControlChars(raw).trim();
   if (!question) return void (await replyHtml(ctx, t.ask.usage));
   if (question.length > MAX_QUESTION_LENGTH) return void (await replyHtml(ctx, t.ask.tooLong(MAX_QUESTION_LENGTH)));
   const userKey = String(ctx.from?.id ?? ctx.chat!.id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentences, terms, words } from '../../src/retrieval/text.ts';
+import { sentences, terms, words } from '../../src/language/index.ts';
 
 describe('Indonesian text analysis', () => {
   it('reads Jakarta-style chat words as the standard words the documents use', () => {

@@ -1,0 +1,201 @@
+import { SastrawiStemmer } from './sastrawi/stemmer.ts';
+
+/**
+ * The one tokenizer used at ingest and at query time, identically on both database
+ * backends: lower-case, split on non-alphanumerics, keep codes such as F-03 or H-7 whole,
+ * drop Indonesian stop words, stem with Sastrawi (Nazief–Adriani with its dictionary).
+ */
+
+const stemmer = new SastrawiStemmer();
+const stemCache = new Map<string, string>();
+
+// Function words and chat filler that carry no topic: the same list for documents and questions.
+export const STOP_WORDS = new Set(
+  `yang dan di ke dari untuk pada dengan dalam atau ini itu adalah akan oleh sebagai juga tidak bisa dapat ada telah
+   sudah belum harus masih lebih para serta bahwa karena agar jika kalau maka namun tetapi tapi saat setiap tersebut
+   secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah
+   apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
+   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih
+   halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * A table looked up by words of any text: without a prototype, so that 'constructor' or
+ * 'tostring' in a document or a question is not found in it.
+ */
+export function wordTable(entries: Record<string, string>): Readonly<Record<string, string>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
+}
+
+// Common informal spellings and typos in officers' chats → the standard word.
+const SLANG = wordTable({
+  yg: 'yang', dgn: 'dengan', utk: 'untuk', untk: 'untuk', tdk: 'tidak', gak: 'tidak', ga: 'tidak', nggak: 'tidak',
+  blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
+  bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
+  dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
+  pd: 'pada', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
+  ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
+  masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
+  // English words in officers' chats → the words the Indonesian documents use.
+  upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
+  reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
+  meeting: 'rapat', submit: 'kirim', disubmit: 'dikirim', slide: 'salindia', slidenya: 'salindia', update: 'perbarui', diupdate: 'diperbarui',
+});
+
+const CODE_RE = /^[a-z]{1,4}\d{0,2}-\d{1,3}$/; // F-03, H-7, BT1-01, ASM-02
+
+export function normalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** 'menandatangani', 'ditandatangani', 'penandatanganan', 'tanda tangan', 'teken', 'ttd': one word the stemmer cannot split. */
+const SIGN = /^(?:(?:me|di|pe)n?)?(?:tandatangan|nandatangan)(?:i|an|inya|annya|nya)?$|^(?:di|ne)?teken(?:nya)?$|^ttd$/;
+
+/** Surface words: lower-cased, slang expanded, codes kept whole ('f-03' → 'f03'). */
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of normalize(text).split(/[^\p{L}\p{N}-]+/u)) {
+    if (!raw) continue;
+    const w = raw.replace(/^-+|-+$/g, '');
+    if (!w) continue;
+    if (CODE_RE.test(w)) {
+      out.push(w.replace('-', ''));
+      continue;
+    }
+    for (const part of w.split('-')) {
+      if (!part) continue;
+      const fixed = SLANG[part];
+      if (fixed) out.push(...fixed.split(' '));
+      else out.push(formalWord(part));
+    }
+  }
+  return out;
+}
+
+const formalCache = new Map<string, string>();
+
+/**
+ * The standard form of a colloquial (Jakarta-style) word, when one can be found in the
+ * stemmer's dictionary: '-in' verbs ('nulisin' → 'menuliskan', 'ngajuin' → 'mengajukan',
+ * 'nyelenggarain' → 'menyelenggarakan', 'ngejalanin' → 'jalan', 'diwakilin' → 'diwakili')
+ * and 'e' for 'a' ('dapet' → 'dapat', 'sampe' → 'sampai'). Words that already stem to a
+ * dictionary root stay as they are, so formal text is untouched.
+ */
+export function formalWord(word: string): string {
+  // 'ganti2' writes 'ganti-ganti'.
+  if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
+  let formal = formalCache.get(word);
+  if (formal !== undefined) return formal;
+  formal = word;
+  if (!isRoot(stem(word))) {
+    const candidates: string[] = [];
+    if (word.endsWith('in') && word.length >= 5) {
+      const base = word.slice(0, -2);
+      if (base.startsWith('di')) candidates.push(`${base}kan`, `${base}i`);
+      else if (base.startsWith('nge')) candidates.push(base.slice(3), `me${base}kan`);
+      else if (/^(ng|ny|n|m)/.test(base)) candidates.push(`me${base}kan`, `me${base}i`);
+      else candidates.push(base, `${base}kan`);
+    }
+    else if (/^(ng|ny|n)[^g]/.test(word) && !word.startsWith('nge')) candidates.push(`me${word}`);
+    if (/e$/.test(word)) candidates.push(`${word.slice(0, -1)}ai`);
+    if (/e[^aeiou]$/.test(word)) candidates.push(`${word.slice(0, -2)}a${word.slice(-1)}`);
+    formal = candidates.find((c) => isRoot(stem(c))) ?? word;
+  }
+  if (formalCache.size > 50_000) formalCache.clear();
+  formalCache.set(word, formal);
+  return formal;
+}
+
+/** True when the word is a root word of Sastrawi's dictionary. */
+export function isRoot(word: string): boolean {
+  return stemmer.isRoot(word);
+}
+
+export function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = /^\p{L}+$/u.test(word) && word.length > 3 ? stemmer.stem(word) || word : word;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
+/** Words with every spelling of signing made one ('tanda tangan', 'ditandatangani', 'teken', 'ttd'). */
+function signingJoined(list: string[]): string[] {
+  for (let i = 0; i < list.length; i++) {
+    if (list[i] === 'tanda' && /^tangan(i|nya)?$/.test(list[i + 1] ?? '')) list.splice(i, 2, 'tandatangan');
+    else if (SIGN.test(list[i]!)) list[i] = 'tandatangan';
+  }
+  return list;
+}
+
+/** Index terms of a text: words without stop words, stemmed. */
+/**
+ * Numbers written as words, Roman numerals or ordinals ('enam dimensi', 'Bimtek II', 'tahap
+ * ketiga', 'ke-4') are the same term as digits ('6 dimensi', 'bimtek 2').
+ */
+const NUMERAL = wordTable({
+  satu: '1', dua: '2', tiga: '3', empat: '4', lima: '5', enam: '6', tujuh: '7', delapan: '8', sembilan: '9', sepuluh: '10', sebelas: '11',
+  i: '1', ii: '2', iii: '3', iv: '4', v: '5', vi: '6', vii: '7', viii: '8', ix: '9', x: '10', xi: '11', xii: '12',
+});
+
+const DERIVED = /^(pe|ke|me|di|ter|ber)/;
+
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const w of signingJoined(words(text))) {
+    const number = NUMERAL[w] ?? /^ke(\d+)$/.exec(w)?.[1];
+    if (number) {
+      out.push(number);
+      continue;
+    }
+    if (STOP_WORDS.has(w)) continue;
+    const s = stem(w);
+    if (NUMERAL[s] && s.length > 1) {
+      out.push(NUMERAL[s]);
+      continue;
+    }
+    if (STOP_WORDS.has(s)) {
+      // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'pengadaan'
+      // → 'ada', 'diperoleh' → 'oleh'): such a word keeps its own form instead of being lost, its
+      // per- stem when it has one ('diperoleh', 'memperoleh', 'perolehan' → 'peroleh').
+      const own = w.includes(`per${s}`) ? `per${s}` : DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
+      if (own.length >= 6 && !STOP_WORDS.has(own)) out.push(own);
+      continue;
+    }
+    if (s.length === 0 || (s.length === 1 && !/\d/.test(s))) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Term frequencies of a text. */
+export function termCounts(text: string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+}
+
+/** Splits text into sentences (keeps list items and short lines whole); no text is dropped. */
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split(/\n+/)) {
+    const l = line.trim();
+    if (!l) continue;
+    // A sentence ends at . ! or ? followed by a space and what can start a sentence.
+    const parts = l.split(/(?<=[.!?…])\s+(?=[\p{Lu}\d"'“‘([])/u);
+    let buf = '';
+    for (const p of parts) {
+      buf = buf ? `${buf} ${p}` : p;
+      // Do not split after abbreviations such as 'No.', 'Kab.', 'mis.', 'Dr.'
+      if (/\b(no|kab|kec|dr|ir|hlm|dll|dsb|tsb|mis|a\.n|u\.p|prof|drs|h|st|jl|\d{1,2})\.$/i.test(buf)) continue;
+      out.push(buf);
+      buf = '';
+    }
+    if (buf) out.push(buf);
+  }
+  return out;
+}
