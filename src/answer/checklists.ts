@@ -11,7 +11,7 @@ import {
 import { regionByCode } from '../regions/index.ts';
 import type { Draft } from './draft.ts';
 import { matchChecklistItem } from './entities.ts';
-import { snippet } from './extractive.ts';
+import { snippet } from './citations.ts';
 import type { Citation } from './types.ts';
 
 async function checklistCitation(db: Queryable, stageId: string, heading: string, text: string): Promise<Citation[]> {

@@ -1,4 +1,4 @@
-import { words } from '../retrieval/text.ts';
+import { words } from '../language/index.ts';
 
 /**
  * The two things a comparison question sets side by side ('beda buku 1 sama buku 2',

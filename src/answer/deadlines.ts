@@ -19,7 +19,7 @@ import {
 import { regionByCode } from '../regions/index.ts';
 import { addCitation, type Draft } from './draft.ts';
 import { detectClock, type ZoneName } from './entities.ts';
-import { snippet } from './extractive.ts';
+import { snippet } from './citations.ts';
 import type { Citation } from './types.ts';
 import type { RegionName } from './vocabulary.ts';
 

@@ -4,6 +4,8 @@ import type { Citation, Intent } from './types.ts';
 export interface Draft {
   readonly intent: Intent;
   readonly answer: string;
+  /** The rest of a long answer, shown on request ('selengkapnya'). */
+  readonly more?: string;
   readonly refused: boolean;
   readonly citations: readonly Citation[];
   readonly understood?: string;

@@ -1,4 +1,4 @@
-import { normalize, terms } from '../retrieval/text.ts';
+import { normalize, terms } from '../language/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
 export type { RegionName } from './vocabulary.ts';

@@ -1,7 +1,7 @@
 import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
 import type { SearchHit } from '../retrieval/search.ts';
-import { citationOf } from './extractive.ts';
+import { citationOf } from './citations.ts';
 import type { Citation } from './types.ts';
 
 export interface Generator {

@@ -1,4 +1,4 @@
-import { terms, words } from '../retrieval/text.ts';
+import { terms, words } from '../language/index.ts';
 import type { Intent } from './types.ts';
 
 const GREETING = /^(halo+|hal+o|hai+|hi+|hello|hey|pagi|siang|sore|malam|selamat (pagi|siang|sore|malam)|assalamu.?alaikum|salam|permisi|tes+|test|ping|p)\b/;

@@ -5,6 +5,8 @@ import { answerChecklist, answerChecklistItems } from './checklists.ts';
 import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './deadlines.ts';
 import type { Draft } from './draft.ts';
 import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED } from './entities.ts';
+import { DEFAULT_BUDGET, readQuestion } from './compose/index.ts';
+import { splitCompound } from './compound.ts';
 import { asksRuleToo, classify } from './intent.ts';
 import { answerFromText, type TextAnswerDeps } from './text-answers.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -29,6 +31,25 @@ export interface Routed {
  * checklists, and everything else from the documents' text.
  */
 export async function route(deps: TextAnswerDeps & { db: Queryable }, input: RouteInput): Promise<Routed> {
+  const parts = splitCompound(input.question);
+  if (parts.length === 1) return routeOne(deps, input);
+  // Each part answered on its own, briefly, with its own sources.
+  const budget = Math.max(350, Math.floor((deps.budget ?? DEFAULT_BUDGET) / parts.length));
+  const answered = await Promise.all(parts.map((p) => routeOne({ ...deps, budget }, { ...input, question: p })));
+  const drafts = answered.map((a) => a.draft);
+  return {
+    regionCode: answered[0]!.regionCode,
+    draft: {
+      intent: drafts[0]!.intent,
+      answer: drafts.map((d, i) => answerMessages.partAnswer(parts[i]!, d.answer)).join('\n\n'),
+      more: drafts.map((d) => d.more ?? '').filter(Boolean).join('\n\n'),
+      refused: drafts.every((d) => d.refused),
+      citations: drafts.flatMap((d) => d.citations),
+    },
+  };
+}
+
+async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteInput): Promise<Routed> {
   const { db } = deps;
   const { question, at, vocabulary } = input;
   const stages = detectStages(question, vocabulary.stageByOrdinal);
@@ -36,7 +57,10 @@ export async function route(deps: TextAnswerDeps & { db: Queryable }, input: Rou
   const regions = detectRegions(question, vocabulary.regions);
   const region = regions[0] ?? null;
   const regionCode = region?.code ?? input.chatRegion ?? null;
-  const { intent, thanks, stageStatus } = classify(question, stageId !== null);
+  const classified = classify(question, stageId !== null);
+  // 'apa itu dewan smart city?' is answered from the section that defines it, before any calendar.
+  const defines = readQuestion(question).defines !== null && classified.intent !== 'greeting';
+  const { intent, thanks, stageStatus } = defines ? { intent: 'rule' as const, thanks: false, stageStatus: false } : classified;
   const years = detectYears(question);
   const fromText = (i = intent) => answerFromText(deps, { question, intent: i, regionCode, named: region });
   const namedItems = intent === 'rule' || intent === 'checklist' ? await checklistItemsById(db, detectItemIds(question).slice(0, MAX_NAMED), regionCode) : [];

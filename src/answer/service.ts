@@ -1,14 +1,15 @@
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
+import type { ComposeWeights } from './compose/index.ts';
 import type { Generator } from './generate.ts';
 import { logQuestion, recordFeedback } from './question-log.ts';
 import { route } from './router.ts';
-import { DEFAULT_MIN_COVERAGE } from './text-answers.ts';
+import { DEFAULT_MIN_COVERAGE, type TextAnswerDeps } from './text-answers.ts';
 import type { Answer, AnswerService, AskInput } from './types.ts';
 import { loadVocabulary } from './vocabulary.ts';
 
-export { DEFAULT_MIN_COVERAGE, OFF_TOPIC_MIN_COVERAGE } from './text-answers.ts';
+export { DEFAULT_MIN_COVERAGE, OFF_TOPIC_THRESHOLDS } from './text-answers.ts';
 
 export interface AnswerServiceDeps {
   readonly db: Db;
@@ -19,6 +20,9 @@ export interface AnswerServiceDeps {
   /** Evidence below this share of the question's IDF mass is not enough to answer. */
   readonly minCoverage?: number;
   readonly onAnswered?: (a: Answer, ms: number, platform: string) => void;
+  /** Composer weights and evidence thresholds (tuning only; the defaults are the shipped ones). */
+  readonly composeWeights?: ComposeWeights;
+  readonly thresholds?: TextAnswerDeps['thresholds'];
 }
 
 /** The answering core: routes a question, logs it, and reports it to the metrics. */
@@ -26,7 +30,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
   const { db } = deps;
   const log = deps.logger.child({ module: 'answer' });
   const now = deps.now ?? (() => new Date());
-  const routeDeps = { db, embedder: deps.embedder, generator: deps.generator, minCoverage: deps.minCoverage ?? DEFAULT_MIN_COVERAGE };
+  const routeDeps = { db, embedder: deps.embedder, generator: deps.generator, minCoverage: deps.minCoverage ?? DEFAULT_MIN_COVERAGE, composeWeights: deps.composeWeights, thresholds: deps.thresholds };
 
   return {
     async ask(input: AskInput): Promise<Answer> {
@@ -45,7 +49,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
       }
       log.info({ intent: draft.intent, refused: draft.refused, citations: draft.citations.length, ms: latency, platform: input.platform }, 'answered');
-      const answer: Answer = { question, intent: draft.intent, answer: draft.answer, refused: draft.refused, citations: draft.citations, questionId, understood: draft.understood };
+      const answer: Answer = { question, intent: draft.intent, answer: draft.answer, more: draft.more ?? '', refused: draft.refused, citations: draft.citations, questionId, understood: draft.understood };
       deps.onAnswered?.(answer, latency, input.platform);
       return answer;
     },

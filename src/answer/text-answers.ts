@@ -3,11 +3,12 @@ import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { search, sectionsTitled, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
-import { terms } from '../retrieval/text.ts';
+import { terms } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
-import { checkEvidence } from './evidence.ts';
-import { citationOf, extractiveAnswer } from './extractive.ts';
+import { checkEvidence, type Thresholds } from './evidence.ts';
+import { citationOf } from './citations.ts';
+import { composeAnswer, readQuestion, type ComposeWeights, type Composed } from './compose/index.ts';
 import type { Generator } from './generate.ts';
 import { isProgrammeQuestion } from './intent.ts';
 import type { Citation, Intent } from './types.ts';
@@ -15,8 +16,8 @@ import type { RegionName } from './vocabulary.ts';
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
 export const DEFAULT_MIN_COVERAGE = 0.25;
-/** The same for questions without a programme word ('resep rendang', 'skor bola'). */
-export const OFF_TOPIC_MIN_COVERAGE = 0.5;
+/** Evidence thresholds for questions without a programme word ('resep rendang', 'skor bola'). */
+export const OFF_TOPIC_THRESHOLDS: Thresholds = { minCoverage: 0.5, keyOptional: 0.75, factoidKey: true };
 
 export interface TextAnswerDeps {
   readonly db: Queryable;
@@ -24,6 +25,12 @@ export interface TextAnswerDeps {
   readonly generator?: Generator | null;
   /** Evidence below this share of the question's IDF mass is not enough to answer. */
   readonly minCoverage: number;
+  /** Characters of answer text shown at once. */
+  readonly budget?: number;
+  /** Composer weights (tuning only). */
+  readonly composeWeights?: ComposeWeights;
+  /** Evidence thresholds (tuning only). */
+  readonly thresholds?: Thresholds & { offTopic?: Partial<Thresholds> };
 }
 
 export interface TextQuestion {
@@ -42,36 +49,46 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   const { db, embedder } = deps;
   const { question, intent, regionCode } = q;
   const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [] });
-  const [hits, concepts]: [SearchHit[], WeightedConcept[]] = await Promise.all([
+  const defines = readQuestion(question).defines;
+  const [found, concepts, defined]: [SearchHit[], WeightedConcept[], SearchHit[]] = await Promise.all([
     search({ db, embedder }, question, { k: 6, regionCode }),
     weightedConcepts(db, question),
+    // 'apa itu X': the section titled X (a glossary entry) is where the documents define it.
+    defines ? sectionsTitled(db, defines, 1) : Promise.resolve([]),
   ]);
+  const hits = [...defined, ...found.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
   const top = hits[0];
-  // A question without a programme word ('resep rendang', 'skor bola') needs stronger evidence.
+  // A question without a programme word ('resep rendang', 'skor bola') needs stronger evidence,
+  // and is told it is out of scope when the documents do not answer it.
   const inScope = isProgrammeQuestion(question) || intent !== 'rule';
-  const weak = !top || top.coverage < (inScope ? deps.minCoverage : OFF_TOPIC_MIN_COVERAGE);
-  if (weak) {
-    return { ...refuse(inScope ? answerMessages.refused() : answerMessages.outOfScope), intent: inScope ? intent : 'out_of_scope' };
-  }
-  let draft: { text: string; citations: readonly Citation[] } | null = null;
+  const outOfScope = (): Draft => ({ ...refuse(answerMessages.outOfScope), intent: 'out_of_scope' });
+  if (!top || top.coverage < deps.minCoverage) return inScope ? refuse(answerMessages.refused()) : outOfScope();
+  const composed = composeAnswer(question, hits, concepts, { region: regionCode, regionNamed: q.named !== null, regionBare: q.named?.bare, budget: deps.budget, weights: deps.composeWeights });
+  let draft: Composed = composed;
+  let generated = false;
   if (deps.generator) {
-    const generated = await deps.generator.generate(question, hits);
-    if (generated) draft = { text: generated.text, citations: generated.citations };
+    const g = await deps.generator.generate(question, hits);
+    if (g) {
+      draft = { ...composed, text: g.text, citations: [...g.citations], more: '' };
+      generated = true;
+    }
   }
-  draft ??= await withBothSides(deps, question, extractiveAnswer(question, hits, concepts, { region: regionCode }), regionCode);
+  if (!generated) draft = await withBothSides(deps, question, draft, regionCode);
   if (!draft.text) return refuse(answerMessages.refused());
   const verdict = checkEvidence({
     question,
-    text: draft.text,
-    citations: draft.citations,
+    composed: draft,
     concepts,
     region: q.named,
+    generated,
+    thresholds: inScope ? deps.thresholds : { ...OFF_TOPIC_THRESHOLDS, ...deps.thresholds?.offTopic },
     // The calendars are read only when the question names an 'angkatan' year.
     cohorts: /\bangkatan\s+20\d\d\b/i.test(question) ? await cohortYears(db) : [],
   });
-  if (verdict.kind === 'refuse') return refuse(verdict.message);
+  // A question about nothing the programme covers, that the documents do not answer, is out of scope.
+  if (verdict.kind === 'refuse') return inScope ? refuse(verdict.message) : outOfScope();
   if (verdict.kind === 'not-held') return { intent, answer: `${draft.text}\n\n${verdict.hint}`, refused: true, citations: draft.citations };
-  return { intent, answer: draft.text, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
+  return { intent, answer: draft.text, more: draft.more, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
 }
 
 /**
@@ -80,7 +97,7 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
  * titled with it) gets that definition; another side gets its own best passage when no quoted
  * section is about it.
  */
-async function withBothSides(deps: TextAnswerDeps, question: string, draft: { text: string; citations: Citation[] }, regionCode: string | null) {
+async function withBothSides(deps: TextAnswerDeps, question: string, draft: Composed, regionCode: string | null): Promise<Composed> {
   const { db, embedder } = deps;
   const sides = comparisonSides(question);
   if (!sides || !draft.text) return draft;
@@ -96,11 +113,11 @@ async function withBothSides(deps: TextAnswerDeps, question: string, draft: { te
       defined.length > 0 ? defined : search({ db, embedder }, side, { k: 4, regionCode }),
       weightedConcepts(db, side),
     ]);
-    const part = extractiveAnswer(side, hits, concepts, { maxChars: 350, alsoRunnerUp: false });
+    const part = composeAnswer(side, hits, concepts, { budget: 350, supporting: false });
     if (!part.text || citations.some((c) => part.citations.some((p) => p.document === c.document && p.heading === c.heading))) continue;
     text = `${text}\n\n${part.text}`;
     citations = [...citations, ...part.citations];
     subjects.push(...part.citations.map(about));
   }
-  return { text, citations };
+  return { ...draft, text, citations };
 }

@@ -40,6 +40,8 @@ export interface Answer {
   readonly intent: Intent;
   /** Plain text in Bahasa Indonesia, without the source list (adapters render citations). */
   readonly answer: string;
+  /** The rest of a long answer, within reach of a 'selengkapnya' control; empty when nothing more. */
+  readonly more?: string;
   readonly refused: boolean;
   readonly citations: readonly Citation[];
   /** Row id in `questions` (for 👍/👎 feedback); null when not logged. */

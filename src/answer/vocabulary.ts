@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { stageList } from '../programme/index.ts';
-import { normalize } from '../retrieval/text.ts';
+import { normalize } from '../language/index.ts';
 
 export interface RegionName {
   readonly code: string;

@@ -1,5 +1,5 @@
 import type { Block } from './blocks.ts';
-import { sentences } from '../retrieval/text.ts';
+import { sentences } from '../language/index.ts';
 
 export interface Chunk {
   readonly ordinal: number;

@@ -32,7 +32,7 @@ async function calendarBlocks(db: Queryable, cal: Calendar): Promise<Block[]> {
   add([...top, ingestMessages.calendarRegionsHeading], ingestMessages.calendarRegions(cal.cohort, cal.regions.map((r) => `${names.get(r.code) ?? r.name ?? r.code} (${r.code})`).join(', ')));
   for (const s of cal.stages) {
     const h = [...top, ingestMessages.calendarStageHeading, s.name];
-    add(h, ingestMessages.calendarStage({ cohort: cal.cohort, name: s.name, id: s.id, description: s.description, due: formatDate(s.due), start: s.start && formatDate(s.start) }));
+    add(h, ingestMessages.calendarStage({ cohort: cal.cohort, name: s.name, description: s.description, due: formatDate(s.due), start: s.start && formatDate(s.start) }));
     for (const e of s.events ?? []) add(h, ingestMessages.calendarEvent(formatDate(e.date), e.title), 'list');
   }
   for (const o of cal.overrides ?? []) {

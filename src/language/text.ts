@@ -15,7 +15,7 @@ export const STOP_WORDS = new Set(
    sudah belum harus masih lebih para serta bahwa karena agar jika kalau maka namun tetapi tapi saat setiap tersebut
    secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
-   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih
+   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih terus lalu
    halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
 );
 
@@ -33,7 +33,7 @@ const SLANG = wordTable({
   blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
   bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
   dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
-  pd: 'pada', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
@@ -180,6 +180,13 @@ export function termCounts(text: string): Map<string, number> {
 }
 
 /** Splits text into sentences (keeps list items and short lines whole); no text is dropped. */
+/**
+ * Words written with a full stop that do not end a sentence: Indonesian abbreviations ('No.',
+ * 'Kab.', 'Kec.', 'Jl.', 'dll.', 'skt.', 'Yth.'), titles ('Dr.', 'Ir.', 'Prof.', 'H.'), single
+ * initials ('Joseph P. Kennedy') and day numbers before a month ('17. Agustus').
+ */
+const ABBREVIATION = /(?:^|[\s(])(no|nomor|kab|kec|kel|prov|ds|dr|drs|dra|ir|hlm|hal|dll|dsb|dst|dkk|tsb|sda|mis|skt|sekt|yth|tgl|a\.n|u\.p|prof|h|hj|kh|st|jl|gg|rt|rw|pt|cv|tbk|bpk|sdr|sdri|\p{L}|\d{1,2})\.$/iu;
+
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
@@ -191,7 +198,7 @@ export function sentences(text: string): string[] {
     for (const p of parts) {
       buf = buf ? `${buf} ${p}` : p;
       // Do not split after abbreviations such as 'No.', 'Kab.', 'mis.', 'Dr.'
-      if (/\b(no|kab|kec|dr|ir|hlm|dll|dsb|tsb|mis|a\.n|u\.p|prof|drs|h|st|jl|\d{1,2})\.$/i.test(buf)) continue;
+      if (ABBREVIATION.test(buf)) continue;
       out.push(buf);
       buf = '';
     }

@@ -94,6 +94,12 @@ export const answerMessages = {
       ...(i.regionName ? [`Status ${i.regionName}: ${i.done ? '✅ sudah ditandai selesai' : '⬜ belum ditandai selesai'}`] : []),
     ].join('\n'),
   checklistHowTo: 'Tandai butir yang sudah selesai lewat /checklist di grup wilayah Anda.',
+  /** One part of a message that asked two things: the part, then its answer. */
+  partAnswer: (part: string, answer: string) => `❓ ${part.split('?')[0]!.trim()}?\n${answer}`,
+  /** A news report dated only by its dateline: the date (and place) it was reported. */
+  datelineNote: (date: string, place: string | null) => `(Diberitakan${place ? ` dari ${place}` : ''} pada ${date}.)`,
+  /** Under an enumeration cut at the list limit; the rest is offered as 'selengkapnya'. */
+  andMore: (n: number) => `…dan ${n} lainnya.`,
   generatedNote: '',
 };
 
@@ -104,6 +110,10 @@ const SLOT_LABEL: Record<string, string> = {
   money: 'nominal uang',
   percent: 'angka persentase',
   name: 'nama orang',
+  person: 'nama orang atau pejabat',
+  date: 'tanggal atau waktu',
+  place: 'tempat',
+  number: 'angka',
 };
 
 /** Honest refusals that say what is missing, so the officer knows where else to ask. */
@@ -118,6 +128,10 @@ export const refusalMessages = {
     `Maaf, Pandu hanya memuat kalender dan data angkatan ${known.join(' dan ')}; tentang angkatan ${asked.join(' dan ')} belum ada keterangan di dokumen program. ` +
     `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
   notHeldHint: `Untuk keterangan yang lebih rinci, silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  /** The quote does not name what the question names (a person, a place, a figure). */
+  namesNotCovered: (names: readonly string[]) =>
+    `Maaf, dokumen yang dimuat Pandu tidak memuat keterangan tentang ${names.join(', ')} untuk pertanyaan ini. ` +
+    `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
   yearNotCovered: (years: readonly string[]) =>
     `Maaf, dokumen program yang dimuat Pandu tidak membahas tahun ${years.join(' dan ')} untuk pertanyaan ini. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,

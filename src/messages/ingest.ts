@@ -85,8 +85,8 @@ export const ingestMessages = {
     [place, publishedAt ? formatDate(publishedAt, false) : null].filter(Boolean).join(', '),
   noFiles: 'Tidak ada file yang ditemukan di jalur yang diberikan.',
   pathMissing: (p: string) => `Jalur tidak ditemukan: ${p}`,
-  calendarStage: (s: { cohort: number; name: string; id: string; due: string; start?: string; description?: string }) =>
-    `Tahap ${s.name} (${s.id}) angkatan ${s.cohort}. ${s.description ?? ''} ` +
+  calendarStage: (s: { cohort: number; name: string; due: string; start?: string; description?: string }) =>
+    `Tahap ${s.name} angkatan ${s.cohort}. ${s.description ?? ''} ` +
     `${s.start ? `Pelaksanaan mulai ${s.start}. ` : ''}Tenggat: ${s.due}.`,
   calendarEvent: (date: string, title: string) => `${date}: ${title}`,
   calendarOverride: (o: { regionName: string; stageName: string; due: string; reason?: string }) =>

@@ -152,6 +152,8 @@ export async function bm25Search(
 /** A question concept with its weight: the idf of its own term, or of its expansion when the corpus never uses the abbreviation. */
 export interface WeightedConcept extends QueryConcept {
   readonly weight: number;
+  /** Some document uses it (false: a typo, slang or a word of another topic). */
+  readonly known?: boolean;
 }
 
 /** The question's concepts weighted by idf, for the answer composer. */
@@ -167,9 +169,12 @@ export async function weightedConcepts(db: Queryable, question: string): Promise
   return concepts.map((c) => {
     const own = c.forms[0]![0]!;
     const expansion = c.forms[1];
-    const base = !df.has(own) && expansion ? expansion.reduce((a, t) => a + idf(t), 0) / expansion.length : idf(own);
+    const known = df.has(own) || (expansion?.some((t) => df.has(t)) ?? false);
+    // A word no document uses (a typo, chat slang, another topic) cannot be quoted: it weighs half,
+    // as in the search's evidence mass, and is never the question's key idea.
+    const base = !df.has(own) && expansion ? expansion.reduce((a, t) => a + idf(t), 0) / expansion.length : known ? idf(own) : bm25Idf(n, 0) / 2;
     const weight = c.context ? base * CONTEXT_WEIGHT : base;
-    return { ...c, weight };
+    return { ...c, weight, known };
   });
 }
 

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { composeAnswer } from '../../src/answer/compose/index.ts';
 import { checkEvidence, type EvidenceInput } from '../../src/answer/evidence.ts';
 import { queryConcepts } from '../../src/retrieval/query.ts';
 
-const cite = (snippet: string) => ({ document: 'corpus/uji.md', title: 'Uji', heading: 'Uji > Bagian', page: null, snippet, score: 1 });
-const input = (question: string, text: string, extra: Partial<EvidenceInput> = {}): EvidenceInput => ({
-  question,
-  text,
-  citations: [cite(text)],
-  concepts: queryConcepts(question).map((c) => ({ ...c, weight: 1 })),
-  region: null,
-  cohorts: [2026, 2027],
-  ...extra,
-});
+/** The question answered from one passage holding `text`, every concept weighing the same. */
+const input = (question: string, text: string, extra: Partial<EvidenceInput> = {}): EvidenceInput => {
+  const concepts = queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
+  const hit = { chunkId: 1, document: 'corpus/uji.md', title: 'Uji', kind: 'panduan', regionCode: null, heading: 'Uji > Bagian', page: null, text, score: 1, bm25: 1, coverage: 1 };
+  return { question, composed: composeAnswer(question, [hit], concepts), concepts, region: null, cohorts: [2026, 2027], ...extra };
+};
 const bogor = { code: '32.71', name: 'Kota Bogor', bare: 'bogor', inProgramme: false };
 
 describe('evidence checks', () => {

@@ -1,0 +1,142 @@
+import { contextTerms } from '../../retrieval/query.ts';
+import { normalize, terms, words } from '../../language/index.ts';
+
+/**
+ * What a question asks for, read from its wording (Indonesian question words, slang already
+ * expanded by `words`): the kind of value that answers it, whether it wants a list or a
+ * definition, and the names and figures it pins down.
+ */
+export type ValueKind = 'date' | 'place' | 'person' | 'number' | 'money' | 'percent' | 'url' | 'phone' | 'email';
+
+export interface Asked {
+  /** The kind of value an answer must hold, if the wording says. */
+  readonly value: ValueKind | null;
+  /** For 'berapa orang/hari/…': the unit the number comes with. */
+  readonly unit: string | null;
+  /** 'sebutkan…', 'apa saja…', 'siapa saja…', 'daerah mana aja…': an enumeration. */
+  readonly list: boolean;
+  /** 'apa itu X', 'X itu apa', 'maksudnya X': the X asked to be defined. */
+  readonly defines: string | null;
+  /**
+   * Asks for one fact — a value, a definition, 'apa nama …', 'apa kota terbesar …' — answered by
+   * a sentence; other questions (how, why, whether, what the rules say) by a passage.
+   */
+  readonly factoid: boolean;
+  /** 'apakah…', 'boleh…?', 'perlu…?': asks whether, answered by the rule itself. */
+  readonly whether: boolean;
+  /** Names (capitalised runs inside the question) and figures (words with a digit), each as its index terms. */
+  readonly names: ReadonlyArray<readonly string[]>;
+  /**
+   * The names an answer must hold: people, places and bodies written capitalised, and years —
+   * not codes or counts ('F-03', 'lebih dari 3'), and not what is said after the question as
+   * context ('? kami ada 15 usulan').
+   */
+  readonly pinned: ReadonlyArray<readonly string[]>;
+  /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
+  readonly roles: readonly string[];
+  /** The question as written, normalised: a value it already states is not its answer. */
+  readonly said: string;
+  /** Index terms of the words that only name the kind of value ('email', 'link', 'tanggal', 'lokasi'): the value itself answers them. */
+  readonly kindTerms: ReadonlySet<string>;
+}
+
+/** Words that name a kind of value rather than a topic ('email-nya apa', 'tanggal berapa', 'lokasinya di mana'). */
+const KIND_WORDS: Partial<Record<ValueKind, string>> = {
+  url: 'link tautan url website situs laman web alamat',
+  phone: 'nomor nomer kontak telepon telpon telp hp handphone ponsel wa whatsapp',
+  email: 'email surel alamat',
+  date: 'tanggal tahun jam pukul hari bulan waktu',
+  place: 'lokasi tempat alamat',
+  person: 'nama',
+  percent: 'persen persentase',
+};
+
+const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
+const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|definisi|kepanjangan(?: dari)?|singkatan dari)\s+(.+)$/;
+const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
+const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
+const ROLE = /\b(bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|menteri|sekda|sekretaris daerah|sekretaris|kepala dinas|kadis|kepala|direktur|dirjen|ketua|koordinator|mentor|camat|lurah|presiden|asisten|kabid|pejabat|narasumber|pembicara|moderator)\b/g;
+
+const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
+
+function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
+  if (/\b(link|tautan|url|website|situs|laman web|alamat (web|situs|website|laman)|webnya)\b/.test(q)) return { value: 'url', unit: null };
+  if (/\b(nomor|no|nomer|kontak) (wa|whatsapp|telepon|telpon|telp|hp|handphone|ponsel)\b|\b(wa|whatsapp|telepon|telp|hp)nya\b/.test(q)) return { value: 'phone', unit: null };
+  if (/\b(email|e-mail|surel|surat elektronik)\b/.test(raw)) return { value: 'email', unit: null };
+  if (whether) return { value: null, unit: null };
+  if (/\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
+  if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
+  const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
+  if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };
+  if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };
+  if (/\bsiapa(kah)?\b/.test(q) && !/\bsiapa saja\b/.test(q)) return { value: 'person', unit: null };
+  if (/\bnama(nya)? (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota|bupati|wali ?kota|ketua)\b/.test(q) && !whether) return { value: 'person', unit: null };
+  const unit = /\bberapa(?:kah)? (orang|hari|minggu|bulan|tahun|halaman|salindia|menit|jam|kali|butir|dimensi|program|anggota|daerah|kabupaten|kota|wilayah|peserta|unit|dokumen|tahap|tahapan)\b/.exec(q)?.[1];
+  if (unit) return { value: 'number', unit };
+  if (amount) return { value: 'number', unit: null };
+  return { value: null, unit: null };
+}
+
+/** Capitalised words that are titles or administrative nouns, not names ('Kota', 'Bapak', 'Bupati'). */
+const TITLES = new Set(
+  `kota kabupaten kab provinsi pemkab pemkot pemprov pemda bupati wakil walikota wali gubernur bapak ibu pak bu sdr dinas kepala
+   sekretaris sekda menteri presiden smart city bimtek tim dewan angkatan tahap kak min mas mbak`.split(/\s+/),
+);
+
+/**
+ * The names and figures a question writes, each as the index terms of one mention: a run of
+ * words capitalised inside the question ('Yoweri Kaguta Museveni'), or a word holding a digit.
+ * Chat questions written in lower case pin down only their figures.
+ */
+function namedGroups(question: string): Array<{ terms: string[]; hard: boolean }> {
+  const groups: Array<{ terms: string[]; hard: boolean }> = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) groups.push({ terms: run, hard: true });
+    run = [];
+  };
+  question.split(/\s+/).forEach((word, i) => {
+    const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    // 'MoU', 'eKTP', 'BPS' are abbreviations, not names.
+    const capital = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(bare) && !TITLES.has(bare.toLowerCase());
+    if (/\d/.test(bare)) {
+      flush();
+      const t = terms(bare);
+      if (t.length > 0) groups.push({ terms: t, hard: /^(1[5-9]|20)\d\d$/.test(bare) });
+    } else if (capital) {
+      run.push(...terms(bare));
+      if (/[?,.!:;]$/.test(word)) flush();
+    } else flush();
+  });
+  flush();
+  return groups.filter((g) => g.terms.length > 0);
+}
+
+export function readQuestion(question: string): Asked {
+  const named = namedGroups(question);
+  const context = contextTerms(question);
+  const plain = words(question).join(' ');
+  const raw = normalize(question);
+  const first = words(question.split('?')[0] ?? question).join(' ');
+  const whether = WHETHER.test(first) && !/\b(apa saja|apa itu|siapa|kapan|berapa|dimana|di mana)\b/.test(first);
+  const { value, unit } = valueOf(plain, raw, whether);
+  // 'QW itu apa sih maksudnya', 'apa yang dimaksud dengan quick win': the first reading that names something.
+  const defined = [DEFINE_AFTER.exec(first)?.[1], DEFINE_BEFORE.exec(first)?.[1]]
+    .map((d) => d?.replace(/\b(ya|sih|dong|kak|min|itu|nya)\b/g, ' ').replace(/\s+(apa|apaan)\s*$/, '').trim())
+    .find((d): d is string => !!d && terms(d).length > 0 && terms(d).length <= 5);
+  const defines = defined ?? null;
+  const what = /^(apa|apakah)\s+(?!saja|itu|yang|boleh|bisa|harus|perlu|wajib|sudah|ada|hubungan|beda|bedanya|perbedaan|syarat|isi|manfaat|tujuan|fungsi|peran|tugas|dampak|akibat|alasan|cara|kriteria|langkah)\p{L}+/u.test(first);
+  return {
+    value,
+    unit,
+    factoid: !whether && (value !== null || what),
+    list: LIST.test(plain),
+    defines: value === null && !whether ? defines : null,
+    whether,
+    names: named.map((g) => g.terms),
+    pinned: named.filter((g) => g.hard && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    roles: [...new Set(plain.match(ROLE) ?? [])],
+    kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : []),
+    said: raw,
+  };
+}

@@ -1,0 +1,99 @@
+import type { Asked } from './asked.ts';
+import type { ConceptIndex, Pick } from './select.ts';
+import { LIST_LINE, type Passage } from './units.ts';
+import { holdsValue } from './values.ts';
+
+/**
+ * Explanations (how, why, whether, what the rules say, lists): each of the best passages offers
+ * its best window — the passage itself when short (a section is usually one answer), otherwise
+ * the run of units within the window size where the question's ideas concentrate, led by the
+ * passage's opening sentence. Windows are scored by the question's idf-weighted ideas they hold,
+ * their section heading, the asked kind of value and the search rank; a close runner-up from
+ * another section follows (the reader can tell which one answers), or else one sentence of
+ * another passage that brings ideas the first lacks. Weights chosen on corpus/eval/qa.jsonl and
+ * the dev half of eval/real (see bench/RESULTS.md).
+ */
+const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
+const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
+
+interface Window {
+  readonly passage: Passage;
+  readonly units: number[];
+  readonly score: number;
+}
+
+const lengthOf = (p: Passage, units: readonly number[]) => units.reduce((a, i) => a + (i < 0 ? 2 : p.units[i]!.text.length + 1), 0);
+
+export function explanationPicks(
+  passages: readonly Passage[],
+  idx: ConceptIndex,
+  asked: Asked,
+  source: (p: Passage) => number,
+  o: { window?: number; runnerUp?: number; lead?: boolean } = {},
+): Pick[] {
+  // A list is only an answer when it is whole enough: list questions get more room.
+  const size = asked.list ? Math.round((o.window ?? P.WINDOW) * 1.5) : (o.window ?? P.WINDOW);
+  const runnerMax = o.runnerUp ?? P.Y;
+  const windows: Window[] = [];
+  for (const p of passages) {
+    const headingCover = p.section && p.section !== p.hit.title ? idx.mass(idx.covered(p.section)) : 0;
+    const scoreOf = (chosen: readonly number[]) => {
+      const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
+      const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
+      const typed = asked.value && holdsValue(asked, texts.join(' ')) ? P.T : 0;
+      const list = asked.list && chosen.filter((i) => i >= 0 && p.units[i]!.item).length >= 2 ? P.L : 0;
+      return (cover + P.H * headingCover + typed + P.R * p.hit.score + list) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p);
+    };
+    const all = p.units.map((_, i) => i);
+    if (p.hit.text.length <= size) {
+      windows.push({ passage: p, units: all, score: scoreOf(all) });
+      continue;
+    }
+    let best: Window | null = null;
+    for (let start = 0; start < p.units.length; start++) {
+      const chosen: number[] = [];
+      // The opening sentence states the passage's point: a short one leads a run from further down.
+      const lead = o.lead !== false && start > 1 && !p.units[0]!.item && p.units[0]!.text.length <= P.LEAD_MAX;
+      if (lead) chosen.push(0, -1);
+      for (let i = start; i < p.units.length && lengthOf(p, chosen) + p.units[i]!.text.length <= size; i++) chosen.push(i);
+      if (chosen.length === (lead ? 2 : 0)) chosen.push(start);
+      // Starting mid-passage without the opening costs a little: the opening usually states the point.
+      const score = scoreOf(chosen) * (start === 0 || lead ? 1 : 0.95);
+      if (!best || score > best.score) best = { passage: p, units: chosen, score };
+    }
+    if (best) windows.push(best);
+  }
+  if (windows.length === 0) return [];
+  windows.sort((a, b) => b.score - a.score || a.passage.rank - b.passage.rank);
+  const main = windows[0]!;
+  const picks: Pick[] = [main];
+  const runner = windows.find((w) => w.passage !== main.passage);
+  if (runner && runnerMax > 0 && runner.score >= P.X * main.score) {
+    const units: number[] = [];
+    for (const i of runner.units) {
+      if (i >= 0 && lengthOf(runner.passage, units) + runner.passage.units[i]!.text.length > runnerMax) break;
+      units.push(i);
+    }
+    if (units.at(-1) === -1) units.pop();
+    if (units.length === 0 && runner.units[0] !== undefined) units.push(runner.units[0]);
+    picks.push({ passage: runner.passage, units, score: runner.score });
+    return picks;
+  }
+  // A sentence of another passage joins when it brings ideas the first lacks.
+  const have = idx.covered(main.units.filter((i) => i >= 0).map((i) => main.passage.units[i]!.text).join(' '));
+  const missing = idx.concepts.map((_, i) => i).filter((i) => !have.has(i));
+  if (idx.mass(missing) < 0.15) return picks;
+  let extra: { passage: Passage; at: number; gain: number } | null = null;
+  for (const w of windows.slice(1)) {
+    for (const [at, u] of w.passage.units.entries()) {
+      if (u.text.length > 350 || u.text.length < 20) continue;
+      const got = idx.covered(u.text);
+      const gain = idx.mass(missing.filter((i) => got.has(i))) * (RANK_DISCOUNT[w.passage.rank] ?? 0.6);
+      if (gain > (extra?.gain ?? 0.1)) extra = { passage: w.passage, at, gain };
+    }
+  }
+  if (extra) picks.push({ passage: extra.passage, units: [extra.at], score: extra.gain });
+  return picks;
+}
+
+export { LIST_LINE };

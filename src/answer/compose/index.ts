@@ -1,0 +1,257 @@
+import type { SearchHit, WeightedConcept } from '../../retrieval/search.ts';
+import { normalize, terms, words } from '../../language/index.ts';
+import { answerMessages, formatDate } from '../../messages/index.ts';
+import { citationOf } from '../citations.ts';
+import type { Citation } from '../types.ts';
+import { readQuestion, type Asked } from './asked.ts';
+import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { explanationPicks } from './explain.ts';
+import { sourceWeigher } from './source.ts';
+import { enumerationAround, passageOf, type Passage } from './units.ts';
+import { holdsValue } from './values.ts';
+
+export { readQuestion, type Asked, type ValueKind } from './asked.ts';
+export { holdsValue, hasPersonName } from './values.ts';
+export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
+
+/** Answer text shown at once, by where it is read (configurable; see config). */
+export const DEFAULT_BUDGET = 1_200;
+/** Items of an enumeration shown before 'dan N lainnya'. */
+export const LIST_ITEMS_SHOWN = 12;
+/** A supporting unit scores at least this share of the answering one. */
+const SUPPORT_MIN = 0.6;
+/** How many candidates the composer reads. */
+const CANDIDATES = 6;
+
+/** What the quoted text holds of the question: the basis of the decision to answer or refuse. */
+export interface Evidence {
+  /** Share of the question's idf mass the quote and its sources' titles/sections hold. */
+  readonly coverage: number;
+  /** The question's rarest idea is in the quote (or its source's title/section). */
+  readonly keyHeld: boolean;
+  /** The asked kind of value is in the quote (true when none is asked). */
+  readonly valueHeld: boolean;
+  /** Pinned names of the question (their index terms) that neither the quote nor its sources' titles hold. */
+  readonly namesMissing: ReadonlyArray<readonly string[]>;
+  /** What the main quote's passage is about: its title, section and whole text. */
+  readonly about: string;
+}
+
+export interface Composed {
+  /** The answer as shown at once, within the budget. */
+  readonly text: string;
+  /** What did not fit, and the rest of the quoted section: shown on request ('selengkapnya'). */
+  readonly more: string;
+  readonly citations: Citation[];
+  readonly evidence: Evidence;
+  readonly asked: Asked;
+}
+
+export interface ComposeOptions {
+  /** The region the question is about (named in it, or the chat's). */
+  readonly region?: string | null;
+  /** The question names that region itself ('QW kota palu apa aja?'). */
+  readonly regionNamed?: boolean;
+  /** The named region's name without its kind ('palu'): a supporting quote must be about it too. */
+  readonly regionBare?: string;
+  /** Characters shown at once. */
+  readonly budget?: number;
+  /** Another passage's unit may join the answer when it brings missing ideas (default true). */
+  readonly supporting?: boolean;
+  /** Scoring weights (tuning only; the defaults are the shipped ones). */
+  readonly weights?: ComposeWeights;
+}
+
+/** A passage that is a section of a document, under a heading of its own. */
+function isSection(p: Passage): boolean {
+  return p.section !== '' && p.section !== p.hit.title;
+}
+
+/** For a list question, a window holding a list is cut to that list and the sentence announcing it. */
+function toEnumeration(k: Pick): Pick {
+  const firstItem = k.units.find((i) => i >= 0 && k.passage.units[i]!.item);
+  if (firstItem === undefined) return k;
+  const en = enumerationAround(k.passage.units, firstItem);
+  if (!en) return k;
+  const units = k.units.filter((i) => i >= en.from && i <= en.to);
+  return { ...k, units: units.length > 0 ? units : k.units };
+}
+
+function secondBest(p: Passage, taken: readonly number[], scorer: ReturnType<typeof createScorer>): { at: number; score: number; text: string } | null {
+  let out: { at: number; score: number; text: string } | null = null;
+  for (const [at, u] of p.units.entries()) {
+    if (taken.includes(at)) continue;
+    const score = scorer.unitScore(p, at);
+    if (!out || score > out.score) out = { at, score, text: u.text };
+  }
+  return out;
+}
+
+function render(p: Passage, picked: readonly number[]): string {
+  const parts = picked.map((i) => (i < 0 ? '…' : p.units[i]!.text));
+  const anyItem = picked.some((i) => i >= 0 && p.units[i]!.item);
+  // A list item quoted without its announcing sentence is read under its section's name ('Smart Society: …').
+  const first = picked.find((i) => i >= 0);
+  const label = first !== undefined && p.units[first]!.item && p.section && p.section !== p.hit.title && !p.units[first]!.text.startsWith(p.section) ? `${p.section}:` : null;
+  const text = parts.join(anyItem ? '\n' : ' ');
+  return label ? `${label}\n${text}` : text;
+}
+
+/** An enumeration longer than the list limit: the first items, then 'dan N lainnya'. */
+function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; rest: number[] } {
+  const items = picked.filter((i) => i >= 0 && p.units[i]!.item);
+  if (items.length <= LIST_ITEMS_SHOWN) return { shown: [...picked], rest: [] };
+  const cut = items[LIST_ITEMS_SHOWN - 1]!;
+  return { shown: picked.filter((i) => i <= cut), rest: picked.filter((i) => i > cut) };
+}
+
+/**
+ * The offline answer: the sentence that holds the fact, from the best of the top passages,
+ * with only the neighbours that complete it, and for list questions the whole enumeration.
+ * Sentences are scored for the question's ideas (idf-weighted, the subject the passage's
+ * title and section supply), for the kind of value asked (a date for 'kapan', a place for
+ * 'di mana', a name or office for 'siapa', a figure for 'berapa'), for the names and figures
+ * the question writes, and by the passage's search rank and source. Everything is quoted and
+ * cited; what does not fit the budget is returned as `more`.
+ */
+export function composeAnswer(
+  question: string,
+  hits: readonly SearchHit[],
+  concepts: readonly WeightedConcept[],
+  options: ComposeOptions = {},
+): Composed {
+  const asked = readQuestion(question);
+  const idx = new ConceptIndex(concepts, asked.kindTerms);
+  const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
+  const plain = words(question).join(' ');
+  const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false);
+  const scorer = createScorer(idx, asked, source, options.weights);
+  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '' };
+  // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
+  const windows = explanationPicks(passages, idx, asked, source);
+  if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
+  const factoid = asked.factoid || asked.defines !== null;
+  const w0 = options.weights ?? COMPOSE_WEIGHTS;
+  if (!factoid || w0.A === 0) return finish(asked.list ? windows.map(toEnumeration) : windows, windows[0]!.passage, asked, idx, options);
+  if (w0.A < 0) {
+    const small = explanationPicks(passages, idx, asked, source, { window: w0.FW, runnerUp: w0.FY, lead: w0.FL > 0 });
+    return finish(small, small[0]!.passage, asked, idx, options);
+  }
+  // … and a question for one fact is answered by its sentence, leading, with what completes it.
+  const chosen = windows[0]!.passage;
+  const anywhere = bestUnit(passages, scorer)!;
+  const inChosen = bestUnit([chosen], scorer)!;
+  const best = anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen;
+  let mainUnits = windowAround(best.passage, best.at, asked, scorer);
+  const w = options.weights ?? COMPOSE_WEIGHTS;
+  // A short section under its own heading is one answer: quoted whole, in its order.
+  const wholeSection = isSection(best.passage) && best.passage.hit.text.length <= w.S;
+  if (wholeSection) mainUnits = best.passage.units.map((_, i) => i);
+  // The passage's next-best sentence joins when it scores nearly as well (two candidates: the reader can tell).
+  const second = secondBest(best.passage, mainUnits, scorer);
+  const listShown = mainUnits.some((i) => i >= 0 && best.passage.units[i]!.item);
+  if (!listShown && second && second.score >= w.second * best.score && second.text.length <= w.secondMax) mainUnits = withUnit(mainUnits, second.at);
+  mainUnits = extendForward(best.passage, mainUnits, idx, w.T);
+  const picks: Pick[] = [{ passage: best.passage, units: mainUnits, score: best.score }];
+  const shownText = () => picks.map((k) => render(k.passage, k.units)).join(' ');
+  // A unit of another passage joins when it brings ideas or the asked value the first lacks.
+  const have = idx.covered(`${shownText()} ${contextOf(best.passage)}`);
+  const missing = idx.concepts.map((_, i) => i).filter((i) => !have.has(i) && !idx.concepts[i]!.context && idx.concepts[i]!.weight > 0);
+  const lacksValue = asked.value !== null && !holdsValue(asked, shownText());
+  const aboutSame = (p: Passage) => {
+    const text = `${p.hit.text} ${contextOf(p)}`;
+    const present = new Set(terms(text));
+    return missingNames(asked.pinned, present).length === 0 && (!options.regionBare || normalize(text).includes(options.regionBare));
+  };
+  if (options.supporting !== false && !listShown && (idx.mass(missing) >= 0.2 || lacksValue)) {
+    let extra: { passage: Passage; at: number; gain: number } | null = null;
+    for (const p of passages) {
+      for (const [at, u] of p.units.entries()) {
+        if (p === best.passage && Math.abs(at - best.at) <= 1) continue;
+        if (u.text.length > 350 || u.text.length < 20) continue;
+        const got = idx.covered(`${u.text} ${contextOf(p)}`);
+        // It must speak of what the question pins down (the region, the names) as the first quote does:
+        // a date from another region's calendar does not answer for this one.
+        if (!aboutSame(p)) continue;
+        // It must be about the question's key idea, and bring what the first quote lacks.
+        if (idx.key !== null && !got.has(idx.key)) continue;
+        let gain = idx.mass(missing.filter((i) => got.has(i)));
+        if (lacksValue && holdsValue(asked, u.text)) gain += 0.3;
+        const relative = scorer.unitScore(p, at) / best.score;
+        if (relative < SUPPORT_MIN) continue;
+        gain *= relative;
+        if (gain > (extra?.gain ?? 0.12)) extra = { passage: p, at, gain };
+      }
+    }
+    if (extra) picks.push({ passage: extra.passage, units: windowAround(extra.passage, extra.at, { ...asked, list: false }, scorer), score: extra.gain });
+  }
+  // Another section that scores nearly as well is shown too: with two close candidates the
+  // composer cannot tell which one answers, and the reader can.
+  if (options.supporting !== false && picks.length === 1 && w.X > 0) {
+    const runner = bestUnit(passages.filter((p) => p !== best.passage && isSection(p) && p.section !== best.passage.section && aboutSame(p)), scorer);
+    if (runner && isSection(best.passage) && runner.score >= w.X * best.score) {
+      const units = runner.passage.hit.text.length <= w.S ? runner.passage.units.map((_, i) => i) : windowAround(runner.passage, runner.at, asked, scorer);
+      picks.push({ passage: runner.passage, units, score: runner.score });
+    }
+  }
+
+  return finish(picks, best.passage, asked, idx, options);
+}
+
+/** Renders the picks within the budget (the rest, and the rest of the main passage, as `more`), cites them, and weighs the evidence. */
+function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: ConceptIndex, options: ComposeOptions): Composed {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const shownParts: string[] = [];
+  const moreParts: string[] = [];
+  const citations: Citation[] = [];
+  let used = 0;
+  for (const k of picks) {
+    const { shown, rest } = limitItems(k.passage, k.units);
+    let text = render(k.passage, shown);
+    if (rest.length > 0) {
+      text += `\n${answerMessages.andMore(rest.filter((i) => k.passage.units[i]!.item).length)}`;
+      moreParts.push(render(k.passage, rest));
+    }
+    if (used > 0 && used + text.length > budget) {
+      moreParts.push(text);
+      continue;
+    }
+    if (text.length > budget) {
+      // Cut at a unit boundary; the rest is offered.
+      const lines = text.split('\n');
+      let kept = '';
+      for (const l of lines) if ((kept ? kept.length + 1 : 0) + l.length <= budget) kept = kept ? `${kept}\n${l}` : l;
+      moreParts.push(text.slice(kept.length).trim());
+      text = kept || text.slice(0, budget);
+    }
+    shownParts.push(text);
+    used += text.length + 2;
+    citations.push(citationOf(k.passage.hit, render(k.passage, shown)));
+  }
+  // 'Selengkapnya' offers the rest of the main passage too.
+  const unshown = main.units.map((_, i) => i).filter((i) => !picks[0]!.units.includes(i));
+  if (unshown.length > 0) moreParts.push(render(main, unshown));
+
+  // 'kapan …' about a news report that dates the event only by its dateline: the dateline answers.
+  const dated = main.hit.publishedAt && asked.value === 'date' && !holdsValue(asked, shownParts.join(' '));
+  if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
+  const text = shownParts.join('\n\n').trim();
+  // A source's title and section, and a news report's dateline (its place and year), stand with the quote.
+  const contexts = picks.map((k) => `${contextOf(k.passage)} ${k.passage.hit.place ?? ''} ${k.passage.hit.publishedAt?.slice(0, 4) ?? ''}`).join(' ');
+  const held = idx.covered(`${text} ${contexts}`);
+  const present = new Set(terms(`${text} ${contexts}`));
+  const key = idx.key;
+  return {
+    text,
+    more: moreParts.join('\n\n').trim(),
+    citations,
+    asked,
+    evidence: {
+      coverage: idx.mass(held),
+      keyHeld: key === null || held.has(key),
+      valueHeld: holdsValue(asked, text),
+      namesMissing: missingNames(asked.pinned, present),
+      about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
+    },
+  };
+}

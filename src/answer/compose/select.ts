@@ -1,0 +1,254 @@
+import type { WeightedConcept } from '../../retrieval/search.ts';
+import { terms } from '../../language/index.ts';
+import type { Asked } from './asked.ts';
+import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
+import { holdsValue } from './values.ts';
+
+/**
+ * Scoring weights, chosen on the TyDi QA train split and the dev halves of our eval sets
+ * (see bench/RESULTS.md): the passage's own section heading H (a section titled with the
+ * question's words is about it), context C (the passage's title and section heading, which name the
+ * subject a sentence leaves out), neighbours N, the whole passage P, the asked kind of value V,
+ * the question's names and figures M, list items for list questions L, search score R, a
+ * sentence defining what a definition question asks about D, a passage's opening sentence F,
+ * a discount K per place in the search ranking; a second
+ * sentence of the answering passage joins when it scores `second` of the best and is at most
+ * `secondMax` characters long (two candidates: the reader can tell); the sentences after the
+ * answer that still speak of the question's ideas follow it up to about `T` characters; a
+ * section with its own heading of at most `S` characters is quoted whole (its author made it one answer);
+ * another section scoring `X` of the best is shown after it. A question that asks for no single
+ * value (how, why, whether, what the rules say) is answered with the passage around the answer
+ * up to `W` characters, led by the passage's opening.
+ */
+export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
+export type ComposeWeights = typeof WEIGHTS;
+
+/** Concept bookkeeping shared by scoring and evidence: which of the question's ideas a text holds. */
+export class ConceptIndex {
+  private readonly cache = new Map<string, Set<number>>();
+  readonly total: number;
+
+  /** `excused`: terms that only name the kind of value asked; the value answers them, so they weigh nothing. */
+  constructor(concepts: readonly WeightedConcept[], excused: ReadonlySet<string> = new Set()) {
+    this.concepts = concepts.map((c) => (c.forms.some((f) => f.every((t) => excused.has(t))) ? { ...c, weight: 0 } : c));
+    this.total = this.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+  }
+
+  readonly concepts: readonly WeightedConcept[];
+
+  covered(text: string): Set<number> {
+    let set = this.cache.get(text);
+    if (!set) {
+      const present = new Set(terms(text));
+      set = new Set();
+      this.concepts.forEach((c, i) => {
+        if (c.forms.some((f) => f.every((t) => present.has(t)))) set!.add(i);
+      });
+      this.cache.set(text, set);
+    }
+    return set;
+  }
+
+  mass(set: Iterable<number>): number {
+    let m = 0;
+    for (const i of set) m += this.concepts[i]!.weight;
+    return m / this.total;
+  }
+
+  /** The question's key concept: its rarest own (not context) idea. */
+  get key(): number | null {
+    let best: number | null = null;
+    this.concepts.forEach((c, i) => {
+      if (!c.context && c.known !== false && c.weight > 0 && (best === null || c.weight > this.concepts[best]!.weight)) best = i;
+    });
+    return best;
+  }
+}
+
+export interface Pick {
+  readonly passage: Passage;
+  /** Unit indexes quoted, in order; -1 marks a gap ('…'). */
+  readonly units: readonly number[];
+  readonly score: number;
+}
+
+/** A name is held when at least half of its terms are (a passage may shorten 'Ernest François Eugène Douwes Dekker'). */
+function nameHeld(group: readonly string[], present: ReadonlySet<string>): boolean {
+  return group.filter((t) => present.has(t)).length >= Math.ceil(group.length / 2);
+}
+
+export function missingNames(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): Array<readonly string[]> {
+  return names.filter((g) => !nameHeld(g, present));
+}
+
+function namesHeld(names: ReadonlyArray<readonly string[]>, present: ReadonlySet<string>): number {
+  return names.filter((g) => nameHeld(g, present)).length;
+}
+
+const union = (...sets: ReadonlyArray<ReadonlySet<number>>) => new Set(sets.flatMap((s) => [...s]));
+const minus = (a: ReadonlySet<number>, b: ReadonlySet<number>) => new Set([...a].filter((x) => !b.has(x)));
+
+/** The passage's context: what its title and section heading name. */
+export function contextOf(p: Passage): string {
+  return p.section && p.section !== p.hit.title ? `${p.hit.title} ${p.section}` : p.hit.title;
+}
+
+/** What a sentence may leave unsaid because its passage says it: the title, section and opening sentence. */
+function subjectOf(p: Passage): string {
+  return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
+}
+
+export interface Scorer {
+  unitScore(p: Passage, at: number): number;
+}
+
+/** 'X adalah …', 'X (…) merupakan …', 'yang disebut X ialah …': a sentence that defines X. */
+const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;
+
+function definesTerm(unit: string, defined: readonly string[]): boolean {
+  const m = COPULA.exec(unit);
+  if (!m || m.index > 200) return false;
+  const head = new Set(terms(unit.slice(0, m.index)));
+  return defined.length > 0 && defined.every((t) => head.has(t));
+}
+
+/** A section titled with the defined term ('Quick win (QW)' for 'qw', 'Dewan Smart City'). */
+function titledWith(section: string, defined: readonly string[]): boolean {
+  const own = terms(section.replace(/\(([^)]*)\)/, ' $1 '));
+  return defined.length > 0 && defined.every((t) => own.includes(t)) && own.length <= defined.length + 3;
+}
+
+export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passage) => number, w: ComposeWeights = WEIGHTS): Scorer {
+  const defined = asked.defines ? terms(asked.defines) : [];
+  const passageCover = new Map<Passage, number>();
+  const whole = (p: Passage) => {
+    let m = passageCover.get(p);
+    if (m === undefined) passageCover.set(p, (m = idx.mass(idx.covered(`${p.hit.text} ${contextOf(p)}`))));
+    return m;
+  };
+  const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
+  return {
+    unitScore(p, at) {
+      const u = p.units[at]!;
+      const own = idx.covered(u.text);
+      const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
+      const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));
+      const value = asked.value && holdsValue(asked, u.text) ? w.V : 0;
+      const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
+      const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
+      const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
+      const defines = defined.length > 0 && (definesTerm(u.text, defined) || (at === 0 && titledWith(p.section, defined))) ? w.D : 0;
+      const opening = at === 0 ? w.F : 0;
+      const score =
+        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + w.R * p.hit.score;
+      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p);
+    },
+  };
+}
+
+/** The best unit over all passages. */
+export function bestUnit(passages: readonly Passage[], scorer: Scorer): { passage: Passage; at: number; score: number } | null {
+  let best: { passage: Passage; at: number; score: number } | null = null;
+  for (const p of passages) {
+    p.units.forEach((_, at) => {
+      const score = scorer.unitScore(p, at);
+      if (!best || score > best.score) best = { passage: p, at, score };
+    });
+  }
+  return best;
+}
+
+/**
+ * The window quoted around the answering unit: the sentence it leans on ('Ia …', 'Kegiatan
+ * ini …'), an earlier sentence naming what the question names when the unit does not, the
+ * next unit when it completes the asked value or the unit announces it, and for list
+ * questions the whole enumeration.
+ */
+export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scorer): number[] {
+  const units = p.units;
+  let from = at;
+  let to = at;
+  if (leansOnPrevious(units[at]!.text) && at > 0) from = at - 1;
+  // 'Tidak.', 'Boleh.', 'Tidak dianjurkan.' before the reason: the verdict itself.
+  if (from > 0 && VERDICT.test(units[from - 1]!.text)) from--;
+  const en = enumerationAround(units, at) ?? (asked.list || /:\s*$/.test(units[at]!.text) ? enumerationAround(units, at + 1) : null);
+  if (en && (asked.list || en.from === at || units[at]!.item)) {
+    from = Math.min(from, en.from);
+    to = Math.max(to, en.to);
+  }
+  const shown = () => units.slice(from, to + 1).map((u) => u.text).join(' ');
+  if (asked.value && !holdsValue(asked, shown()) && units[to + 1] && units[to + 1]!.text.length < 250 && holdsValue(asked, units[to + 1]!.text)) to++;
+  const picked: number[] = [];
+  // Still no value of the kind asked: the passage's best sentence holding one joins (in order).
+  let valueAt = -1;
+  if (asked.value && !holdsValue(asked, shown()) && scorer) {
+    let bestScore = 0;
+    units.forEach((u, i) => {
+      if ((i >= from && i <= to) || u.text.length > 400 || !holdsValue(asked, u.text)) return;
+      const sc = scorer.unitScore(p, i);
+      if (sc > bestScore) [valueAt, bestScore] = [i, sc];
+    });
+  }
+  // Names the question pins down that the window and the passage's context do not hold.
+  const lacking = missingNames(asked.names, new Set(terms(`${shown()} ${contextOf(p)}`)));
+  if (lacking.length > 0) {
+    for (let i = from - 1; i >= Math.max(0, from - 4); i--) {
+      const has = new Set(terms(units[i]!.text));
+      if (lacking.some((g) => g.some((t) => has.has(t)))) {
+        picked.push(i);
+        if (i < from - 1) picked.push(-1);
+        break;
+      }
+    }
+  }
+  for (let i = from; i <= to; i++) picked.push(i);
+  if (valueAt >= 0) return withUnit(picked, valueAt);
+  return picked;
+}
+
+/** A short yes/no verdict opening an answer ('Tidak.', 'Boleh.', 'Ya, dengan syarat.'). */
+const VERDICT = /^(ya|iya|tidak|bukan|boleh|bisa|dapat|wajib|perlu|harus|benar|betul|sah|tidak (boleh|bisa|dapat|wajib|perlu|harus|dianjurkan|sah|selalu))\b[^.!?]{0,40}[.!]$/i;
+
+/** Adds a unit to a picked window in document order; a gap of one unit is filled, a longer one marked -1 ('…'). */
+export function withUnit(picked: readonly number[], at: number): number[] {
+  const units = [...new Set([...picked.filter((i) => i >= 0), at])].sort((a, b) => a - b);
+  const out: number[] = [];
+  units.forEach((u, i) => {
+    const prev = units[i - 1];
+    if (prev !== undefined && u === prev + 2) out.push(prev + 1);
+    else if (prev !== undefined && u > prev + 2) out.push(-1);
+    out.push(u);
+  });
+  return out;
+}
+
+/**
+ * The answer's own continuation: the units after the window, in order, while they still speak of
+ * the question's ideas (or continue its list) and the quote is shorter than `target` characters.
+ */
+export function extendForward(p: Passage, picked: readonly number[], idx: ConceptIndex, target: number, relevantOnly = true): number[] {
+  const out = [...picked];
+  let length = out.reduce((a, i) => a + (i < 0 ? 2 : p.units[i]!.text.length + 1), 0);
+  for (let next = Math.max(...out) + 1; next < p.units.length && length < target; next++) {
+    const u = p.units[next]!;
+    const prev = p.units[next - 1]!;
+    // A list ends the quote; prose continues it only while it speaks of the question's ideas.
+    if (prev.item && !u.item) break;
+    if (relevantOnly && !(u.item && prev.item) && idx.mass(idx.covered(u.text)) < 0.15) break;
+    if (length + u.text.length > target * 1.3) break;
+    out.push(next);
+    length += u.text.length + 1;
+  }
+  return out;
+}
+
+/**
+ * An explanation is read in its context: the passage's opening sentence, when it is not already
+ * quoted and the quote has room, leads it (with '…' when it is not adjacent).
+ */
+export function withOpening(p: Passage, picked: readonly number[], target: number): number[] {
+  const first = picked.find((i) => i >= 0) ?? 0;
+  if (first === 0 || p.units[0]!.item) return [...picked];
+  const length = picked.reduce((a, i) => a + (i < 0 ? 2 : p.units[i]!.text.length + 1), 0);
+  return length + p.units[0]!.text.length <= target ? withUnit(picked, 0) : [...picked];
+}

@@ -1,0 +1,86 @@
+import type { SearchHit } from '../../retrieval/search.ts';
+import { sentences } from '../../language/index.ts';
+import { introducesList, isInlineList } from './values.ts';
+
+/** A list line: bullet, number, or a 'Label: value;' row. */
+export const LIST_LINE = /^([-•*▪◦●]\s|\d{1,2}[.)]\s|[a-z][.)]\s)|^[^:]{2,40}: [^;]+;/;
+
+/** One quotable piece of a passage: a sentence of prose, or a list line. */
+export interface Unit {
+  readonly text: string;
+  /** Position in its passage. */
+  readonly at: number;
+  readonly item: boolean;
+  /** Written with its bullet or number: a line without one ends such a list. */
+  readonly bulleted?: boolean;
+}
+
+/** A passage read as units: list lines whole, prose split into sentences (abbreviation-aware). */
+export function unitsOf(text: string): Unit[] {
+  const out: Unit[] = [];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  lines.forEach((l, i) => {
+    // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
+    const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
+    if (labelled || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
+    else for (const s of sentences(l)) if (s.length >= 3) out.push({ text: s, at: out.length, item: false });
+  });
+  return out;
+}
+
+const LABELLED = /^[\p{Lu}\d][^:.!?]{1,40}: \S/u;
+
+/**
+ * A list line: with its bullet or number, a line ending in ';' (loaders drop the bullets), or a
+ * single short line right after an announcing line or another item.
+ */
+function isItem(line: string, prev: Unit | undefined): boolean {
+  if (LIST_LINE.test(line) || /;\s*$/.test(line)) return true;
+  if (prev?.bulleted) return false;
+  const afterList = prev !== undefined && (prev.item || /:\s*$/.test(prev.text));
+  return afterList && line.length < 400 && (/^\p{Ll}/u.test(line) || sentences(line).length <= 3);
+}
+
+/** Sentences that lean on the one before: a pronoun or 'this/that …' subject, a connective. */
+const LEANS = /^(ia|dia|beliau|mereka|hal (ini|itu|tersebut)|ini|itu|tersebut|selain itu|namun|akan tetapi|tetapi|sementara itu|oleh karena itu|karena itu|dengan demikian|adapun|kemudian|lalu|setelah itu|sebelumnya|selanjutnya|keduanya|ketiganya|pihaknya|(\p{L}+\s){0,2}(ini|itu|tersebut)\b)/iu;
+
+export function leansOnPrevious(unit: string): boolean {
+  return LEANS.test(unit.trim());
+}
+
+/** The whole enumeration a unit belongs to or announces: its intro and its items, in order. */
+export function enumerationAround(units: readonly Unit[], at: number): { from: number; to: number } | null {
+  const u = units[at];
+  if (!u) return null;
+  if (!u.item && isInlineList(u.text)) return { from: at, to: at };
+  let from = at;
+  let to = at;
+  if (u.item) {
+    while (from > 0 && units[from - 1]!.item) from--;
+    while (to + 1 < units.length && units[to + 1]!.item) to++;
+    // The sentence announcing the items belongs to them.
+    if (from > 0 && introducesList(units[from - 1]!.text)) from--;
+    return to > from ? { from, to } : null;
+  }
+  if (introducesList(u.text) && units[at + 1]?.item) {
+    while (to + 1 < units.length && units[to + 1]!.item) to++;
+    return { from, to };
+  }
+  return null;
+}
+
+/** The units of a hit, computed once per composition. */
+export interface Passage {
+  readonly hit: SearchHit;
+  readonly rank: number;
+  readonly units: readonly Unit[];
+  /** The passage's own section heading (last part of its heading path). */
+  readonly section: string;
+  /** The headings above it, below the document title ('Analisis kesiapan' above 'Bila data tidak tersedia'). */
+  readonly parents: string;
+}
+
+export function passageOf(hit: SearchHit, rank: number): Passage {
+  const path = hit.heading.split(' > ');
+  return { hit, rank, units: unitsOf(hit.text), section: path.at(-1) ?? '', parents: path.slice(1, -1).join(' ') };
+}

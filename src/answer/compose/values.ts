@@ -1,0 +1,148 @@
+import { normalize } from '../../language/index.ts';
+import type { Asked, ValueKind } from './asked.ts';
+
+/**
+ * Recognises values of each kind in a sentence: the facts of Indonesian writing (month
+ * names, 'Rp', 'pukul', venue nouns, honorifics), no list of particular names.
+ */
+const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des|january|february|march|may|june|july|august|october|december';
+const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
+const DATE = new RegExp(
+  `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)|\\b(?:${DAYS})\\b|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
+  'i',
+);
+/** Years of an era, case-sensitive ('384 SM', '622 M', '1445 H'): lower-case 'm' is a metre. */
+const ERA = /\b\d{1,4}\s?(?:SM|M|Masehi|H|Hijriah)\b/;
+const MONEY = /\brp\.?\s?\d|\b\d+(?:[.,]\d+)*\s*(?:juta|miliar|milyar|ribu|triliun|rupiah)\b|\b(?:us\$|\$)\s?\d/i;
+const PERCENT = /\d\s*(?:%|persen\b)/i;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:go\.id|id|com|org|net)(?:\/\S*)?\b/i;
+const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/;
+const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
+const PHONE = /(?:\+62|\b0)\d[\d\s.-]{6,}\d/;
+/** Nouns that name a venue; followed by a capitalised name they are a place. */
+const VENUE = /\b(?:hotel|gedung|aula|ruang|ruangan|balai|pendopo|pendapa|kantor|auditorium|wisma|graha|hall|convention|stadion|lapangan|kampus|universitas|institut|alun-alun|taman|pusat|bandara|pelabuhan|rumah dinas|rumah jabatan|rujab|masjid|gereja|desa|kelurahan|kecamatan|kabupaten|kota|provinsi|jalan|jl\.?)\s+\p{Lu}/iu;
+/** 'di Sragen', 'ke Jakarta', 'bertempat di …': a preposition before a capitalised name. */
+const AT_NAME = /\b(?:di|ke|dari|bertempat di|berlokasi di|digelar di|diadakan di|dilaksanakan di|berlangsung di)\s+(?:\p{Lu}[\p{L}.'-]*)/u;
+/** Words that start a capitalised run without being part of a person's name. */
+const NOT_NAME = new Set(
+  `kota kabupaten provinsi dinas badan kepala wakil wali bupati gubernur sekretaris sekretariat daerah tim dewan smart city
+   portal buku bimbingan teknis bimtek kementerian kemkominfo kominfo komdigi direktorat jenderal bagian bidang kantor staf presiden gerakan menuju
+   nota kesepahaman rencana program pemerintah peraturan surat keputusan lembar laporan komitmen profil daftar dokumen
+   masterplan analisis strategis pelaksana ketua anggota koordinator mentor panel penilai sub unit layanan pusat indonesia republik
+   barat tengah timur utara selatan waktu januari februari maret april mei juni juli agustus september oktober november desember
+   senin selasa rabu kamis jumat sabtu minggu governance branding economy living society environment quick win hotel gedung aula
+   balai pendopo jalan universitas institut pada dalam untuk dengan dari oleh menurut selain namun sementara adapun acara kegiatan
+   undang pasal ayat bab nomor tahun tentang sistem pemerintahan berbasis elektronik satu data nasional regional rapat forum
+   the of and for in on at by to`.split(/\s+/),
+);
+const HONORIFIC = /\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|dr|drs|dra|ir|prof|h|hj|kh)\.?\s+\p{Lu}\p{Ll}+/u;
+const DEGREE = /\b\p{Lu}\p{Ll}+,\s?(?:S|M|Dr|Ph)\.?\s?\p{Lu}/u;
+/** Documents, buildings and bodies named after an office: 'Peraturan Menteri …', 'Kantor Bupati', 'Instruksi Presiden'. */
+const NAMED_AFTER_OFFICE = /\b(?:peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|sekretariat|staf|perpres|permen|kepmen|perbup|perwali)\s+(?:\w+\s){0,1}\w+/g;
+
+/** Offices that answer 'siapa yang …' as well as a person's name does. */
+const OFFICE = /\b(?:bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|menteri|sekretaris daerah|sekda|kepala (?:dinas|badan|bagian|daerah|bidang|kantor|pusat|seksi|subbagian)|direktur(?: jenderal)?|dirjen|camat|lurah|presiden|ketua|koordinator|asisten|inspektur|kepala)\b/i;
+
+/** Where a value sits in a text: its first character and length. */
+export interface Span {
+  readonly at: number;
+  readonly length: number;
+}
+
+/** Matches of `re` in `text` that say something the question does not already say (a year it names is not the answer). */
+function novel(re: RegExp, text: string, question: string): Span[] {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  const asked = new Set(question.match(/\d+/g) ?? []);
+  const out: Span[] = [];
+  for (const m of text.matchAll(g)) {
+    const numbers = m[0].match(/\d+/g);
+    // 'tahun 2019' repeats the question's '2019': a value is new when it says something the question does not.
+    const repeated = numbers ? numbers.every((n) => asked.has(n)) && !/[a-z]{3,}/i.test(m[0].replace(/\d+|tahun|pukul|jam|ke-?/gi, '')) : question.includes(normalize(m[0]).trim());
+    if (!repeated) out.push({ at: m.index, length: m[0].length });
+  }
+  return out;
+}
+
+/** Runs of two to four capitalised words that are not an office, place or document — people's names the question does not already give. */
+function personNames(text: string, question: string): Span[] {
+  const out: Span[] = [];
+  for (const m of text.matchAll(/\b(\p{Lu}[\p{Ll}']{1,})(?: (\p{Lu}[\p{Ll}']{1,}|\p{Lu}\.)){1,3}/gu)) {
+    const parts = m[0].split(' ').filter((p) => !/^\p{Lu}\.$/u.test(p));
+    if (parts.length >= 2 && parts.every((p) => !NOT_NAME.has(p.toLowerCase())) && !parts.every((p) => question.includes(p.toLowerCase()))) out.push({ at: m.index, length: m[0].length });
+  }
+  return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
+}
+
+export function hasPersonName(text: string, question = ''): boolean {
+  return personNames(text, question).length > 0;
+}
+
+function numberPattern(unit: string | null): RegExp {
+  if (!unit) return /\d+(?:[.,]\d+)*|\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan)\b/i;
+  const u = unit === 'salindia' ? '(?:salindia|slide)' : unit;
+  return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'i');
+}
+
+/** Sentence boundaries of a text (a sentence ends at . ! ? or a line break). */
+function sentenceSpans(text: string): Span[] {
+  return [...text.matchAll(/[^.!?\n]+[.!?]*/g)].map((m) => ({ at: m.index, length: m[0].length }));
+}
+
+type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string };
+
+/** Where a text holds values of the kind the question asks for, other than ones the question itself states. */
+export function valueSpans(asked: ValueAsk, text: string): Span[] {
+  const q = asked.said ?? '';
+  switch (asked.value) {
+    case null:
+      return [];
+    case 'date':
+      return [...novel(DATE, text, q), ...novel(ERA, text, q)];
+    case 'place':
+      return [...novel(VENUE, text, q), ...novel(AT_NAME, text, q)];
+    case 'person': {
+      // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
+      // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
+      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b${r}\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
+      // 'siapa camat yang hadir' wants a name in a sentence that speaks of a camat.
+      const found: Span[] = [];
+      for (const s of sentenceSpans(text)) {
+        const sentence = normalize(text.slice(s.at, s.at + s.length));
+        if (asked.roles.length > 0 && !asked.roles.some((r) => sentence.includes(r))) continue;
+        found.push(...personNames(text.slice(s.at, s.at + s.length), q).map((n) => ({ at: n.at + s.at, length: n.length })));
+      }
+      return [...found, ...novel(OFFICE, masked, '')];
+    }
+    case 'number':
+      return novel(numberPattern(asked.unit), text, q);
+    case 'money':
+      return novel(MONEY, text, q);
+    case 'percent':
+      return novel(PERCENT, text, q);
+    case 'url':
+      return novel(URL, text.replace(EMAIL_ALL, (m) => ' '.repeat(m.length)), '');
+    case 'phone':
+      return novel(PHONE, text, '');
+    case 'email':
+      return novel(EMAIL, text, '');
+  }
+}
+
+/** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
+export function holdsValue(asked: ValueAsk, text: string): boolean {
+  return asked.value === null || valueSpans(asked, text).length > 0;
+}
+
+/** Kinds whose absence means the text does not answer (a 'kapan' answered without a date is no answer). */
+export const STRICT_KINDS: ReadonlySet<ValueKind> = new Set(['date', 'place', 'person', 'number', 'money', 'percent', 'url', 'phone', 'email']);
+
+/** An enumeration inside one sentence: 'A, B, C dan D' (at least three items). */
+export function isInlineList(sentence: string): boolean {
+  const commas = sentence.split(',').length - 1;
+  return commas >= 2 && /\b(dan|serta|atau)\b/.test(sentence);
+}
+
+/** A sentence that announces a list ('… sebagai berikut:', '… antara lain:', ending with a colon). */
+export function introducesList(sentence: string): boolean {
+  return /:\s*$/.test(sentence) || /\b(sebagai berikut|antara lain|di antaranya|diantaranya|meliputi|terdiri (?:atas|dari)|yaitu|yakni|adalah)\s*:?\s*$/i.test(sentence);
+}

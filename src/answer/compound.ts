@@ -1,0 +1,23 @@
+import { terms, words } from '../language/index.ts';
+
+/** Words that ask something: a part of a message holding one is a question of its own. */
+const ASKS = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|dimana|kenapa|mengapa|boleh|bisa|harus|perlu|wajib)\b/;
+
+/**
+ * A message that asks two things ('F-02 harus ttd siapa saja? trus kalau telat gimana?') as
+ * its parts, each answerable on its own: a later part that leans on the first ('telat gimana')
+ * carries the first part's words after its own question mark, where they weigh as context.
+ * One question, or a question followed by why it is asked, comes back whole.
+ */
+export function splitCompound(question: string): string[] {
+  const parts = question
+    .split(/(?<=\?)\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2) return [question];
+  const asking = parts.filter((p) => ASKS.test(words(p).join(' ')) && terms(p).length > 0);
+  if (asking.length < 2) return [question];
+  const first = asking[0]!;
+  const lead = first.replace(/\?+\s*$/, '');
+  return asking.map((p, i) => (i === 0 ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`)).slice(0, 3);
+}

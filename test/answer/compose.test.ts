@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { composeAnswer, holdsValue, readQuestion } from '../../src/answer/compose/index.ts';
+import type { SearchHit } from '../../src/retrieval/search.ts';
+import { queryConcepts } from '../../src/retrieval/query.ts';
+
+let id = 0;
+function hit(heading: string, text: string, score: number, from: { title?: string; regionCode?: string } = {}): SearchHit {
+  id++;
+  const title = from.title ?? 'Panduan Uji';
+  return {
+    chunkId: id, document: `corpus/uji-${id}.md`, title, kind: from.regionCode ? 'masterplan' : 'panduan', regionCode: from.regionCode ?? null,
+    heading: `${title} > ${heading}`, page: null, text, score, bm25: score, coverage: 1,
+  };
+}
+/** Every question concept weighs the same here; the service passes idf weights. */
+const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
+
+describe('composed answers', () => {
+  it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
+    const q = 'apakah dewan dan tim boleh ditetapkan dalam satu SK?';
+    const hits = [
+      hit('Tim Pelaksana', 'Tim Pelaksana ditetapkan dengan SK bersama Dewan. Tim menyusun dokumen dan mengikuti Bimtek.', 1),
+      hit('Apakah Dewan dan Tim boleh ditetapkan dalam satu SK?', 'Boleh. Dewan dan Tim dapat ditetapkan dalam satu SK atau dua SK terpisah.', 0.8),
+    ];
+    const a = composeAnswer(q, hits, flat(q));
+    expect(a.text.startsWith('Tim Pelaksana ditetapkan')).toBe(false);
+    expect(a.text).toContain('dua SK terpisah');
+    expect(a.citations[0]!.heading).toContain('boleh ditetapkan dalam satu SK');
+  });
+
+  it('prefers the passage holding the number a "berapa orang" question asks for', () => {
+    const q = 'idealnya anggota dewan smart city berapa orang?';
+    const hits = [
+      hit('Formulir F-05', 'F-05 adalah daftar anggota Dewan Smart City dan Tim Pelaksana yang harus diperbarui bila ada perubahan anggota.', 1),
+      hit('Susunan Dewan', 'Keanggotaan Dewan Smart City yang efektif berjumlah 9–15 orang dari unsur pemerintah dan nonpemerintah.', 0.7),
+    ];
+    expect(composeAnswer(q, hits, flat(q)).text.split('\n\n')[0]).toContain('9–15 orang');
+  });
+
+  it('quotes a short section whole, keeping its list lines on their own lines', () => {
+    const q = 'lembar program inovasi isinya apa saja?';
+    const text = 'Setiap program inovasi ditulis dalam satu lembar dengan isian:\n- nama program;\n- masalah yang dijawab;\n- risiko dan cara mitigasinya.';
+    const a = composeAnswer(q, [hit('Lembar program inovasi', text, 1)], flat(q));
+    expect(a.text).toBe(text);
+  });
+
+  it('shows a runner-up passage from another section when two score alike, each cited', () => {
+    const q = 'program inovasi dan quick win bedanya apa?';
+    const hits = [
+      hit('Program inovasi', 'Program inovasi adalah program baru yang disusun pada Bimtek III untuk menjawab kesenjangan.', 1),
+      hit('Quick win', 'Quick win adalah program yang hasilnya terlihat dalam 6–12 bulan.', 0.95),
+    ];
+    const a = composeAnswer(q, hits, flat(q));
+    expect(a.text).toContain('Bimtek III');
+    expect(a.text).toContain('6–12 bulan');
+    expect(a.citations).toHaveLength(2);
+  });
+
+  it('quotes the sentence that holds the asked value from a long passage, not its opening', () => {
+    const q = 'berapa lama masa sanggah hasil evaluasi?';
+    const filler = Array.from({ length: 12 }, (_, i) => `Kalimat pengantar nomor ${i + 1} membahas latar belakang kegiatan daerah secara umum.`).join(' ');
+    const text = `${filler} Masa sanggah hasil evaluasi adalah 14 hari kalender sejak hasil diumumkan. ${filler}`;
+    const a = composeAnswer(q, [hit('Evaluasi', text, 1)], flat(q));
+    expect(a.text.startsWith('Masa sanggah hasil evaluasi adalah 14 hari kalender')).toBe(true);
+    expect(a.text.length).toBeLessThanOrEqual(300);
+  });
+});
+
+describe('where a passage comes from', () => {
+  const glossary = { title: 'Glosarium: Singkatan dan Istilah' };
+
+  it('answers a rule question from the guideline, and "apa itu" from the glossary entry', () => {
+    const rule = hit('Penetapan masterplan', 'Perbup masterplan ditetapkan paling lambat 6 bulan setelah presentasi akhir; bila terlambat, daerah menyurati Sekretariat.', 0.9);
+    const entry = hit('Perbup', 'Perbup masterplan adalah peraturan bupati, ditetapkan paling lambat 6 bulan setelah presentasi akhir.', 1, glossary);
+    const when = 'perbup masterplan paling lambat kapan ditetapkan?';
+    expect(composeAnswer(when, [entry, rule], flat(when)).citations[0]!.heading).toContain('Penetapan masterplan');
+    const what = 'perbup masterplan itu apa?';
+    expect(composeAnswer(what, [entry, rule], flat(what)).citations[0]!.title).toBe(glossary.title);
+  });
+
+  // The best passage alone (no runner-up; each passage here holds every term of its question), to see which source wins.
+  const best = (q: string, hits: SearchHit[], region: string | null = null) => composeAnswer(q, hits, flat(q), { region, supporting: false }).citations[0]!.title;
+
+  it('answers "kami" and "kita" from the asker\'s own masterplan', () => {
+    const guide = hit('Perumusan visi', 'Visi smart city dirumuskan untuk sepuluh tahun dan selaras dengan RPJPD.', 1);
+    const own = hit('Visi', 'Visi smart city: "Sragen Sukowati Pintar 2036".', 0.9, { title: 'Masterplan Sragen', regionCode: '33.14' });
+    expect(best('visi smart city kita apa?', [guide, own], '33.14')).toBe('Masterplan Sragen');
+    // Without the first person, the region's masterplan is no better than the guideline.
+    expect(best('visi smart city apa?', [guide, own], '33.14')).toBe('Panduan Uji');
+  });
+
+  it('answers a question about no region from the guidelines rather than one region\'s masterplan', () => {
+    const q = 'ketua dewan smart city dijabat siapa?';
+    const masterplan = hit('Dewan Smart City', 'Ketua Dewan Smart City Kabupaten Sragen dijabat Bupati Sragen.', 1, { title: 'Masterplan Sragen', regionCode: '33.14' });
+    const guide = hit('Dewan Smart City', 'Ketua Dewan Smart City lazimnya dijabat kepala daerah; Sekretaris Daerah menjadi sekretaris.', 0.8);
+    expect(best(q, [masterplan, guide])).toBe('Panduan Uji');
+    // The region's officers asking about their own council get their masterplan.
+    expect(best('ketua dewan smart city kami siapa?', [masterplan, guide], '33.14')).toBe('Masterplan Sragen');
+  });
+
+  it('leads with the answering sentence of a long passage and names its subject from an earlier one', () => {
+    const q = 'Kapan Bupati Hartono meresmikan ruang kendali?';
+    const filler = Array.from({ length: 8 }, (_, i) => `Kegiatan pendukung nomor ${i + 1} berlangsung di kecamatan secara bergiliran.`).join(' ');
+    const text = `Bupati Hartono memimpin rapat koordinasi smart city di pendopo. ${filler} Ia meresmikan ruang kendali pada 14 Maret 2024.`;
+    const a = composeAnswer(q, [hit('Berita', text, 1)], flat(q));
+    expect(a.text).toContain('Ia meresmikan ruang kendali pada 14 Maret 2024.');
+    expect(a.text).toContain('Bupati Hartono');
+    expect(a.text).not.toContain('Kegiatan pendukung nomor 3');
+  });
+});
+
+describe('what a question asks for', () => {
+  it('reads the kind of value from its wording, slang included', () => {
+    expect(readQuestion('link portal g100sc apa ya, alamat webnya').value).toBe('url');
+    expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
+    expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
+    expect(readQuestion('bobot output brp persen?').value).toBe('percent');
+    expect(readQuestion('siapa nama mentor kota palu?').value).toBe('person');
+    expect(readQuestion('kapan batas unggah F-04?').value).toBe('date');
+    expect(readQuestion('acaranya di hotel mana?').value).toBe('place');
+    expect(readQuestion('tugas dewan smart city apa aja?')).toMatchObject({ value: null, list: true });
+    // Whether names belong somewhere is not a question for a name.
+    expect(readQuestion('nama2 anggota dewan perlu dicantumin di perbup ga?')).toMatchObject({ value: null, whether: true });
+    expect(readQuestion('QW itu apa sih maksudnya').defines).toBe('qw');
+    expect(readQuestion('apa itu dewan smart city?').defines).toBe('dewan smart city');
+  });
+
+  it('recognises the value in a passage, not one the question itself states', () => {
+    const url = readQuestion('alamat website portal apa?');
+    expect(holdsValue(url, 'Unggah di https://portal.contoh.go.id/unggah.')).toBe(true);
+    expect(holdsValue(url, 'Kirim ke sekretariat@g100sc.example.id.')).toBe(false);
+    expect(holdsValue(readQuestion('hadiahnya berapa juta?'), 'Kebutuhan 350 juta rupiah')).toBe(true);
+    const name = readQuestion('siapa nama mentor yang ditunjuk?');
+    expect(holdsValue(name, 'Mentor yang ditunjuk adalah Budi Santoso dari perguruan tinggi.')).toBe(true);
+    expect(holdsValue(name, 'Kota Palu terbagi atas Palu Barat dan Palu Timur; mentor ditunjuk Sekretariat.')).toBe(false);
+    const when = readQuestion('Kapan MoU 2019 Kabupaten Gowa ditandatangani?');
+    expect(holdsValue(when, 'MoU tahun 2019 itu diteken Bupati Gowa.')).toBe(false);
+    expect(holdsValue(when, 'Penandatanganan berlangsung pada 15 Mei 2019 di Jakarta.')).toBe(true);
+    expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
+  });
+});
+
+describe('answers from news-shaped text', () => {
+  // A news article is one document under its headline: no section heading of its own.
+  const news = (text: string): SearchHit => {
+    const h = hit('', text, 1, { title: 'Lima Daerah Teken MoU Kota Cerdas' });
+    return { ...h, heading: h.title };
+  };
+
+  it('returns the whole enumeration of regions a list question asks for, across bullet lines', () => {
+    const text = [
+      'Kementerian menandatangani nota kesepahaman dengan lima daerah baru pada Selasa.',
+      'Daerah yang menandatangani yaitu:',
+      '- Kabupaten Tanah Laut;',
+      '- Kota Parepare;',
+      '- Kabupaten Lombok Utara;',
+      '- Kota Solok;',
+      '- Kabupaten Sumba Barat.',
+      'Para kepala daerah kemudian mengikuti sesi foto bersama.',
+    ].join('\n');
+    const q = 'daerah mana aja yg ikut tanda tangan MoU?';
+    const a = composeAnswer(q, [news(text)], flat(q));
+    for (const r of ['Tanah Laut', 'Parepare', 'Lombok Utara', 'Solok', 'Sumba Barat']) expect(a.text).toContain(r);
+    expect(a.text).not.toContain('sesi foto');
+  });
+
+  it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {
+    const text = [
+      'Pemerintah Kabupaten Tanah Laut resmi bergabung dengan program kota cerdas tahun ini. Penandatanganan berlangsung di Jakarta.',
+      'Nota kesepahaman itu ditandatangani Bupati Tanah Laut, Rahmat Hidayat, bersama pejabat kementerian. Ia didampingi kepala Bappeda.',
+      'Acara dihadiri dua puluh kepala daerah lain dari seluruh Indonesia.',
+    ].join('\n');
+    const q = 'siapa bupati tanah laut yg ttd MoU nya?';
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.text).toContain('Rahmat Hidayat');
+    expect(a.evidence.valueHeld).toBe(true);
+  });
+
+  it('finds no amount where the text states none, so the evidence check can refuse', () => {
+    const text = 'Kementerian mendampingi daerah dalam penyusunan masterplan. Pendampingan meliputi empat kali bimbingan teknis dan pendampingan mentor.';
+    const q = 'berapa anggaran dari kominfo per kabupaten?';
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.asked.value).toBe('money');
+    expect(a.evidence.valueHeld).toBe(false);
+  });
+
+  it('answers a definition from the sentence that defines the term', () => {
+    const q = 'apa itu dewan smart city?';
+    const hits = [
+      hit('Rapat', 'Dewan Smart City bersidang dua kali setahun untuk mengawal pelaksanaan masterplan.', 1),
+      hit('Kelembagaan', 'Pemda menyiapkan ruang rapat. Dewan Smart City adalah forum pengarah di tingkat daerah yang diketuai kepala daerah.', 0.9),
+    ];
+    expect(composeAnswer(q, hits, flat(q)).text).toContain('Dewan Smart City adalah forum pengarah');
+  });
+});
