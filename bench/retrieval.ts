@@ -1,7 +1,8 @@
 /**
  * Retrieval benchmark: `npm run bench:retrieval`. Prints progress on stderr and, as the
  * last line on stdout, one JSON object with every figure:
- *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "own": {...}, "real": {"dev", "test", "ingest"}, "latency": {...}}
+ *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "answerLevel": {"tydi": {"shipped", "first300", "bestSentence"}},
+ *    "own": {...}, "real": {"dev", "test", "ingest"}, "latency": {...}}
  * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
  */
 import { createLogger } from '../src/log.ts';
@@ -9,17 +10,21 @@ import { toVectorLiteral } from '../src/db/index.ts';
 import { createHashingEmbedder, type Embedder } from '../src/retrieval/embedder.ts';
 import { ensureEmbeddings, indexTextOf, writeDocuments } from '../src/retrieval/index-store.ts';
 import { search } from '../src/retrieval/search.ts';
-import { DEFAULT_MIN_COVERAGE, createAnswerService } from '../src/answer/service.ts';
+import { createAnswerService } from '../src/answer/service.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
 import { evaluate, readQaSet } from '../src/evaluation/index.ts';
 import { freshDb } from './lib/db.ts';
 import { evaluateDialogues } from './lib/dialogues.ts';
 import { runReal } from './lib/real.ts';
 import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
+import { figures, refusalRate, runAnswers, type GoldQuestion } from './lib/answer-level.ts';
 
 const logger = createLogger('warn', { pretty: false });
 const say = (s: string) => process.stderr.write(`${s}\n`);
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
+
+/** Answer-level figures on TyDi QA, set by tydi(): `answerLevel.tydi.<system>.{hit,p50Chars,p90Chars}`. */
+let answerLevel: Record<string, unknown> | null = null;
 
 async function tydi(embedder: Embedder) {
   const db = await freshDb();
@@ -51,24 +56,16 @@ async function tydi(embedder: Embedder) {
     langchain: rankMetrics(lc, gold),
     shipped: await run('hybrid'),
   };
-  // Refusal: the shipped evidence threshold on questions whose passage does not answer them.
-  const refuses = async (q: string) => {
-    const [top] = await search({ db, embedder }, q, { k: 1 });
-    return !top || top.coverage < DEFAULT_MIN_COVERAGE;
-  };
+  // Answers as shown (offline composer) and refusals, through the shipped answer service.
+  const answers = createAnswerService({ db, embedder, logger });
+  const shown = await runAnswers({ db, embedder, answers }, readJsonl<GoldQuestion>('questions.jsonl'));
+  answerLevel = { shipped: figures(shown.shipped), first300: figures(shown.first300), bestSentence: figures(shown.bestSentence) };
   const unans = readJsonl<TydiQuestion & { kind: string }>('unanswerable.jsonl');
   const human = unans.filter((u) => u.kind === 'human');
-  let refusedHuman = 0, refusedAll = 0, falseRefusals = 0;
-  for (const u of unans) {
-    const r = await refuses(u.question);
-    if (r) refusedAll++;
-    if (r && u.kind === 'human') refusedHuman++;
-  }
-  for (const q of questions) if (await refuses(q.question)) falseRefusals++;
   result.refusal = {
-    unanswerable_human: Number((refusedHuman / human.length).toFixed(3)),
-    unanswerable_all: Number((refusedAll / unans.length).toFixed(3)),
-    false_refusal: Number((falseRefusals / questions.length).toFixed(3)),
+    unanswerable_human: await refusalRate(answers, human),
+    unanswerable_all: await refusalRate(answers, unans),
+    false_refusal: Number((shown.shipped.filter((a) => a.refused).length / shown.shipped.length).toFixed(3)),
   };
   await db.close();
   return result;
@@ -162,7 +159,10 @@ async function latencyAt(url: string, n: number, embedder: Embedder) {
 
 const embedder = createHashingEmbedder();
 const out: Record<string, unknown> = {};
-if (!skip.has('tydiqa')) out.tydiqa = await tydi(embedder);
+if (!skip.has('tydiqa')) {
+  out.tydiqa = await tydi(embedder);
+  out.answerLevel = { tydi: answerLevel };
+}
 if (!skip.has('own')) out.own = await own(embedder);
 if (!skip.has('real')) out.real = await real(embedder);
 if (!skip.has('latency')) {
