@@ -76,11 +76,11 @@ function deadlineBlock(d: RegionDeadline, ask: DeadlineAsk, spans: readonly Acti
 }
 
 /** One region's answer: the named stages (in the order named) or its next open deadlines. */
-async function regionDeadlineBlock(db: Queryable, code: string, ask: DeadlineAsk): Promise<{ text: string; citation: Citation | null } | null> {
+async function regionDeadlineBlock(db: Queryable, code: string, ask: DeadlineAsk): Promise<{ text: string; citation: Citation | null; noCohort?: boolean } | null> {
   const r = await regionByCode(db, code);
   if (!r) return null;
   const all = r.cohort === null ? [] : await regionDeadlines(db, code);
-  if (r.cohort === null || all.length === 0) return { text: answerMessages.noCohort(r.name), citation: null };
+  if (r.cohort === null || all.length === 0) return { text: answerMessages.noCohort(r.name), citation: null, noCohort: true };
   const cite = await calendarCitation(db, r.cohort);
   if (ask.stages.length > 0) {
     const picked = ask.stages.map((s) => all.find((x) => x.stageId === s)).filter((x): x is RegionDeadline => x !== undefined);
@@ -165,14 +165,17 @@ export async function answerDeadline(db: Queryable, ask: DeadlineAsk): Promise<D
   const citations: Citation[] = [];
   if (codes.length > 0) {
     const blocks: string[] = [];
+    let dated = 0;
     for (const code of codes) {
       const b = await regionDeadlineBlock(db, code, ask);
       if (!b) continue;
       blocks.push(b.text);
+      if (!b.noCohort) dated++;
       addCitation(citations, b.citation);
     }
     if (blocks.length === 0) return null;
-    return { intent: 'deadline', answer: [...lead, ...blocks].join('\n\n'), refused: false, citations };
+    // No region asked about has a cohort: the calendars hold no answer, and the reply says so.
+    return { intent: 'deadline', answer: [...lead, ...blocks].join('\n\n'), refused: dated === 0 && !clock, citations };
   }
   if (ask.stages.length === 0) return clock ? { intent: 'deadline', answer: clock, refused: false, citations: [] } : null;
   const blocks = await cohortBlocks(db, ask, citations);
@@ -189,7 +192,7 @@ export async function answerDeadline(db: Queryable, ask: DeadlineAsk): Promise<D
 export async function answerStageStatus(db: Queryable, code: string | null, at: Date): Promise<Draft> {
   if (!code) return { intent: 'deadline', answer: answerMessages.noRegion, refused: false, citations: [] };
   const r = await regionByCode(db, code);
-  if (!r || r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r?.name ?? code), refused: false, citations: [] };
+  if (!r || r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r?.name ?? code), refused: true, citations: [] };
   const all = await regionDeadlines(db, code);
   const done = all.filter((d) => d.completed).map((d) => d.stageName);
   const open = all.filter((d) => !d.completed).map((d) => answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, at) }));

@@ -34,7 +34,7 @@ export type EvidenceVerdict =
  * bench/RESULTS.md): below `minCoverage` of the question's idf mass, or without its rarest idea
  * while holding less than `keyOptional` of the mass, the quote does not answer.
  */
-export const THRESHOLDS = { minCoverage: 0.3, keyOptional: 0.6, factoidKey: true };
+export const THRESHOLDS = { minCoverage: 0.3, keyOptional: 0.3, factoidKey: true, maxUnknown: 1 };
 export type Thresholds = typeof THRESHOLDS;
 
 const NOT_HELD = /\b(tidak|belum) (dimuat|dipublikasikan|diumumkan|tersedia untuk umum)\b|\bpandu tidak memuat\b/i;
@@ -64,7 +64,9 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   // A yes/no question is answered by the rule, which need not repeat the alternative asked about
   // ('boleh diteken sekda?' — 'ditandatangani langsung oleh Bupati'): its ideas, not its rarest one, decide.
   // A question for one fact is answered only by a quote about its rarest idea ('denda', 'presentasi').
-  if (composed.asked.factoid && !ev.keyHeld && t.factoidKey) return { kind: 'refuse', message: refusalMessages.missingValue('') };
+  if (composed.asked.factoid && t.factoidKey && !ev.keyHeld) return { kind: 'refuse', message: refusalMessages.missingValue('') };
+  // Words no document uses carry much of the question ('cuaca di lovina besok'): the documents do not speak of it.
+  if (ev.unknownMass > t.maxUnknown) return { kind: 'refuse', message: refusalMessages.missingValue('') };
   const keyNeeded = !composed.asked.whether && !ev.keyHeld;
   if (ev.coverage < t.minCoverage || (keyNeeded && ev.coverage < t.keyOptional)) return { kind: 'refuse', message: refusalMessages.missingValue('') };
   return { kind: 'ok' };

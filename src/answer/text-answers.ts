@@ -17,7 +17,7 @@ import type { RegionName } from './vocabulary.ts';
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
 export const DEFAULT_MIN_COVERAGE = 0.25;
 /** Evidence thresholds for questions without a programme word ('resep rendang', 'skor bola'). */
-export const OFF_TOPIC_THRESHOLDS: Thresholds = { minCoverage: 0.5, keyOptional: 0.75, factoidKey: true };
+export const OFF_TOPIC_THRESHOLDS: Thresholds = { minCoverage: 0.3, keyOptional: 0.5, factoidKey: false, maxUnknown: 0.3 };
 
 export interface TextAnswerDeps {
   readonly db: Queryable;

@@ -55,7 +55,7 @@ const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jen
 const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|definisi|kepanjangan(?: dari)?|singkatan dari)\s+(.+)$/;
 const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
-const ROLE = /\b(bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|menteri|sekda|sekretaris daerah|sekretaris|kepala dinas|kadis|kepala|direktur|dirjen|ketua|koordinator|mentor|camat|lurah|presiden|asisten|kabid|pejabat|narasumber|pembicara|moderator)\b/g;
+const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis)\b/gu;
 
 const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
 
@@ -64,7 +64,9 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (/\b(nomor|no|nomer|kontak) (wa|whatsapp|telepon|telpon|telp|hp|handphone|ponsel)\b|\b(wa|whatsapp|telepon|telp|hp)nya\b/.test(q)) return { value: 'phone', unit: null };
   if (/\b(email|e-mail|surel|surat elektronik)\b/.test(raw)) return { value: 'email', unit: null };
   if (whether) return { value: null, unit: null };
-  if (/\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
+  // 'kapan tahap dianggap selesai?' asks for a condition, not a date.
+  const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
+  if (!condition && /\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };

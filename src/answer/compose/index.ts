@@ -35,6 +35,10 @@ export interface Evidence {
   readonly namesMissing: ReadonlyArray<readonly string[]>;
   /** What the main quote's passage is about: its title, section and whole text. */
   readonly about: string;
+  /** The question's two rarest ideas are both in the quote (or its sources' titles). */
+  readonly keysHeld: boolean;
+  /** Share of the question's weight on words no document uses ('cuaca', 'resep'). */
+  readonly unknownMass: number;
 }
 
 export interface Composed {
@@ -126,7 +130,7 @@ export function composeAnswer(
   const plain = words(question).join(' ');
   const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false);
   const scorer = createScorer(idx, asked, source, options.weights);
-  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '' };
+  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass };
   // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
   const windows = explanationPicks(passages, idx, asked, source);
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
@@ -252,6 +256,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       valueHeld: holdsValue(asked, text),
       namesMissing: missingNames(asked.pinned, present),
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
+      keysHeld: idx.keys(2).every((i) => held.has(i)),
+      unknownMass: idx.unknownMass,
     },
   };
 }

@@ -57,11 +57,22 @@ export class ConceptIndex {
 
   /** The question's key concept: its rarest own (not context) idea. */
   get key(): number | null {
-    let best: number | null = null;
-    this.concepts.forEach((c, i) => {
-      if (!c.context && c.known !== false && c.weight > 0 && (best === null || c.weight > this.concepts[best]!.weight)) best = i;
-    });
-    return best;
+    return this.keys(1)[0] ?? null;
+  }
+
+  /** The question's `n` rarest own ideas that some document uses. */
+  keys(n: number): number[] {
+    return this.concepts
+      .map((c, i) => ({ c, i }))
+      .filter(({ c }) => !c.context && c.known !== false && c.weight > 0)
+      .sort((a, b) => b.c.weight - a.c.weight || a.i - b.i)
+      .slice(0, n)
+      .map(({ i }) => i);
+  }
+
+  /** Share of the question's idf mass carried by words no document uses (0 when the question has none). */
+  get unknownMass(): number {
+    return this.mass(this.concepts.map((c, i) => (c.known === false && !c.context ? i : -1)).filter((i) => i >= 0));
   }
 }
 

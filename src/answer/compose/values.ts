@@ -83,6 +83,16 @@ function numberPattern(unit: string | null): RegExp {
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'i');
 }
 
+/** Numbers that name rather than count: document numbers, articles, years. */
+const IDENTIFIER = /\b(?:nomor|no\.?|pasal|ayat|bab|huruf|angka)\s+[\w./-]+|\b(?:1[5-9]|20)\d\d\b/gi;
+
+/** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
+function roleHead(role: string): string {
+  if (role.startsWith('wakil ')) return role;
+  const head = role.split(' ')[0]!;
+  return head === 'kadis' || head === 'kabid' ? 'kepala' : head;
+}
+
 /** Sentence boundaries of a text (a sentence ends at . ! ? or a line break). */
 function sentenceSpans(text: string): Span[] {
   return [...text.matchAll(/[^.!?\n]+[.!?]*/g)].map((m) => ({ at: m.index, length: m[0].length }));
@@ -104,17 +114,20 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
       // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
       const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b${r}\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
-      // 'siapa camat yang hadir' wants a name in a sentence that speaks of a camat.
+      // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
+      const heads = asked.roles.map(roleHead);
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
-        const sentence = normalize(text.slice(s.at, s.at + s.length));
-        if (asked.roles.length > 0 && !asked.roles.some((r) => sentence.includes(r))) continue;
-        found.push(...personNames(text.slice(s.at, s.at + s.length), q).map((n) => ({ at: n.at + s.at, length: n.length })));
+        const sentence = text.slice(s.at, s.at + s.length);
+        if (heads.length > 0 && !heads.some((h) => normalize(sentence).includes(h))) continue;
+        const maskedSentence = masked.slice(s.at, s.at + s.length);
+        found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
-      return [...found, ...novel(OFFICE, masked, '')];
+      return found;
     }
     case 'number':
-      return novel(numberPattern(asked.unit), text, q);
+      // A document's number ('Nomor 13 Tahun 2024') or a year is no amount.
+      return novel(numberPattern(asked.unit), text.replace(IDENTIFIER, (m) => ' '.repeat(m.length)), q);
     case 'money':
       return novel(MONEY, text, q);
     case 'percent':
