@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/index.ts';
+import type { Queryable } from '../db/index.ts';
 
 /** A Telegram chat as Pandu knows it: its region binding and reminder opt-in. */
 export interface ChatBinding {
@@ -67,19 +67,4 @@ export async function migrateChat(db: Queryable, fromChatId: string, toChatId: s
         AND NOT EXISTS (SELECT 1 FROM chats WHERE platform = $1 AND chat_id = $3)`,
     [PLATFORM, fromChatId, toChatId],
   );
-}
-
-/** Records an inbound update; false when it was seen before (a redelivery). */
-export async function markSeen(db: Queryable, key: string): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO inbound_seen (source, key) VALUES ('telegram', $1) ON CONFLICT (source, key) DO NOTHING RETURNING key`,
-    [key],
-  );
-  return rows.length > 0;
-}
-
-export async function pruneSeen(db: Queryable, olderThanDays = 7): Promise<void> {
-  await db.query(`DELETE FROM inbound_seen WHERE source = 'telegram' AND seen_at < now() - make_interval(days => $1)`, [
-    olderThanDays,
-  ]);
 }
