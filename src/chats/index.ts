@@ -5,5 +5,11 @@ export {
   setRemindersEnabled,
   setChatActive,
   migrateChat,
+  regionChats,
+  chatById,
+  deactivatedChats,
+  setChatRemindersById,
+  activeChatCounts,
   type ChatBinding,
+  type ChatRow,
 } from './store.ts';

@@ -68,3 +68,54 @@ export async function migrateChat(db: Queryable, fromChatId: string, toChatId: s
     [PLATFORM, fromChatId, toChatId],
   );
 }
+
+/** A chat of any platform as the console lists it. */
+export interface ChatRow {
+  readonly id: number;
+  readonly platform: string;
+  readonly chatId: string;
+  readonly title: string | null;
+  readonly regionCode: string | null;
+  readonly active: boolean;
+  readonly remindersEnabled: boolean;
+  readonly boundBy: string | null;
+  readonly boundAt: Date | null;
+  readonly deactivatedAt: Date | null;
+  readonly deactivatedReason: string | null;
+}
+
+const CHAT_ROW = `SELECT id, platform, chat_id AS "chatId", title, region_code AS "regionCode", active,
+  reminders_enabled AS "remindersEnabled", bound_by AS "boundBy", bound_at AS "boundAt",
+  deactivated_at AS "deactivatedAt", deactivated_reason AS "deactivatedReason" FROM chats`;
+
+/** Every chat bound to a region, active ones first. */
+export async function regionChats(db: Queryable, regionCode: string): Promise<ChatRow[]> {
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE region_code = $1 ORDER BY active DESC, bound_at DESC NULLS LAST, id`, [regionCode]);
+}
+
+export async function chatById(db: Queryable, id: number): Promise<ChatRow | null> {
+  return (await db.query<ChatRow>(`${CHAT_ROW} WHERE id = $1`, [id]))[0] ?? null;
+}
+
+/** Chats that blocked or removed the bot (or are gone), newest first. */
+export async function deactivatedChats(db: Queryable, limit = 200): Promise<ChatRow[]> {
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE NOT active ORDER BY deactivated_at DESC NULLS LAST, id DESC LIMIT $1`, [limit]);
+}
+
+/** Pauses or resumes reminders of a bound chat by its row id (any platform); false when not bound. */
+export async function setChatRemindersById(db: Queryable, id: number, enabled: boolean): Promise<boolean> {
+  const rows = await db.query(`UPDATE chats SET reminders_enabled = $2 WHERE id = $1 AND region_code IS NOT NULL RETURNING id`, [id, enabled]);
+  return rows.length > 0;
+}
+
+/**
+ * Active Telegram groups and chats bound per region (regions without any are absent);
+ * the digest counts a region as without a group on the same terms.
+ */
+export async function activeChatCounts(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ regionCode: string; n: number }>(
+    `SELECT region_code AS "regionCode", count(*)::int AS n FROM chats
+      WHERE region_code IS NOT NULL AND active AND platform = 'telegram' GROUP BY region_code`,
+  );
+  return new Map(rows.map((r) => [r.regionCode, r.n]));
+}
