@@ -82,24 +82,26 @@ export interface ChatRow {
   readonly boundAt: Date | null;
   readonly deactivatedAt: Date | null;
   readonly deactivatedReason: string | null;
+  readonly regionName: string | null;
 }
 
-const CHAT_ROW = `SELECT id, platform, chat_id AS "chatId", title, region_code AS "regionCode", active,
-  reminders_enabled AS "remindersEnabled", bound_by AS "boundBy", bound_at AS "boundAt",
-  deactivated_at AS "deactivatedAt", deactivated_reason AS "deactivatedReason" FROM chats`;
+const CHAT_ROW = `SELECT c.id, c.platform, c.chat_id AS "chatId", c.title, c.region_code AS "regionCode", c.active,
+  c.reminders_enabled AS "remindersEnabled", c.bound_by AS "boundBy", c.bound_at AS "boundAt",
+  c.deactivated_at AS "deactivatedAt", c.deactivated_reason AS "deactivatedReason", r.name AS "regionName"
+  FROM chats c LEFT JOIN regions r ON r.code = c.region_code`;
 
 /** Every chat bound to a region, active ones first. */
 export async function regionChats(db: Queryable, regionCode: string): Promise<ChatRow[]> {
-  return db.query<ChatRow>(`${CHAT_ROW} WHERE region_code = $1 ORDER BY active DESC, bound_at DESC NULLS LAST, id`, [regionCode]);
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE c.region_code = $1 ORDER BY c.active DESC, c.bound_at DESC NULLS LAST, c.id`, [regionCode]);
 }
 
 export async function chatById(db: Queryable, id: number): Promise<ChatRow | null> {
-  return (await db.query<ChatRow>(`${CHAT_ROW} WHERE id = $1`, [id]))[0] ?? null;
+  return (await db.query<ChatRow>(`${CHAT_ROW} WHERE c.id = $1`, [id]))[0] ?? null;
 }
 
 /** Chats that blocked or removed the bot (or are gone), newest first. */
 export async function deactivatedChats(db: Queryable, limit = 200): Promise<ChatRow[]> {
-  return db.query<ChatRow>(`${CHAT_ROW} WHERE NOT active ORDER BY deactivated_at DESC NULLS LAST, id DESC LIMIT $1`, [limit]);
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE NOT c.active ORDER BY c.deactivated_at DESC NULLS LAST, c.id DESC LIMIT $1`, [limit]);
 }
 
 /** Pauses or resumes reminders of a bound chat by its row id (any platform); false when not bound. */

@@ -17,6 +17,8 @@ import { ingestPaths } from '../ingest/index.ts';
 import { createCoreServices } from '../services.ts';
 import { createConversationalAnswerService } from '../conversation/index.ts';
 import type { Io } from './context.ts';
+import { createConsole, CONSOLE_PATH } from '../console/index.ts';
+import { startRetentionJob } from '../questions/index.ts';
 
 const CORPUS_DIR = 'corpus';
 
@@ -91,6 +93,18 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
   const core = await createCoreServices(app);
+  // The secretariat's web console (off until its first account exists) and the daily
+  // deletion of question texts past their retention.
+  const webConsole = await createConsole({
+    db: app.db,
+    logger,
+    embedder: core.embedder,
+    timezone: config.timezone,
+    retentionDays: config.questionRetentionDays,
+  });
+  server.mount(CONSOLE_PATH, webConsole.handle);
+  const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
+  services.push({ name: 'retention', stop: () => retention.stop() });
   // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
   const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger, openai: config.openai });
   let chat: ConsoleChat | null = null;

@@ -80,6 +80,7 @@ export const consoleMessages = {
   number: n,
   bytes: (b: number) => (b >= 1_048_576 ? `${(b / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} KB`),
   zone: (z: string) => `${zoneAbbr(z)} (${z})`,
+  zoneShort: zoneAbbr,
   hashedId: 'Identitas disamarkan (hash); teks asli tidak ditampilkan.',
 
   disabled: {

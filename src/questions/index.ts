@@ -13,5 +13,5 @@ export {
   type Passage,
   type QuestionCounts,
 } from './log.ts';
-export { pruneQuestionTexts, startRetentionJob, DEFAULT_RETENTION_DAYS, type RetentionJob } from './retention.ts';
+export { pruneQuestionTexts, startRetentionJob, type RetentionJob } from './retention.ts';
 export { deletePersonData, type DeletionCounts, type PersonPlatform } from './privacy.ts';

@@ -3,9 +3,6 @@ import type { Db } from '../db/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { Logger } from '../log.ts';
 
-/** Question texts are kept this many days unless PANDU_QUESTION_RETENTION_DAYS says otherwise. */
-export const DEFAULT_RETENTION_DAYS = 180;
-
 /**
  * Deletes the texts of questions asked more than `days` ago: the question, the answer,
  * the feedback comment, the retrieved passages and the chat and user ids. The row stays

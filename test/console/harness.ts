@@ -1,0 +1,85 @@
+import pino from 'pino';
+import { Registry } from 'prom-client';
+import { createAccount, createConsole, type Console, type ConsoleRole } from '../../src/console/index.ts';
+import type { Db } from '../../src/db/index.ts';
+import type { Embedder } from '../../src/retrieval/embedder.ts';
+import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
+import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
+import { createHttpServer, type HttpServer } from '../../src/server/http.ts';
+import { NOW } from './seed.ts';
+
+export const silent = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
+export const PASSWORD = 'sandi-uji-yang-panjang';
+
+export interface ConsoleServer {
+  readonly url: string;
+  readonly console: Console;
+  readonly server: HttpServer;
+  readonly clock: { now: Date };
+  readonly embedder: Embedder;
+  stop(): Promise<void>;
+}
+
+/** The console mounted on Pandu's own HTTP server on a free loopback port, with a fixed clock. */
+export async function startConsoleServer(db: Db, o: { maxUploadBytes?: number; retentionDays?: number } = {}): Promise<ConsoleServer> {
+  const clock = { now: NOW };
+  const embedder = createHashingEmbedder(128);
+  await ensureEmbeddings(db, embedder);
+  const server = createHttpServer({ logger: silent, readiness: async () => ({ ready: true, checks: {} }), metrics: new Registry() });
+  const web = await createConsole({
+    db,
+    logger: silent,
+    embedder,
+    timezone: 'Asia/Jakarta',
+    retentionDays: o.retentionDays ?? 180,
+    maxUploadBytes: o.maxUploadBytes,
+    now: () => clock.now,
+  });
+  server.mount('/konsol', web.handle);
+  const { url } = await server.listen(0, '127.0.0.1');
+  return { url, console: web, server, clock, embedder, stop: () => server.close() };
+}
+
+export async function addAccount(db: Db, name: string, role: ConsoleRole, password = PASSWORD): Promise<void> {
+  await createAccount(db, { name, role, password, by: 'uji', now: NOW });
+}
+
+/** A browser-like HTTP client: keeps cookies, never follows redirects on its own. */
+export class Client {
+  readonly cookies = new Map<string, string>();
+  readonly setCookieHeaders: string[] = [];
+  constructor(readonly base: string) {}
+
+  async request(path: string, init: { method?: string; form?: Record<string, string>; body?: string | FormData; headers?: Record<string, string> } = {}): Promise<Response> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    let body: string | FormData | undefined = init.body;
+    if (init.form) {
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+      body = new URLSearchParams(init.form).toString();
+    }
+    const res = await fetch(`${this.base}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    for (const c of res.headers.getSetCookie()) {
+      this.setCookieHeaders.push(c);
+      const [pair] = c.split(';');
+      const [k, ...v] = pair!.split('=');
+      const value = v.join('=');
+      if (value === '' || /max-age=0/i.test(c)) this.cookies.delete(k!.trim());
+      else this.cookies.set(k!.trim(), value);
+    }
+    return res;
+  }
+
+  /** The CSRF token of the last form on a page. */
+  async csrfOf(path: string): Promise<string> {
+    const html = await (await this.request(path)).text();
+    const all = [...html.matchAll(/name="csrf" value="([^"]+)"/g)];
+    if (all.length === 0) throw new Error(`no csrf field on ${path}`);
+    return all.at(-1)![1]!;
+  }
+
+  async login(name: string, password = PASSWORD): Promise<Response> {
+    const csrf = await this.csrfOf('/konsol/masuk');
+    return this.request('/konsol/masuk', { form: { csrf, nama: name, sandi: password } });
+  }
+}
