@@ -61,25 +61,26 @@ export async function ingestUpload(
   const name = safeFileName(upload.name);
   const path = `unggahan/${upload.kind}/${name}`;
   const maxBytes = upload.maxBytes ?? MAX_FILE_BYTES;
-  if (!SUPPORTED.has(extname(name).toLowerCase())) {
-    return { path, status: 'failed', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(name) || undefined) };
-  }
+  const unsupported = !SUPPORTED.has(extname(name).toLowerCase());
   const [prev] = await deps.db.query<{ content_hash: string }>('SELECT content_hash FROM documents WHERE path = $1', [path]);
   const sha256 = createHash('sha256').update(upload.data).digest('hex');
-  const outcome = await ingestFile(deps, {
-    path,
-    data: upload.data,
-    previousHash: prev?.content_hash,
-    maxBytes,
-    addedBy: upload.by,
-    alsoInTransaction: (tx) =>
-      tx.query(
-        `INSERT INTO document_files (path, name, data, sha256, size, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (path) DO UPDATE SET name = EXCLUDED.name, data = EXCLUDED.data, sha256 = EXCLUDED.sha256,
-           size = EXCLUDED.size, added_by = EXCLUDED.added_by, added_at = EXCLUDED.added_at`,
-        [path, upload.name.slice(0, 300), upload.data, sha256, upload.data.length, upload.by, upload.now.toISOString()],
-      ).then(() => undefined),
-  });
+  const outcome: FileOutcome = unsupported
+    ? { path, status: 'failed', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(name) || undefined) }
+    : await ingestFile(deps, {
+        path,
+        data: upload.data,
+        previousHash: prev?.content_hash,
+        maxBytes,
+        addedBy: upload.by,
+        alsoInTransaction: async (tx) => {
+          await tx.query(
+            `INSERT INTO document_files (path, name, data, sha256, size, added_by, added_at) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (path) DO UPDATE SET name = EXCLUDED.name, data = EXCLUDED.data, sha256 = EXCLUDED.sha256,
+               size = EXCLUDED.size, added_by = EXCLUDED.added_by, added_at = EXCLUDED.added_at`,
+            [path, upload.name.slice(0, 300), upload.data, sha256, upload.data.length, upload.by, upload.now.toISOString()],
+          );
+        },
+      });
   await recordIngestRun(deps.db, { ...countsOf(outcome), files: [outcome] }, upload.by, upload.now);
   return outcome;
 }

@@ -256,6 +256,23 @@ const AUDIT_ACTIONS: Record<string, string> = {
   'questions.retention': 'teks pertanyaan lama dihapus (masa simpan)',
 };
 
+const AUDIT_DETAILS: Record<string, string> = {
+  note: 'catatan',
+  role: 'peran',
+  expires: 'berlaku sampai',
+  status: 'hasil',
+  bytes: 'ukuran (bita)',
+  chunks: 'potongan',
+  reason: 'alasan',
+  title: 'judul',
+  chat: 'grup',
+  platform: 'platform',
+  questions: 'pertanyaan',
+  days: 'masa simpan (hari)',
+  feedback: 'umpan balik',
+  conversationTurns: 'giliran percakapan',
+};
+
 const audit = {
   title: 'Audit',
   intro: 'Setiap perubahan lewat konsol atau perintah operator: siapa, apa, kapan. Catatan ini tidak dapat diubah dari konsol.',
@@ -266,6 +283,7 @@ const audit = {
   target: 'Sasaran',
   detail: 'Rincian',
   actionName: (a: string) => AUDIT_ACTIONS[a] ?? a,
+  detailLabel: (key: string) => AUDIT_DETAILS[key] ?? key,
   noun: 'catatan',
 };
 

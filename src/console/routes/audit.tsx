@@ -11,7 +11,7 @@ const PER_PAGE = 100;
 const detailText = (d: Readonly<Record<string, unknown>>) =>
   Object.entries(d)
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
-    .map(([k, v]) => `${k}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${t.detailLabel(k)}: ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join(' · ');
 
 /** The audit trail: every change through the console or an operator command. */
