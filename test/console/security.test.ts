@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/index.ts';
 import { backends, testDb } from '../support/db.ts';
+import { createAccount } from '../../src/console/index.ts';
 import { addAccount, Client, PASSWORD, startConsoleServer, type ConsoleServer } from './harness.ts';
 import { addQuestion, seedConsoleProgramme } from './seed.ts';
 
@@ -180,5 +181,28 @@ describe.each(backends)('web console security over HTTP on %s', (backend) => {
     expect(docs).toContain('Panduan &lt;b&gt;uji&lt;/b&gt;');
     const res = await c.request('/konsol');
     expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+  });
+
+  it('makes a person replace a generated password before anything else, and checks the new one', async () => {
+    const { generatedPassword } = await createAccount(db, { name: 'baru', role: 'lihat', by: 'cli', now: s.clock.now });
+    const c = new Client(s.url);
+    expect((await c.login('baru', generatedPassword!)).headers.get('location')).toBe('/konsol/sandi');
+    expect((await c.request('/konsol/wilayah')).headers.get('location')).toBe('/konsol/sandi');
+    const csrf = await c.csrfOf('/konsol/sandi');
+    const tries: [Record<string, string>, string][] = [
+      [{ sandi_lama: 'salah-sekali-ini', sandi_baru: 'sandi-baru-yang-panjang', ulangi: 'sandi-baru-yang-panjang' }, 'Sandi sekarang salah.'],
+      [{ sandi_lama: generatedPassword!, sandi_baru: 'sandi-baru-yang-panjang', ulangi: 'sandi-lain-yang-panjang' }, 'tidak sama'],
+      [{ sandi_lama: generatedPassword!, sandi_baru: 'pendek', ulangi: 'pendek' }, 'minimal 12 karakter'],
+    ];
+    for (const [form, message] of tries) {
+      const res = await c.request('/konsol/sandi', { form: { csrf, ...form } });
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain(message);
+    }
+    const done = await c.request('/konsol/sandi', { form: { csrf, sandi_lama: generatedPassword!, sandi_baru: 'sandi-baru-yang-panjang', ulangi: 'sandi-baru-yang-panjang' } });
+    expect(done.headers.get('location')).toBe('/konsol?ok=sandi-diganti');
+    expect((await c.request('/konsol/wilayah')).status).toBe(200);
+    expect((await new Client(s.url).login('baru', generatedPassword!)).status).toBe(401);
+    expect((await new Client(s.url).login('baru', 'sandi-baru-yang-panjang')).status).toBe(303);
   });
 });
