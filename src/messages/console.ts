@@ -81,6 +81,9 @@ export const consoleMessages = {
   bytes: (b: number) => (b >= 1_048_576 ? `${(b / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(b / 1024))} KB`),
   zone: (z: string) => `${zoneAbbr(z)} (${z})`,
   zoneShort: zoneAbbr,
+  /** Who did something, as recorded ('konsol:sari', 'cli', 'sistem'), for people. */
+  actor: (who: string) =>
+    who.startsWith('konsol:') ? `${who.slice(7)} (konsol)` : who === 'cli' ? 'operator (CLI)' : who === 'sistem' ? 'sistem' : who,
   hashedId: 'Identitas disamarkan (hash); teks asli tidak ditampilkan.',
 
   disabled: {
@@ -135,6 +138,7 @@ export const consoleMessages = {
     'grup-tidak-terikat': 'Grup ini tidak lagi terikat ke wilayah; tidak ada yang diubah.',
     'kirim-ulang': 'Pengingat dijadwalkan untuk dikirim ulang pada putaran pengiriman berikutnya (setiap menit).',
     'kirim-ulang-tidak': 'Pengingat itu tidak (lagi) berstatus gagal; tidak ada yang diubah.',
+    'kirim-ulang-usang': 'Pengingat yang lebih baru untuk tahap ini sudah dikirim (atau sedang menunggu) ke grup itu; pengingat lama tidak dikirim ulang.',
     'dokumen-dihapus': 'Dokumen dihapus dari basis pengetahuan.',
     'sandi-diganti': 'Sandi Anda sudah diganti.',
   } as Record<string, string>,

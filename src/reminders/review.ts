@@ -87,16 +87,30 @@ export async function outboxCounts(db: Queryable, since: Date, until: Date): Pro
   return row ?? { sent: 0, failed: 0, pending: 0 };
 }
 
+export type RetryResult = 'retried' | 'not_failed' | 'superseded';
+
 /**
  * A failed row goes back to pending, due at once, with a fresh attempt count; the
  * dispatcher's next run sends it (or cancels it if the stage was completed or the chat
- * is gone meanwhile). False when the row is not (or no longer) failed.
+ * is gone meanwhile). A row is not retried when it is not (or no longer) failed, or when
+ * a later reminder of the same stage already reached that chat or is waiting to: the
+ * dispatcher would collapse the old one into it anyway.
  */
-export async function retryFailed(db: Queryable, id: number, now: Date): Promise<boolean> {
-  const rows = await db.query(
-    `UPDATE reminder_outbox SET status = 'pending', attempts = 0, next_attempt_at = $2, claimed_by = NULL, claimed_at = NULL
-      WHERE id = $1 AND status = 'failed' RETURNING id`,
+export async function retryFailed(db: Queryable, id: number, now: Date): Promise<RetryResult> {
+  const rows = await db.query<{ superseded: boolean; updated: boolean }>(
+    `WITH target AS (
+       SELECT o.id, EXISTS (
+                SELECT 1 FROM reminder_outbox n
+                 WHERE n.chat_id = o.chat_id AND n.region_code = o.region_code AND n.stage_id = o.stage_id
+                   AND n.send_at > o.send_at AND n.status IN ('pending', 'sending', 'sent')) AS superseded
+         FROM reminder_outbox o WHERE o.id = $1 AND o.status = 'failed'),
+     updated AS (
+       UPDATE reminder_outbox r SET status = 'pending', attempts = 0, next_attempt_at = $2, claimed_by = NULL, claimed_at = NULL
+         FROM target WHERE r.id = target.id AND NOT target.superseded RETURNING r.id)
+     SELECT target.superseded, EXISTS (SELECT 1 FROM updated) AS updated FROM target`,
     [id, now.toISOString()],
   );
-  return rows.length > 0;
+  const row = rows[0];
+  if (!row) return 'not_failed';
+  return row.updated ? 'retried' : 'superseded';
 }

@@ -51,9 +51,9 @@ describe.each(backends)('documents in the console on %s', (backend) => {
     expect(hits[0]?.document).toBe('unggahan/panduan/SE-Rapat-Daring.md');
     const list = text(await (await c.request('/konsol/dokumen?uji=Ruang+Garuda+Biru')).text());
     expect(list).toContain('Surat Edaran Sekretariat tentang Ruang Rapat Daring panduan — — 1 unggahan/panduan/SE-Rapat-Daring.md unggahan');
-    expect(list).toMatch(/1 KB konsol:pengelola, \d+ \w+ \d{4} \d\d\.\d\d WIB/);
+    expect(list).toMatch(/1 KB pengelola \(konsol\), \d+ \w+ \d{4} \d\d\.\d\d WIB/);
     expect(list).toMatch(/Uji pencarian .*Surat Edaran Sekretariat tentang Ruang Rapat Daring/);
-    expect(list).toContain('oleh konsol:pengelola: 1 baru, 0 berubah, 0 tidak berubah, 0 gagal; 1 potongan.');
+    expect(list).toContain('oleh pengelola (konsol): 1 baru, 0 berubah, 0 tidak berubah, 0 gagal; 1 potongan.');
     // The same name again with new text replaces the document in one step.
     await c.request('/konsol/dokumen', { body: upload('SE Rapat Daring.md', CIRCULAR_MD.replace('Garuda Biru', 'Cendrawasih'), 'panduan', csrf) });
     const docs = await db.query<{ path: string }>('SELECT path FROM documents');

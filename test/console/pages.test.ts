@@ -78,7 +78,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
     expect(sragen).toContain('Angkatan 2026');
     expect(sragen).toContain('Bimtek I: Analisis Strategis: 1/3 butir dicentang');
     expect(sragen).toContain('☑ BT1-01 SK Dewan Smart City dicentang Sari, 10 Mar 2026 11.00 WIB');
-    expect(sragen).toContain('17 Mar 2026 08.00 WIB Bimtek I: Analisis Strategis H-3 gagal 502: Bad Gateway');
+    expect(sragen).toContain('21 Mar 2026 08.00 WIB Bimtek I: Analisis Strategis H+1 gagal 502: Bad Gateway 20 Mar 2026 08.00 WIB Pembentukan Dewan & Tim Pelaksana H+21 terkirim');
     expect(sragen).not.toContain(String(GROUPS.sragen)); // ids are shown hashed
     expect((await c.request('/konsol/wilayah/99.99')).status).toBe(404);
   });
@@ -93,7 +93,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
       expect(res.headers.get('location')).toBe('/konsol/wilayah/33.14?ok=tahap-selesai#tahap-bimtek-1');
       const region = text(await (await c.request(res.headers.get('location')!.split('#')[0]!)).text());
       expect(region).toContain('Tahap ditandai selesai');
-      expect(region).toContain('selesai dikonfirmasi sekretariat oleh konsol:pengelola, 24 Mar 2026 09.00 WIB Catatan: BA No. 12/2026');
+      expect(region).toContain('selesai dikonfirmasi sekretariat oleh pengelola (konsol), 24 Mar 2026 09.00 WIB Catatan: BA No. 12/2026');
       const { updateId } = tg.tg.text(group, users.rina, '/status');
       await tg.settle(updateId);
       const status = tg.texts(group.id).at(-1)!;
@@ -101,7 +101,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
       expect(status).toContain('✅ Bimtek I: Analisis Strategis: selesai');
       expect(status).toContain('Tahap saat ini: Pembentukan Dewan & Tim Pelaksana');
       const audit = text(await (await c.request('/konsol/audit')).text());
-      expect(audit).toContain('konsol:pengelola tahap ditandai selesai 33.14 bimtek-1 catatan: BA No. 12/2026');
+      expect(audit).toContain('pengelola (konsol) tahap ditandai selesai 33.14 bimtek-1 catatan: BA No. 12/2026');
       // Withdrawn by mistake: the stage is open again.
       await c.request('/konsol/wilayah/33.14/tahap/bimtek-1/batal', { form: { csrf } });
       expect(await db.query(`SELECT 1 FROM stage_completions WHERE region_code = '33.14'`)).toEqual([]);
@@ -141,5 +141,11 @@ describe.each(backends)('web console pages on %s', (backend) => {
     ]);
     const again = await c.request(`/konsol/pengingat/${row!.id}/ulang`, { form: { csrf } });
     expect(again.headers.get('location')).toContain('ok=kirim-ulang-tidak');
+    // A failed reminder that a later one of the same stage has overtaken is not sent again.
+    await db.query(`UPDATE reminder_outbox SET status = 'failed' WHERE region_code = '33.14' AND stage_id = 'bimtek-1' AND offset_days = 7`);
+    const [old] = await db.query<{ id: number }>(`SELECT id FROM reminder_outbox WHERE region_code = '33.14' AND offset_days = 7`);
+    const stale = await c.request(`/konsol/pengingat/${old!.id}/ulang`, { form: { csrf } });
+    expect(stale.headers.get('location')).toContain('ok=kirim-ulang-usang');
+    expect(await db.query('SELECT status FROM reminder_outbox WHERE id = $1', [old!.id])).toEqual([{ status: 'failed' }]);
   });
 });

@@ -125,8 +125,10 @@ export async function seedConsoleProgramme(db: Db): Promise<SeededChats> {
     surabaya: await chat(db, { chatId: GROUPS.surabaya, title: 'Surabaya Smart City', region: '35.78', reminders: false }),
   };
   await outbox(db, { chat: chats.sragen, region: '33.14', stage: 'bimtek-1', due: '2026-03-20', offset: 7, sendAt: '2026-03-13T01:00:00Z', status: 'sent' });
-  await outbox(db, { chat: chats.sragen, region: '33.14', stage: 'bimtek-1', due: '2026-03-20', offset: 3, sendAt: '2026-03-17T01:00:00Z', status: 'failed', error: '502: Bad Gateway' });
+  await outbox(db, { chat: chats.sragen, region: '33.14', stage: 'bimtek-1', due: '2026-03-20', offset: 3, sendAt: '2026-03-17T01:00:00Z', status: 'sent' });
   await outbox(db, { chat: chats.makassar, region: '73.71', stage: 'bimtek-1', due: '2026-03-20', offset: 7, sendAt: '2026-03-13T00:00:00Z', status: 'sent' });
+  await outbox(db, { chat: chats.sragen, region: '33.14', stage: 'pembentukan-tim', due: '2026-02-27', offset: -21, sendAt: '2026-03-20T01:00:00Z', status: 'sent' });
+  await outbox(db, { chat: chats.sragen, region: '33.14', stage: 'bimtek-1', due: '2026-03-20', offset: -1, sendAt: '2026-03-21T01:00:00Z', status: 'failed', error: '502: Bad Gateway' });
   await outbox(db, { chat: chats.jayapura, region: '91.71', stage: 'pembentukan-tim', due: '2026-02-27', offset: -14, sendAt: '2026-03-12T23:00:00Z', status: 'cancelled', error: 'grup dinonaktifkan: Forbidden' });
   return chats;
 }

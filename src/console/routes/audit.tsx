@@ -44,7 +44,7 @@ export function registerAudit(app: Hono<ConsoleEnv>, s: ConsoleServices): void {
                   {rows.map((r) => (
                     <tr>
                       <td class="nowrap">{m.dateTime(r.at, s.timezone)}</td>
-                      <td>{r.actor}</td>
+                      <td>{m.actor(r.actor)}</td>
                       <td>{t.actionName(r.action)}</td>
                       <td class="text">{r.target ?? m.none}</td>
                       <td class="text muted">{detailText(r.detail)}</td>

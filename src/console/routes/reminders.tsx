@@ -150,8 +150,9 @@ export function registerReminders(app: Hono<ConsoleEnv>, s: ConsoleServices): vo
   app.post('/pengingat/:id/ulang', kelola, async (c) => {
     const id = Number(c.req.param('id'));
     const now = c.get('now');
-    const ok = Number.isInteger(id) && (await retryFailed(s.db, id, now));
-    if (ok) await recordAudit(s.db, { at: now, actor: `konsol:${c.get('session')!.name}`, action: 'reminder.retry', target: String(id) });
-    return c.redirect(`${BASE}/pengingat?ok=${ok ? 'kirim-ulang' : 'kirim-ulang-tidak'}#pengingat-${id}`, 303);
+    const result = Number.isInteger(id) ? await retryFailed(s.db, id, now) : 'not_failed';
+    if (result === 'retried') await recordAudit(s.db, { at: now, actor: `konsol:${c.get('session')!.name}`, action: 'reminder.retry', target: String(id) });
+    const key = { retried: 'kirim-ulang', not_failed: 'kirim-ulang-tidak', superseded: 'kirim-ulang-usang' }[result];
+    return c.redirect(`${BASE}/pengingat?ok=${key}#pengingat-${id}`, 303);
   });
 }

@@ -13,7 +13,7 @@ export const LastRun: FC<{ run: IngestRun | null; zone: string }> = ({ run, zone
     <Empty>{t.noRun}</Empty>
   ) : (
     <div>
-      <p>{t.runLine(m.dateTime(run.finishedAt, zone), run.actor ?? t.unknownActor, run.counts)}</p>
+      <p>{t.runLine(m.dateTime(run.finishedAt, zone), run.actor ? m.actor(run.actor) : t.unknownActor, run.counts)}</p>
       {run.failures.length === 0 ? (
         <p class="muted">{t.noFailures}</p>
       ) : (
@@ -106,7 +106,7 @@ export const DocumentTable: FC<{ docs: readonly DocumentRow[]; zone: string; ses
             {d.path} {d.uploaded ? <Badge tone="muted">{t.uploaded}</Badge> : null}
             <div class="muted">{m.bytes(d.bytes)}</div>
           </td>
-          <td class="muted">{t.addedBy(d.addedBy ?? t.unknownActor, m.dateTime(d.ingestedAt, zone))}</td>
+          <td class="muted">{t.addedBy(d.addedBy ? m.actor(d.addedBy) : t.unknownActor, m.dateTime(d.ingestedAt, zone))}</td>
           {session.role === 'kelola' ? (
             <td>
               <form method="post" action={`${BASE}/dokumen/${d.id}/ulang`} class="row">

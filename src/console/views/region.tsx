@@ -39,7 +39,7 @@ const StageStatus: FC<Props & { stageId: string }> = ({ d, now, zone, stageId })
     return (
       <div>
         <Badge tone="ok">{t.done}</Badge> <small>{m.completionSource(done.source)}</small>
-        {done.completedBy ? <div class="muted">{t.doneBy(done.completedBy, m.dateTime(done.completedAt, zone))}</div> : null}
+        {done.completedBy ? <div class="muted">{t.doneBy(m.actor(done.completedBy), m.dateTime(done.completedAt, zone))}</div> : null}
         {done.note ? <div class="muted">{t.note(done.note)}</div> : null}
       </div>
     );
@@ -63,11 +63,14 @@ const StageActions: FC<Props & { stageId: string }> = ({ d, session, stageId }) 
   }
   if (done) return null;
   return (
-    <form method="post" action={`${base}/selesai`} class="row">
-      <Csrf token={session.csrf} />
-      <input type="text" name="catatan" required maxlength={500} placeholder={t.notePlaceholder} aria-label={t.noteLabel} />
-      <button type="submit">{t.markDone}</button>
-    </form>
+    <details class="action">
+      <summary>{t.markDone}…</summary>
+      <form method="post" action={`${base}/selesai`} class="row">
+        <Csrf token={session.csrf} />
+        <input type="text" name="catatan" required maxlength={500} placeholder={t.notePlaceholder} aria-label={t.noteLabel} />
+        <button type="submit">{t.markDone}</button>
+      </form>
+    </details>
   );
 };
 
@@ -88,7 +91,7 @@ export const Deadlines: FC<Props> = (p) =>
         {p.d.deadlines.map((dl) => (
           <tr id={`tahap-${dl.stageId}`}>
             <td>{dl.stageName}</td>
-            <td>
+            <td class="nowrap">
               {m.date(dl.dueOn)} <small>23.59 {m.zoneShort(dl.timezone)}</small>
               {dl.overridden ? <div class="muted">{t.override(dl.reason)}</div> : null}
             </td>
