@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/index.ts';
-import { allRegionDeadlines, daysLeft, type RegionDeadline } from './calendar-store.ts';
+import { daysBetween, localDate } from './dates.ts';
+import { allRegionDeadlines, type RegionDeadline } from './calendar-store.ts';
 
 /** Where one cohort region stands at an instant: its current stage and what is overdue. */
 export interface RegionStanding {
@@ -34,10 +35,26 @@ export interface ProgrammeOverview {
   readonly activeCohorts: readonly number[];
   /** Every deadline row the overview was computed from. */
   readonly deadlines: readonly RegionDeadline[];
+  /** Deadlines passed (in the region's own zone) without the stage completed, with days overdue. */
+  readonly overdue: readonly { readonly deadline: RegionDeadline; readonly daysOverdue: number }[];
 }
 
 /** Pure: the overview of deadline rows (regionDeadlines' shape) at `now`. */
 export function overviewOf(deadlines: readonly RegionDeadline[], now: Date): ProgrammeOverview {
+  // Today in each zone, once (as daysLeft() computes it per row).
+  const today = new Map<string, string>();
+  const left = (d: RegionDeadline) => {
+    let t = today.get(d.timezone);
+    if (t === undefined) today.set(d.timezone, (t = localDate(now, d.timezone)));
+    return daysBetween(t, d.dueOn);
+  };
+  const overdue: { deadline: RegionDeadline; daysOverdue: number }[] = [];
+  for (const d of deadlines) {
+    if (d.completed) continue;
+    const days = left(d);
+    if (days < 0) overdue.push({ deadline: d, daysOverdue: -days });
+  }
+  const late = new Set(overdue.map((o) => o.deadline));
   const byRegion = new Map<string, RegionDeadline[]>();
   const byStage = new Map<string, { cohort: number; stageId: string; stageName: string; ordinal: number; regions: number; completed: number; overdue: number }>();
   for (const d of deadlines) {
@@ -48,7 +65,7 @@ export function overviewOf(deadlines: readonly RegionDeadline[], now: Date): Pro
     const s = byStage.get(key) ?? { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, ordinal: d.ordinal, regions: 0, completed: 0, overdue: 0 };
     s.regions++;
     if (d.completed) s.completed++;
-    else if (daysLeft(d, now) < 0) s.overdue++;
+    else if (late.has(d)) s.overdue++;
     byStage.set(key, s);
   }
   const regions = new Map<string, RegionStanding>();
@@ -60,14 +77,14 @@ export function overviewOf(deadlines: readonly RegionDeadline[], now: Date): Pro
       cohort: list[0]!.cohort,
       currentStageId: current?.stageId ?? null,
       currentStageName: current?.stageName ?? null,
-      overdueStageIds: list.filter((d) => !d.completed && daysLeft(d, now) < 0).map((d) => d.stageId),
+      overdueStageIds: list.filter((d) => late.has(d)).map((d) => d.stageId),
       stagesDone: list.filter((d) => d.completed).length,
       stages: list.length,
     });
   }
   const stages = [...byStage.values()].sort((a, b) => b.cohort - a.cohort || a.ordinal - b.ordinal);
   const activeCohorts = [...new Set(stages.filter((s) => s.completed < s.regions).map((s) => s.cohort))];
-  return { regions, stages, activeCohorts, deadlines };
+  return { regions, stages, activeCohorts, deadlines, overdue };
 }
 
 /** The programme at `now`: every cohort region's standing and every stage's counts. */

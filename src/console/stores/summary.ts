@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/index.ts';
 import { activeChatCounts } from '../../chats/index.ts';
-import { daysLeft, programmeOverview, type ProgrammeOverview, type StageProgressCount } from '../../programme/index.ts';
+import { programmeOverview, type ProgrammeOverview, type StageProgressCount } from '../../programme/index.ts';
 import { questionCounts, type QuestionCounts } from '../../questions/index.ts';
 import { listRegions, type Region } from '../../regions/index.ts';
 import { outboxCounts } from '../../reminders/index.ts';
@@ -30,15 +30,12 @@ export interface OverdueStage {
 export const WEEK_MS = 7 * 86_400_000;
 
 /** Regions late for each stage of the active cohorts, the longest overdue first. */
-function overdueByStage(overview: ProgrammeOverview, now: Date): OverdueStage[] {
+function overdueByStage(overview: ProgrammeOverview): OverdueStage[] {
   const byKey = new Map<string, { cohort: number; stageId: string; stageName: string; ordinal: number; regions: { code: string; name: string; daysOverdue: number }[] }>();
-  for (const d of overview.deadlines) {
-    if (d.completed) continue;
-    const left = daysLeft(d, now);
-    if (left >= 0) continue;
+  for (const { deadline: d, daysOverdue } of overview.overdue) {
     const key = `${d.cohort}|${d.stageId}`;
     const e = byKey.get(key) ?? { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, ordinal: d.ordinal, regions: [] };
-    e.regions.push({ code: d.regionCode, name: d.regionName, daysOverdue: -left });
+    e.regions.push({ code: d.regionCode, name: d.regionName, daysOverdue });
     byKey.set(key, e);
   }
   return [...byKey.values()]
@@ -62,7 +59,7 @@ export async function summaryData(db: Queryable, now: Date): Promise<SummaryData
     since,
     overview,
     activeStages: overview.stages.filter((s) => active.has(s.cohort)),
-    overdue: overdueByStage(overview, now),
+    overdue: overdueByStage(overview),
     unbound: regions.filter((r) => r.cohort !== null && active.has(r.cohort) && !chats.has(r.code)),
     questions,
     reminders,
