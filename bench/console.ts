@@ -7,9 +7,9 @@
  * compared with (ratio in the same run).
  *
  * Target: p95 ≤ 100 ms for the summary and the region list. Not a timed test.
- * Run: BENCH_DATABASE_URL=postgres://…/pandu_console_bench node --import tsx bench/console.ts
- * (default: the database pandu_console_bench on 127.0.0.1:55432, dropped and created anew).
- * Prints one JSON line.
+ * Run: BENCH_DATABASE_URL=postgres://…/pandu_console_bench npm run bench:console (the database is
+ * dropped and created anew; without BENCH_DATABASE_URL, pandu_console_bench on the server of
+ * TEST_DATABASE_URL; with neither, the bench says so and skips). Prints one JSON line.
  */
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
@@ -28,8 +28,15 @@ const WARMUP = 20;
 const RUNS = Number(process.env.BENCH_RUNS ?? 200);
 const PASSWORD = 'bench-sandi-yang-panjang';
 
-async function freshDatabase(): Promise<string> {
-  const url = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:55432/pandu_console_bench');
+function benchUrl(): URL | null {
+  if (process.env.BENCH_DATABASE_URL) return new URL(process.env.BENCH_DATABASE_URL);
+  if (!process.env.TEST_DATABASE_URL) return null;
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = '/pandu_console_bench';
+  return url;
+}
+
+async function freshDatabase(url: URL): Promise<string> {
   const name = url.pathname.slice(1);
   const admin = new URL(url);
   admin.pathname = '/postgres';
@@ -116,7 +123,12 @@ async function measure(url: string, cookie: string): Promise<Stats & { bytes: nu
 
 async function main(): Promise<void> {
   const started = performance.now();
-  const url = await freshDatabase();
+  const target = benchUrl();
+  if (!target) {
+    process.stdout.write(`${JSON.stringify({ console: { skipped: 'set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server' } })}\n`);
+    return;
+  }
+  const url = await freshDatabase(target);
   const db = await openDatabase(url);
   await migrate(db);
   await seedRegions(db);
