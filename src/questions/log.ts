@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/index.ts';
+import { Where, type Queryable } from '../db/index.ts';
 
 /**
  * The question log as staff read it: filtered pages, full-text search, one question
@@ -67,30 +67,23 @@ const ROW_COLUMNS = `q.id, q.asked_at AS "askedAt", q.platform, q.chat_id AS "ch
   q.feedback_reason AS "feedbackReason", q.latency_ms AS "latencyMs"`;
 const FROM = `questions q LEFT JOIN regions r ON r.code = q.region_code`;
 
-function whereOf(f: QuestionFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const parts: string[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (f.from) parts.push(`q.asked_at >= ${p(f.from.toISOString())}`);
-  if (f.to) parts.push(`q.asked_at < ${p(f.to.toISOString())}`);
-  if (f.platform) parts.push(`q.platform = ${p(f.platform)}`);
-  if (f.regionCode) parts.push(`q.region_code = ${p(f.regionCode)}`);
-  if (f.intent) parts.push(`q.intent = ${p(f.intent)}`);
-  if (f.refused !== undefined) parts.push(`q.refused = ${p(f.refused)}`);
-  if (f.feedback === 'negatif') parts.push('q.feedback = -1');
-  else if (f.feedback === 'positif') parts.push('q.feedback = 1');
-  else if (f.feedback) parts.push(`q.feedback = -1 AND q.feedback_reason = ${p(f.feedback)}`);
-  if (f.text) {
-    parts.push(`to_tsvector('indonesian', COALESCE(q.question, '')) @@ websearch_to_tsquery('indonesian', ${p(f.text)})`);
-  }
+function whereOf(f: QuestionFilter): Where {
+  const w = new Where();
+  if (f.from) w.and(`q.asked_at >= ${w.param(f.from.toISOString())}`);
+  if (f.to) w.and(`q.asked_at < ${w.param(f.to.toISOString())}`);
+  if (f.platform) w.and(`q.platform = ${w.param(f.platform)}`);
+  if (f.regionCode) w.and(`q.region_code = ${w.param(f.regionCode)}`);
+  if (f.intent) w.and(`q.intent = ${w.param(f.intent)}`);
+  if (f.refused !== undefined) w.and(`q.refused = ${w.param(f.refused)}`);
+  if (f.feedback === 'negatif') w.and('q.feedback = -1');
+  else if (f.feedback === 'positif') w.and('q.feedback = 1');
+  else if (f.feedback) w.and(`q.feedback = -1 AND q.feedback_reason = ${w.param(f.feedback)}`);
+  if (f.text) w.and(`to_tsvector('indonesian', COALESCE(q.question, '')) @@ websearch_to_tsquery('indonesian', ${w.param(f.text)})`);
   if (f.user) {
-    const salt = p(f.user.salt);
-    parts.push(`q.user_id IS NOT NULL AND ${ID_HASH_SQL(salt, 'q.platform', 'q.user_id')} = ${p(f.user.hash)}`);
+    const salt = w.param(f.user.salt);
+    w.and(`q.user_id IS NOT NULL AND ${ID_HASH_SQL(salt, 'q.platform', 'q.user_id')} = ${w.param(f.user.hash)}`);
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return w;
 }
 
 /** One page of the log, newest first, with the number of matching questions. */
@@ -100,10 +93,9 @@ export async function listQuestions(
   page: { limit: number; offset: number },
 ): Promise<{ rows: QuestionRow[]; total: number }> {
   const w = whereOf(filter);
-  const n = w.params.length;
   const [rows, [count]] = await Promise.all([
     db.query<QuestionRow>(
-      `SELECT ${ROW_COLUMNS} FROM ${FROM} ${w.sql} ORDER BY q.asked_at DESC, q.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT ${ROW_COLUMNS} FROM ${FROM} ${w.sql} ORDER BY q.asked_at DESC, q.id DESC LIMIT ${w.next(1)} OFFSET ${w.next(2)}`,
       [...w.params, page.limit, page.offset],
     ),
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM questions q ${w.sql}`, w.params),

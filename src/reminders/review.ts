@@ -1,5 +1,5 @@
-import type { Queryable } from '../db/index.ts';
-import type { OutboxStatus } from './outbox.ts';
+import { Where, type Queryable } from '../db/index.ts';
+import type { OutboxRow, OutboxStatus } from './outbox.ts';
 
 /**
  * The outbox as staff review it (the web console): filtered pages of rows, per-region
@@ -16,23 +16,10 @@ export interface OutboxFilter {
   readonly to?: Date;
 }
 
-export interface OutboxListRow {
-  readonly id: number;
-  readonly chatRef: number;
-  readonly platform: string;
-  readonly chatId: string;
+export interface OutboxListRow extends OutboxRow {
   readonly chatTitle: string | null;
-  readonly regionCode: string;
   readonly regionName: string;
-  readonly stageId: string;
   readonly stageName: string;
-  readonly dueOn: string;
-  readonly offset: number;
-  readonly sendAt: Date;
-  readonly status: OutboxStatus;
-  readonly attempts: number;
-  readonly sentAt: Date | null;
-  readonly lastError: string | null;
 }
 
 const LIST_COLUMNS = `o.id, o.chat_id AS "chatRef", c.platform, c.chat_id AS "chatId", c.title AS "chatTitle",
@@ -42,20 +29,15 @@ const LIST_COLUMNS = `o.id, o.chat_id AS "chatRef", c.platform, c.chat_id AS "ch
 const LIST_FROM = `reminder_outbox o JOIN chats c ON c.id = o.chat_id JOIN regions r ON r.code = o.region_code
   JOIN stages s ON s.id = o.stage_id`;
 
-function where(f: OutboxFilter): { sql: string; params: unknown[] } {
-  const params: unknown[] = [];
-  const parts: string[] = [];
-  const add = (cond: (n: number) => string, value: unknown) => {
-    params.push(value);
-    parts.push(cond(params.length));
-  };
-  if (f.status) add((n) => `o.status = $${n}`, f.status);
-  if (f.platform) add((n) => `c.platform = $${n}`, f.platform);
-  if (f.regionCode) add((n) => `o.region_code = $${n}`, f.regionCode);
-  if (f.stageId) add((n) => `o.stage_id = $${n}`, f.stageId);
-  if (f.from) add((n) => `o.send_at >= $${n}`, f.from.toISOString());
-  if (f.to) add((n) => `o.send_at < $${n}`, f.to.toISOString());
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+function whereOf(f: OutboxFilter): Where {
+  const w = new Where();
+  if (f.status) w.and(`o.status = ${w.param(f.status)}`);
+  if (f.platform) w.and(`c.platform = ${w.param(f.platform)}`);
+  if (f.regionCode) w.and(`o.region_code = ${w.param(f.regionCode)}`);
+  if (f.stageId) w.and(`o.stage_id = ${w.param(f.stageId)}`);
+  if (f.from) w.and(`o.send_at >= ${w.param(f.from.toISOString())}`);
+  if (f.to) w.and(`o.send_at < ${w.param(f.to.toISOString())}`);
+  return w;
 }
 
 /** One page of outbox rows, newest send time first, with the total matching the filter. */
@@ -64,11 +46,10 @@ export async function listOutbox(
   filter: OutboxFilter,
   page: { limit: number; offset: number },
 ): Promise<{ rows: OutboxListRow[]; total: number }> {
-  const w = where(filter);
-  const n = w.params.length;
+  const w = whereOf(filter);
   const [rows, [count]] = await Promise.all([
     db.query<OutboxListRow>(
-      `SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} ${w.sql} ORDER BY o.send_at DESC, o.id DESC LIMIT $${n + 1} OFFSET $${n + 2}`,
+      `SELECT ${LIST_COLUMNS} FROM ${LIST_FROM} ${w.sql} ORDER BY o.send_at DESC, o.id DESC LIMIT ${w.next(1)} OFFSET ${w.next(2)}`,
       [...w.params, page.limit, page.offset],
     ),
     db.query<{ total: number }>(`SELECT count(*)::int AS total FROM ${LIST_FROM} ${w.sql}`, w.params),

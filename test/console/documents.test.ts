@@ -1,13 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index.ts';
+import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/index.ts';
 import { search } from '../../src/retrieval/search.ts';
-import { backends, resetDb, testDb } from '../support/db.ts';
+import { backends } from '../support/db.ts';
 import { seedCalendar } from '../support/programme.ts';
 import { CIRCULAR_MD, guideFolder } from './corpus.ts';
-import { addAccount, Client, silent, startConsoleServer, type ConsoleServer } from './harness.ts';
+import { consoleSuite, silent } from './harness.ts';
 import { CALENDAR_2026 } from './seed.ts';
 
 const text = (html: string) =>
@@ -22,25 +21,10 @@ function upload(name: string, content: string | Uint8Array, kind = 'panduan', cs
 }
 
 describe.each(backends)('documents in the console on %s', (backend) => {
-  let db: Db;
-  let s: ConsoleServer;
-  let c: Client;
-
-  beforeAll(async () => {
-    db = await testDb(backend);
-    s = await startConsoleServer(db, { maxUploadBytes: 64 * 1024 });
-  });
-  afterAll(async () => {
-    await s.stop();
-  });
-  beforeEach(async () => {
-    await resetDb(db);
-    await addAccount(db, 'pengelola', 'kelola');
-    c = new Client(s.url);
-    await c.login('pengelola');
-  });
+  const suite = consoleSuite(backend, { maxUploadBytes: 64 * 1024 });
 
   it('uploads a file through the ingest pipeline: stored with its bytes, listed, searchable, replaced by a new version', async () => {
+    const { db, client: c, server: s } = suite;
     const csrf = await c.csrfOf('/konsol/dokumen');
     const res = await c.request('/konsol/dokumen', { body: upload('SE Rapat Daring.md', CIRCULAR_MD, 'panduan', csrf) });
     expect(res.status).toBe(200);
@@ -67,6 +51,7 @@ describe.each(backends)('documents in the console on %s', (backend) => {
   });
 
   it('refuses an unsupported, an empty and an over-limit file with their reasons and stores nothing', async () => {
+    const { db, client: c } = suite;
     const csrf = await c.csrfOf('/konsol/dokumen');
     const exe = await c.request('/konsol/dokumen', { body: upload('alat.exe', 'MZ\u0000\u0001', 'lainnya', csrf) });
     expect(exe.status).toBe(422);
@@ -83,6 +68,7 @@ describe.each(backends)('documents in the console on %s', (backend) => {
   });
 
   it('ingests a document again, and deletes one only after confirmation (never a calendar)', async () => {
+    const { db, client: c, server: s } = suite;
     const folder = guideFolder();
     await ingestPaths({ db, embedder: s.embedder, logger: silent }, [folder], { actor: 'cli' });
     const [doc] = await db.query<{ id: number; path: string }>('SELECT id, path FROM documents');

@@ -1,7 +1,9 @@
 import pino from 'pino';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { Registry } from 'prom-client';
 import { createAccount, createConsole, type Console, type ConsoleRole } from '../../src/console/index.ts';
 import type { Db } from '../../src/db/index.ts';
+import { resetDb, testDb, type BackendName } from '../support/db.ts';
 import type { Embedder } from '../../src/retrieval/embedder.ts';
 import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
 import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
@@ -82,4 +84,46 @@ export class Client {
     const csrf = await this.csrfOf('/konsol/masuk');
     return this.request('/konsol/masuk', { form: { csrf, nama: name, sandi: password } });
   }
+}
+
+export interface ConsoleSuite {
+  readonly db: Db;
+  readonly server: ConsoleServer;
+  /** Logged in as 'pengelola' (kelola) before each test. */
+  readonly client: Client;
+}
+
+/**
+ * The hooks every console suite shares: one database and console server per file, an
+ * emptied database with the suite's own data and a 'pengelola' (kelola) account before
+ * each test, and a client logged in as that account. Read the fields inside tests.
+ */
+export function consoleSuite(backend: BackendName, o: { seed?: (db: Db) => Promise<void>; maxUploadBytes?: number } = {}): ConsoleSuite {
+  const state = {} as { db: Db; server: ConsoleServer; client: Client };
+  beforeAll(async () => {
+    state.db = await testDb(backend);
+    state.server = await startConsoleServer(state.db, { maxUploadBytes: o.maxUploadBytes });
+  });
+  afterAll(async () => {
+    await state.server?.stop();
+  });
+  beforeEach(async () => {
+    await resetDb(state.db);
+    await o.seed?.(state.db);
+    await addAccount(state.db, 'pengelola', 'kelola');
+    state.client = new Client(state.server.url);
+    const res = await state.client.login('pengelola');
+    if (res.status !== 303) throw new Error(`login failed: ${res.status}`);
+  });
+  return {
+    get db() {
+      return state.db;
+    },
+    get server() {
+      return state.server;
+    },
+    get client() {
+      return state.client;
+    },
+  };
 }

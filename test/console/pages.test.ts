@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../src/db/index.ts';
-import { backends, resetDb, testDb } from '../support/db.ts';
+import { describe, expect, it } from 'vitest';
+import { backends } from '../support/db.ts';
 import { group, startHarness, users } from '../bots/telegram/harness.ts';
-import { addAccount, Client, startConsoleServer, type ConsoleServer } from './harness.ts';
+import { consoleSuite } from './harness.ts';
 import { addQuestion, GROUPS, OVERDUE_AT_NOW, seedConsoleProgramme, type SeededChats } from './seed.ts';
 
 /** The region codes a page lists, in order (links to region pages). */
@@ -10,27 +9,11 @@ const regionCodes = (html: string) => [...html.matchAll(/<td class="nowrap">(\d{
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/\s+/g, ' ');
 
 describe.each(backends)('web console pages on %s', (backend) => {
-  let db: Db;
-  let s: ConsoleServer;
-  let c: Client;
   let chats: SeededChats;
-
-  beforeAll(async () => {
-    db = await testDb(backend);
-    s = await startConsoleServer(db);
-  });
-  afterAll(async () => {
-    await s.stop();
-  });
-  beforeEach(async () => {
-    await resetDb(db);
-    chats = await seedConsoleProgramme(db);
-    await addAccount(db, 'pengelola', 'kelola');
-    c = new Client(s.url);
-    expect((await c.login('pengelola')).status).toBe(303);
-  });
+  const suite = consoleSuite(backend, { seed: async (db) => void (chats = await seedConsoleProgramme(db)) });
 
   it('summarises the active cohorts: stage completion and overdue regions, in tables and in two charts', async () => {
+    const { db, client: c } = suite;
     await addQuestion(db, { question: 'Kapan tenggat Bimtek I?', at: '2026-03-23T03:00:00Z' });
     await addQuestion(db, { question: 'Berapa anggarannya?', at: '2026-03-22T03:00:00Z', refused: true, feedback: -1, reason: 'salah' });
     await addQuestion(db, { question: 'Pertanyaan lama', at: '2026-03-01T03:00:00Z' });
@@ -55,6 +38,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
   });
 
   it('filters the 514 regions: overdue at the fixed clock, cohort, group, province, and pages through them', async () => {
+    const { client: c } = suite;
     const all = await (await c.request('/konsol/wilayah')).text();
     expect(text(all)).toContain('Halaman 1 dari 11 · 514 wilayah');
     expect(regionCodes(await (await c.request('/konsol/wilayah?halaman=11')).text())).toHaveLength(14);
@@ -69,6 +53,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
   });
 
   it('shows a region: cohort, deadlines with overrides in its zone, checklist ticks with who, chats, last reminders', async () => {
+    const { client: c } = suite;
     const jayapura = text(await (await c.request('/konsol/wilayah/91.71')).text());
     expect(jayapura).toContain('Zona waktu WIT (Asia/Jayapura)');
     expect(jayapura).toContain('Bimtek I: Analisis Strategis Jumat, 3 April 2026 23.59 WIT tenggat khusus wilayah: akses terbatas H-10');
@@ -84,6 +69,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
   });
 
   it('marks a stage complete with a note: recorded, audited, and shown by /status in the Telegram group', async () => {
+    const { db, client: c } = suite;
     const tg = await startHarness(db);
     try {
       const csrf = await c.csrfOf('/konsol/wilayah/33.14');
@@ -111,6 +97,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
   });
 
   it('creates a one-time invite code and pauses or resumes a chat\'s reminders', async () => {
+    const { db, client: c } = suite;
     const csrf = await c.csrfOf('/konsol/wilayah/33.14');
     const page = text(await (await c.request('/konsol/wilayah/33.14/undangan', { form: { csrf } })).text());
     const [invite] = await db.query<{ code: string; created_by: string }>('SELECT code, created_by FROM invites');
@@ -127,6 +114,7 @@ describe.each(backends)('web console pages on %s', (backend) => {
   });
 
   it('lists the outbox with filters and deactivated chats, and retries a failed reminder', async () => {
+    const { db, client: c } = suite;
     const failed = text(await (await c.request('/konsol/pengingat?status=failed')).text());
     expect(failed).toContain('Kabupaten Sragen Tim Smart City Sragen');
     expect(failed).toContain('1 pengingat');

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createAnswerService } from '../../src/answer/service.ts';
-import type { Db } from '../../src/db/index.ts';
 import { ingestPaths } from '../../src/ingest/index.ts';
 import { pruneQuestionTexts } from '../../src/questions/index.ts';
-import { backends, resetDb, testDb } from '../support/db.ts';
+import { backends } from '../support/db.ts';
 import { guideFolder } from './corpus.ts';
-import { addAccount, Client, silent, startConsoleServer, type ConsoleServer } from './harness.ts';
+import { consoleSuite, silent } from './harness.ts';
 import { addQuestion, NOW } from './seed.ts';
 
 const text = (html: string) =>
@@ -13,25 +12,10 @@ const text = (html: string) =>
 const questionLinks = (html: string) => [...html.matchAll(/href="\/konsol\/pertanyaan\/(\d+)"/g)].map((m) => Number(m[1]));
 
 describe.each(backends)('question log in the console on %s', (backend) => {
-  let db: Db;
-  let s: ConsoleServer;
-  let c: Client;
-
-  beforeAll(async () => {
-    db = await testDb(backend);
-    s = await startConsoleServer(db);
-  });
-  afterAll(async () => {
-    await s.stop();
-  });
-  beforeEach(async () => {
-    await resetDb(db);
-    await addAccount(db, 'pengelola', 'kelola');
-    c = new Client(s.url);
-    await c.login('pengelola');
-  });
+  const suite = consoleSuite(backend);
 
   it('opens a refused question with its answer and the passages retrieval found, as the answer service logged them', async () => {
+    const { db, client: c, server: s } = suite;
     await ingestPaths({ db, embedder: s.embedder, logger: silent }, [guideFolder()]);
     const answers = createAnswerService({ db, embedder: s.embedder, logger: silent, now: () => NOW });
     const refused = await answers.ask({ question: 'Berapa uang saku dari kementerian untuk setiap peserta bimtek?', platform: 'telegram', chatId: '-1001', userId: '501' });
@@ -51,6 +35,7 @@ describe.each(backends)('question log in the console on %s', (backend) => {
   });
 
   it('filters by platform, region, date, result, 👎 reason, person and words (Indonesian stems)', async () => {
+    const { db, client: c } = suite;
     const a = await addQuestion(db, { question: 'Kapan Buku 1 harus dikumpulkan?', platform: 'telegram', userId: '501', region: '33.14', at: '2026-03-20T03:00:00Z' });
     const b = await addQuestion(db, { question: 'Dokumen apa yang dikumpulkan untuk Bimtek II?', platform: 'telegram', userId: '502', region: '73.71', at: '2026-03-22T03:00:00Z', feedback: -1, reason: 'kurang_lengkap' });
     const d = await addQuestion(db, { question: 'Siapa narasumber Bimtek?', platform: 'slack', userId: 'U9', at: '2026-03-23T03:00:00Z', refused: true, feedback: -1, reason: 'salah' });
@@ -70,6 +55,7 @@ describe.each(backends)('question log in the console on %s', (backend) => {
   });
 
   it('exports the filtered log as CSV with hashed ids and formulas defused', async () => {
+    const { db, client: c } = suite;
     await addQuestion(db, { question: '=HYPERLINK("http://contoh.invalid","klik")', userId: '501', chatId: '501', region: '33.14', feedback: -1, reason: 'tidak_relevan' });
     await addQuestion(db, { question: 'Kapan tenggat Bimtek II, "yang baru"?', platform: 'slack', userId: 'U9' });
     const res = await c.request('/konsol/pertanyaan.csv?platform=telegram');
@@ -85,6 +71,7 @@ describe.each(backends)('question log in the console on %s', (backend) => {
   });
 
   it('shows a question past its retention without its text, and says why', async () => {
+    const { db, client: c } = suite;
     const id = await addQuestion(db, { question: 'Pertanyaan rahasia lama', at: '2025-08-01T03:00:00Z', userId: '501' });
     await pruneQuestionTexts(db, { now: NOW, days: 180 });
     const list = text(await (await c.request('/konsol/pertanyaan')).text());
