@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
-import { completionChart, overdueChart, toSvg, type StageCounts } from '../../charts/index.ts';
+import type { StageCounts } from '../../charts/index.ts';
 import { consoleMessages as m, consolePages } from '../../messages/index.ts';
 import { programmeOverview } from '../../programme/index.ts';
 import { BASE, type ConsoleEnv, type ConsoleServices } from '../context.ts';
@@ -140,16 +140,22 @@ const SummaryView: FC<{ d: SummaryData; zone: string }> = ({ d, zone }) => (
   </>
 );
 
-/** SVG of one chart for the active cohorts; the last few pictures are kept, keyed by their data. */
-function chartRoute(s: ConsoleServices, build: (rows: readonly StageCounts[]) => Parameters<typeof toSvg>[0]) {
+type ChartName = 'completionChart' | 'overdueChart';
+
+/**
+ * SVG of one chart for the active cohorts; the last few pictures are kept, keyed by their
+ * data. The charting library is loaded on the first picture asked for.
+ */
+function chartRoute(s: ConsoleServices, chart: ChartName) {
   const cache = new Map<string, string>();
   return async (now: Date): Promise<string> => {
     const overview = await programmeOverview(s.db, now);
-    const rows = overview.stages.filter((x) => overview.activeCohorts.includes(x.cohort));
+    const rows: StageCounts[] = overview.stages.filter((x) => overview.activeCohorts.includes(x.cohort));
     const key = JSON.stringify(rows);
     let svg = cache.get(key);
     if (!svg) {
-      svg = await toSvg(build(rows));
+      const charts = await import('../../charts/index.ts');
+      svg = await charts.toSvg(charts[chart](rows));
       cache.set(key, svg);
       if (cache.size > 4) cache.delete(cache.keys().next().value!);
     }
@@ -162,7 +168,7 @@ export function registerSummary(app: Hono<ConsoleEnv>, s: ConsoleServices): void
     const d = await summaryData(s.db, c.get('now'));
     return page(c, { title: t.title, active: 'summary', body: <SummaryView d={d} zone={s.timezone} /> });
   });
-  const charts = { penyelesaian: chartRoute(s, completionChart), terlambat: chartRoute(s, overdueChart) };
+  const charts = { penyelesaian: chartRoute(s, 'completionChart'), terlambat: chartRoute(s, 'overdueChart') };
   for (const [name, svgOf] of Object.entries(charts)) {
     app.get(`/grafik/${name}.svg`, async (c) => {
       const svg = await svgOf(c.get('now'));
