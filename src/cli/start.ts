@@ -93,18 +93,6 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   logger.info({ url, database: app.db.kind }, 'http server listening');
 
   const core = await createCoreServices(app);
-  // The secretariat's web console (off until its first account exists) and the daily
-  // deletion of question texts past their retention.
-  const webConsole = await createConsole({
-    db: app.db,
-    logger,
-    embedder: core.embedder,
-    timezone: config.timezone,
-    retentionDays: config.questionRetentionDays,
-  });
-  server.mount(CONSOLE_PATH, webConsole.handle);
-  const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
-  services.push({ name: 'retention', stop: () => retention.stop() });
   // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
   const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger, openai: config.openai });
   let chat: ConsoleChat | null = null;
@@ -123,6 +111,19 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
     const consoleChat = chat;
     services.push({ name: 'console', stop: () => consoleChat.stop() });
   }
+
+  // The secretariat's web console (off until its first account exists) and the daily
+  // deletion of question texts past their retention.
+  const webConsole = await createConsole({
+    db: app.db,
+    logger,
+    embedder: core.embedder,
+    timezone: config.timezone,
+    retentionDays: config.questionRetentionDays,
+  });
+  server.mount(CONSOLE_PATH, webConsole.handle);
+  const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
+  services.push({ name: 'retention', stop: () => retention.stop() });
 
   // An empty knowledge base is filled from corpus/ before any bot takes updates.
   const [{ n } = { n: 0 }] = await app.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
