@@ -120,7 +120,11 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
     embedder: core.embedder,
     timezone: config.timezone,
     retentionDays: config.questionRetentionDays,
+  }).catch((err: unknown) => {
+    if (stopping) return null; // stopped while it was being built: the database is closed
+    throw err;
   });
+  if (!webConsole || stopping) return stopped;
   server.mount(CONSOLE_PATH, webConsole.handle);
   const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
   services.push({ name: 'retention', stop: () => retention.stop() });
