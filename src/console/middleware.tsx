@@ -41,10 +41,20 @@ export function enabledGuard(s: ConsoleServices): Mw {
 
 /** Request bodies are small forms, except an upload (the ingest limit plus the form around it). */
 export function bodyLimits(s: ConsoleServices): Mw {
-  const small = bodyLimit({ maxSize: 64 * 1024, onError: (c) => c.text('413', 413) });
+  // The rest of a refused body is not read: the connection is closed rather than reused.
+  const small = bodyLimit({
+    maxSize: 64 * 1024,
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return errorPage(c, 413, m.errors.tooLargeTitle, m.errors.tooLarge(m.bytes(64 * 1024)));
+    },
+  });
   const upload = bodyLimit({
     maxSize: s.maxUploadBytes + 64 * 1024,
-    onError: (c) => errorPage(c, 413, m.errors.tooLargeTitle, m.errors.tooLarge(m.bytes(s.maxUploadBytes))),
+    onError: (c) => {
+      c.header('Connection', 'close');
+      return errorPage(c, 413, m.errors.tooLargeTitle, m.errors.tooLarge(m.bytes(s.maxUploadBytes)));
+    },
   });
   return (c, next) => (c.req.method !== 'POST' ? next() : c.req.path === `${BASE}/dokumen` ? upload(c, next) : small(c, next));
 }

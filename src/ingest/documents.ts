@@ -20,6 +20,8 @@ export interface DocumentRow {
   readonly pageCount: number | null;
   readonly bytes: number;
   readonly chunks: number;
+  /** The document's public address (front matter `url:`), if it has one. */
+  readonly url: string | null;
   readonly addedBy: string | null;
   readonly ingestedAt: Date;
   /** True when the original bytes are stored in the database (an upload). */
@@ -28,7 +30,7 @@ export interface DocumentRow {
 
 const DOC_SQL = `SELECT d.id, d.path, d.title, d.kind, d.region_code AS "regionCode", r.name AS "regionName",
   d.page_count AS "pageCount", d.bytes::int AS bytes, (SELECT count(*)::int FROM chunks c WHERE c.document_id = d.id) AS chunks,
-  d.added_by AS "addedBy", d.ingested_at AS "ingestedAt", EXISTS (SELECT 1 FROM document_files f WHERE f.path = d.path) AS uploaded
+  d.url, d.added_by AS "addedBy", d.ingested_at AS "ingestedAt", EXISTS (SELECT 1 FROM document_files f WHERE f.path = d.path) AS uploaded
   FROM documents d LEFT JOIN regions r ON r.code = d.region_code`;
 
 export async function listDocuments(db: Queryable): Promise<DocumentRow[]> {

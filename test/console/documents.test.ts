@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ingestPaths } from '../../src/ingest/index.ts';
@@ -72,6 +72,12 @@ describe.each(backends)('documents in the console on %s', (backend) => {
     const folder = guideFolder();
     await ingestPaths({ db, embedder: s.embedder, logger: silent }, [folder], { actor: 'cli' });
     const [doc] = await db.query<{ id: number; path: string }>('SELECT id, path FROM documents');
+    // A document's public address (front matter `url:`) is shown as a link.
+    writeFileSync(join(folder, 'se.md'), `---\nurl: https://contoh.go.id/surat-edaran-01\n---\n${CIRCULAR_MD}`);
+    await ingestPaths({ db, embedder: s.embedder, logger: silent }, [folder], { actor: 'cli' });
+    expect(await (await c.request('/konsol/dokumen')).text()).toContain('<a href="https://contoh.go.id/surat-edaran-01" rel="noopener noreferrer">');
+    await db.query(`DELETE FROM documents WHERE path LIKE '%se.md'`);
+    rmSync(join(folder, 'se.md'));
     writeFileSync(join(folder, 'bimtek.md'), '# Panduan Bimbingan Teknis\n\n## Bimtek III\nBimtek ketiga menghasilkan Buku 2: Masterplan.\n');
     const csrf = await c.csrfOf('/konsol/dokumen');
     const again = text(await (await c.request(`/konsol/dokumen/${doc!.id}/ulang`, { form: { csrf } })).text());

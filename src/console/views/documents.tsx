@@ -103,7 +103,14 @@ export const DocumentTable: FC<{ docs: readonly DocumentRow[]; zone: string; ses
           <td class="num">{d.pageCount ?? m.none}</td>
           <td class="num">{d.chunks}</td>
           <td class="text">
-            {d.path} {d.uploaded ? <Badge tone="muted">{t.uploaded}</Badge> : null}
+            {d.url && /^https?:\/\//.test(d.url) ? (
+              <a href={d.url} rel="noopener noreferrer">
+                {d.url}
+              </a>
+            ) : null}
+            <div>
+              {d.path} {d.uploaded ? <Badge tone="muted">{t.uploaded}</Badge> : null}
+            </div>
             <div class="muted">{m.bytes(d.bytes)}</div>
           </td>
           <td class="muted">{t.addedBy(d.addedBy ? m.actor(d.addedBy) : t.unknownActor, m.dateTime(d.ingestedAt, zone))}</td>
