@@ -16,7 +16,6 @@ const actor = (c: ConsoleContext) => `konsol:${c.get('session')!.name}`;
 
 export function registerDocuments(app: Hono<ConsoleEnv>, s: ConsoleServices): void {
   const deps = { db: s.db, embedder: s.embedder, logger: s.logger };
-  const notFound = (c: ConsoleContext) => errorPage(c, 404, m.errors.notFoundTitle, m.errors.notFound);
 
   app.get('/dokumen', async (c) => {
     const session = c.get('session')!;
@@ -79,7 +78,12 @@ export function registerDocuments(app: Hono<ConsoleEnv>, s: ConsoleServices): vo
     await recordAudit(s.db, { at: now, actor: actor(c), action: 'document.reingest', target: outcome.path, detail: { status: outcome.status, chunks: outcome.chunks } });
     return page(c, { title: t.reingest, active: 'documents', status: outcome.status === 'failed' ? 422 : 200, body: <OutcomeView outcome={outcome} title={t.reingest} /> });
   });
+  registerDeletion(app, s);
+}
 
+/** Deleting a document: a confirmation page, then the deletion (never a calendar or checklist). */
+function registerDeletion(app: Hono<ConsoleEnv>, s: ConsoleServices): void {
+  const notFound = (c: ConsoleContext) => errorPage(c, 404, m.errors.notFoundTitle, m.errors.notFound);
   const deletable = async (c: ConsoleContext) => {
     const id = Number(c.req.param('id'));
     const doc = Number.isInteger(id) ? await documentById(s.db, id) : null;
