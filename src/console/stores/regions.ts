@@ -28,6 +28,9 @@ export interface RegionFilter {
   readonly text?: string;
 }
 
+/** One collator for every sort: `localeCompare(b, 'id')` would build a new one per comparison. */
+export const byName = new Intl.Collator('id').compare;
+
 export interface RegionList {
   readonly rows: readonly RegionListRow[];
   readonly provinces: readonly string[];
@@ -71,7 +74,7 @@ export async function regionList(db: Queryable, now: Date, filter: RegionFilter)
   });
   return {
     rows: all.filter((r) => matches(r, filter, overview.activeCohorts)),
-    provinces: [...new Set(regions.map((r) => r.province))].sort((a, b) => a.localeCompare(b, 'id')),
+    provinces: [...new Set(regions.map((r) => r.province))].sort(byName),
     cohorts: [...new Set(regions.map((r) => r.cohort).filter((c): c is number => c !== null))].sort((a, b) => b - a),
     activeCohorts: overview.activeCohorts,
     stages: [...stageNames.entries()].sort((a, b) => a[1].ordinal - b[1].ordinal).map(([id, s]) => ({ id, name: s.name })),

@@ -4,6 +4,7 @@ import { programmeOverview, type ProgrammeOverview, type StageProgressCount } fr
 import { questionCounts, type QuestionCounts } from '../../questions/index.ts';
 import { listRegions, type Region } from '../../regions/index.ts';
 import { outboxCounts } from '../../reminders/index.ts';
+import { byName } from './regions.ts';
 
 /** What the summary page (Ringkasan) shows, read at one instant. */
 export interface SummaryData {
@@ -41,7 +42,7 @@ function overdueByStage(overview: ProgrammeOverview): OverdueStage[] {
   return [...byKey.values()]
     .filter((e) => overview.activeCohorts.includes(e.cohort))
     .sort((a, b) => b.cohort - a.cohort || a.ordinal - b.ordinal)
-    .map((e) => ({ ...e, regions: e.regions.sort((a, b) => b.daysOverdue - a.daysOverdue || a.name.localeCompare(b.name, 'id')) }));
+    .map((e) => ({ ...e, regions: e.regions.sort((a, b) => b.daysOverdue - a.daysOverdue || byName(a.name, b.name)) }));
 }
 
 export async function summaryData(db: Queryable, now: Date): Promise<SummaryData> {
