@@ -4,7 +4,9 @@
 #   - pgvector for PostgreSQL 15, built from the Debian source package of trixie
 #     (bookworm has no pgvector for 15), with the build tools it needs,
 #   - OCR for scanned PDF pages: tesseract-ocr with its Indonesian data (tesseract-ocr-ind)
-#     and poppler-utils (pdftoppm renders a page; the tests also use pdftotext).
+#     and poppler-utils (pdftoppm renders a page; the tests also use pdftotext),
+#   - Debian's Chromium, for the web console's browser tests (driven by playwright-core
+#     through its executable path; no browser is ever downloaded).
 # Idempotent; runs `apt-get update` at most once, and only when something is missing.
 # Needs root for the installs; as another user it only reports what is missing.
 # Usable on its own: `bash .ci/install.sh`.
@@ -112,8 +114,9 @@ build_pgvector() {
 }
 
 main() {
-  # tmux: the terminal test of the ingest progress bar (test/cli/progress.test.ts); OCR tools for scanned PDFs.
-  local need=() pkgs=("postgresql-$PG_MAJOR" tmux tesseract-ocr tesseract-ocr-ind poppler-utils) t0 p
+  # tmux: the terminal test of the ingest progress bar (test/cli/progress.test.ts); OCR tools for scanned PDFs;
+  # chromium: the web console's browser tests (test/console/browser.test.ts).
+  local need=() pkgs=("postgresql-$PG_MAJOR" tmux tesseract-ocr tesseract-ocr-ind poppler-utils chromium) t0 p
   local want_pgvector=0
   have_pgvector || want_pgvector=1
   [ "${PANDU_FORCE_PGVECTOR:-0}" = 1 ] && want_pgvector=1  # rebuild even when present (testing)
@@ -132,7 +135,7 @@ main() {
     if ! apt-cache showsrc "pgvector" 2>/dev/null | grep -q '^Package: pgvector'; then need_update=1; fi
   fi
   if [ "${#need[@]}" -eq 0 ] && [ "$want_pgvector" = 0 ]; then
-    log "PostgreSQL $PG_MAJOR, pgvector, tmux and OCR tools present: nothing to install"
+    log "PostgreSQL $PG_MAJOR, pgvector, tmux, OCR tools and Chromium present: nothing to install"
     return 0
   fi
   if [ "$(id -u)" -ne 0 ]; then

@@ -62,7 +62,7 @@ export function build(outDir = join(ROOT, 'dist')) {
     process.stderr.write('Kompilasi TypeScript gagal (lihat pesan di atas).\n');
     process.exit(r.status ?? 1);
   }
-  for (const f of files('src').filter((f) => !f.endsWith('.ts'))) cpSync(join(ROOT, f), join(partial, relative('src', f)));
+  for (const f of files('src').filter((f) => !/\.tsx?$/.test(f))) cpSync(join(ROOT, f), join(partial, relative('src', f)));
   writeFileSync(join(partial, STAMP), JSON.stringify({ fingerprint: stamp, builtAt: new Date().toISOString() }));
   rmSync(outDir, { recursive: true, force: true });
   renameSync(partial, outDir);

@@ -9,6 +9,8 @@ export interface Draft {
   readonly refused: boolean;
   readonly citations: readonly Citation[];
   readonly understood?: string;
+  /** The passages retrieved for a text answer (logged for the console), refusals included. */
+  readonly retrieved?: readonly Citation[];
 }
 
 /** Appends citations, skipping one already cited for the same document and section. */

@@ -9,8 +9,8 @@ export async function logQuestion(
 ): Promise<number | null> {
   const { input, draft } = entry;
   const [row] = await db.query<{ id: number }>(
-    `INSERT INTO questions (platform, chat_id, user_id, region_code, question, intent, refused, answer, citations, latency_ms, asked_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11) RETURNING id`,
+    `INSERT INTO questions (platform, chat_id, user_id, region_code, question, intent, refused, answer, citations, latency_ms, asked_at, retrieved)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10, $11, $12::jsonb) RETURNING id`,
     [
       input.platform,
       input.chatId ?? null,
@@ -23,6 +23,7 @@ export async function logQuestion(
       JSON.stringify(draft.citations),
       entry.latencyMs,
       entry.at,
+      draft.retrieved ? JSON.stringify(draft.retrieved) : null,
     ],
   );
   return row?.id ?? null;

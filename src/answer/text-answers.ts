@@ -48,7 +48,6 @@ export interface TextQuestion {
 export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Promise<Draft> {
   const { db, embedder } = deps;
   const { question, intent, regionCode } = q;
-  const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [] });
   const defines = readQuestion(question).defines;
   const [found, concepts, defined]: [SearchHit[], WeightedConcept[], SearchHit[]] = await Promise.all([
     search({ db, embedder }, question, { k: 6, regionCode }),
@@ -57,6 +56,8 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
     defines ? sectionsTitled(db, defines, 1) : Promise.resolve([]),
   ]);
   const hits = [...defined, ...found.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
+  const retrieved = hits.map((h) => citationOf(h));
+  const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [], retrieved });
   const top = hits[0];
   // A question without a programme word ('resep rendang', 'skor bola') needs stronger evidence,
   // and is told it is out of scope when the documents do not answer it.
@@ -87,8 +88,8 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   });
   // A question about nothing the programme covers, that the documents do not answer, is out of scope.
   if (verdict.kind === 'refuse') return inScope ? refuse(verdict.message) : outOfScope();
-  if (verdict.kind === 'not-held') return { intent, answer: `${draft.text}\n\n${verdict.hint}`, refused: true, citations: draft.citations };
-  return { intent, answer: draft.text, more: draft.more, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)] };
+  if (verdict.kind === 'not-held') return { intent, answer: `${draft.text}\n\n${verdict.hint}`, refused: true, citations: draft.citations, retrieved };
+  return { intent, answer: draft.text, more: draft.more, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)], retrieved };
 }
 
 /**

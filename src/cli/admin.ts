@@ -40,9 +40,11 @@ export function mountAdmin(server: HttpServer, app: App, token: string): void {
     const rawArgv = field(body, 'argv');
     const argv = Array.isArray(rawArgv) ? rawArgv.map(String) : [];
     if (argv[0] === 'start') return sendJson(res, 400, { error: 'start cannot be forwarded' });
+    const rawStdin = field(body, 'stdin');
+    const stdin = typeof rawStdin === 'string' ? rawStdin : '';
     let stdout = '';
     let stderr = '';
-    const io: Io = { out: (s) => (stdout += s), err: (s) => (stderr += s), isTTY: false };
+    const io: Io = { out: (s) => (stdout += s), err: (s) => (stderr += s), isTTY: false, readStdin: async () => stdin };
     const ctx: CliContext = { io, app: async () => app, exitCode: 0, viaServer: true };
     let code: number;
     try {

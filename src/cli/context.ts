@@ -5,6 +5,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readonly isTTY: boolean;
+  /** Everything piped on standard input (a password for `--sandi-stdin`); forwarded to a running server. */
+  readStdin?(): Promise<string>;
 }
 
 export interface CliContext {

@@ -65,7 +65,12 @@ async function post(port: number, path: string, body: unknown, timeoutMs: number
  * Runs a command in the process that owns the database, after it has proved it is that
  * owner (the token itself never leaves this process).
  */
-export async function forwardToOwner(owner: OwnerInfo, argv: readonly string[], timeoutMs = 30 * 60_000): Promise<Forwarded> {
+export async function forwardToOwner(
+  owner: OwnerInfo,
+  argv: readonly string[],
+  o: { timeoutMs?: number; stdin?: string } = {},
+): Promise<Forwarded> {
+  const timeoutMs = o.timeoutMs ?? 30 * 60_000;
   if (!owner.port) return { kind: 'unreachable' };
   const nonce = newNonce();
   let hello: { pid?: unknown; proof?: unknown; challenge?: unknown };
@@ -80,7 +85,7 @@ export async function forwardToOwner(owner: OwnerInfo, argv: readonly string[], 
     return { kind: 'unverified' };
   }
   try {
-    const res = await post(owner.port, '/admin/cli', { argv, challenge: hello.challenge, proof: prove(owner.token, 'client', hello.challenge) }, timeoutMs);
+    const res = await post(owner.port, '/admin/cli', { argv, stdin: o.stdin, challenge: hello.challenge, proof: prove(owner.token, 'client', hello.challenge) }, timeoutMs);
     if (!res.ok) return { kind: 'unreachable' };
     const result = (await res.json()) as { code: number; stdout: string; stderr: string };
     return { kind: 'done', ...result };

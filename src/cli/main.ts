@@ -19,10 +19,24 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
+let stdinText: Promise<string> | null = null;
+/** Standard input, read once (a terminal gives nothing: nobody is piping a password). */
+function readStdin(): Promise<string> {
+  stdinText ??= process.stdin.isTTY
+    ? Promise.resolve('')
+    : (async () => {
+        const parts: Buffer[] = [];
+        for await (const chunk of process.stdin) parts.push(chunk as Buffer);
+        return Buffer.concat(parts).toString('utf8');
+      })();
+  return stdinText;
+}
+
 const io: Io = {
   out: (s) => process.stdout.write(s),
   err: (s) => process.stderr.write(s),
   isTTY: process.stdout.isTTY === true,
+  readStdin,
 };
 
 /** Maps failures that end any command to one clear line and an exit code. */
@@ -82,7 +96,8 @@ async function main(argv: string[]): Promise<number> {
         io.err(`${operatorMessages.alreadyRunning(owner.pid, owner.url ?? null)}\n`);
         return EXIT.usage;
       }
-      const forwarded = await forwardToOwner(owner, absolutePaths(argv, program));
+      const stdin = argv.includes('--sandi-stdin') ? await readStdin() : undefined;
+      const forwarded = await forwardToOwner(owner, absolutePaths(argv, program), { stdin });
       if (forwarded.kind === 'done') {
         io.err(`${messages.cli.viaServer(owner.pid)}\n`);
         io.out(forwarded.stdout);

@@ -5,6 +5,8 @@ import { registerAsk } from './commands/ask.ts';
 import { registerDigest } from './commands/digest.ts';
 import { registerEval } from './commands/eval.ts';
 import { registerIngest } from './commands/ingest.ts';
+import { registerKonsol } from './commands/konsol.ts';
+import { registerPrivasi } from './commands/privasi.ts';
 import { registerRegions } from './commands/regions.ts';
 import { registerReminders } from './commands/reminders.ts';
 import type { CliContext } from './context.ts';
@@ -28,6 +30,8 @@ export function buildProgram(ctx: CliContext, extra: (program: Command, ctx: Cli
   registerEval(program, ctx);
   registerRegions(program, ctx);
   registerReminders(program, ctx);
+  registerKonsol(program, ctx);
+  registerPrivasi(program, ctx);
   return program;
 }
 

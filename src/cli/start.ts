@@ -17,6 +17,8 @@ import { ingestPaths } from '../ingest/index.ts';
 import { createCoreServices } from '../services.ts';
 import { createConversationalAnswerService } from '../conversation/index.ts';
 import type { Io } from './context.ts';
+import { createConsole, CONSOLE_PATH } from '../console/index.ts';
+import { startRetentionJob } from '../questions/index.ts';
 
 const CORPUS_DIR = 'corpus';
 
@@ -109,6 +111,23 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
     const consoleChat = chat;
     services.push({ name: 'console', stop: () => consoleChat.stop() });
   }
+
+  // The secretariat's web console (off until its first account exists) and the daily
+  // deletion of question texts past their retention.
+  const webConsole = await createConsole({
+    db: app.db,
+    logger,
+    embedder: core.embedder,
+    timezone: config.timezone,
+    retentionDays: config.questionRetentionDays,
+  }).catch((err: unknown) => {
+    if (stopping) return null; // stopped while it was being built: the database is closed
+    throw err;
+  });
+  if (!webConsole || stopping) return stopped;
+  server.mount(CONSOLE_PATH, webConsole.handle);
+  const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
+  services.push({ name: 'retention', stop: () => retention.stop() });
 
   // An empty knowledge base is filled from corpus/ before any bot takes updates.
   const [{ n } = { n: 0 }] = await app.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');

@@ -38,6 +38,8 @@ export interface Config {
     readonly port?: number;
   };
   readonly timezone: string;
+  /** Days question texts are kept before the daily job deletes them (counts stay). */
+  readonly questionRetentionDays: number;
   readonly port: number;
   readonly host: string;
   readonly logLevel: string;
@@ -129,6 +131,7 @@ const schema = z.object({
   METRICS_TOKEN: optional.refine((v) => v === undefined || /^\S{16,}$/.test(v), m.metricsToken),
   METRICS_PORT: port('METRICS_PORT'),
   PANDU_TIMEZONE: optional.refine((v) => v === undefined || isValidZone(v), m.timezone),
+  PANDU_QUESTION_RETENTION_DAYS: optional.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 3650), m.retentionDays),
   PORT: port('PORT'),
   HOST: optional.refine((v) => v === undefined || isValidHost(v), m.host),
   LOG_LEVEL: optional.refine(
@@ -193,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.METRICS_PORT === undefined ? undefined : Number(e.METRICS_PORT),
     },
     timezone,
+    questionRetentionDays: e.PANDU_QUESTION_RETENTION_DAYS === undefined ? 180 : Number(e.PANDU_QUESTION_RETENTION_DAYS),
     port: e.PORT === undefined ? 3000 : Number(e.PORT),
     host: e.HOST ?? '0.0.0.0',
     logLevel: e.LOG_LEVEL ?? 'info',

@@ -10,4 +10,4 @@ export {
 export { resolveFollowUp, type Context as FollowUpContext, type Resolution } from './resolve.ts';
 export { findEntities, describe as describeEntities, type Entities, type Entity, type EntityKind, type Vocabulary } from './entities.ts';
 export { createOpenAiRewriter, type FollowUpRewriter } from './rewriter.ts';
-export { forgetSession, linkMessages, linkedSession, recentTurns, type Turn } from './store.ts';
+export { forgetSession, forgetUser, linkMessages, linkedSession, recentTurns, type Turn } from './store.ts';

@@ -118,7 +118,8 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
       }
       const answer = await inner.ask({ ...input, question: standalone, regionCode, vocabulary: vocab });
       if (answer.intent !== 'greeting') {
-        await remember(sessionId, { question, standalone, entities, intent: answer.intent, rewritten: resolution.kind !== 'new', at });
+        const userKey = input.userId ? `${input.platform}:${input.userId}` : null;
+        await remember(sessionId, { question, standalone, entities, intent: answer.intent, rewritten: resolution.kind !== 'new', at, userKey });
       }
       if (resolution.kind === 'new') return { ...answer, question, standalone };
       log?.info({ kind: resolution.kind, carried: resolution.carried, intent: answer.intent }, 'follow-up rewritten');

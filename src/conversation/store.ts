@@ -9,6 +9,8 @@ export interface Turn {
   readonly intent: string | null;
   readonly rewritten: boolean;
   readonly at: Date;
+  /** Who asked ('telegram:501'), so one person's memory can be deleted on request. */
+  readonly userKey?: string | null;
 }
 
 interface TurnRow {
@@ -54,9 +56,9 @@ export async function recentTurns(db: Queryable, sessionId: string, o: { now: Da
 /** Remembers a turn and keeps only the session's last `keep` turns. */
 export async function saveTurn(db: Queryable, sessionId: string, turn: Turn, keep: number): Promise<void> {
   await db.query(
-    `INSERT INTO conversation_turns (session_id, at, question, standalone, entities, intent, rewritten)
-     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7)`,
-    [sessionId, turn.at, turn.question, turn.standalone, JSON.stringify(turn.entities), turn.intent, turn.rewritten],
+    `INSERT INTO conversation_turns (session_id, at, question, standalone, entities, intent, rewritten, user_key)
+     VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8)`,
+    [sessionId, turn.at, turn.question, turn.standalone, JSON.stringify(turn.entities), turn.intent, turn.rewritten, turn.userKey ?? null],
   );
   await db.query(
     `DELETE FROM conversation_turns WHERE session_id = $1 AND id NOT IN
@@ -106,4 +108,18 @@ export async function linkedSession(db: Queryable, platform: string, chatId: str
     [platform, chatId, String(messageId)],
   );
   return row?.session_id ?? null;
+}
+
+/**
+ * Forgets everything one person said (a deletion on request): the turns they asked, and
+ * their Telegram private chat's conversation (whose chat id is their user id).
+ */
+export async function forgetUser(db: Queryable, user: { platform: string; userId: string }): Promise<number> {
+  const rows = await db.query(
+    `DELETE FROM conversation_turns
+      WHERE user_key = $1 OR ($2 = 'telegram' AND (session_id = $1 OR starts_with(session_id, $1 || ':')))
+      RETURNING id`,
+    [`${user.platform}:${user.userId}`, user.platform],
+  );
+  return rows.length;
 }

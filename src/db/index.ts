@@ -9,6 +9,7 @@ export { migrate, migrationsCurrent, loadMigrations, type Migration } from './mi
 export { acquireOwner, readOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
 export { toVectorLiteral } from './vector.ts';
 export { prepareDataDir, withPrivateUmask, type DataDirState } from './data-dir.ts';
+export { Where } from './where.ts';
 
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);

@@ -1,3 +1,4 @@
+import { csvDocument } from '../csv.ts';
 import type { DigestData } from './data.ts';
 
 export interface DigestCsv {
@@ -8,11 +9,6 @@ export interface DigestCsv {
 }
 
 const HEADER = ['bagian', 'angkatan', 'kode_wilayah', 'wilayah', 'provinsi', 'tahap', 'tenggat', 'keterangan'];
-
-function cell(value: string | number | null | undefined): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * Every row of the digest's tables (overdue, upcoming, progress, unbound regions,
@@ -52,6 +48,6 @@ export function digestCsv(data: DigestData): DigestCsv {
       `${p.platform} ${p.chatTitle ?? p.chatId}: ${p.reason ?? ''}`.trim(),
     ]);
   }
-  const content = `\uFEFF${[HEADER, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  const content = csvDocument(HEADER, rows);
   return { filename: `pandu-digest-${data.period}.csv`, content, rows: rows.length };
 }

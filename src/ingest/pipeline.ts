@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import { ingestMessages } from '../messages/index.ts';
 import { splitFrontMatter } from '../programme/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { deleteDocument, indexTextOf, writeDocument, type IndexChunk } from '../retrieval/index-store.ts';
+import { indexTextOf, writeDocument, type IndexChunk } from '../retrieval/index-store.ts';
 import type { DocMeta, LoadedDoc } from './blocks.ts';
 import type { RemovedCounts } from './boilerplate.ts';
 import { chunkBlocks } from './chunker.ts';
@@ -18,6 +18,7 @@ import { createIsolatedParser, type IsolatedParser, type ParserOptions } from '.
 import { checkFile, decodeText, SUPPORTED, titleFromFileName } from './file-checks.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { prepareCalendar, prepareChecklist } from './special-docs.ts';
+import { recordIngestRun, removeDocument } from './runs.ts';
 
 /** Bump when loading or chunking changes: every file is then ingested again. */
 export const PIPELINE_VERSION = 'ingest-v4';
@@ -74,6 +75,8 @@ export interface IngestOptions {
   /** Called once the file list is known, then after each file. */
   readonly onStart?: (total: number) => void;
   readonly onFile?: (outcome: FileOutcome) => void;
+  /** Who ingests ('cli', 'konsol:sari'): recorded with the documents and the run. */
+  readonly actor?: string;
 }
 
 async function regionOf(db: Queryable, path: string, kind: string): Promise<string | null> {
@@ -120,7 +123,8 @@ function details(p: Prepared): Partial<FileOutcome> {
   return out;
 }
 
-async function store(deps: IngestDeps, path: string, data: Uint8Array, hash: string, p: Prepared): Promise<number> {
+async function store(deps: IngestDeps, file: FileInput, hash: string, p: Prepared): Promise<number> {
+  const { path, data } = file;
   const kind = kindOf(path, p.special);
   const chunks = chunkBlocks(p.doc.blocks);
   const indexTexts = chunks.map((c) => indexTextOf(p.doc.title, c.heading, c.text));
@@ -139,24 +143,28 @@ async function store(deps: IngestDeps, path: string, data: Uint8Array, hash: str
       publishedAt: p.meta.publishedAt ?? null,
       place: p.meta.place ?? null,
       url: p.meta.url ?? null,
+      addedBy: file.addedBy ?? null,
     },
     rows,
-    p.inTransaction,
+    async (tx) => {
+      await p.inTransaction?.(tx);
+      await file.alsoInTransaction?.(tx);
+    },
   );
   return rows.length;
 }
 
 async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promise<number> {
   const prefixes = roots.map((r) => displayPath(resolve(r)));
-  const docs = await db.query<{ id: number; path: string }>('SELECT id, path FROM documents');
+  // Uploaded documents have no file on disk: their bytes are in the database.
+  const docs = await db.query<{ id: number; path: string }>(
+    'SELECT id, path FROM documents WHERE NOT EXISTS (SELECT 1 FROM document_files f WHERE f.path = documents.path)',
+  );
   let pruned = 0;
   for (const d of docs) {
     const under = prefixes.some((p) => d.path === p || d.path.startsWith(`${p}/`) || p === '');
     if (under && !seen.has(d.path) && !existsSync(resolve(d.path))) {
-      await db.transaction(async (tx) => {
-        await tx.query('SELECT n FROM bm25_stats WHERE id = 1 FOR UPDATE');
-        await deleteDocument(tx, d.id);
-      });
+      await removeDocument(db, d.id);
       pruned++;
     }
   }
@@ -204,23 +212,7 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
         record(failed(path, (err as Error).message));
         continue;
       }
-      const hash = createHash('sha256').update(PIPELINE_VERSION).update(data).digest('hex');
-      const previous = known.get(path);
-      if (previous === hash && !options.force) {
-        record({ path, status: 'unchanged', chunks: 0, pages: 0 });
-        continue;
-      }
-      try {
-        const prepared = await prepare(deps.db, parser, path, data, options.maxBytes ?? MAX_FILE_BYTES);
-        const chunks = await store(deps, path, data, hash, prepared);
-        record({ path, status: previous ? 'changed' : 'new', chunks, pages: prepared.doc.pageCount ?? 0, ...details(prepared) });
-      } catch (err) {
-        if (err instanceof LoadError) record(failed(path, ingestMessages.reason(err.reason, err.detail)));
-        else {
-          log.warn({ err, path }, 'file failed');
-          record(failed(path, (err as Error).message));
-        }
-      }
+      record(await ingestOne(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor }));
     }
   } finally {
     parser.close();
@@ -228,9 +220,52 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
 
   if (options.prune) summary.pruned = await prune(deps.db, roots, new Set(summary.files.map((f) => f.path)));
   summary.seconds = (performance.now() - started) / 1000;
+  await recordIngestRun(deps.db, summary, options.actor ?? null).catch((err: unknown) => log.warn({ err }, 'ingest run not recorded'));
   log.info(
     { new: summary.new, changed: summary.changed, unchanged: summary.unchanged, failed: summary.failed, chunks: summary.chunks, removed: summary.removed, ocrPages: summary.ocrPages, seconds: Number(summary.seconds.toFixed(2)) },
     'ingest finished',
   );
   return summary;
+}
+
+export interface FileInput {
+  /** The document's path: a corpus path, or 'unggahan/<kind>/<name>' for an upload. */
+  readonly path: string;
+  readonly data: Uint8Array;
+  /** The stored content hash of this path, if any: the same bytes are then skipped. */
+  readonly previousHash?: string;
+  readonly force?: boolean;
+  readonly maxBytes?: number;
+  readonly addedBy?: string;
+  /** Runs in the document's transaction (an upload stores its original bytes there). */
+  readonly alsoInTransaction?: (tx: Queryable) => Promise<void>;
+}
+
+/** One file through the pipeline with a parse worker of the caller's; never throws. */
+async function ingestOne(deps: IngestDeps, parser: IsolatedParser, file: FileInput): Promise<FileOutcome> {
+  const { path, data } = file;
+  const hash = createHash('sha256').update(PIPELINE_VERSION).update(data).digest('hex');
+  if (file.previousHash === hash && !file.force) return { path, status: 'unchanged', chunks: 0, pages: 0 };
+  try {
+    const prepared = await prepare(deps.db, parser, path, data, file.maxBytes ?? MAX_FILE_BYTES);
+    const chunks = await store(deps, file, hash, prepared);
+    return { path, status: file.previousHash ? 'changed' : 'new', chunks, pages: prepared.doc.pageCount ?? 0, ...details(prepared) };
+  } catch (err) {
+    if (err instanceof LoadError) return { path, status: 'failed', chunks: 0, pages: 0, reason: ingestMessages.reason(err.reason, err.detail) };
+    deps.logger.child({ module: 'ingest' }).warn({ err, path }, 'file failed');
+    return { path, status: 'failed', chunks: 0, pages: 0, reason: (err as Error).message };
+  }
+}
+
+/**
+ * One file's bytes through the same pipeline as ingestPaths (checks, parse worker,
+ * chunking, atomic write): uploads and re-ingests. Never throws; a failure is the outcome.
+ */
+export async function ingestFile(deps: IngestDeps, file: FileInput, parserOptions?: ParserOptions): Promise<FileOutcome> {
+  const parser = createIsolatedParser(parserOptions);
+  try {
+    return await ingestOne(deps, parser, file);
+  } finally {
+    parser.close();
+  }
 }

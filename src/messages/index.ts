@@ -10,3 +10,5 @@ export { reminderMessage, reminderCli, offsetLabel, type ReminderMessageData, ty
 export { slackMessages, digestMessages, digestCli } from './slack.ts';
 export { telegramMessages, type DeadlineLineData, type ChecklistItemLine, type StageStatusLine } from './telegram.ts';
 export { conversationMessages } from './conversation.ts';
+export { consoleMessages, chartMessages, formatDateTime } from './console.ts';
+export { consolePages } from './console-pages.ts';

@@ -14,6 +14,7 @@ export const configProblems = {
   webhookSecret: 'TELEGRAM_WEBHOOK_SECRET hanya boleh berisi A-Z, a-z, 0-9, _ dan - (1–256 karakter)',
   appToken: 'SLACK_APP_TOKEN harus diawali xapp-',
   timezone: 'PANDU_TIMEZONE harus zona waktu IANA, misalnya Asia/Jakarta',
+  retentionDays: 'PANDU_QUESTION_RETENTION_DAYS harus bilangan bulat hari dari 1 sampai 3650',
   port: (name: string) => `${name} harus nomor port 0–65535`,
   host: 'HOST harus alamat IP (misalnya 0.0.0.0 atau 127.0.0.1) atau nama host yang valid',
   logLevel: 'LOG_LEVEL harus salah satu dari fatal, error, warn, info, debug, trace, silent',

@@ -31,3 +31,11 @@ export {
   type ChecklistEntry,
   type StageChecklist,
 } from './checklist-store.ts';
+export { overviewOf, programmeOverview, type ProgrammeOverview, type RegionStanding, type StageProgressCount } from './overview.ts';
+export {
+  confirmStageComplete,
+  withdrawStageComplete,
+  stageCompletions,
+  type CompletionSource,
+  type StageCompletion,
+} from './completions.ts';

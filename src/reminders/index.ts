@@ -22,6 +22,7 @@ export {
   type OutboxStatus,
   type ReminderProblem,
 } from './outbox.ts';
+export { listOutbox, outboxCounts, retryFailed, type OutboxFilter, type OutboxListRow, type RetryResult } from './review.ts';
 export {
   createDispatcher,
   DEFAULT_PACE,

@@ -25,6 +25,8 @@ export interface IndexDocument {
   readonly publishedAt?: string | null;
   readonly place?: string | null;
   readonly url?: string | null;
+  /** Who added this version ('cli', 'konsol:sari'); null when unknown. */
+  readonly addedBy?: string | null;
 }
 
 /** Removes a document with its chunks and postings, keeping df and N exact. */
@@ -72,16 +74,16 @@ export async function writeDocuments(
     const olds = await tx.query<{ id: number }>('SELECT id FROM documents WHERE path = ANY($1::text[])', [items.map((i) => i.doc.path)]);
     for (const old of olds) await deleteDocument(tx, old.id);
     const docRows = await tx.query<{ id: number; path: string }>(
-      `INSERT INTO documents (path, title, kind, region_code, content_hash, page_count, bytes, published_at, place, url)
-       SELECT path, title, kind, region_code, content_hash, page_count, bytes, published_at, place, url
+      `INSERT INTO documents (path, title, kind, region_code, content_hash, page_count, bytes, published_at, place, url, added_by)
+       SELECT path, title, kind, region_code, content_hash, page_count, bytes, published_at, place, url, added_by
          FROM json_to_recordset($1::json)
            AS x(path text, title text, kind text, region_code text, content_hash text, page_count int, bytes bigint,
-                published_at date, place text, url text)
+                published_at date, place text, url text, added_by text)
        RETURNING id, path`,
       [JSON.stringify(items.map(({ doc }) => ({
         path: doc.path, title: doc.title, kind: doc.kind, region_code: doc.regionCode,
         content_hash: doc.contentHash, page_count: doc.pageCount, bytes: doc.bytes,
-        published_at: doc.publishedAt ?? null, place: doc.place ?? null, url: doc.url ?? null,
+        published_at: doc.publishedAt ?? null, place: doc.place ?? null, url: doc.url ?? null, added_by: doc.addedBy ?? null,
       })))],
     );
     const docId = new Map(docRows.map((r) => [r.path, r.id]));

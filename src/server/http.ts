@@ -15,6 +15,8 @@ export interface Readiness {
 export interface HttpServer {
   /** Adds a route (exact path match); adapters mount Slack events, Telegram webhook, admin. */
   route(method: string, path: string, handler: RouteHandler): void;
+  /** Hands every request under a path prefix (any method) to one handler, e.g. the web console. */
+  mount(prefix: string, handler: RouteHandler): void;
   listen(port: number, host: string): Promise<{ url: string; port: number }>;
   /** Stops intake and waits for requests in flight. */
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export function createHttpServer(deps: {
   metricsToken?: string;
 }): HttpServer {
   const routes = new Map<string, RouteHandler>();
+  const mounts: { prefix: string; handler: RouteHandler }[] = [];
   const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
   routes.set(key('GET', '/healthz'), (_req, res) => sendJson(res, 200, { status: 'ok' }));
@@ -83,7 +86,8 @@ export function createHttpServer(deps: {
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const handler = routes.get(key(req.method ?? 'GET', path));
+    const handler =
+      routes.get(key(req.method ?? 'GET', path)) ?? mounts.find((m) => path === m.prefix || path.startsWith(`${m.prefix}/`))?.handler;
     if (!handler) {
       sendJson(res, 404, { error: 'not found' });
       return;
@@ -105,6 +109,9 @@ export function createHttpServer(deps: {
   return {
     route(method, path, handler) {
       routes.set(key(method, path), handler);
+    },
+    mount(prefix, handler) {
+      mounts.push({ prefix: prefix.replace(/\/+$/, ''), handler });
     },
     listen(port, host) {
       return new Promise((resolveListen, reject) => {

@@ -9,7 +9,7 @@ import { createMetrics } from '../../src/server/metrics.ts';
 const silent = createLogger('silent', { pretty: false });
 
 /** Runs a `pandu …` command in this process against the given database. */
-export async function runCli(db: Db, argv: string[], env: Record<string, string> = {}) {
+export async function runCli(db: Db, argv: string[], env: Record<string, string> = {}, stdin?: string) {
   const app: App = {
     config: loadConfig(env),
     logger: silent,
@@ -20,7 +20,7 @@ export async function runCli(db: Db, argv: string[], env: Record<string, string>
   };
   let out = '';
   let err = '';
-  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false };
+  const io: Io = { out: (s) => (out += s), err: (s) => (err += s), isTTY: false, readStdin: async () => stdin ?? '' };
   const ctx: CliContext = { io, app: async () => app, exitCode: 0, viaServer: false };
   const code = await runProgram(buildProgram(ctx), ctx, argv);
   return { code, stdout: out, stderr: err };

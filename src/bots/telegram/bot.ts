@@ -11,7 +11,7 @@ import { telegramMessages as t } from '../../messages/index.ts';
 import type { Sender } from '../../reminders/sender.ts';
 import { createTelegramSender } from '../../reminders/telegram-sender.ts';
 import { readJson, type HttpServer } from '../../server/http.ts';
-import { markSeen, pruneSeen } from './chats.ts';
+import { markSeen, pruneSeen } from './seen.ts';
 import { errorSummary, type FeatureDeps } from './context.ts';
 import { askFeature } from './features/ask.ts';
 import { bindFeature } from './features/bind.ts';

@@ -3,7 +3,7 @@ import type { Message, UserFromGetMe } from 'grammy/types';
 import { MAX_QUESTION_LENGTH } from '../../../answer/types.ts';
 import { stripControlChars } from '../../../language/index.ts';
 import { telegramMessages as t } from '../../../messages/index.ts';
-import { findChat } from '../chats.ts';
+import { findChat } from '../../../chats/index.ts';
 import { commandArgument, errorSummary, replyHtml, type FeatureDeps } from '../context.ts';
 import { renderAnswer } from '../render.ts';
 import { rememberAnswerMessages, sessionFor } from './conversation.ts';

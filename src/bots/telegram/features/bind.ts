@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
 import { redeemInvite } from '../../../regions/index.ts';
-import { findChat, unbindChat } from '../chats.ts';
+import { findChat, unbindChat } from '../../../chats/index.ts';
 import { commandArgument, isChatAdmin, isGroup, replyHtml, type FeatureDeps } from '../context.ts';
 
 /** /daftar KODE binds the chat to a region with a one-time invite; /lepas unbinds it. */

@@ -2,7 +2,7 @@ import { Composer, GrammyError, InlineKeyboard, type Context } from 'grammy';
 import { PanduError } from '../../../errors.ts';
 import { telegramMessages as t } from '../../../messages/index.ts';
 import { currentStage, regionDeadlines, setChecklistItem, stageChecklist, type StageChecklist } from '../../../programme/index.ts';
-import { findChat } from '../chats.ts';
+import { findChat } from '../../../chats/index.ts';
 import { displayName, replyHtml, type FeatureDeps } from '../context.ts';
 import { boundRegion } from './deadlines.ts';
 

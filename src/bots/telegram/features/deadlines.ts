@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
 import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../../../programme/index.ts';
-import { findChat, type ChatBinding } from '../chats.ts';
+import { findChat, type ChatBinding } from '../../../chats/index.ts';
 import { isGroup, replyHtml, type FeatureDeps } from '../context.ts';
 
 /** /tenggat (deadlines of the bound region) and /status (stage and checklist progress). */

@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
-import { findChat } from '../chats.ts';
+import { findChat } from '../../../chats/index.ts';
 import { isGroup, replyHtml, type FeatureDeps } from '../context.ts';
 
 /** /start and /bantuan: what Pandu does and how to use it here. */

@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
-import { migrateChat, setChatActive } from '../chats.ts';
+import { migrateChat, setChatActive } from '../../../chats/index.ts';
 import { replyHtml, type FeatureDeps } from '../context.ts';
 
 /**

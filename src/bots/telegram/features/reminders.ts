@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
-import { findChat, setRemindersEnabled } from '../chats.ts';
+import { findChat, setRemindersEnabled } from '../../../chats/index.ts';
 import { commandArgument, isChatAdmin, isGroup, replyHtml, type FeatureDeps } from '../context.ts';
 
 const ON = new Set(['on', 'nyala', 'aktif', 'ya', 'hidup']);

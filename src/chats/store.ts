@@ -1,4 +1,4 @@
-import type { Queryable } from '../../db/index.ts';
+import type { Queryable } from '../db/index.ts';
 
 /** A Telegram chat as Pandu knows it: its region binding and reminder opt-in. */
 export interface ChatBinding {
@@ -69,17 +69,55 @@ export async function migrateChat(db: Queryable, fromChatId: string, toChatId: s
   );
 }
 
-/** Records an inbound update; false when it was seen before (a redelivery). */
-export async function markSeen(db: Queryable, key: string): Promise<boolean> {
-  const rows = await db.query(
-    `INSERT INTO inbound_seen (source, key) VALUES ('telegram', $1) ON CONFLICT (source, key) DO NOTHING RETURNING key`,
-    [key],
-  );
+/** A chat of any platform as the console lists it. */
+export interface ChatRow {
+  readonly id: number;
+  readonly platform: string;
+  readonly chatId: string;
+  readonly title: string | null;
+  readonly regionCode: string | null;
+  readonly active: boolean;
+  readonly remindersEnabled: boolean;
+  readonly boundBy: string | null;
+  readonly boundAt: Date | null;
+  readonly deactivatedAt: Date | null;
+  readonly deactivatedReason: string | null;
+  readonly regionName: string | null;
+}
+
+const CHAT_ROW = `SELECT c.id, c.platform, c.chat_id AS "chatId", c.title, c.region_code AS "regionCode", c.active,
+  c.reminders_enabled AS "remindersEnabled", c.bound_by AS "boundBy", c.bound_at AS "boundAt",
+  c.deactivated_at AS "deactivatedAt", c.deactivated_reason AS "deactivatedReason", r.name AS "regionName"
+  FROM chats c LEFT JOIN regions r ON r.code = c.region_code`;
+
+/** Every chat bound to a region, active ones first. */
+export async function regionChats(db: Queryable, regionCode: string): Promise<ChatRow[]> {
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE c.region_code = $1 ORDER BY c.active DESC, c.bound_at DESC NULLS LAST, c.id`, [regionCode]);
+}
+
+export async function chatById(db: Queryable, id: number): Promise<ChatRow | null> {
+  return (await db.query<ChatRow>(`${CHAT_ROW} WHERE c.id = $1`, [id]))[0] ?? null;
+}
+
+/** Chats that blocked or removed the bot (or are gone), newest first. */
+export async function deactivatedChats(db: Queryable, limit = 200): Promise<ChatRow[]> {
+  return db.query<ChatRow>(`${CHAT_ROW} WHERE NOT c.active ORDER BY c.deactivated_at DESC NULLS LAST, c.id DESC LIMIT $1`, [limit]);
+}
+
+/** Pauses or resumes reminders of a bound chat by its row id (any platform); false when not bound. */
+export async function setChatRemindersById(db: Queryable, id: number, enabled: boolean): Promise<boolean> {
+  const rows = await db.query(`UPDATE chats SET reminders_enabled = $2 WHERE id = $1 AND region_code IS NOT NULL RETURNING id`, [id, enabled]);
   return rows.length > 0;
 }
 
-export async function pruneSeen(db: Queryable, olderThanDays = 7): Promise<void> {
-  await db.query(`DELETE FROM inbound_seen WHERE source = 'telegram' AND seen_at < now() - make_interval(days => $1)`, [
-    olderThanDays,
-  ]);
+/**
+ * Active Telegram groups and chats bound per region (regions without any are absent);
+ * the digest counts a region as without a group on the same terms.
+ */
+export async function activeChatCounts(db: Queryable): Promise<Map<string, number>> {
+  const rows = await db.query<{ regionCode: string; n: number }>(
+    `SELECT region_code AS "regionCode", count(*)::int AS n FROM chats
+      WHERE region_code IS NOT NULL AND active AND platform = 'telegram' GROUP BY region_code`,
+  );
+  return new Map(rows.map((r) => [r.regionCode, r.n]));
 }
