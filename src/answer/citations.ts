@@ -21,5 +21,6 @@ export function citationOf(hit: SearchHit, text?: string): Citation {
     score: hit.score,
     published_at: hit.publishedAt ?? null,
     place: hit.place ?? null,
+    url: hit.url ?? null,
   };
 }

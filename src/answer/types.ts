@@ -17,6 +17,8 @@ export interface Citation {
   /** The document's dateline, when it states one: ISO date and place. */
   readonly published_at?: string | null;
   readonly place?: string | null;
+  /** The document's public address, when it has one (links in chat renderers). */
+  readonly url?: string | null;
 }
 
 export interface AskInput {

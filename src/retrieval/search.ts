@@ -16,6 +16,8 @@ export interface SearchHit {
   /** The document's dateline: ISO date and place, when it states them. */
   readonly publishedAt?: string | null;
   readonly place?: string | null;
+  /** The document's public address (front matter `url:`), when it has one. */
+  readonly url?: string | null;
   /** Fused score, higher is better (0..1 scale after normalisation). */
   readonly score: number;
   /** BM25 score of the chunk (0 when only the vector search found it). */
@@ -222,16 +224,16 @@ export function openingTerms(text: string): string[] {
 /** A chunk with its document, as search results carry it. */
 interface PassageRow {
   id: number; path: string; title: string; kind: string; region_code: string | null; heading: string; page: number | null; text: string;
-  published_at: string | null; place: string | null;
+  published_at: string | null; place: string | null; url: string | null;
 }
 const PASSAGES = `SELECT c.id, d.path, d.title, d.kind, d.region_code, c.heading, c.page, c.text,
-       to_char(d.published_at, 'YYYY-MM-DD') AS published_at, d.place
+       to_char(d.published_at, 'YYYY-MM-DD') AS published_at, d.place, d.url
   FROM chunks c JOIN documents d ON d.id = c.document_id`;
 
 function hitOf(r: PassageRow, scores: Pick<SearchHit, 'score' | 'bm25' | 'coverage'>): SearchHit {
   return {
     chunkId: r.id, document: r.path, title: r.title, kind: r.kind, regionCode: r.region_code, heading: r.heading, page: r.page, text: r.text,
-    publishedAt: r.published_at, place: r.place, ...scores,
+    publishedAt: r.published_at, place: r.place, url: r.url, ...scores,
   };
 }
 

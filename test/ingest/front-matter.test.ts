@@ -5,6 +5,7 @@ import { ingestPaths } from '../../src/ingest/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
 import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
+import { search } from '../../src/retrieval/search.ts';
 import { testDb } from '../support/db.ts';
 import { tempDir } from '../support/process.ts';
 
@@ -38,5 +39,7 @@ describe('Markdown front matter', () => {
       `SELECT to_char(published_at, 'YYYY-MM-DD') AS published_at, place, url FROM documents`,
     );
     expect(rows).toEqual([{ published_at: '2024-06-03', place: 'Kota Bitung', url: 'https://diskominfo.contoh.go.id/klinik-quick-win' }]);
+    const [hit] = await search({ db, embedder }, 'klinik lembar komitmen quick win Bitung', { k: 1 });
+    expect(hit).toMatchObject({ title: 'Klinik Quick Win Kota Bitung', url: 'https://diskominfo.contoh.go.id/klinik-quick-win', place: 'Kota Bitung' });
   });
 });

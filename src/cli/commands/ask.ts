@@ -51,7 +51,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });
       const rows = hits.map((h) => ({
         document: h.document, title: h.title, heading: h.heading, page: h.page, snippet: h.text.replace(/\s+/g, ' ').slice(0, 300), score: h.score,
-        published_at: h.publishedAt ?? null, place: h.place ?? null,
+        published_at: h.publishedAt ?? null, place: h.place ?? null, url: h.url ?? null,
       }));
       if (opts.json) printJson(ctx.io, rows);
       else rows.forEach((r, i) => ctx.io.out(`${i + 1}. [${r.score.toFixed(2)}] ${r.title} — ${r.heading}${r.page ? ` (hlm. ${r.page})` : ''}\n   ${r.document}\n   ${r.snippet}\n`));
