@@ -9,6 +9,17 @@ export function sourceLabel(c: Citation): string {
   return [title, section && section !== c.title ? section : null, c.page ? `hlm. ${c.page}` : null].filter(Boolean).join(', ');
 }
 
+/**
+ * Where a citation opens: the document's public address, pointing at the cited page of a PDF
+ * (`#page=N`, which browsers' PDF viewers honour); null when the document has no address.
+ */
+export function sourceAddress(c: Citation): string | null {
+  if (!c.url) return null;
+  const pdf = /\.pdf$/i.test(c.document) || /\.pdf(?:[?#]|$)/i.test(c.url);
+  if (!pdf || !c.page || c.url.includes('#')) return c.url;
+  return `${c.url}#page=${c.page}`;
+}
+
 /** The answer as plain text with its sources, as the console and `pandu ask` show it. */
 export function renderPlain(a: Answer): string {
   const lines = [a.understood ? `${a.understood}\n${a.answer}` : a.answer];
