@@ -15,6 +15,11 @@ export interface RouteInput {
   readonly question: string;
   /** The chat's region (a bound group, or chosen by the user). */
   readonly chatRegion: string | null;
+  /**
+   * Officers' chats see checklist ticks and stage status of their own (bound) region only;
+   * staff surfaces see every region's. Calendars and documents are public either way.
+   */
+  readonly ownRegionOnly?: boolean;
   readonly at: Date;
   readonly vocabulary: Vocabulary;
 }
@@ -57,16 +62,20 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   const regions = detectRegions(question, vocabulary.regions);
   const region = regions[0] ?? null;
   const regionCode = region?.code ?? input.chatRegion ?? null;
+  // The region whose progress may be shown: another region's ticks stay with that region.
+  const hidden = input.ownRegionOnly === true && regionCode !== null && regionCode !== input.chatRegion;
+  const progressCode = hidden ? null : regionCode;
   const classified = classify(question, stageId !== null);
   // 'apa itu dewan smart city?' is answered from the section that defines it, before any calendar.
   const defines = readQuestion(question).defines !== null && classified.intent !== 'greeting';
   const { intent, thanks, stageStatus } = defines ? { intent: 'rule' as const, thanks: false, stageStatus: false } : classified;
   const years = detectYears(question);
   const fromText = (i = intent) => answerFromText(deps, { question, intent: i, regionCode, named: region });
-  const namedItems = intent === 'rule' || intent === 'checklist' ? await checklistItemsById(db, detectItemIds(question).slice(0, MAX_NAMED), regionCode) : [];
+  const namedItems = intent === 'rule' || intent === 'checklist' ? await checklistItemsById(db, detectItemIds(question).slice(0, MAX_NAMED), progressCode) : [];
   let draft: Draft | null = null;
   if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
-  else if (namedItems.length > 0) draft = await answerChecklistItems(db, namedItems, regionCode);
+  else if (namedItems.length > 0) draft = await answerChecklistItems(db, namedItems, progressCode);
+  else if (stageStatus && hidden) draft = progressElsewhere(region?.name ?? regionCode);
   else if (stageStatus) draft = await answerStageStatus(db, regionCode, at);
   else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(db, years)))
     draft = await answerDeadline(db, {
@@ -80,7 +89,8 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
       years,
       nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
     });
-  else if (intent === 'checklist') draft = await answerChecklist(db, question, regionCode, stageId);
+  else if (intent === 'checklist') draft = await answerChecklist(db, question, progressCode, stageId);
+  if (hidden && draft?.intent === 'checklist') draft = { ...draft, answer: `${draft.answer}\n\n${answerMessages.progressElsewhere(region?.name ?? regionCode ?? '')}` };
   // A deadline question about a region outside the calendars may be answered by a document
   // about it (a news article on its MoU); otherwise the calendar path says it has no cohort.
   if (draft?.intent === 'deadline' && region && !region.inProgramme) {
@@ -95,4 +105,8 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   }
   draft ??= await fromText();
   return { draft, regionCode };
+}
+
+function progressElsewhere(regionName: string | null): Draft {
+  return { intent: 'deadline', answer: answerMessages.progressElsewhere(regionName ?? ''), refused: true, citations: [] };
 }

@@ -68,6 +68,9 @@ export const answerMessages = {
   stageStatusDone: (names: readonly string[]) =>
     names.length > 0 ? `Sudah selesai: ${names.join(', ')}.` : 'Belum ada tahap yang tercatat selesai.',
   stageStatusOpen: 'Belum selesai:',
+  /** Another region's progress asked from an officer's chat: it stays with that region. */
+  progressElsewhere: (regionName: string) =>
+    `Progres checklist dan status tahapan ${regionName} hanya ditampilkan di grup yang terikat ke wilayah itu. Tenggat dan aturan program tetap bisa Anda tanyakan untuk wilayah mana pun.`,
   stageStatusNote: 'Status menurut kalender angkatan dan checklist di Pandu; status resmi mengikuti catatan Sekretariat.',
   checklistHeader: (stageName: string, done: number, total: number, regionName?: string, optional = 0) =>
     `Checklist ${stageName}${regionName ? ` — ${regionName}: ${done}/${total} selesai` : ` (${total} butir)`}` +

@@ -176,6 +176,24 @@ describe('checklist answers', () => {
     expect((await ask('F-05 isinya apa')).answer).not.toMatch(/^F-05 —/);
   });
 
+  it("keeps a region's ticks and stage status with that region's own chats in Telegram", async () => {
+    await setChecklistItem(db, { regionCode: PALU, itemId: 'MOU-08', done: true, by: 'u1' });
+    const tg = (question: string, regionCode: string | null) => answers.ask({ question, platform: 'telegram', regionCode, record: false });
+    // An unbound private chat, and a chat bound to another region, ask about Palu by name.
+    for (const chat of [null, SORONG]) {
+      const status = await tg('status tahapan Kota Palu sudah sampai mana?', chat);
+      expect(status.answer).toContain('hanya ditampilkan di grup yang terikat ke wilayah itu');
+      expect(status.answer).not.toMatch(/Sudah selesai|Belum ada tahap/);
+      const item = await tg('MOU-08 Kota Palu sudah dicentang?', chat);
+      expect(item.answer).toContain('MOU-08 — Grup Tim terhubung dengan Pandu');
+      expect(item.answer).not.toContain('Status Kota Palu');
+    }
+    // Palu's own group, and staff surfaces, still see Palu's progress; deadlines stay public.
+    expect((await tg('MOU-08 Kota Palu sudah dicentang?', PALU)).answer).toContain('Status Kota Palu: ✅ sudah ditandai selesai');
+    expect((await ask('status tahapan Kota Palu sudah sampai mana?')).answer).toMatch(/Status tahapan Kota Palu/);
+    expect((await tg('kapan tenggat bimtek 4 Kota Palu?', null)).answer).toMatch(/Bimbingan Teknis IV: .* 2026 pukul 23\.59 WITA/);
+  });
+
   it('lead with the item a question names by its title words, only when it matches clearly', async () => {
     const a = await ask('sidang dewan masuk checklist bimtek 2 ga');
     expect(a.answer).toMatch(/^Butir yang paling sesuai:\nBT2-08 — Sidang Dewan Smart City \(checklist Bimbingan Teknis II\)\nSifat: wajib\n/);
