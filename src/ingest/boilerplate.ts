@@ -48,6 +48,33 @@ const CHANNEL =
   /\b(?:google news|whatsapp|telegram|instagram|twitter|facebook|tiktok|youtube|grup|channel|saluran|newsletter|notifikasi|breaking news|aplikasi)\b|[\p{L}\d-]\.(?:com|id)\b/iu;
 const SUBSCRIBE = /^(?:berlangganan|langganan|subscribe)\b/iu;
 
+// A page's own furniture: breadcrumbs ('Home / Pemerintahan / …'), copyright lines, view counters,
+// navigation bars ('Tentang Kami | Redaksi | Kontak'), tag lists and comment prompts.
+const BREADCRUMB = /^(?:home|beranda|halaman utama)\s*[/>›»|]/iu;
+const COPYRIGHT = /^(?:copyright\b|hak cipta\b|©|\(c\)\s*(?:19|20)\d\d\b)/iu;
+const VIEWS = /^(?:dibaca|dilihat|views?)\s*:?\s*[\d.,]+\s*(?:kali|x)?\.?$/iu;
+const TAGS = /^(?:tags?|topik|label|kata kunci)\s*:/iu;
+const HASHTAGS = /^(?:#[\p{L}\d_]+\s*)+$/u;
+const COMMENTS = /^(?:komentar(?:\s*\(\d+\))?|komentar ditutup\.?|tinggalkan (?:balasan|komentar)|tulis komentar|belum ada komentar\b.*)$/iu;
+
+/** 'Tentang Kami | Redaksi | Pedoman Siber | Kontak': four or more short items in a bar. */
+function isNavBar(text: string): boolean {
+  const items = text.split(/\s*\|\s*|\s{3,}|\s+•\s+/).filter(Boolean);
+  return items.length >= 4 && items.every((i) => i.split(/\s+/).length <= 3 && !/[.!?]$/.test(i));
+}
+
+/** A line that only frames a page (breadcrumb, navigation, copyright, counter, tags, comments). */
+export function isPageFurniture(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 220 && (BREADCRUMB.test(t) || COPYRIGHT.test(t) || VIEWS.test(t) || TAGS.test(t) || HASHTAGS.test(t) || COMMENTS.test(t) || isNavBar(t));
+}
+
+/** Where a page's tail of related links, tags, comments and copyright begins. */
+export function isFooterMarker(text: string): boolean {
+  const t = text.trim();
+  return CROSSLINK_HEADING.test(t) || /^terkait\s*:?$/iu.test(t) || TAGS.test(t) || COMMENTS.test(t) || COPYRIGHT.test(t);
+}
+
 const AD = /^(?:advertisement|iklan|sponsored|konten bersponsor|scroll to continue(?: with content)?|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?|lanjutkan membaca|ads?)\.?$/iu;
 
 const BYLINE_WITH_SITE = new RegExp(
@@ -80,6 +107,9 @@ export function classifyLine(text: string, where: LineKind = 'para'): RemovedKin
   if (BYLINE_LABEL.test(t) || BYLINE_REPORT.test(t) || (where === 'para' && (BYLINE_OLEH.test(t) || INITIALS.test(t)))) return 'byline';
   if (isShareLine(t) || (t.length <= 160 && (FOLLOW.test(t) || SUBSCRIBE.test(t) || (CALL.test(t) && CHANNEL.test(t))))) return 'share';
   if (AD.test(t)) return 'ad';
+  if (where !== 'list' && isPageFurniture(t)) return 'header_footer';
+  // 'PEMERINTAHAN Oleh Siti Nurjanah — Kamis, 21 April 2022 | 14:45': a credit with its date.
+  if (where === 'para' && t.split(/\s+/).length <= 14 && /\b[Oo]leh\s+\p{Lu}/u.test(t) && findDate(t) !== null) return 'byline';
   if (where !== 'list' && t.length <= 120 && CREDIT.test(t)) return 'credit';
   if (splitBylinePrefix(t)?.rest === '') return 'byline';
   return null;

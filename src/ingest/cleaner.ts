@@ -61,6 +61,16 @@ export class LineCleaner {
     return out;
   }
 
+  /** Lines that frame a page rather than say anything: counted, and read for the page's date. */
+  furniture(lines: readonly string[]): void {
+    for (const l of lines) {
+      const t = l.replace(/\s+/g, ' ').trim();
+      const kind = classifyLine(t) ?? (isDateStamp(t) || splitBylinePrefix(t) ? 'byline' : 'header_footer');
+      if (kind === 'byline') this.publishedAt ??= findDate(t);
+      this.count(kind);
+    }
+  }
+
   /** Adds another pass's counts (e.g. lines outside a web page's article). */
   merge(counts: RemovedCounts): void {
     for (const [k, n] of Object.entries(counts) as Array<[RemovedKind, number]>) this.count(k, n);

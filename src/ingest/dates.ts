@@ -103,7 +103,8 @@ export function splitDateline(text: string): Dateline | null {
     place = place.slice(0, agency.index).trim();
     sourced = true;
   }
-  if (!CAPS_WORDS.test(place) && !TITLE_WORDS.test(place)) return null;
+  // 'Kabardigital.id – …' names the site, not a place.
+  if (SITE.test(place) || (!CAPS_WORDS.test(place) && !TITLE_WORDS.test(place))) return null;
   let date: string | null = null;
   for (const part of parts.slice(1)) {
     const p = part.replace(AGENCY, '').trim();

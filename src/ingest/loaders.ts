@@ -5,6 +5,8 @@ import { LoadError } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { findInstructions, type InstructionFlag } from './instructions.ts';
 import { parseMarkdown } from './markdown.ts';
+import { LineCleaner } from './cleaner.ts';
+import { readPageText } from './page-text.ts';
 import { decodeAny, decodeUtf8, titleFromFileName } from './file-checks.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import { parsePdf } from './pdf.ts';
@@ -37,8 +39,18 @@ async function parseDocx(data: Uint8Array, fallbackTitle: string, limits: ParseL
   return parseHtml(html, fallbackTitle, { pageBreaks: true });
 }
 
-/** Plain text: the first short line is the title; paragraphs split on blank lines. */
+/**
+ * Plain text: the first short line is the title; paragraphs split on blank lines. A web page
+ * saved as text is read from its headline, without its masthead, menus, credits and tail.
+ */
 function parsePlainText(text: string, fallback: string): LoadedDoc {
+  const page = readPageText(text);
+  if (page) {
+    const cleaner = new LineCleaner();
+    cleaner.furniture(page.header);
+    cleaner.count('header_footer', page.footer);
+    return { ...parseMarkdown(page.body, page.title, cleaner), title: page.title };
+  }
   const lines = text.split(/\r?\n/);
   const first = lines.find((l) => l.trim())?.trim() ?? '';
   const heading = first.replace(/^#{1,6}\s+/, '');

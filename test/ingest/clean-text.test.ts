@@ -16,11 +16,13 @@ import {
   GOV_SENTENCES,
   makeReportPdf,
   NEWS_HTML,
+  NEWS_PAGE_TXT,
   NEWS_TXT,
   PAGE_FURNITURE,
   PLANTED_INSTRUCTION,
   RAW_MARKDOWN,
   RAW_TXT,
+  SAVED_PAGE_FURNITURE,
 } from '../support/news-docs.ts';
 import { runPanduOnce, tempDir } from '../support/process.ts';
 
@@ -63,6 +65,19 @@ describe('clean text at ingest', () => {
     expect(page).toContain('Peta harga pangan harian dipimpin Dinas Perdagangan.'); // list items of the article
     expect(page).toContain('Program: Antrean daring; Mulai: Juni 2022'); // its table
     expect(outcome('berita-klaten.html').removed).toMatchObject({ outside_article: expect.any(Number), crosslink: expect.any(Number) });
+  });
+
+  it('reads a news page saved as text from its headline: the masthead is not the title, and the menus and tail are not content', async () => {
+    const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.txt': NEWS_PAGE_TXT });
+    const body = await text('halaman-klaten.txt');
+    for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
+    for (const line of SAVED_PAGE_FURNITURE) expect(body).not.toContain(line.replace(/^• /, '').slice(0, 30));
+    const [doc] = await db.query<{ title: string }>(`SELECT title FROM documents`);
+    expect(doc?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+    expect(outcome('halaman-klaten.txt')).toMatchObject({ published_at: '2022-05-12', place: 'Klaten' });
+    // Every framing line is counted: masthead, menu, breadcrumb, author, stamp, counter, and the seven lines of the tail.
+    const removed = Object.values(outcome('halaman-klaten.txt').removed ?? {}).reduce((a, b) => a + b, 0);
+    expect(removed).toBe(SAVED_PAGE_FURNITURE.length + 1);
   });
 
   it('takes only the announcement from a government page whose menus and sidebars are plain divs', async () => {

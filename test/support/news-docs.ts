@@ -60,6 +60,41 @@ ${share}
 (dmp/lrw)
 `;
 
+/** Lines of a news page saved from a browser as text that frame the article: masthead, menu, breadcrumb, counters, tail. */
+export const SAVED_PAGE_FURNITURE = [
+  'KABAR KLATEN | Portal Berita Kabupaten Klaten',
+  'BERANDA | PEMERINTAHAN | EKONOMI | OLAHRAGA | INDEKS',
+  'Beranda / Pemerintahan / Dewan Smart City Klaten Tetapkan Tiga Quick Win',
+  'Tim Redaksi Kabar Klaten',
+  'Dilihat 2.310 kali',
+  'BERITA TERKAIT',
+  '• Bupati Klaten Minta OPD Siapkan Data Sektoral',
+  '• Lima Desa di Klaten Uji Coba Dasbor Anggaran',
+  'Tag: Smart City, Klaten, Bappeda',
+  'Komentar (0)',
+  'Tentang Kami | Redaksi | Pedoman Media Siber | Kontak',
+  '© 2022 Kabar Klaten. Hak cipta dilindungi.',
+];
+
+/** The article as a browser saves the whole page as text: the headline sits below the masthead and menus. */
+export const NEWS_PAGE_TXT = [
+  ...SAVED_PAGE_FURNITURE.slice(0, 3),
+  '',
+  'Dewan Smart City Klaten Tetapkan Tiga Quick Win',
+  SAVED_PAGE_FURNITURE[3],
+  'Kamis, 12 Mei 2022 - 09:30 WIB',
+  SAVED_PAGE_FURNITURE[4],
+  '',
+  `KLATEN - ${s1} ${s2}`,
+  '',
+  `${s3} ${s4}`,
+  '',
+  `${s5} ${s6}`,
+  '',
+  ...SAVED_PAGE_FURNITURE.slice(5),
+  '',
+].join('\n');
+
 /** The same article as a news site's page: menus, sidebar, related list, comments and footer around it. */
 export const NEWS_HTML = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Dewan Smart City Klaten Tetapkan Tiga Quick Win - Kabar Klaten</title></head>
 <body>

@@ -1,0 +1,85 @@
+/**
+ * A web page saved as plain text (copied from a browser, or exported by a clipping tool):
+ * a masthead, a menu and a breadcrumb above the headline, the credits and date between the
+ * headline and the article, and related links, tags, comments and copyright after it.
+ * Finds the headline and the article's extent so the furniture is neither the title nor
+ * quoted as content. Pure; the patterns state how Indonesian sites lay pages out.
+ */
+import { classifyLine, isDateStamp, isFooterMarker, isPageFurniture, splitBylinePrefix } from './boilerplate.ts';
+import { splitDateline } from './dates.ts';
+
+export interface PageText {
+  readonly title: string;
+  /** Lines above the headline (masthead, menu, breadcrumb) and credits below it. */
+  readonly header: readonly string[];
+  /** The article, from its first paragraph, with its blank lines. */
+  readonly body: string;
+  /** Lines of the page's tail (related links, tags, comments, copyright) dropped. */
+  readonly footer: number;
+}
+
+/** How far down the headline is looked for, in non-empty lines. */
+const HEAD_LINES = 12;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const sentence = (s: string) => /[.!:;]["”’)]?$/.test(s.trim()) || /\.\s+\p{Lu}/u.test(s);
+
+/** A line that may head an article: a few words, not a sentence, not furniture. */
+function headlineLike(line: string): boolean {
+  const t = line.trim();
+  const n = words(t);
+  return n >= 4 && n <= 30 && t.length <= 200 && !sentence(t) && !isDateStamp(t) && !isPageFurniture(t) && classifyLine(t) === null;
+}
+
+/** A line that introduces an article under its headline: a credit, a date stamp, or a dateline paragraph. */
+function introLike(line: string): boolean {
+  const t = line.trim();
+  return isDateStamp(t) || classifyLine(t) === 'byline' || splitBylinePrefix(t) !== null || splitDateline(t) !== null || /\s[–—-]\s+\p{Lu}[\p{L}.]*\.(?:com|id|online|co\.id|net)\b/iu.test(t);
+}
+
+/** What follows line i, past menus and one short author line, introduces an article. */
+function introduced(lines: readonly string[], i: number): boolean {
+  let k = i + 1;
+  while (k < lines.length && isPageFurniture(lines[k]!)) k++;
+  if (k < lines.length && !introLike(lines[k]!) && words(lines[k]!) <= 5 && !sentence(lines[k]!)) k++;
+  return k < lines.length && introLike(lines[k]!);
+}
+
+/** The breadcrumb's last step ('Home / Pemerintahan / <headline>'). */
+function crumbTail(line: string): string | null {
+  const steps = line.split(/\s+[/>›»]\s+/);
+  return steps.length >= 3 ? steps.at(-1)!.trim() : null;
+}
+
+/**
+ * The page's headline and article, or null when the text does not look like a saved page
+ * (its first line is the headline, or no headline is followed by credits or a dateline).
+ */
+export function readPageText(text: string): PageText | null {
+  const raw = text.split(/\r?\n/);
+  const where = raw.flatMap((l, i) => (l.trim() ? [i] : []));
+  const lines = where.map((i) => raw[i]!.trim());
+  const crumbs = new Set(lines.slice(0, HEAD_LINES).map(crumbTail).filter((c): c is string => c !== null));
+  // The headline the breadcrumb ends with, else the first headline-like line introduced by credits.
+  const limit = Math.min(HEAD_LINES, lines.length);
+  const plausible = (i: number) => headlineLike(lines[i]!) && !lines.slice(0, i).some((l) => words(l) > 16 || sentence(l));
+  let at = -1;
+  for (let i = 1; i < limit && at < 0; i++) if (crumbs.has(lines[i]!) && plausible(i)) at = i;
+  for (let i = 1; i < limit && at < 0; i++) if (plausible(i) && introduced(lines, i)) at = i;
+  if (at < 0) return null;
+  // Credits between the headline and the article: an author line, a date stamp, share buttons.
+  let start = at + 1;
+  while (start < lines.length && start <= at + 5 && !(words(lines[start]!) >= 8 && sentence(lines[start]!)) && !splitDateline(lines[start]!)) start++;
+  if (start > at + 5) start = at + 1;
+  // The tail: from a marker in the last part of the page, when only short lines follow it.
+  let end = lines.length;
+  const from = Math.floor(lines.length * 0.5);
+  for (let j = from; j < lines.length; j++) {
+    if (isFooterMarker(lines[j]!) && lines.slice(j).every((l) => words(l) <= 20)) {
+      end = j;
+      break;
+    }
+  }
+  const body = start < lines.length ? raw.slice(where[start], end < lines.length ? where[end] : raw.length).join('\n') : '';
+  return { title: lines[at]!, header: [...lines.slice(0, at), ...lines.slice(at + 1, start)], body, footer: lines.length - end };
+}
