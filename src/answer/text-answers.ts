@@ -19,6 +19,9 @@ export const DEFAULT_MIN_COVERAGE = 0.25;
 /** Evidence thresholds for questions without a programme word ('resep rendang', 'skor bola'). */
 export const OFF_TOPIC_THRESHOLDS: Thresholds = { minCoverage: 0.3, keyOptional: 0.5, factoidKey: false, maxUnknown: 0.3 };
 
+/** Words that ask about the present or the near future. */
+const PRESENT = /\b(sekarang|skrg|saat ini|kini|hari ini|besok|lusa|nanti malam|minggu depan|terkini)\b/;
+
 export interface TextAnswerDeps {
   readonly db: Queryable;
   readonly embedder: Embedder;
@@ -64,6 +67,9 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   const inScope = isProgrammeQuestion(question) || intent !== 'rule';
   const outOfScope = (): Draft => ({ ...refuse(answerMessages.outOfScope), intent: 'out_of_scope' });
   if (!top || top.coverage < deps.minCoverage) return inScope ? refuse(answerMessages.refused()) : outOfScope();
+  // Outside the programme, a question about today or tomorrow ('cuaca besok', 'presiden sekarang')
+  // is not answered by documents that were true when they were written.
+  if (!inScope && PRESENT.test(question.toLowerCase())) return outOfScope();
   const composed = composeAnswer(question, hits, concepts, { region: regionCode, regionNamed: q.named !== null, regionBare: q.named?.bare, budget: deps.budget, weights: deps.composeWeights });
   let draft: Composed = composed;
   let generated = false;

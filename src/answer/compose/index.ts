@@ -8,7 +8,7 @@ import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createSc
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
-import { holdsValue } from './values.ts';
+import { holdsValue, statesCalendarDate } from './values.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
 export { holdsValue, hasPersonName } from './values.ts';
@@ -128,7 +128,7 @@ export function composeAnswer(
   const idx = new ConceptIndex(concepts, asked.kindTerms);
   const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
   const plain = words(question).join(' ');
-  const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false);
+  const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false, options.regionBare);
   const scorer = createScorer(idx, asked, source, options.weights);
   const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass };
   // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
@@ -236,8 +236,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const unshown = main.units.map((_, i) => i).filter((i) => !picks[0]!.units.includes(i));
   if (unshown.length > 0) moreParts.push(render(main, unshown));
 
-  // 'kapan …' about a news report that dates the event only by its dateline: the dateline answers.
-  const dated = main.hit.publishedAt && asked.value === 'date' && !holdsValue(asked, shownParts.join(' '));
+  // 'kapan …' about a news report that dates the event only by its dateline ('pada Selasa pagi'): the dateline answers.
+  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '));
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, and a news report's dateline (its place and year), stand with the quote.

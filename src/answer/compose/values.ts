@@ -12,6 +12,16 @@ const DATE = new RegExp(
   'i',
 );
 /** Years of an era, case-sensitive ('384 SM', '622 M', '1445 H'): lower-case 'm' is a metre. */
+/** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
+const CALENDAR_DATE = new RegExp(
+  `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`,
+  'i',
+);
+
+/** The text places its event on the calendar; 'pada Selasa pagi' alone needs the report's date beside it. */
+export function statesCalendarDate(text: string): boolean {
+  return CALENDAR_DATE.test(normalize(text));
+}
 const ERA = /\b\d{1,4}\s?(?:SM|M|Masehi|H|Hijriah)\b/;
 const MONEY = /\brp\.?\s?\d|\b\d+(?:[.,]\d+)*\s*(?:juta|miliar|milyar|ribu|triliun|rupiah)\b|\b(?:us\$|\$)\s?\d/i;
 const PERCENT = /\d\s*(?:%|persen\b)/i;
@@ -63,12 +73,30 @@ function novel(re: RegExp, text: string, question: string): Span[] {
   return out;
 }
 
-/** Runs of two to four capitalised words that are not an office, place or document — people's names the question does not already give. */
+/**
+ * Runs of two to five capitalised words that are not an office, place or document — people's names
+ * the question does not already give. An office before a name does not hide it ('Bupati Sumedang
+ * Dony Ahmad Munir' holds 'Sumedang Dony Ahmad Munir' once 'Bupati' is set aside).
+ */
 function personNames(text: string, question: string): Span[] {
   const out: Span[] = [];
-  for (const m of text.matchAll(/\b(\p{Lu}[\p{Ll}']{1,})(?: (\p{Lu}[\p{Ll}']{1,}|\p{Lu}\.)){1,3}/gu)) {
-    const parts = m[0].split(' ').filter((p) => !/^\p{Lu}\.$/u.test(p));
-    if (parts.length >= 2 && parts.every((p) => !NOT_NAME.has(p.toLowerCase())) && !parts.every((p) => question.includes(p.toLowerCase()))) out.push({ at: m.index, length: m[0].length });
+  for (const m of text.matchAll(/\b\p{Lu}[\p{Ll}']{1,}(?: (?:\p{Lu}[\p{Ll}']{1,}|\p{Lu}\.))+/gu)) {
+    let at = m.index;
+    let run: string[] = [];
+    const flush = () => {
+      const parts = run.filter((p) => !/^\p{Lu}\.$/u.test(p));
+      if (parts.length >= 2 && parts.length <= 5 && !parts.every((p) => question.includes(p.toLowerCase()))) out.push({ at, length: run.join(' ').length });
+    };
+    let offset = m.index;
+    for (const word of m[0].split(' ')) {
+      if (NOT_NAME.has(word.toLowerCase())) {
+        flush();
+        run = [];
+        at = offset + word.length + 1;
+      } else run.push(word);
+      offset += word.length + 1;
+    }
+    flush();
   }
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
 }

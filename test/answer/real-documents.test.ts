@@ -1,0 +1,134 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnswerService } from '../../src/answer/service.ts';
+import type { Answer, AnswerService } from '../../src/answer/types.ts';
+import { ingestPaths } from '../../src/ingest/index.ts';
+import { createLogger } from '../../src/log.ts';
+import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
+import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
+import { testDb } from '../support/db.ts';
+import { NEWS_PAGE_TXT } from '../support/news-docs.ts';
+import { tempDir } from '../support/process.ts';
+
+/**
+ * The failure classes seen on real documents, through the whole answer service on documents
+ * shaped like the ones the secretariat ingests (written for this test): a news page saved with
+ * its furniture, a regional news item about a region outside the calendars, two pages on the
+ * same kind of forum in two regions, and a regulation.
+ */
+
+const logger = createLogger('silent', { pretty: false });
+const embedder = createHashingEmbedder(256);
+
+const WONOSOBO = `Wonosobo Resmi Ikut Gerakan Menuju Kota Cerdas 2023
+
+Penulis: Rina Hapsari
+Editor: Bayu Pranoto
+
+WONOSOBO, kabarwonosobo.id – Pemerintah Kabupaten Wonosobo menandatangani nota kesepakatan Gerakan Menuju Kota Cerdas dengan Kementerian Komunikasi dan Informatika pada Selasa (14/3/2023) secara daring dari Pendopo Kabupaten.
+
+Nota kesepakatan itu ditandatangani Bupati Wonosobo Hadi Santoso Wibowo, didampingi Sekretaris Daerah dan Kepala Diskominfo.
+
+Baca juga: Festival Budaya di Dataran Tinggi Kembali Digelar
+
+Sepanjang 2023 Wonosobo didampingi menyusun masterplan kota cerdas bersama empat daerah lain dari Jawa Tengah, yaitu:
+- Kabupaten Batang
+- Kabupaten Blora
+- Kota Magelang
+- Kabupaten Rembang
+
+Penyusunan masterplan dimulai dengan bimbingan teknis tahap I di Hotel Kledung Indah pada pekan kedua April 2023. Peserta bimtek terdiri atas 60 orang dari perangkat daerah, camat, dan perwakilan perguruan tinggi.
+
+(rh/bp)
+`;
+
+const TANAH_LAUT = `# Satu Data Tanah Laut
+
+## Forum Satu Data
+
+Forum Satu Data diketuai Kepala Dinas Komunikasi dan Informatika. Forum menyusun daftar data prioritas setiap awal tahun dan memantau pemutakhirannya.
+`;
+
+const BITUNG = `# Peraturan Wali Kota Bitung tentang Satu Data
+
+## Dasar hukum
+
+Peraturan ini melaksanakan Peraturan Presiden Nomor 39 Tahun 2019 tentang Satu Data Indonesia, yang ditandatangani Presiden Joko Widodo pada 12 Juni 2019.
+
+## Penyelenggara
+
+Pasal 2 (1) Walidata tingkat Daerah dilaksanakan oleh Dinas Komunikasi dan Informatika. (2) Setiap perangkat daerah menjadi produsen data sesuai kewenangannya. (3) Produsen data menunjuk petugas yang bertanggung jawab atas mutu data.
+
+Pasal 3 (1) Forum Satu Data Kota Bitung diketuai oleh Sekretaris Daerah. (2) Sekretaris forum dijabat oleh Kepala Bidang Statistik pada Dinas Komunikasi dan Informatika. (3) Forum bersidang paling sedikit 3 (tiga) kali dalam 1 (satu) tahun.
+
+## Istilah
+
+Walidata adalah unit pada instansi pemerintah yang mengumpulkan, memeriksa, dan mengelola data yang disampaikan produsen data.
+`;
+
+let answers: AnswerService;
+const ask = (question: string): Promise<Answer> => answers.ask({ question, platform: 'telegram', regionCode: null, record: false });
+
+beforeAll(async () => {
+  const db = await testDb('pglite');
+  await ensureEmbeddings(db, embedder);
+  const dir = tempDir('pandu-real-');
+  writeFileSync(join(dir, 'halaman-klaten.txt'), NEWS_PAGE_TXT);
+  writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
+  writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
+  writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
+  await ingestPaths({ db, embedder, logger }, [dir]);
+  answers = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+}, 120_000);
+
+describe('answers on real-shaped documents', () => {
+  it("answers 'kapan' from the news page's date stamp, and never quotes its masthead or credits", async () => {
+    const a = await ask('kapan dewan smart city klaten menetapkan quick win?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('12 Mei 2022');
+    expect(a.answer).not.toMatch(/KABAR KLATEN|Beranda|Tim Redaksi|Dilihat/);
+    expect(a.citations[0]?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+  });
+
+  it('answers about a region outside the calendars from the news item about it, and the year the item states', async () => {
+    const who = await ask('siapa bupati wonosobo yg tanda tangan nota kesepakatan?');
+    expect(who.refused).toBe(false);
+    expect(who.answer).toContain('Hadi Santoso Wibowo');
+    expect(who.answer).not.toMatch(/tidak tercatat|Penulis|Editor/);
+
+    const list = await ask('daerah jateng mana aja yg ikut gerakan kota cerdas 2023?');
+    expect(list.refused).toBe(false);
+    for (const r of ['Kabupaten Batang', 'Kabupaten Blora', 'Kota Magelang', 'Kabupaten Rembang']) expect(list.answer).toContain(r);
+  });
+
+  it("quotes the named region's forum, not another region's that ranks alike", async () => {
+    const a = await ask('forum satu data kota bitung diketuai siapa?');
+    expect(a.refused).toBe(false);
+    expect(a.answer.split('\n')[0]).toContain('Forum Satu Data Kota Bitung diketuai oleh Sekretaris Daerah');
+  });
+
+  it('refuses an amount no document states, and answers both parts of a compound question', async () => {
+    const money = await ask('berapa anggaran quick win klaten?');
+    expect(money.refused).toBe(true);
+    expect(money.answer).toMatch(/^Maaf/);
+
+    const two = await ask('wonosobo teken nota kesepakatan kapan? trs bimtek tahap I di mana?');
+    expect(two.answer).toContain('14/3/2023');
+    expect(two.answer).toContain('Hotel Kledung Indah');
+  });
+
+  it('defines a term from the sentence that defines it', async () => {
+    const a = await ask('walidata itu apa sih?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toMatch(/^Walidata adalah unit pada instansi pemerintah/);
+  });
+
+  it('tells a question about the present outside the programme that it is out of scope, though a document names a president', async () => {
+    for (const q of ['siapa presiden indonesia sekarang?', 'cuaca di wonosobo besok gimana?']) {
+      const a = await ask(q);
+      expect(a.intent, q).toBe('out_of_scope');
+      expect(a.answer, q).toMatch(/di luar cakupan/);
+    }
+  });
+});
