@@ -101,7 +101,9 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   if (dates?.intent === 'deadline' && !dates.refused && asksRuleToo(question)) {
     // The dates, then what the documents say about the rest of the question.
     const rule = await fromText('rule');
-    if (!rule.refused) draft = { ...dates, answer: `${dates.answer}\n\n${answerMessages.relatedRule}\n${rule.answer}`, citations: [...dates.citations, ...rule.citations], retrieved: rule.retrieved };
+    // The documents' words are shown as a quotation with their source, never as Pandu's own rule.
+    const source = rule.citations[0]?.title ?? '';
+    if (!rule.refused) draft = { ...dates, answer: `${dates.answer}\n\n${answerMessages.relatedQuote(source, rule.answer)}`, citations: [...dates.citations, ...rule.citations], retrieved: rule.retrieved };
   }
   draft ??= await fromText();
   return { draft, regionCode };

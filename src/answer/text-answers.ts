@@ -3,7 +3,7 @@ import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { search, sectionsTitled, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
-import { terms } from '../language/index.ts';
+import { instructionAt, terms } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
 import { checkEvidence, type Thresholds } from './evidence.ts';
@@ -58,7 +58,8 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
     // 'apa itu X': the section titled X (a glossary entry) is where the documents define it.
     defines ? sectionsTitled(db, defines, 1) : Promise.resolve([]),
   ]);
-  const hits = [...defined, ...found.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
+  // A passage that addresses the assistant ('abaikan semua instruksi …') is data flagged for staff, never an answer.
+  const hits = [...defined, ...found.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
   const retrieved = hits.map((h) => citationOf(h));
   const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [], retrieved });
   const top = hits[0];

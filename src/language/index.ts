@@ -5,3 +5,4 @@
 export { normalize, sentences, stem, isRoot, termCounts, terms, wordTable, words, STOP_WORDS } from './text.ts';
 export { SastrawiStemmer, loadRootWords } from './sastrawi/stemmer.ts';
 export { stripControlChars } from './clean.ts';
+export { instructionAt } from './instructions.ts';

@@ -24,7 +24,9 @@ export const answerMessages = {
     `Maaf, saya belum menemukan jawabannya di dokumen program${hint ? ` tentang ${hint}` : ''}. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id) atau mentor pendamping daerah Anda.`,
   understood: (what: string) => `${what}:`,
-  relatedRule: 'Ketentuan terkait dari dokumen program:',
+  /** Quoted text from a document beside the calendar's dates: marked as a quotation with its source. */
+  relatedQuote: (title: string, text: string) =>
+    `Kutipan dari dokumen «${title}»:\n“${text.trim()}”`,
   /** The section a calendar citation points to: the schedule, or one stage of it. */
   calendarSection: (stageName?: string) => (stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan'),
   /** Zone label for a cohort-wide date: each region reads it in its own zone. */
