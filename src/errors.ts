@@ -1,28 +1,39 @@
-/** Stable error codes; adapters map them to Indonesian text in messages.ts. */
-export type PanduErrorCode =
-  | 'CONFIG_INVALID'
-  | 'DB_UNREACHABLE'
-  | 'DB_BUSY'
-  | 'REGION_UNKNOWN'
-  | 'DOC_UNREADABLE'
-  | 'CALENDAR_INVALID'
-  | 'CHECKLIST_INVALID'
-  | 'QUESTION_TOO_LONG'
-  | 'USAGE'
-  | 'DATA_DIR_UNUSABLE'
-  | 'LISTEN_FAILED';
+import type { OwnerInfo } from './db/owner.ts';
 
-export class PanduError extends Error {
+/** One problem in a calendar or checklist file, by line. */
+export interface FileIssue {
+  readonly line: number;
+  readonly reason: string;
+}
+
+/**
+ * Stable error codes and the details each carries (as grammY's GrammyError carries typed
+ * fields): adapters map them to Indonesian text in src/messages without casts.
+ */
+export interface PanduErrorDetails {
+  readonly DB_UNREACHABLE: { readonly target: string; readonly reason: string };
+  readonly DB_BUSY: { readonly owner: OwnerInfo };
+  readonly REGION_UNKNOWN: { readonly query: string };
+  readonly CALENDAR_INVALID: { readonly issues: readonly FileIssue[] };
+  readonly CHECKLIST_INVALID: { readonly issues: readonly FileIssue[] };
+  /** A usage mistake, explained in one Indonesian sentence. */
+  readonly USAGE: { readonly detail: string };
+  readonly DATA_DIR_UNUSABLE: { readonly dir: string; readonly reason: string };
+  readonly LISTEN_FAILED: { readonly address: string; readonly reason: string };
+}
+export type PanduErrorCode = keyof PanduErrorDetails;
+
+export class PanduError<C extends PanduErrorCode = PanduErrorCode> extends Error {
   constructor(
-    readonly code: PanduErrorCode,
-    readonly details: Readonly<Record<string, unknown>> = {},
+    readonly code: C,
+    readonly details: PanduErrorDetails[C],
     options?: { cause?: unknown },
   ) {
-    super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`, options);
+    super(`${code} ${JSON.stringify(details)}`, options);
     this.name = 'PanduError';
   }
 
-  static isInstance(err: unknown, code?: PanduErrorCode): err is PanduError {
+  static isInstance<C extends PanduErrorCode>(err: unknown, code?: C): err is PanduError<C> {
     return err instanceof Error && err.name === 'PanduError' && (code === undefined || (err as PanduError).code === code);
   }
 }

@@ -4,7 +4,6 @@ import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { PanduError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
-import type { OwnerInfo } from '../db/index.ts';
 import { operatorMessages } from '../messages/operator.ts';
 import { absolutePaths, forwardToOwner } from './forward.ts';
 import type { CliContext, Io } from './context.ts';
@@ -46,15 +45,15 @@ function reportFatal(err: unknown, logger: Logger | null): number {
     return EXIT.usage;
   }
   if (PanduError.isInstance(err, 'DB_UNREACHABLE')) {
-    io.err(`${messages.cli.dbUnreachable(String(err.details.target), String(err.details.reason))}\n`);
+    io.err(`${messages.cli.dbUnreachable(err.details.target, err.details.reason)}\n`);
     return EXIT.usage;
   }
   if (PanduError.isInstance(err, 'DATA_DIR_UNUSABLE')) {
-    io.err(`${operatorMessages.dataDirUnusable(String(err.details.dir), String(err.details.reason))}\n`);
+    io.err(`${operatorMessages.dataDirUnusable(err.details.dir, err.details.reason)}\n`);
     return EXIT.usage;
   }
   if (PanduError.isInstance(err, 'LISTEN_FAILED')) {
-    io.err(`${operatorMessages.listenFailed(String(err.details.address), String(err.details.reason))}\n`);
+    io.err(`${operatorMessages.listenFailed(err.details.address, err.details.reason)}\n`);
     return EXIT.usage;
   }
   logger?.debug({ err }, 'command failed');
@@ -91,7 +90,7 @@ async function main(argv: string[]): Promise<number> {
     return startCode ?? code;
   } catch (err) {
     if (PanduError.isInstance(err, 'DB_BUSY')) {
-      const owner = err.details.owner as OwnerInfo;
+      const owner = err.details.owner;
       if (argv[0] === 'start') {
         io.err(`${operatorMessages.alreadyRunning(owner.pid, owner.url ?? null)}\n`);
         return EXIT.usage;

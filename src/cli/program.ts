@@ -45,17 +45,13 @@ export async function runProgram(program: Command, ctx: CliContext, argv: readon
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return EXIT.ok;
       return EXIT.usage;
     }
-    if (PanduError.isInstance(err)) {
-      switch (err.code) {
-        case 'REGION_UNKNOWN':
-          ctx.io.err(`${messages.cli.regionUnknown(String(err.details.query))}\n`);
-          return EXIT.usage;
-        case 'USAGE':
-          ctx.io.err(`${messages.cli.usageError(String(err.details.detail))}\n`);
-          return EXIT.usage;
-        default:
-          throw err;
-      }
+    if (PanduError.isInstance(err, 'REGION_UNKNOWN')) {
+      ctx.io.err(`${messages.cli.regionUnknown(err.details.query)}\n`);
+      return EXIT.usage;
+    }
+    if (PanduError.isInstance(err, 'USAGE')) {
+      ctx.io.err(`${messages.cli.usageError(err.details.detail)}\n`);
+      return EXIT.usage;
     }
     throw err;
   }

@@ -13,9 +13,8 @@ export interface SpecialDoc {
   readonly inTransaction: (tx: Queryable) => Promise<void>;
 }
 
-function issuesText(err: PanduError): string {
-  const issues = (err.details.issues as Array<{ line: number; reason: string }> | undefined) ?? [];
-  return issues.map((i) => `baris ${i.line}: ${i.reason}`).join('; ');
+function issuesText(err: PanduError<'CALENDAR_INVALID' | 'CHECKLIST_INVALID'>): string {
+  return err.details.issues.map((i) => `baris ${i.line}: ${i.reason}`).join('; ');
 }
 
 async function calendarBlocks(db: Queryable, cal: Calendar): Promise<Block[]> {

@@ -51,7 +51,7 @@ export function parseCalendar(text: string): Calendar {
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 : lineCounter.linePos(offset).line);
   if (doc.errors.length > 0) {
     throw new PanduError('CALENDAR_INVALID', {
-      issues: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), reason: e.message.split('\n')[0] })),
+      issues: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), reason: e.message.split('\n')[0] ?? e.message })),
     });
   }
   const data = doc.toJS() as unknown;

@@ -38,7 +38,7 @@ export function parseChecklist(text: string): Checklist {
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
   if (doc.errors.length > 0) {
     throw new PanduError('CHECKLIST_INVALID', {
-      issues: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), reason: e.message.split('\n')[0] })),
+      issues: doc.errors.map((e) => ({ line: lineAt(e.pos[0]), reason: e.message.split('\n')[0] ?? e.message })),
     });
   }
   const parsed = schema.safeParse(doc.toJS());
