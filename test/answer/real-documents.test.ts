@@ -38,6 +38,8 @@ Sepanjang 2023 Wonosobo didampingi menyusun masterplan kota cerdas bersama empat
 - Kota Magelang
 - Kabupaten Rembang
 
+Turut hadir Sekar Ayu Lestari, konsultan PT Data Nusantara Tbk., yang ditunjuk kementerian sebagai pembimbing Wonosobo selama pendampingan.
+
 Penyusunan masterplan dimulai dengan bimbingan teknis tahap I di Hotel Kledung Indah pada pekan kedua April 2023. Peserta bimtek terdiri atas 60 orang dari perangkat daerah, camat, dan perwakilan perguruan tinggi.
 
 (rh/bp)
@@ -96,6 +98,10 @@ describe('answers on real-shaped documents', () => {
     expect(who.refused).toBe(false);
     expect(who.answer).toContain('Hadi Santoso Wibowo');
     expect(who.answer).not.toMatch(/tidak tercatat|Penulis|Editor/);
+    // A company's 'Tbk.' does not end the sentence that names the person and the role asked about.
+    const mentor = await ask('pembimbing wonosobo yg ditunjuk kementerian siapa?');
+    expect(mentor.refused).toBe(false);
+    expect(mentor.answer).toContain('Sekar Ayu Lestari');
 
     const list = await ask('daerah jateng mana aja yg ikut gerakan kota cerdas 2023?');
     expect(list.refused).toBe(false);

@@ -121,9 +121,12 @@ function roleHead(role: string): string {
   return head === 'kadis' || head === 'kabid' ? 'kepala' : head;
 }
 
-/** Sentence boundaries of a text (a sentence ends at . ! ? or a line break). */
+/**
+ * Sentence boundaries of a text: a sentence ends at . ! ? or a line break, but not at a dot that
+ * a comma, a digit or a lower-case word follows ('CEO Citiasia Inc., yang ditunjuk …', 'Kab. bogor').
+ */
 function sentenceSpans(text: string): Span[] {
-  return [...text.matchAll(/[^.!?\n]+[.!?]*/g)].map((m) => ({ at: m.index, length: m[0].length }));
+  return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}]))+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
 }
 
 type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string };
