@@ -37,6 +37,14 @@ describe('composed answers', () => {
     expect(composeAnswer(q, hits, flat(q)).text.split('\n\n')[0]).toContain('9–15 orang');
   });
 
+  it('quotes the list a sentence announces with it, in a long passage, even for a one-fact question', () => {
+    const q = 'kategori kota besar penduduknya brp?';
+    const filler = 'Penilaian dilakukan setiap tahun oleh tim independen dari perguruan tinggi dan lembaga riset. '.repeat(6);
+    const text = `${filler}\nKota peserta dikelompokkan ke dalam tiga kategori menurut jumlah penduduk:\n- Kota besar: 500.000 sampai 1 juta jiwa\n- Kota sedang: 100.000 sampai 500.000 jiwa\n- Kota kecil: di bawah 100.000 jiwa\n${filler}`;
+    const a = composeAnswer(q, [hit('Kategori kota', text, 1)], flat(q));
+    expect(a.text).toContain('Kota besar: 500.000 sampai 1 juta jiwa');
+  });
+
   it('quotes a short section whole, keeping its list lines on their own lines', () => {
     const q = 'lembar program inovasi isinya apa saja?';
     const text = 'Setiap program inovasi ditulis dalam satu lembar dengan isian:\n- nama program;\n- masalah yang dijawab;\n- risiko dan cara mitigasinya.';

@@ -49,6 +49,8 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   place: 'lokasi tempat alamat',
   person: 'nama',
   percent: 'persen persentase',
+  number: 'jumlah total banyak berapa',
+  money: 'jumlah total nilai besaran',
 };
 
 const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
