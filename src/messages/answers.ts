@@ -80,6 +80,7 @@ export const answerMessages = {
   checklistItem: (i: { id: string; title: string; output: string; required?: boolean; done?: boolean; showDone: boolean }) =>
     `${i.showDone ? (i.done ? '✅' : '⬜') : '•'} ${i.id} ${i.title}${i.required === false ? ' (anjuran)' : ''} — keluaran: ${i.output}`,
   checklistBestMatch: 'Butir yang paling sesuai:',
+  checklistItemAbove: (id: string) => `• ${id} (lihat di atas)`,
   /** One checklist item in full, for 'BT3-04 isinya apa' or 'MOU-08 wajib ga?'. */
   checklistItemDetail: (i: {
     id: string;
