@@ -98,10 +98,39 @@ export const telegramMessages = {
     page: (page: number) => `hlm. ${page}`,
     feedbackUp: '👍',
     feedbackDown: '👎',
-    feedbackThanks: 'Terima kasih atas masukan Anda!',
     feedbackUnknown: 'Masukan untuk jawaban ini tidak dapat disimpan lagi.',
     understood: (what: string) => `Yang saya pahami: ${esc(what)}`,
+    more: 'Selengkapnya ▾',
+    moreExpired: 'Bagian selanjutnya dari jawaban ini sudah tidak tersimpan. Silakan ajukan pertanyaannya lagi.',
+    moreSent: 'Selengkapnya sudah ditampilkan.',
   },
+
+  feedback: {
+    thanksUp: 'Terima kasih! Senang jawaban ini membantu.',
+    askReason: 'Apa yang kurang tepat? Pilih salah satu.',
+    reasons: { salah: 'Salah', kurang_lengkap: 'Kurang lengkap', tidak_relevan: 'Tidak relevan' },
+    recordedUp: '👍 Dicatat: membantu',
+    recordedDown: (reason: string) => `👎 Dicatat: ${reason.toLowerCase()}`,
+    already: 'Masukan untuk jawaban ini sudah dicatat. Terima kasih!',
+    commentPrompt: (reason: string) =>
+      `Terima kasih, masukan <b>${esc(reason.toLowerCase())}</b> sudah dicatat dan akan ditinjau ${SECRETARIAT}. ` +
+      'Bila berkenan, balas pesan ini dengan satu baris komentar: apa yang seharusnya dijawab?',
+    commentRecorded: (reason: string, comment: string) =>
+      `Terima kasih, masukan Anda sudah dicatat untuk ditinjau ${SECRETARIAT}.\n` +
+      `👎 Alasan: <b>${esc(reason.toLowerCase())}</b>\nKomentar: <i>${esc(comment)}</i>`,
+  },
+
+  /** Messages Pandu cannot read (files, photos, voice, stickers, locations, contacts). */
+  unsupported: (kind: 'document' | 'media' | 'voice' | 'other') =>
+    (kind === 'document'
+      ? 'Saya belum dapat membaca berkas yang dikirim lewat obrolan. Dokumen resmi masuk ke basis pengetahuan Pandu melalui ' +
+        `${SECRETARIAT}; kirimkan dokumen Anda ke sana. `
+      : kind === 'voice'
+        ? 'Saya belum dapat mendengarkan pesan suara. '
+        : kind === 'media'
+          ? 'Saya belum dapat melihat isi foto atau video. '
+          : 'Saya hanya dapat membaca pesan teks. ') +
+    'Silakan tulis pertanyaan Anda sebagai teks, misalnya: <i>Apa saja keluaran Bimtek I?</i>',
 
   conversation: {
     cleared: (isGroup: boolean) =>
