@@ -90,6 +90,11 @@ export interface DownvotedAnswer {
   readonly answer: string;
   readonly platform: string;
   readonly at: Date;
+  /** Why it got 👎 ('salah', 'kurang_lengkap', 'tidak_relevan'), and the voter's comment. */
+  readonly reason: string | null;
+  readonly comment: string | null;
+  /** Titles of the documents the answer cited, so staff know what to fix. */
+  readonly documents: readonly string[];
 }
 
 export interface QuestionStats {
@@ -169,12 +174,7 @@ async function questionStats(db: Queryable, since: Date, until: Date, topN: numb
         LIMIT $3`,
       [...window, topN],
     );
-  const downvoted = await db.query<DownvotedAnswer>(
-    `SELECT btrim(question) AS question, COALESCE(answer, '') AS answer, platform, feedback_at AS at
-       FROM questions WHERE feedback = -1 AND feedback_at >= $1 AND feedback_at < $2
-      ORDER BY feedback_at DESC`,
-    window,
-  );
+  const downvoted = await downvotedAnswers(db, window);
   return {
     total: totals.total,
     refused: totals.refused,
@@ -183,6 +183,21 @@ async function questionStats(db: Queryable, since: Date, until: Date, topN: numb
     downvoted: downvoted.slice(0, topN),
     downvotedTotal: downvoted.length,
   };
+}
+
+/** Answers rated 👎 in the window, newest first, with the reason, comment and cited documents. */
+async function downvotedAnswers(db: Queryable, window: readonly string[]): Promise<DownvotedAnswer[]> {
+  const rows = await db.query<Omit<DownvotedAnswer, 'documents'> & { citations: unknown }>(
+    `SELECT COALESCE(btrim(question), '') AS question, COALESCE(answer, '') AS answer, platform, feedback_at AS at,
+            feedback_reason AS reason, feedback_comment AS comment, citations
+       FROM questions WHERE feedback = -1 AND feedback_at >= $1 AND feedback_at < $2
+      ORDER BY feedback_at DESC`,
+    [...window],
+  );
+  return rows.map(({ citations, ...r }) => {
+    const list = (typeof citations === 'string' ? JSON.parse(citations) : citations) as Array<{ title?: string }> | null;
+    return { ...r, documents: [...new Set((list ?? []).map((c) => c.title).filter((x): x is string => !!x))] };
+  });
 }
 
 async function deliveryProblems(db: Queryable, since: Date, until: Date): Promise<DeliveryProblem[]> {

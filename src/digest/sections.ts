@@ -138,7 +138,13 @@ export function digestSections(data: DigestData): DigestSection[] {
   }
   sections.push({ id: 'questions', title: m.questionsTitle(q.total, q.refused), lines: qLines, hidden: 0 });
 
-  sections.push({
+  sections.push(feedbackSection(q, data.timezone));
+  return sections;
+}
+
+/** 👎 answers with why (reason, comment) and the documents they cited, so staff can fix the corpus. */
+function feedbackSection(q: DigestData['questions'], timezone: string): DigestSection {
+  return {
     id: 'feedback',
     title: m.feedbackTitle(q.downvotedTotal),
     lines:
@@ -149,12 +155,14 @@ export function digestSections(data: DigestData): DigestSection[] {
               question: clip(f.question, 120),
               answer: clip(f.answer, 160),
               platform: f.platform,
-              date: localDate(f.at, data.timezone),
+              date: localDate(f.at, timezone),
+              reason: f.reason,
+              comment: f.comment ? clip(f.comment, 160) : null,
+              documents: f.documents.slice(0, 3),
             }),
           ),
     hidden: 0,
-  });
-  return sections;
+  };
 }
 
 function clockTime(at: Date, zone: string): string {
