@@ -63,3 +63,11 @@ export const messages = {
     emptyQuestion: 'Silakan tulis pertanyaan Anda.',
   },
 } as const;
+
+/** How a stage counts as done, said the same way on every surface. */
+export function completedHow(via: 'kalender' | 'checklist' | 'sekretariat' | null | undefined): string {
+  if (via === 'checklist') return 'semua butir wajib checklist dicentang';
+  if (via === 'sekretariat') return 'dikonfirmasi Sekretariat';
+  if (via === 'kalender') return 'ditandai selesai di kalender program';
+  return 'tercatat selesai';
+}

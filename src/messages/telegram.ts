@@ -2,7 +2,7 @@
  * Telegram texts (HTML parse mode). Every value that comes from data (region, stage,
  * item and user names) is escaped here; callers pass raw data.
  */
-import { formatDate, relativeDay, zoneAbbr } from './core.ts';
+import { completedHow, formatDate, relativeDay, zoneAbbr } from './core.ts';
 import { escapeHtml as esc } from './reminders.ts';
 import { SECRETARIAT } from './answers.ts';
 
@@ -30,6 +30,7 @@ export interface DeadlineLineData {
   readonly timezone: string;
   readonly daysLeft: number;
   readonly completed: boolean;
+  readonly completedVia?: 'kalender' | 'checklist' | 'sekretariat' | null;
   readonly overridden: boolean;
   readonly reason: string | null;
 }
@@ -47,6 +48,10 @@ export interface StageStatusLine {
   readonly current: boolean;
   readonly done: number;
   readonly total: number;
+  /** How a done stage counts as done, and who confirmed it with what note (secretariat). */
+  readonly via?: 'kalender' | 'checklist' | 'sekretariat' | null;
+  readonly by?: string | null;
+  readonly note?: string | null;
 }
 
 const where = (isGroup: boolean) => (isGroup ? 'Grup ini' : 'Obrolan ini');
@@ -171,7 +176,7 @@ export const telegramMessages = {
     header: (regionName: string, cohort: number) => `<b>Tenggat ${esc(regionName)}</b> (angkatan ${cohort}):`,
     line: (d: DeadlineLineData) =>
       `${d.completed ? '✅' : '•'} <b>${esc(d.stageName)}</b>: ${formatDate(d.dueOn)} pukul 23.59 ${zoneAbbr(d.timezone)}` +
-      (d.completed ? ' — sudah selesai' : ` (${relativeDay(d.daysLeft)})`) +
+      (d.completed ? ` — sudah selesai (${completedHow(d.completedVia)})` : ` (${relativeDay(d.daysLeft)})`) +
       (d.overridden ? ` — tenggat khusus wilayah${d.reason ? `: ${esc(d.reason)}` : ''}` : ''),
     allDone: (regionName: string) => `Semua tahapan ${esc(regionName)} dalam kalender sudah selesai. Terima kasih!`,
     noCohort: (regionName: string) =>
@@ -207,7 +212,11 @@ export const telegramMessages = {
     line: (s: StageStatusLine) => {
       const mark = s.completed ? '✅' : s.current ? '▶️' : '⬜';
       const progress = s.total === 0 ? 'belum ada checklist' : `${s.done}/${s.total} butir`;
-      return `${mark} ${esc(s.stageName)}: ${s.completed ? `selesai (${progress})` : progress}`;
+      if (!s.completed) return `${mark} ${esc(s.stageName)}: ${progress}`;
+      // Done without a complete checklist: say who decided it, and that the ticks were not used.
+      const who = s.via === 'sekretariat' && s.by ? ` (${esc(s.by)}${s.note ? `: ${esc(s.note)}` : ''})` : '';
+      const ticks = s.via !== 'checklist' && s.total > 0 && s.done < s.total ? `; checklist di Pandu ${s.done}/${s.total} butir` : '';
+      return `${mark} ${esc(s.stageName)}: selesai — ${completedHow(s.via)}${who}${ticks}`;
     },
     hint: 'Centang butir yang sudah selesai lewat /checklist.',
   },
