@@ -1,3 +1,4 @@
+import { downvotedAnswers, pausedChats, type DownvotedAnswer, type PausedChat } from './staff-notes.ts';
 import type { Queryable } from '../db/index.ts';
 import { allRegionDeadlines, daysLeft, localDate, daysBetween } from '../programme/index.ts';
 import { reminderProblems } from '../reminders/index.ts';
@@ -20,7 +21,10 @@ export interface DigestData {
   readonly unbound: readonly UnboundRegion[];
   readonly problems: readonly DeliveryProblem[];
   readonly questions: QuestionStats;
+  /** Chats whose reminders of a stage are paused (/tunda) at `now`. */
+  readonly paused: readonly PausedChat[];
 }
+
 
 export interface RegionRef {
   readonly code: string;
@@ -85,17 +89,6 @@ export interface QuestionCount {
   readonly count: number;
 }
 
-export interface DownvotedAnswer {
-  readonly question: string;
-  readonly answer: string;
-  readonly platform: string;
-  readonly at: Date;
-  /** Why it got 👎 ('salah', 'kurang_lengkap', 'tidak_relevan'), and the voter's comment. */
-  readonly reason: string | null;
-  readonly comment: string | null;
-  /** Titles of the documents the answer cited, so staff know what to fix. */
-  readonly documents: readonly string[];
-}
 
 export interface QuestionStats {
   readonly total: number;
@@ -183,21 +176,6 @@ async function questionStats(db: Queryable, since: Date, until: Date, topN: numb
     downvoted: downvoted.slice(0, topN),
     downvotedTotal: downvoted.length,
   };
-}
-
-/** Answers rated 👎 in the window, newest first, with the reason, comment and cited documents. */
-async function downvotedAnswers(db: Queryable, window: readonly string[]): Promise<DownvotedAnswer[]> {
-  const rows = await db.query<Omit<DownvotedAnswer, 'documents'> & { citations: unknown }>(
-    `SELECT COALESCE(btrim(question), '') AS question, COALESCE(answer, '') AS answer, platform, feedback_at AS at,
-            feedback_reason AS reason, feedback_comment AS comment, citations
-       FROM questions WHERE feedback = -1 AND feedback_at >= $1 AND feedback_at < $2
-      ORDER BY feedback_at DESC`,
-    [...window],
-  );
-  return rows.map(({ citations, ...r }) => {
-    const list = (typeof citations === 'string' ? JSON.parse(citations) : citations) as Array<{ title?: string }> | null;
-    return { ...r, documents: [...new Set((list ?? []).map((c) => c.title).filter((x): x is string => !!x))] };
-  });
 }
 
 async function deliveryProblems(db: Queryable, since: Date, until: Date): Promise<DeliveryProblem[]> {
@@ -320,5 +298,6 @@ export async function gatherDigest(db: Queryable, options: GatherOptions): Promi
     unbound: await unboundRegions(db),
     problems: await deliveryProblems(db, since, now),
     questions: await questionStats(db, since, now, topN),
+    paused: await pausedChats(db, now),
   };
 }

@@ -8,7 +8,7 @@ export const SLACK_TEXT_LIMIT = 3000;
 /** Slack's limit of blocks in one message. */
 export const SLACK_BLOCK_LIMIT = 50;
 
-export type SectionId = 'overdue' | 'upcoming' | 'progress' | 'unbound' | 'delivery' | 'questions' | 'feedback';
+export type SectionId = 'overdue' | 'upcoming' | 'progress' | 'unbound' | 'paused' | 'delivery' | 'questions' | 'feedback';
 
 /** One part of the digest, already fitted to Slack's limits; both renderers show exactly these lines. */
 export interface DigestSection {
@@ -139,6 +139,7 @@ export function digestSections(data: DigestData): DigestSection[] {
   sections.push({ id: 'questions', title: m.questionsTitle(q.total, q.refused), lines: qLines, hidden: 0 });
 
   sections.push(feedbackSection(q, data.timezone));
+  if (data.paused.length > 0) sections.push(pausedSection(data));
   return sections;
 }
 
@@ -161,6 +162,16 @@ function feedbackSection(q: DigestData['questions'], timezone: string): DigestSe
               documents: f.documents.slice(0, 3),
             }),
           ),
+    hidden: 0,
+  };
+}
+
+/** Groups that paused a stage's reminders (/tunda): staff see who asked for quiet, and until when. */
+function pausedSection(data: DigestData): DigestSection {
+  return {
+    id: 'paused',
+    title: m.pausedTitle(data.paused.length),
+    lines: data.paused.map((p) => m.pausedLine({ ...p, until: localDate(p.until, data.timezone) })),
     hidden: 0,
   };
 }

@@ -132,6 +132,9 @@ export const digestMessages = {
     (f.reason ? `\n   Alasan: ${FEEDBACK_REASONS[f.reason] ?? f.reason}${f.comment ? ` — "${f.comment}"` : ''}` : f.comment ? `\n   Komentar: "${f.comment}"` : '') +
     (f.documents.length > 0 ? `\n   Sumber yang dikutip: ${f.documents.join('; ')}` : ''),
   feedbackNone: 'Tidak ada penilaian 👎 minggu ini.',
+  pausedTitle: (n: number) => `⏸ Grup yang menunda pengingat (${n})`,
+  pausedLine: (p: { platform: string; chat: string; regionName: string | null; stageName: string; until: string }) =>
+    `• ${p.chat} (${p.platform}${p.regionName ? `, ${p.regionName}` : ''}): ${p.stageName}, ditunda sampai ${formatDate(p.until, false)}`,
 } as const;
 
 const FEEDBACK_REASONS: Record<string, string> = { salah: 'salah', kurang_lengkap: 'kurang lengkap', tidak_relevan: 'tidak relevan' };

@@ -2,7 +2,7 @@
  * Telegram texts (HTML parse mode). Every value that comes from data (region, stage,
  * item and user names) is escaped here; callers pass raw data.
  */
-import { completedHow, formatDate, relativeDay, zoneAbbr } from './core.ts';
+import { completedHow, formatDate, formatInstant, relativeDay, zoneAbbr } from './core.ts';
 import { escapeHtml as esc } from './reminders.ts';
 import { SECRETARIAT } from './answers.ts';
 
@@ -18,6 +18,7 @@ const COMMANDS: readonly TelegramCommandText[] = [
   { command: 'status', description: 'Tahap dan kemajuan checklist wilayah' },
   { command: 'daftar', description: 'Hubungkan obrolan ini ke wilayah: /daftar KODE' },
   { command: 'pengingat', description: 'Pengingat tenggat: /pengingat on atau off' },
+  { command: 'tunda', description: 'Tunda pengingat tahap berjalan: /tunda 7 (1–30 hari)' },
   { command: 'lepas', description: 'Lepaskan obrolan ini dari wilayahnya' },
   { command: 'baru', description: 'Mulai percakapan baru (lupakan pertanyaan sebelumnya)' },
   { command: 'bantuan', description: 'Cara memakai Pandu' },
@@ -68,6 +69,7 @@ const helpBody = (botUsername: string, isGroup: boolean) =>
     '/status — tahap saat ini dan kemajuan tiap tahap',
     '/daftar KODE — hubungkan obrolan ini ke wilayah (kode undangan dari sekretariat)',
     '/pengingat on|off — nyalakan atau matikan pengingat tenggat',
+    '/tunda HARI — tunda pengingat tahap berjalan 1–30 hari (/tunda batal untuk melanjutkan)',
     '/lepas — lepaskan obrolan ini dari wilayahnya',
     '/baru — mulai percakapan baru; pertanyaan berikutnya tidak dikaitkan dengan yang sebelumnya',
     '/bantuan — bantuan ini',
@@ -166,10 +168,22 @@ export const telegramMessages = {
   },
 
   reminders: {
-    usage: (enabled: boolean) =>
-      `Pengingat tenggat saat ini <b>${enabled ? 'menyala' : 'mati'}</b>. Gunakan /pengingat on atau /pengingat off.`,
-    on: 'Pengingat tenggat dinyalakan. Grup ini akan menerima pengingat H-14, H-7, H-3, H-1 dan H-0 pukul 08.00 waktu setempat.',
+    usage: (enabled: boolean, pauses: ReadonlyArray<{ stageName: string; until: Date; timezone: string }> = []) =>
+      `Pengingat tenggat saat ini <b>${enabled ? 'menyala' : 'mati'}</b>. Gunakan /pengingat on atau /pengingat off.` +
+      pauses.map((p) => `\n⏸ Pengingat ${esc(p.stageName)} ditunda sampai ${formatInstant(p.until, p.timezone)} (batalkan dengan /tunda batal).`).join(''),
+    on: (isGroup: boolean) =>
+      `Pengingat tenggat dinyalakan. ${where(isGroup)} akan menerima pengingat H-14, H-7, H-3, H-1 dan H-0 pukul 08.00 waktu setempat; ` +
+      'setelah tenggat terlewat: H+1, lalu seminggu sekali selama empat minggu, lalu dua minggu sekali.',
     off: 'Pengingat tenggat dimatikan. Nyalakan lagi kapan saja dengan /pengingat on.',
+  },
+
+  pause: {
+    usage: 'Gunakan: /tunda HARI — tunda pengingat tahap berjalan 1 sampai 30 hari, misalnya <i>/tunda 7</i>; /tunda batal untuk melanjutkan.',
+    paused: (stageName: string, days: number, until: Date, timezone: string, isGroup: boolean) =>
+      `⏸ Pengingat <b>${esc(stageName)}</b> untuk ${isGroup ? 'grup' : 'obrolan'} ini ditunda ${days} hari, sampai ${formatInstant(until, timezone)}. ` +
+      'Pengingat yang jatuh dalam masa tunda tidak dikirim. Lanjutkan lebih awal dengan /tunda batal.',
+    resumed: (n: number) => (n > 0 ? 'Penundaan dibatalkan; pengingat tenggat berjalan lagi.' : 'Tidak ada pengingat yang sedang ditunda.'),
+    noStage: 'Semua tahapan wilayah ini sudah selesai; tidak ada pengingat yang perlu ditunda.',
   },
 
   deadlines: {
