@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/index.ts';
 import { buildDigest } from '../../../src/digest/index.ts';
 import { reminderMessage, telegramMessages as t } from '../../../src/messages/index.ts';
+import { confirmStageComplete, setChecklistItem } from '../../../src/programme/index.ts';
 import { runCli } from '../../support/cli.ts';
 import { testDb } from '../../support/db.ts';
 import { bindDirect, group, NOW, privateChat, seedProgramme, startHarness, users, type Harness } from './harness.ts';
@@ -9,7 +10,7 @@ import { bindDirect, group, NOW, privateChat, seedProgramme, startHarness, users
 const planFor = async (db: Db, now: Date): Promise<Array<{ chat_id: string; offset: number; send_at: string }>> =>
   JSON.parse((await runCli(db, ['reminders', 'plan', '--now', now.toISOString(), '--days', '14', '--json'])).stdout) as Array<{ chat_id: string; offset: number; send_at: string }>;
 
-describe('Reminders people keep: /tunda, wording per chat, optional items', () => {
+describe('A bound group: /status and /tenggat say how a stage is done; reminders people keep (/tunda, wording, optional items)', () => {
   let db: Db;
   let h: Harness;
 
@@ -21,6 +22,24 @@ describe('Reminders people keep: /tunda, wording per chat, optional items', () =
   });
   afterEach(async () => {
     await h.stop();
+  });
+
+  it('a stage the secretariat confirmed with nothing ticked says so and by whom; never a bare ✅ beside 0/N', async () => {
+    await confirmStageComplete(db, { regionCode: '33.14', stageId: 'bimtek-1', by: 'konsol:sari', note: 'laporan diterima lewat surel', now: NOW });
+    await h.settle(h.tg.text(group, users.budi, '/status').updateId);
+    const status = h.texts(group.id).at(-1)!;
+    expect(status).toContain('✅ Bimtek I: Analisis <Strategis> & Kesiapan: selesai — dikonfirmasi Sekretariat (konsol:sari: laporan diterima lewat surel); checklist di Pandu 0/3 butir');
+    expect(status).not.toMatch(/✅[^\n]*selesai \(0\/3 butir\)/);
+    expect(status).toContain('Tahap saat ini: Bimtek II: Masterplan');
+
+    await h.settle(h.tg.text(group, users.budi, '/tenggat').updateId);
+    expect(h.texts(group.id).at(-1)).toContain('— sudah selesai (dikonfirmasi Sekretariat)');
+  });
+
+  it('a stage done by its checklist says the checklist is complete', async () => {
+    for (const id of ['BT1-01', 'BT1-02', 'BT1-03']) await setChecklistItem(db, { regionCode: '33.14', itemId: id, done: true, by: '601', byName: 'Budi', now: NOW });
+    await h.settle(h.tg.text(group, users.budi, '/status').updateId);
+    expect(h.texts(group.id).at(-1)).toContain('✅ Bimtek I: Analisis <Strategis> & Kesiapan: selesai — semua butir wajib checklist dicentang');
   });
 
   it('/tunda 7 stops the group’s reminders for 7 days in `reminders plan --now`, shows in /pengingat and the digest', async () => {
