@@ -88,7 +88,7 @@ export async function openApp(config: Config, logger: Logger, options: OpenAppOp
     logger,
     db,
     answerDb,
-    metrics: createMetrics(),
+    metrics: createMetrics({ db }),
     owner,
     async close() {
       if (closed) return;

@@ -49,7 +49,8 @@ export async function answerChecklist(db: Queryable, question: string, regionCod
   if (!cl || cl.total === 0) return null;
   const best = stageId ? matchChecklistItem(question, cl.items.map((i) => ({ ...i, stageId: cl.stageId, stageName: cl.stageName }))) : null;
   const lead = best ? [`${answerMessages.checklistBestMatch}\n${answerMessages.checklistItemDetail({ ...best, regionName: name })}`] : [];
-  const items = cl.items.map((i) => answerMessages.checklistItem({ ...i, showDone: !!regionCode }));
+  // The item shown in full above is named once in the list, not repeated.
+  const items = cl.items.map((i) => (i.id === best?.id ? answerMessages.checklistItemAbove(i.id) : answerMessages.checklistItem({ ...i, showDone: !!regionCode })));
   const optional = cl.items.filter((i) => !i.required).length;
   const list = `${answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, name, optional)}\n${items.join('\n')}\n${answerMessages.checklistHowTo}`;
   return {

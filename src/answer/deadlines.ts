@@ -194,7 +194,7 @@ export async function answerStageStatus(db: Queryable, code: string | null, at: 
   const r = await regionByCode(db, code);
   if (!r || r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r?.name ?? code), refused: true, citations: [] };
   const all = await regionDeadlines(db, code);
-  const done = all.filter((d) => d.completed).map((d) => d.stageName);
+  const done = all.filter((d) => d.completed);
   const open = all.filter((d) => !d.completed).map((d) => answerMessages.deadlineLine({ ...d, daysLeft: daysLeft(d, at) }));
   const parts = [answerMessages.stageStatusHeader(r.name, r.cohort), answerMessages.stageStatusDone(done)];
   if (open.length > 0) parts.push(answerMessages.stageStatusOpen, ...open);

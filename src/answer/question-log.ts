@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import type { Draft } from './draft.ts';
-import type { AskInput } from './types.ts';
+import type { AskInput, FeedbackDetail } from './types.ts';
 
 /** Writes an answered question to the `questions` log; returns its id (for feedback). */
 export async function logQuestion(
@@ -29,7 +29,16 @@ export async function logQuestion(
   return row?.id ?? null;
 }
 
-/** Stores a 👍 (1) or 👎 (-1) on a logged question; the last vote wins. */
-export async function recordFeedback(db: Queryable, questionId: number, vote: 1 | -1, by: string): Promise<void> {
-  await db.query('UPDATE questions SET feedback = $2, feedback_by = $3, feedback_at = now() WHERE id = $1', [questionId, vote, by]);
+/**
+ * Stores a 👍 (1) or 👎 (-1) on a logged question; the last vote wins. A 👍 clears a
+ * 👎's reason and comment; a 👎 keeps them unless new ones are given.
+ */
+export async function recordFeedback(db: Queryable, questionId: number, vote: 1 | -1, by: string, detail: FeedbackDetail = {}): Promise<void> {
+  await db.query(
+    `UPDATE questions SET feedback = $2::smallint, feedback_by = $3, feedback_at = now(),
+            feedback_reason = CASE WHEN $2::smallint = 1 THEN NULL ELSE COALESCE($4::text, feedback_reason) END,
+            feedback_comment = CASE WHEN $2::smallint = 1 THEN NULL ELSE COALESCE($5::text, feedback_comment) END
+      WHERE id = $1`,
+    [questionId, vote, by, detail.reason ?? null, detail.comment ?? null],
+  );
 }

@@ -3,6 +3,7 @@ import type { Logger } from '../log.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import type { ComposeWeights } from './compose/index.ts';
 import type { Generator } from './generate.ts';
+import { fitBudget } from './fit.ts';
 import { logQuestion, recordFeedback } from './question-log.ts';
 import { route } from './router.ts';
 import { DEFAULT_MIN_COVERAGE, type TextAnswerDeps } from './text-answers.ts';
@@ -38,7 +39,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const at = input.now ?? now();
       const question = input.question.trim();
       const vocabulary = input.vocabulary ?? (await loadVocabulary(db));
-      const { draft, regionCode } = await route(routeDeps, { question, chatRegion: input.regionCode ?? null, ownRegionOnly: input.platform === 'telegram', at, vocabulary });
+      const { draft, regionCode } = await route(input.budget ? { ...routeDeps, budget: input.budget } : routeDeps, { question, chatRegion: input.regionCode ?? null, ownRegionOnly: input.platform === 'telegram', at, vocabulary });
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;
       if (input.record !== false) {
@@ -49,10 +50,12 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
         }
       }
       log.info({ intent: draft.intent, refused: draft.refused, citations: draft.citations.length, ms: latency, platform: input.platform }, 'answered');
-      const answer: Answer = { question, intent: draft.intent, answer: draft.answer, more: draft.more ?? '', refused: draft.refused, citations: draft.citations, questionId, understood: draft.understood };
+      // A chat's budget holds for every answer (checklists and calendars too), not only composed text.
+      const shown = input.budget ? fitBudget(draft.answer, draft.more ?? '', input.budget) : { answer: draft.answer, more: draft.more ?? '' };
+      const answer: Answer = { question, intent: draft.intent, answer: shown.answer, more: shown.more, refused: draft.refused, citations: draft.citations, questionId, understood: draft.understood };
       deps.onAnswered?.(answer, latency, input.platform);
       return answer;
     },
-    feedback: (questionId, vote, by) => recordFeedback(db, questionId, vote, by),
+    feedback: (questionId, vote, by, detail) => recordFeedback(db, questionId, vote, by, detail),
   };
 }

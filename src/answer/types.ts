@@ -35,6 +35,8 @@ export interface AskInput {
   readonly record?: boolean;
   /** The stages and region names read for this question (the conversation layer reads them once). */
   readonly vocabulary?: Vocabulary;
+  /** Characters shown at once (the rest goes to `Answer.more`); the composer's default when absent. */
+  readonly budget?: number;
 }
 
 export interface Answer {
@@ -54,9 +56,20 @@ export interface Answer {
 
 export interface AnswerService {
   ask(input: AskInput): Promise<Answer>;
-  /** Stores a 👍 (1) or 👎 (-1) on a logged question; the last vote of a user wins. */
-  feedback(questionId: number, vote: 1 | -1, by: string): Promise<void>;
+  /** Stores a 👍 (1) or 👎 (-1) on a logged question (with a 👎's reason and comment); the last vote wins. */
+  feedback(questionId: number, vote: 1 | -1, by: string, detail?: FeedbackDetail): Promise<void>;
 }
+
+/** Why an answer got 👎 (stored in questions.feedback_reason). */
+export type FeedbackReason = 'salah' | 'kurang_lengkap' | 'tidak_relevan';
+
+export interface FeedbackDetail {
+  readonly reason?: FeedbackReason;
+  /** One line, at most MAX_FEEDBACK_COMMENT characters. */
+  readonly comment?: string;
+}
+
+export const MAX_FEEDBACK_COMMENT = 500;
 
 /** Longest question accepted from users, in characters. */
 export const MAX_QUESTION_LENGTH = 1_000;

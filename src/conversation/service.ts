@@ -125,7 +125,7 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
       log?.info({ kind: resolution.kind, carried: resolution.carried, intent: answer.intent }, 'follow-up rewritten');
       return { ...answer, question, standalone, understood: resolution.understood || answer.understood };
     },
-    feedback: (questionId, vote, by) => inner.feedback(questionId, vote, by),
+    feedback: (questionId, vote, by, detail) => inner.feedback(questionId, vote, by, detail),
     async forget(sessionId, o = {}) {
       await forgetSession(db, sessionId, o);
     },

@@ -1,3 +1,4 @@
+import { downvotedAnswers, pausedChats, type DownvotedAnswer, type PausedChat } from './staff-notes.ts';
 import type { Queryable } from '../db/index.ts';
 import { allRegionDeadlines, daysLeft, localDate, daysBetween } from '../programme/index.ts';
 import { reminderProblems } from '../reminders/index.ts';
@@ -20,7 +21,10 @@ export interface DigestData {
   readonly unbound: readonly UnboundRegion[];
   readonly problems: readonly DeliveryProblem[];
   readonly questions: QuestionStats;
+  /** Chats whose reminders of a stage are paused (/tunda) at `now`. */
+  readonly paused: readonly PausedChat[];
 }
+
 
 export interface RegionRef {
   readonly code: string;
@@ -85,12 +89,6 @@ export interface QuestionCount {
   readonly count: number;
 }
 
-export interface DownvotedAnswer {
-  readonly question: string;
-  readonly answer: string;
-  readonly platform: string;
-  readonly at: Date;
-}
 
 export interface QuestionStats {
   readonly total: number;
@@ -169,12 +167,7 @@ async function questionStats(db: Queryable, since: Date, until: Date, topN: numb
         LIMIT $3`,
       [...window, topN],
     );
-  const downvoted = await db.query<DownvotedAnswer>(
-    `SELECT btrim(question) AS question, COALESCE(answer, '') AS answer, platform, feedback_at AS at
-       FROM questions WHERE feedback = -1 AND feedback_at >= $1 AND feedback_at < $2
-      ORDER BY feedback_at DESC`,
-    window,
-  );
+  const downvoted = await downvotedAnswers(db, window);
   return {
     total: totals.total,
     refused: totals.refused,
@@ -305,5 +298,6 @@ export async function gatherDigest(db: Queryable, options: GatherOptions): Promi
     unbound: await unboundRegions(db),
     problems: await deliveryProblems(db, since, now),
     questions: await questionStats(db, since, now, topN),
+    paused: await pausedChats(db, now),
   };
 }

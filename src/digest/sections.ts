@@ -8,7 +8,7 @@ export const SLACK_TEXT_LIMIT = 3000;
 /** Slack's limit of blocks in one message. */
 export const SLACK_BLOCK_LIMIT = 50;
 
-export type SectionId = 'overdue' | 'upcoming' | 'progress' | 'unbound' | 'delivery' | 'questions' | 'feedback';
+export type SectionId = 'overdue' | 'upcoming' | 'progress' | 'unbound' | 'paused' | 'delivery' | 'questions' | 'feedback';
 
 /** One part of the digest, already fitted to Slack's limits; both renderers show exactly these lines. */
 export interface DigestSection {
@@ -138,7 +138,14 @@ export function digestSections(data: DigestData): DigestSection[] {
   }
   sections.push({ id: 'questions', title: m.questionsTitle(q.total, q.refused), lines: qLines, hidden: 0 });
 
-  sections.push({
+  sections.push(feedbackSection(q, data.timezone));
+  if (data.paused.length > 0) sections.push(pausedSection(data));
+  return sections;
+}
+
+/** 👎 answers with why (reason, comment) and the documents they cited, so staff can fix the corpus. */
+function feedbackSection(q: DigestData['questions'], timezone: string): DigestSection {
+  return {
     id: 'feedback',
     title: m.feedbackTitle(q.downvotedTotal),
     lines:
@@ -149,12 +156,24 @@ export function digestSections(data: DigestData): DigestSection[] {
               question: clip(f.question, 120),
               answer: clip(f.answer, 160),
               platform: f.platform,
-              date: localDate(f.at, data.timezone),
+              date: localDate(f.at, timezone),
+              reason: f.reason,
+              comment: f.comment ? clip(f.comment, 160) : null,
+              documents: f.documents.slice(0, 3),
             }),
           ),
     hidden: 0,
-  });
-  return sections;
+  };
+}
+
+/** Groups that paused a stage's reminders (/tunda): staff see who asked for quiet, and until when. */
+function pausedSection(data: DigestData): DigestSection {
+  return {
+    id: 'paused',
+    title: m.pausedTitle(data.paused.length),
+    lines: data.paused.map((p) => m.pausedLine({ ...p, until: localDate(p.until, data.timezone) })),
+    hidden: 0,
+  };
 }
 
 function clockTime(at: Date, zone: string): string {

@@ -1,4 +1,5 @@
-import { formatDate, relativeDay, zoneAbbr } from './core.ts';
+import type { CompletionSource } from '../programme/completions.ts';
+import { completedHow, formatDate, relativeDay, zoneAbbr } from './core.ts';
 
 /** A deadline or time read in another zone. */
 export interface ClockIn {
@@ -41,6 +42,7 @@ export const answerMessages = {
     timezone: string;
     daysLeft: number;
     completed: boolean;
+    completedVia?: CompletionSource | null;
     overridden: boolean;
     reason: string | null;
     /** The same deadline read in other zones ('21.59 WIB'); date only when it differs. */
@@ -48,7 +50,7 @@ export const answerMessages = {
   }) =>
     `• ${d.stageName}: ${formatDate(d.dueOn)} pukul 23.59 ${zoneAbbr(d.timezone)}` +
     (d.alsoIn ?? []).map((c) => ` = ${clockIn(c, d.dueOn)}`).join('') +
-    (d.completed ? ' — sudah selesai' : ` (${relativeDay(d.daysLeft)})`) +
+    (d.completed ? ` — sudah selesai (${completedHow(d.completedVia)})` : ` (${relativeDay(d.daysLeft)})`) +
     (d.overridden ? ` — tenggat khusus wilayah${d.reason ? `: ${d.reason}` : ''}` : ''),
   deadlineHeader: (regionName: string, cohort: number) => `Tenggat ${regionName} (angkatan ${cohort}):`,
   deadlineUpcomingHeader: (regionName: string, cohort: number) => `Tenggat berikutnya untuk ${regionName} (angkatan ${cohort}):`,
@@ -67,8 +69,10 @@ export const answerMessages = {
   clockLine: (time: string, zone: string, others: readonly ClockIn[], date?: string) =>
     `Pukul ${time} ${zone} = ${others.map((c) => clockIn(c, date)).join(' = ')}.`,
   stageStatusHeader: (regionName: string, cohort: number) => `Status tahapan ${regionName} (angkatan ${cohort}):`,
-  stageStatusDone: (names: readonly string[]) =>
-    names.length > 0 ? `Sudah selesai: ${names.join(', ')}.` : 'Belum ada tahap yang tercatat selesai.',
+  stageStatusDone: (done: ReadonlyArray<{ stageName: string; completedVia?: CompletionSource | null }>) =>
+    done.length > 0
+      ? `Sudah selesai: ${done.map((d) => `${d.stageName} (${completedHow(d.completedVia)})`).join(', ')}.`
+      : 'Belum ada tahap yang tercatat selesai.',
   stageStatusOpen: 'Belum selesai:',
   /** Another region's progress asked from an officer's chat: it stays with that region. */
   progressElsewhere: (regionName: string) =>
@@ -80,6 +84,7 @@ export const answerMessages = {
   checklistItem: (i: { id: string; title: string; output: string; required?: boolean; done?: boolean; showDone: boolean }) =>
     `${i.showDone ? (i.done ? '✅' : '⬜') : '•'} ${i.id} ${i.title}${i.required === false ? ' (anjuran)' : ''} — keluaran: ${i.output}`,
   checklistBestMatch: 'Butir yang paling sesuai:',
+  checklistItemAbove: (id: string) => `• ${id} (lihat di atas)`,
   /** One checklist item in full, for 'BT3-04 isinya apa' or 'MOU-08 wajib ga?'. */
   checklistItemDetail: (i: {
     id: string;

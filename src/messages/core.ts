@@ -17,6 +17,16 @@ export function formatDate(isoDate: string, withDay = true): string {
   return `${withDay ? `${day}, ` : ''}${d} ${MONTHS[m - 1]} ${y}`;
 }
 
+/** An instant in a zone: 'Selasa, 31 Maret 2026 pukul 09.00 WIB'. */
+export function formatInstant(at: Date, zone: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${formatDate(`${parts.year}-${parts.month}-${parts.day}`)} pukul ${parts.hour}.${parts.minute} ${zoneAbbr(zone)}`;
+}
+
 export function zoneAbbr(zone: string): string {
   return ZONE_ABBR[zone] ?? zone;
 }
@@ -63,3 +73,11 @@ export const messages = {
     emptyQuestion: 'Silakan tulis pertanyaan Anda.',
   },
 } as const;
+
+/** How a stage counts as done, said the same way on every surface. */
+export function completedHow(via: 'kalender' | 'checklist' | 'sekretariat' | null | undefined): string {
+  if (via === 'checklist') return 'semua butir wajib checklist dicentang';
+  if (via === 'sekretariat') return 'dikonfirmasi Sekretariat';
+  if (via === 'kalender') return 'ditandai selesai di kalender program';
+  return 'tercatat selesai';
+}

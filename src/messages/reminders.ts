@@ -13,8 +13,10 @@ export interface ReminderMessageData {
   readonly checklist: {
     readonly done: number;
     readonly total: number;
-    readonly open: readonly { readonly id: string; readonly title: string }[];
+    readonly open: readonly { readonly id: string; readonly title: string; readonly required?: boolean }[];
   } | null;
+  /** Where it goes: a group (or Slack channel) or one person's private chat; the wording follows. */
+  readonly chat?: 'group' | 'private';
 }
 
 /** Telegram HTML or Slack mrkdwn; both need &, < and > escaped. */
@@ -55,7 +57,9 @@ function checklistPart(d: ReminderMessageData, f: ReminderFormat): string {
   const lines = [`Kemajuan checklist: ${bold(`${c.done}/${c.total}`, f)} butir selesai.`];
   if (c.open.length > 0) {
     lines.push('Yang belum selesai:');
-    for (const item of c.open.slice(0, MAX_OPEN_ITEMS)) lines.push(`• ${escapeHtml(item.title)} (${escapeHtml(item.id)})`);
+    for (const item of c.open.slice(0, MAX_OPEN_ITEMS)) {
+      lines.push(`• ${escapeHtml(item.title)} (${escapeHtml(item.id)}${item.required === false ? ', anjuran' : ''})`);
+    }
     if (c.open.length > MAX_OPEN_ITEMS) lines.push(`• …dan ${c.open.length - MAX_OPEN_ITEMS} butir lainnya`);
     lines.push('Sudah ada yang selesai? Tandai dengan /checklist.');
   }
@@ -64,7 +68,11 @@ function checklistPart(d: ReminderMessageData, f: ReminderFormat): string {
 
 /** The reminder a region's group receives: what is due and when, progress, open items, how to mark them. */
 export function reminderMessage(d: ReminderMessageData, format: ReminderFormat = 'html'): string {
-  return [headline(d, format), checklistPart(d, format), 'Untuk mematikan pengingat di grup ini: /pengingat off'].join('\n\n');
+  const footer =
+    d.chat === 'private'
+      ? 'Untuk menunda pengingat tahap ini: /tunda 7 (1–30 hari). Untuk mematikan semua pengingat di obrolan ini: /pengingat off'
+      : 'Admin grup dapat menunda pengingat tahap ini dengan /tunda 7 (1–30 hari), atau mematikan pengingat di grup ini dengan /pengingat off';
+  return [headline(d, format), checklistPart(d, format), footer].join('\n\n');
 }
 
 export const reminderCli = {
@@ -81,6 +89,9 @@ export const reminderCli = {
   noSender:
     'TELEGRAM_BOT_TOKEN belum diatur: pengingat Telegram hanya dijadwalkan, belum dapat dikirim. ' +
     'Atur tokennya lalu jalankan lagi: pandu reminders run',
+  pausedHeader: (n: number) => `Pengingat yang ditunda (/tunda): ${n}`,
+  pausedLine: (p: { platform: string; chat: string; regionName: string; stageName: string; until: string }) =>
+    `  ${p.platform} ${p.chat} — ${p.regionName}: ${p.stageName} ditunda sampai ${p.until}`,
   badNow: '--now harus berupa waktu ISO 8601, mis. 2026-03-24T08:00:00+07:00',
   badDays: '--days harus bilangan bulat 0 sampai 366',
 } as const;

@@ -127,10 +127,17 @@ export const digestMessages = {
   questionsNone: 'Belum ada pertanyaan minggu ini.',
 
   feedbackTitle: (n: number) => `👎 Jawaban yang dinilai kurang tepat (${n})`,
-  feedbackLine: (f: { question: string; answer: string; platform: string; date: string }) =>
-    `• "${f.question}" → "${f.answer}" (${f.platform}, ${formatDate(f.date, false)})`,
+  feedbackLine: (f: { question: string; answer: string; platform: string; date: string; reason: string | null; comment: string | null; documents: readonly string[] }) =>
+    `• "${f.question}" → "${f.answer}" (${f.platform}, ${formatDate(f.date, false)})` +
+    (f.reason ? `\n   Alasan: ${FEEDBACK_REASONS[f.reason] ?? f.reason}${f.comment ? ` — "${f.comment}"` : ''}` : f.comment ? `\n   Komentar: "${f.comment}"` : '') +
+    (f.documents.length > 0 ? `\n   Sumber yang dikutip: ${f.documents.join('; ')}` : ''),
   feedbackNone: 'Tidak ada penilaian 👎 minggu ini.',
+  pausedTitle: (n: number) => `⏸ Grup yang menunda pengingat (${n})`,
+  pausedLine: (p: { platform: string; chat: string; regionName: string | null; stageName: string; until: string }) =>
+    `• ${p.chat} (${p.platform}${p.regionName ? `, ${p.regionName}` : ''}): ${p.stageName}, ditunda sampai ${formatDate(p.until, false)}`,
 } as const;
+
+const FEEDBACK_REASONS: Record<string, string> = { salah: 'salah', kurang_lengkap: 'kurang lengkap', tidak_relevan: 'tidak relevan' };
 
 export const digestCli = {
   badNow: '--now harus berupa waktu ISO 8601, mis. 2026-11-23T08:00:00+07:00',

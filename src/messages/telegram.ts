@@ -2,7 +2,7 @@
  * Telegram texts (HTML parse mode). Every value that comes from data (region, stage,
  * item and user names) is escaped here; callers pass raw data.
  */
-import { formatDate, relativeDay, zoneAbbr } from './core.ts';
+import { completedHow, formatDate, formatInstant, relativeDay, zoneAbbr } from './core.ts';
 import { escapeHtml as esc } from './reminders.ts';
 import { SECRETARIAT } from './answers.ts';
 
@@ -18,6 +18,7 @@ const COMMANDS: readonly TelegramCommandText[] = [
   { command: 'status', description: 'Tahap dan kemajuan checklist wilayah' },
   { command: 'daftar', description: 'Hubungkan obrolan ini ke wilayah: /daftar KODE' },
   { command: 'pengingat', description: 'Pengingat tenggat: /pengingat on atau off' },
+  { command: 'tunda', description: 'Tunda pengingat tahap berjalan: /tunda 7 (1–30 hari)' },
   { command: 'lepas', description: 'Lepaskan obrolan ini dari wilayahnya' },
   { command: 'baru', description: 'Mulai percakapan baru (lupakan pertanyaan sebelumnya)' },
   { command: 'bantuan', description: 'Cara memakai Pandu' },
@@ -30,6 +31,7 @@ export interface DeadlineLineData {
   readonly timezone: string;
   readonly daysLeft: number;
   readonly completed: boolean;
+  readonly completedVia?: 'kalender' | 'checklist' | 'sekretariat' | null;
   readonly overridden: boolean;
   readonly reason: string | null;
 }
@@ -47,6 +49,10 @@ export interface StageStatusLine {
   readonly current: boolean;
   readonly done: number;
   readonly total: number;
+  /** How a done stage counts as done, and who confirmed it with what note (secretariat). */
+  readonly via?: 'kalender' | 'checklist' | 'sekretariat' | null;
+  readonly by?: string | null;
+  readonly note?: string | null;
 }
 
 const where = (isGroup: boolean) => (isGroup ? 'Grup ini' : 'Obrolan ini');
@@ -63,6 +69,7 @@ const helpBody = (botUsername: string, isGroup: boolean) =>
     '/status — tahap saat ini dan kemajuan tiap tahap',
     '/daftar KODE — hubungkan obrolan ini ke wilayah (kode undangan dari sekretariat)',
     '/pengingat on|off — nyalakan atau matikan pengingat tenggat',
+    '/tunda HARI — tunda pengingat tahap berjalan 1–30 hari (/tunda batal untuk melanjutkan)',
     '/lepas — lepaskan obrolan ini dari wilayahnya',
     '/baru — mulai percakapan baru; pertanyaan berikutnya tidak dikaitkan dengan yang sebelumnya',
     '/bantuan — bantuan ini',
@@ -98,10 +105,39 @@ export const telegramMessages = {
     page: (page: number) => `hlm. ${page}`,
     feedbackUp: '👍',
     feedbackDown: '👎',
-    feedbackThanks: 'Terima kasih atas masukan Anda!',
     feedbackUnknown: 'Masukan untuk jawaban ini tidak dapat disimpan lagi.',
     understood: (what: string) => `Yang saya pahami: ${esc(what)}`,
+    more: 'Selengkapnya ▾',
+    moreExpired: 'Bagian selanjutnya dari jawaban ini sudah tidak tersimpan. Silakan ajukan pertanyaannya lagi.',
+    moreSent: 'Selengkapnya sudah ditampilkan.',
   },
+
+  feedback: {
+    thanksUp: 'Terima kasih! Senang jawaban ini membantu.',
+    askReason: 'Apa yang kurang tepat? Pilih salah satu.',
+    reasons: { salah: 'Salah', kurang_lengkap: 'Kurang lengkap', tidak_relevan: 'Tidak relevan' },
+    recordedUp: '👍 Dicatat: membantu',
+    recordedDown: (reason: string) => `👎 Dicatat: ${reason.toLowerCase()}`,
+    already: 'Masukan untuk jawaban ini sudah dicatat. Terima kasih!',
+    commentPrompt: (reason: string) =>
+      `Terima kasih, masukan <b>${esc(reason.toLowerCase())}</b> sudah dicatat dan akan ditinjau ${SECRETARIAT}. ` +
+      'Bila berkenan, balas pesan ini dengan satu baris komentar: apa yang seharusnya dijawab?',
+    commentRecorded: (reason: string, comment: string) =>
+      `Terima kasih, masukan Anda sudah dicatat untuk ditinjau ${SECRETARIAT}.\n` +
+      `👎 Alasan: <b>${esc(reason.toLowerCase())}</b>\nKomentar: <i>${esc(comment)}</i>`,
+  },
+
+  /** Messages Pandu cannot read (files, photos, voice, stickers, locations, contacts). */
+  unsupported: (kind: 'document' | 'media' | 'voice' | 'other') =>
+    (kind === 'document'
+      ? 'Saya belum dapat membaca berkas yang dikirim lewat obrolan. Dokumen resmi masuk ke basis pengetahuan Pandu melalui ' +
+        `${SECRETARIAT}; kirimkan dokumen Anda ke sana. `
+      : kind === 'voice'
+        ? 'Saya belum dapat mendengarkan pesan suara. '
+        : kind === 'media'
+          ? 'Saya belum dapat melihat isi foto atau video. '
+          : 'Saya hanya dapat membaca pesan teks. ') +
+    'Silakan tulis pertanyaan Anda sebagai teks, misalnya: <i>Apa saja keluaran Bimtek I?</i>',
 
   conversation: {
     cleared: (isGroup: boolean) =>
@@ -132,17 +168,29 @@ export const telegramMessages = {
   },
 
   reminders: {
-    usage: (enabled: boolean) =>
-      `Pengingat tenggat saat ini <b>${enabled ? 'menyala' : 'mati'}</b>. Gunakan /pengingat on atau /pengingat off.`,
-    on: 'Pengingat tenggat dinyalakan. Grup ini akan menerima pengingat H-14, H-7, H-3, H-1 dan H-0 pukul 08.00 waktu setempat.',
+    usage: (enabled: boolean, pauses: ReadonlyArray<{ stageName: string; until: Date; timezone: string }> = []) =>
+      `Pengingat tenggat saat ini <b>${enabled ? 'menyala' : 'mati'}</b>. Gunakan /pengingat on atau /pengingat off.` +
+      pauses.map((p) => `\n⏸ Pengingat ${esc(p.stageName)} ditunda sampai ${formatInstant(p.until, p.timezone)} (batalkan dengan /tunda batal).`).join(''),
+    on: (isGroup: boolean) =>
+      `Pengingat tenggat dinyalakan. ${where(isGroup)} akan menerima pengingat H-14, H-7, H-3, H-1 dan H-0 pukul 08.00 waktu setempat; ` +
+      'setelah tenggat terlewat: H+1, lalu seminggu sekali selama empat minggu, lalu dua minggu sekali.',
     off: 'Pengingat tenggat dimatikan. Nyalakan lagi kapan saja dengan /pengingat on.',
+  },
+
+  pause: {
+    usage: 'Gunakan: /tunda HARI — tunda pengingat tahap berjalan 1 sampai 30 hari, misalnya <i>/tunda 7</i>; /tunda batal untuk melanjutkan.',
+    paused: (stageName: string, days: number, until: Date, timezone: string, isGroup: boolean) =>
+      `⏸ Pengingat <b>${esc(stageName)}</b> untuk ${isGroup ? 'grup' : 'obrolan'} ini ditunda ${days} hari, sampai ${formatInstant(until, timezone)}. ` +
+      'Pengingat yang jatuh dalam masa tunda tidak dikirim. Lanjutkan lebih awal dengan /tunda batal.',
+    resumed: (n: number) => (n > 0 ? 'Penundaan dibatalkan; pengingat tenggat berjalan lagi.' : 'Tidak ada pengingat yang sedang ditunda.'),
+    noStage: 'Semua tahapan wilayah ini sudah selesai; tidak ada pengingat yang perlu ditunda.',
   },
 
   deadlines: {
     header: (regionName: string, cohort: number) => `<b>Tenggat ${esc(regionName)}</b> (angkatan ${cohort}):`,
     line: (d: DeadlineLineData) =>
       `${d.completed ? '✅' : '•'} <b>${esc(d.stageName)}</b>: ${formatDate(d.dueOn)} pukul 23.59 ${zoneAbbr(d.timezone)}` +
-      (d.completed ? ' — sudah selesai' : ` (${relativeDay(d.daysLeft)})`) +
+      (d.completed ? ` — sudah selesai (${completedHow(d.completedVia)})` : ` (${relativeDay(d.daysLeft)})`) +
       (d.overridden ? ` — tenggat khusus wilayah${d.reason ? `: ${esc(d.reason)}` : ''}` : ''),
     allDone: (regionName: string) => `Semua tahapan ${esc(regionName)} dalam kalender sudah selesai. Terima kasih!`,
     noCohort: (regionName: string) =>
@@ -178,7 +226,11 @@ export const telegramMessages = {
     line: (s: StageStatusLine) => {
       const mark = s.completed ? '✅' : s.current ? '▶️' : '⬜';
       const progress = s.total === 0 ? 'belum ada checklist' : `${s.done}/${s.total} butir`;
-      return `${mark} ${esc(s.stageName)}: ${s.completed ? `selesai (${progress})` : progress}`;
+      if (!s.completed) return `${mark} ${esc(s.stageName)}: ${progress}`;
+      // Done without a complete checklist: say who decided it, and that the ticks were not used.
+      const who = s.via === 'sekretariat' && s.by ? ` (${esc(s.by)}${s.note ? `: ${esc(s.note)}` : ''})` : '';
+      const ticks = s.via !== 'checklist' && s.total > 0 && s.done < s.total ? `; checklist di Pandu ${s.done}/${s.total} butir` : '';
+      return `${mark} ${esc(s.stageName)}: selesai — ${completedHow(s.via)}${who}${ticks}`;
     },
     hint: 'Centang butir yang sudah selesai lewat /checklist.',
   },

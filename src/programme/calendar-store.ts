@@ -1,6 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
 import type { Calendar } from './calendar.ts';
+import type { CompletionSource } from './completions.ts';
 import { daysBetween, localDate } from './dates.ts';
 
 export interface RegionDeadline {
@@ -16,6 +17,8 @@ export interface RegionDeadline {
   readonly overridden: boolean;
   readonly reason: string | null;
   readonly completed: boolean;
+  /** How the stage counts as done: a complete checklist, the secretariat, or the calendar file; null while open. */
+  readonly completedVia?: CompletionSource | null;
 }
 
 /** Replaces one cohort's calendar (deadlines, events, members, completions) in the caller's transaction. */
@@ -77,7 +80,8 @@ const DEADLINES_SQL = `
   SELECT r.code AS "regionCode", r.name AS "regionName", r.timezone, d.cohort, s.id AS "stageId", s.name AS "stageName",
          s.ordinal, d.starts_on AS "startsOn", COALESCE(o.due_on, d.due_on) AS "dueOn",
          (o.id IS NOT NULL) AS overridden, o.reason,
-         EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = s.id) AS completed
+         EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = s.id) AS completed,
+         (SELECT c.source FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = s.id) AS "completedVia"
     FROM regions r
     JOIN deadlines d ON d.cohort = r.cohort AND d.region_code IS NULL
     JOIN stages s ON s.id = d.stage_id

@@ -39,3 +39,4 @@ export {
   type CompletionSource,
   type StageCompletion,
 } from './completions.ts';
+export { regionStatus, type RegionStatus, type StageStatus } from './region-status.ts';

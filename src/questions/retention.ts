@@ -19,6 +19,10 @@ export async function pruneQuestionTexts(db: Db, o: { now: Date; days: number })
       [cutoff.toISOString(), o.now.toISOString()],
     );
     if (rows.length > 0) {
+      // The texts kept for 'Selengkapnya' and the comment prompts go with the question's texts.
+      const ids = rows.map((r) => r.id);
+      await tx.query('DELETE FROM answer_remainders WHERE question_id = ANY($1::int[])', [ids]);
+      await tx.query('DELETE FROM feedback_prompts WHERE question_id = ANY($1::int[])', [ids]);
       await recordAudit(tx, { at: o.now, actor: 'sistem', action: 'questions.retention', detail: { questions: rows.length, days: o.days } });
     }
     return rows.length;

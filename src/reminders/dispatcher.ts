@@ -28,7 +28,7 @@ import type { Logger } from '../log.ts';
 import { reminderMessage } from '../messages/index.ts';
 import { daysLeft } from '../programme/index.ts';
 import type { Metrics } from '../server/metrics.ts';
-import { contextKey, loadChecklists, loadDeadlines, type ChecklistNow, type DeadlineNow } from './context.ts';
+import { chatKind, contextKey, loadChecklists, loadDeadlines, type ChecklistNow, type DeadlineNow } from './context.ts';
 import {
   claimDue,
   collapseMissed,
@@ -172,6 +172,7 @@ export function createDispatcher(o: DispatcherOptions): Dispatcher {
         timezone: deadline.timezone,
         daysLeft: daysLeft(deadline, now()),
         checklist: checklists.get(contextKey(row.regionCode, row.stageId)) ?? null,
+        chat: chatKind(row.platform, row.chatId),
       },
       row.platform === 'telegram' ? 'html' : 'mrkdwn',
     );

@@ -8,7 +8,9 @@ export {
   type ReminderChat,
   type ReminderPlatform,
   type ReminderPolicy,
+  type ReminderPause,
 } from './planner.ts';
+export { PAUSE_DAYS, loadPauses, chatPauses, pauseReminders, resumeReminders, runningPauses, type ChatPause } from './pauses.ts';
 export { loadReminderChats, planFromDb, planAndEnqueue, type PlanOptions } from './store.ts';
 export {
   enqueueReminders,

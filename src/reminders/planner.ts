@@ -7,8 +7,12 @@ export interface ReminderPolicy {
   readonly offsets: readonly number[];
   /** First overdue reminder, in days after the due date (H+1). */
   readonly overdueAfterDays: number;
-  /** Then one every this many days until the stage is done (weekly). */
+  /** Then one every this many days (weekly)… */
   readonly overdueEveryDays: number;
+  /** …this many times (four weeks; absent: until the stage is done)… */
+  readonly overdueEveryCount?: number;
+  /** …then one every this many days until the stage is done (every two weeks). */
+  readonly overdueLaterEveryDays?: number;
   /** Stop overdue reminders this many days after the due date; null: until the stage is done. */
   readonly overdueMaxDays: number | null;
   /** Local wall-clock time of every reminder (08:00). */
@@ -20,6 +24,8 @@ export const DEFAULT_POLICY: ReminderPolicy = Object.freeze({
   offsets: Object.freeze([14, 7, 3, 1, 0]),
   overdueAfterDays: 1,
   overdueEveryDays: 7,
+  overdueEveryCount: 4,
+  overdueLaterEveryDays: 14,
   overdueMaxDays: null,
   hour: 8,
   minute: 0,
@@ -64,6 +70,15 @@ export interface PlanInput {
   /** Plan slots up to now + horizonDays (default 1). */
   readonly horizonDays?: number;
   readonly policy?: ReminderPolicy;
+  /** Stages whose reminders a chat paused (/tunda): no slot before `until` is planned, nor caught up on. */
+  readonly pauses?: readonly ReminderPause[];
+}
+
+export interface ReminderPause {
+  /** chats.id */
+  readonly chatRef: number;
+  readonly stageId: string;
+  readonly until: Date;
 }
 
 const DAY_MS = 86_400_000;
@@ -74,9 +89,13 @@ export function slotOffsets(dueOn: string, lastDate: string, policy: ReminderPol
   const out = before.filter((o) => addDays(dueOn, -o) <= lastDate);
   const max = policy.overdueMaxDays ?? Number.POSITIVE_INFINITY;
   const every = Math.max(1, policy.overdueEveryDays);
-  for (let after = Math.max(1, policy.overdueAfterDays); after <= max; after += every) {
+  const count = policy.overdueEveryCount ?? Number.POSITIVE_INFINITY;
+  const later = Math.max(1, policy.overdueLaterEveryDays ?? every);
+  // H+1, then `count` reminders `every` days apart, then one every `later` days.
+  for (let after = Math.max(1, policy.overdueAfterDays), n = 0; after <= max; after += n <= count ? every : later) {
     if (addDays(dueOn, after) > lastDate) break;
     out.push(-after);
+    n++;
   }
   return out;
 }
@@ -110,6 +129,7 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     }
     return at;
   };
+  const pausedUntil = new Map((input.pauses ?? []).map((p) => [`${p.chatRef}|${p.stageId}`, p.until.getTime()]));
   const out: PlannedReminder[] = [];
   for (const d of input.deadlines) {
     if (d.completed) continue;
@@ -120,11 +140,14 @@ export function planReminders(input: PlanInput): PlannedReminder[] {
     const slots = slotOffsets(d.dueOn, lastDate, policy).map((offset) => ({ offset, sendAt: slotTime(d, offset) }));
     for (const chat of chats) {
       const boundAt = chat.boundAt?.getTime() ?? Number.NEGATIVE_INFINITY;
-      const past = slots.filter((s) => s.sendAt.getTime() <= now && s.sendAt.getTime() >= boundAt);
+      const resume = pausedUntil.get(`${chat.id}|${d.stageId}`) ?? Number.NEGATIVE_INFINITY;
+      // A slot inside a pause is dropped: neither sent then nor caught up on afterwards.
+      const open = slots.filter((s) => s.sendAt.getTime() >= resume);
+      const past = open.filter((s) => s.sendAt.getTime() <= now && s.sendAt.getTime() >= boundAt);
       const latest = past.reduce<(typeof slots)[number] | null>((a, s) => (!a || s.sendAt > a.sendAt ? s : a), null);
       const chosen = [
         ...(latest ? [{ ...latest, catchUp: true }] : []),
-        ...slots.filter((s) => s.sendAt.getTime() > now && s.sendAt.getTime() <= until).map((s) => ({ ...s, catchUp: false })),
+        ...open.filter((s) => s.sendAt.getTime() > now && s.sendAt.getTime() <= until).map((s) => ({ ...s, catchUp: false })),
       ];
       for (const s of chosen) {
         out.push({

@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import { allRegionDeadlines } from '../programme/index.ts';
 import { enqueueReminders, type EnqueueResult } from './outbox.ts';
+import { loadPauses } from './pauses.ts';
 import { planReminders, type PlannedReminder, type ReminderChat, type ReminderPolicy } from './planner.ts';
 
 /** Chats bound to a region on a platform reminders can reach (with their active/opt-in flags). */
@@ -22,8 +23,8 @@ export interface PlanOptions {
 
 /** The plan for the database's current calendar, chats and completions. */
 export async function planFromDb(db: Queryable, o: PlanOptions): Promise<PlannedReminder[]> {
-  const [deadlines, chats] = await Promise.all([allRegionDeadlines(db), loadReminderChats(db)]);
-  return planReminders({ deadlines, chats, now: o.now, horizonDays: o.horizonDays, policy: o.policy });
+  const [deadlines, chats, pauses] = await Promise.all([allRegionDeadlines(db), loadReminderChats(db), loadPauses(db, o.now)]);
+  return planReminders({ deadlines, chats, pauses, now: o.now, horizonDays: o.horizonDays, policy: o.policy });
 }
 
 /** Plans and enqueues: the scheduler's first half, idempotent. */

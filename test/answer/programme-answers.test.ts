@@ -132,7 +132,8 @@ describe('deadline answers', () => {
     const a = await ask('tahap apa aja yg udah selesai utk kab sragen?');
     expect(a.intent).toBe('deadline');
     expect(a.answer).toContain('Status tahapan Kabupaten Sragen (angkatan 2026):');
-    expect(a.answer).toMatch(/Sudah selesai: Seleksi dan Assessment, .*Bimbingan Teknis IV\./);
+    // Each done stage says how it counts as done (here: marked in the calendar file).
+    expect(a.answer).toMatch(/Sudah selesai: Seleksi dan Assessment \(ditandai selesai di kalender program\), .*Bimbingan Teknis IV \(ditandai selesai di kalender program\)\./);
     expect(a.answer).toContain('Belum selesai:\n• Finalisasi dan Presentasi Masterplan: Jumat, 4 Desember 2026 pukul 23.59 WIB (H-17)');
 
     const noRegion = await ask('tahap apa saja yang sudah selesai?');

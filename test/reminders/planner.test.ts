@@ -183,4 +183,23 @@ describe('reminder planner', () => {
       '33.14 bimtek-1 -17 2026-04-17T02:30:00.000Z',
     ]);
   });
+
+  it('overdue: H+1, then weekly for four weeks, then every two weeks (issue 16)', () => {
+    const due = deadline({ dueOn: '2026-03-31' });
+    const plan = planReminders({ deadlines: [due], chats: [chat()], now: new Date('2026-03-31T12:00:00Z'), horizonDays: 90 });
+    const ahead = plan.filter((p) => !p.catchUp);
+    expect(ahead.map((p) => p.offset)).toEqual([-1, -8, -15, -22, -29, -43, -57, -71, -85]);
+    expect(ahead[5]!.sendAt.toISOString()).toBe('2026-05-13T01:00:00.000Z');
+  });
+
+  it('a paused stage gets no reminder until the pause ends, and what fell inside it is not caught up on', () => {
+    const pauses = [{ chatRef: 1, stageId: 'bimtek-1', until: new Date('2026-04-01T03:00:00Z') }];
+    const input = { deadlines: [deadline()], chats: [chat(), chat({ id: 2, chatId: '-1002' })], pauses, horizonDays: 15 };
+    const paused = planReminders({ ...input, now: new Date('2026-03-25T00:00:00Z') });
+    expect(slots(paused.filter((p) => p.chat.id === 1))).toEqual(['33.14 bimtek-1 -8 2026-04-08T01:00:00.000Z']);
+    expect(paused.filter((p) => p.chat.id === 2).map((p) => p.offset)).toEqual([7, 3, 1, 0, -1, -8]);
+    // After the pause: the H-0 and H+1 of the pause are not sent late; the next slot is.
+    const after = planReminders({ ...input, now: new Date('2026-04-02T00:00:00Z'), horizonDays: 7 });
+    expect(slots(after.filter((p) => p.chat.id === 1))).toEqual(['33.14 bimtek-1 -8 2026-04-08T01:00:00.000Z']);
+  });
 });

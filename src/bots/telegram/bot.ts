@@ -18,9 +18,12 @@ import { bindFeature } from './features/bind.ts';
 import { checklistFeature } from './features/checklist.ts';
 import { conversationFeature } from './features/conversation.ts';
 import { deadlinesFeature } from './features/deadlines.ts';
+import { feedbackFeature } from './features/feedback.ts';
 import { helpFeature, unknownCommandFeature } from './features/help.ts';
 import { membershipFeature } from './features/membership.ts';
+import { moreFeature } from './features/more.ts';
 import { remindersFeature } from './features/reminders.ts';
+import { unsupportedFeature } from './features/unsupported.ts';
 import { createUserRateLimiter } from './rate-limit.ts';
 import { createThrottle, TELEGRAM_LIMITS, type ThrottleLimits } from './throttle.ts';
 import { createWorkQueue } from './work-queue.ts';
@@ -168,7 +171,10 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
     deadlinesFeature(features),
     checklistFeature(features),
     conversationFeature(features),
+    moreFeature(features),
+    feedbackFeature(features),
     askFeature(features),
+    unsupportedFeature(),
     unknownCommandFeature(),
   );
   // Unclaimed buttons (old messages) still get their spinner stopped.

@@ -1,3 +1,4 @@
+import { sourceAddress } from '../../answer/render.ts';
 import type { Answer, Citation } from '../../answer/types.ts';
 import { ingestMessages, telegramMessages as t } from '../../messages/index.ts';
 
@@ -10,11 +11,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** 'Judul — Bagian, hlm. 3': title, the last heading of the section and the page. */
+/**
+ * 'Judul — Bagian, hlm. 3': title, the last heading of the section and the page. The title
+ * links to the document's public address (at the cited page of a PDF) when it has one.
+ */
 export function sourceLine(c: Citation): string {
   const section = c.heading.split(' > ').map((s) => s.trim()).filter(Boolean).slice(-1)[0];
   const parts = [ingestMessages.dateline(c.place, c.published_at) || null, section && section !== c.title ? section : null, c.page ? t.ask.page(c.page) : null].filter(Boolean);
-  return `• ${escapeHtml(c.title)}${parts.length > 0 ? ` — ${escapeHtml(parts.join(', '))}` : ''}`;
+  const address = sourceAddress(c);
+  const title = address ? `<a href="${escapeHtml(address).replace(/"/g, '&quot;')}">${escapeHtml(c.title)}</a>` : escapeHtml(c.title);
+  return `• ${title}${parts.length > 0 ? ` — ${escapeHtml(parts.join(', '))}` : ''}`;
 }
 
 /**
@@ -22,7 +28,7 @@ export function sourceLine(c: Citation): string {
  * "Sumber:" list (one line per distinct source), split under the message limit on
  * paragraph boundaries.
  */
-export function renderAnswer(a: Answer, limit = MESSAGE_LIMIT): string[] {
+export function renderAnswer(a: Pick<Answer, 'answer' | 'citations' | 'understood'>, limit = MESSAGE_LIMIT): string[] {
   const blocks: string[] = [];
   if (a.understood) blocks.push(`<i>${t.ask.understood(a.understood)}</i>`);
   for (const p of a.answer.split(/\n\s*\n/)) if (p.trim()) blocks.push(escapeHtml(p.trim()));

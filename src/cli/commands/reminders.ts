@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { PanduError } from '../../errors.ts';
 import { reminderCli } from '../../messages/index.ts';
-import { createReminderService, outboxRows, planFromDb, type PlannedReminder } from '../../reminders/index.ts';
+import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
 import { reminderSenders } from '../../reminders/senders.ts';
 import { localDate } from '../../programme/index.ts';
 import { printJson, type CliContext } from '../context.ts';
@@ -88,6 +88,12 @@ export function registerReminders(program: Command, ctx: CliContext): void {
         return;
       }
       printPlan(ctx, plan);
+      // Paused chats (/tunda) plan nothing for that stage until the pause ends: say so.
+      const pauses = await runningPauses(app.db, now);
+      if (pauses.length > 0) ctx.io.out(`${reminderCli.pausedHeader(pauses.length)}\n`);
+      for (const p of pauses) {
+        ctx.io.out(`${reminderCli.pausedLine({ platform: p.platform, chat: p.chatTitle ? `${p.chatId} (${p.chatTitle})` : p.chatId, regionName: p.regionName ?? '-', stageName: p.stageName, until: p.until.toISOString() })}\n`);
+      }
     });
 
   reminders

@@ -53,7 +53,9 @@ describe.each(modes)('Telegram bot, %s mode', (mode) => {
     await h.settle(tap.updateId);
     expect(h.answers.votes).toEqual([{ questionId: 1, vote: 1, by: '501' }]);
     const ack = h.tg.callsTo('answerCallbackQuery').find((c) => c.payload.callback_query_id === tap.queryId)!;
-    expect(ack.payload.text).toBe(t.ask.feedbackThanks);
+    expect(ack.payload.text).toBe(t.feedback.thanksUp);
+    // The buttons lock: one button saying what was recorded.
+    expect(buttons(h.tg.message(sari.id, reply!.messageId)!.markup).map((b) => b.text)).toEqual([t.feedback.recordedUp]);
   });
 
   it('stays silent on group chatter, and answers a mention as a reply to that message', async () => {

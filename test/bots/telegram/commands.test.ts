@@ -29,7 +29,7 @@ describe('Telegram commands and safeguards', () => {
   };
 
   it('registers its commands at start and introduces itself on /start', async () => {
-    expect(h.tg.commands.map((c) => c.command)).toEqual(['tanya', 'tenggat', 'checklist', 'status', 'daftar', 'pengingat', 'lepas', 'baru', 'bantuan', 'start']);
+    expect(h.tg.commands.map((c) => c.command)).toEqual(['tanya', 'tenggat', 'checklist', 'status', 'daftar', 'pengingat', 'tunda', 'lepas', 'baru', 'bantuan', 'start']);
     const [intro] = await say(sari, users.sari, '/start');
     expect(intro).toContain('Saya Pandu, asisten program Gerakan Menuju 100 Smart City');
     expect(intro).toContain('Obrolan ini belum terhubung dengan wilayah');
@@ -75,7 +75,7 @@ describe('Telegram commands and safeguards', () => {
     expect(await say(group, users.budi, '/pengingat off')).toEqual([t.reminders.off]);
     expect(await reminders()).toBe(false);
     expect(await say(group, users.rina, '/pengingat')).toEqual(['Pengingat tenggat saat ini mati. Gunakan /pengingat on atau /pengingat off.']);
-    expect(await say(group, users.budi, '/pengingat on')).toEqual([t.reminders.on]);
+    expect(await say(group, users.budi, '/pengingat on')).toEqual([t.reminders.on(true)]);
     expect(await reminders()).toBe(true);
 
     expect(await say(group, users.rina, '/lepas')).toEqual([t.adminOnly]);

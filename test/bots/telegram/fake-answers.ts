@@ -1,4 +1,4 @@
-import type { Answer, AnswerService, AskInput } from '../../../src/answer/types.ts';
+import type { Answer, AnswerService, AskInput, FeedbackDetail } from '../../../src/answer/types.ts';
 
 /**
  * A test double of the AnswerService port: answers every question with one citation,
@@ -6,7 +6,7 @@ import type { Answer, AnswerService, AskInput } from '../../../src/answer/types.
  */
 export interface FakeAnswers extends AnswerService {
   readonly asked: AskInput[];
-  readonly votes: Array<{ questionId: number; vote: 1 | -1; by: string }>;
+  readonly votes: Array<{ questionId: number; vote: 1 | -1; by: string; detail?: FeedbackDetail }>;
   respond: (input: AskInput) => Partial<Answer> | Promise<Partial<Answer>>;
   delayMs: number;
 }
@@ -41,8 +41,8 @@ export function createFakeAnswers(): FakeAnswers {
         ...shaped,
       };
     },
-    async feedback(questionId, vote, by) {
-      fake.votes.push({ questionId, vote, by });
+    async feedback(questionId, vote, by, detail) {
+      fake.votes.push({ questionId, vote, by, ...(detail ? { detail } : {}) });
     },
   };
   return fake;

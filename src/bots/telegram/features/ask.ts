@@ -1,15 +1,17 @@
-import { Composer, InlineKeyboard, type Context } from 'grammy';
+import { Composer, type Context } from 'grammy';
 import type { Message, UserFromGetMe } from 'grammy/types';
 import { MAX_QUESTION_LENGTH } from '../../../answer/types.ts';
 import { stripControlChars } from '../../../language/index.ts';
 import { telegramMessages as t } from '../../../messages/index.ts';
 import { findChat } from '../../../chats/index.ts';
-import { commandArgument, errorSummary, replyHtml, type FeatureDeps } from '../context.ts';
+import { commandArgument, errorSummary, isGroup, replyHtml, type FeatureDeps } from '../context.ts';
+import { answerKeyboard } from '../keyboard.ts';
+import { storeRemainder } from '../remainders.ts';
 import { renderAnswer } from '../render.ts';
 import { rememberAnswerMessages, sessionFor } from './conversation.ts';
 
-/** Callback data of the 👍/👎 buttons under an answer. */
-export const FEEDBACK_DATA = /^fb:(\d{1,12}):(1|-1)$/;
+/** Characters an answer shows at once: a group is read by many on phones, a private chat by one. */
+export const BUDGET = { group: 700, private: 1_200 } as const;
 
 const TYPING_EVERY_MS = 4_500;
 
@@ -27,7 +29,6 @@ export function askFeature(deps: FeatureDeps): Composer<Context> {
     if (question === null) return next();
     await takeQuestion(ctx, question, deps);
   });
-  c.callbackQuery(FEEDBACK_DATA, (ctx) => recordFeedback(ctx, deps));
   return c;
 }
 
@@ -90,16 +91,14 @@ export async function answerQuestion(ctx: Context, question: string, deps: Featu
       regionCode: chat?.regionCode ?? null,
       sessionId,
       now,
+      budget: isGroup(ctx) ? BUDGET.group : BUDGET.private,
     });
     const parts = renderAnswer(answer);
+    const remainderId = answer.more ? await storeRemainder(deps.db, { chatId, questionId: answer.questionId, answer, at: now }) : null;
     await typing.stop();
     const sent: number[] = [];
     for (const [i, html] of parts.entries()) {
-      const last = i === parts.length - 1;
-      const markup =
-        last && answer.questionId !== null
-          ? new InlineKeyboard().text(t.ask.feedbackUp, `fb:${answer.questionId}:1`).text(t.ask.feedbackDown, `fb:${answer.questionId}:-1`)
-          : undefined;
+      const markup = i === parts.length - 1 ? answerKeyboard({ questionId: answer.questionId, remainderId }) : undefined;
       sent.push(await replyHtml(ctx, html, markup));
     }
     await rememberAnswerMessages(ctx, deps.db, sessionId, sent, now).catch((err: unknown) =>
@@ -130,18 +129,4 @@ function keepTyping(ctx: Context): { stop(): Promise<void> } {
       await inFlight;
     },
   };
-}
-
-export async function recordFeedback(ctx: Context, deps: Pick<FeatureDeps, 'answers' | 'log'>): Promise<void> {
-  const m = FEEDBACK_DATA.exec(ctx.callbackQuery?.data ?? '');
-  if (!m) return;
-  const [, id, vote] = m as unknown as [string, string, string];
-  try {
-    await deps.answers.feedback(Number(id), vote === '1' ? 1 : -1, String(ctx.callbackQuery!.from.id));
-  } catch (err) {
-    deps.log.warn({ error: errorSummary(err), question: Number(id) }, 'feedback not stored');
-    return void (await ctx.answerCallbackQuery({ text: t.ask.feedbackUnknown }));
-  }
-  deps.log.info({ question: Number(id), vote: Number(vote) }, 'feedback');
-  await ctx.answerCallbackQuery({ text: t.ask.feedbackThanks });
 }

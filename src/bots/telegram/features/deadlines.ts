@@ -1,6 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import { telegramMessages as t } from '../../../messages/index.ts';
-import { currentStage, daysLeft, regionDeadlines, stageChecklist } from '../../../programme/index.ts';
+import { daysLeft, regionDeadlines, regionStatus } from '../../../programme/index.ts';
 import { findChat, type ChatBinding } from '../../../chats/index.ts';
 import { isGroup, replyHtml, type FeatureDeps } from '../context.ts';
 
@@ -37,27 +37,25 @@ export async function showDeadlines(ctx: Context, deps: Pick<FeatureDeps, 'db' |
 export async function showStatus(ctx: Context, deps: Pick<FeatureDeps, 'db' | 'now'>): Promise<void> {
   const chat = await boundRegion(ctx, deps);
   if (!chat) return;
-  const deadlines = await regionDeadlines(deps.db, chat.regionCode);
-  if (deadlines.length === 0) return void (await replyHtml(ctx, t.deadlines.noCohort(chat.regionName)));
-  const current = currentStage(deadlines);
-  const lines: string[] = [];
-  for (const d of deadlines) {
-    const cl = await stageChecklist(deps.db, chat.regionCode, d.stageId);
-    lines.push(
-      t.status.line({
-        stageName: d.stageName,
-        completed: d.completed,
-        current: current?.stageId === d.stageId,
-        done: cl?.done ?? 0,
-        total: cl?.total ?? 0,
-      }),
-    );
-  }
+  const status = await regionStatus(deps.db, chat.regionCode, deps.now());
+  if (status.stages.length === 0) return void (await replyHtml(ctx, t.deadlines.noCohort(chat.regionName)));
+  const lines = status.stages.map((s) =>
+    t.status.line({
+      stageName: s.deadline.stageName,
+      completed: s.completion !== null,
+      current: s.current,
+      done: s.done,
+      total: s.total,
+      via: s.completion?.source ?? null,
+      by: s.completion?.completedBy ?? null,
+      note: s.completion?.note ?? null,
+    }),
+  );
   const parts = [
-    t.status.header(chat.regionName, deadlines[0]!.cohort),
-    current ? t.status.current({ ...current, daysLeft: daysLeft(current, deps.now()) }) : t.status.allDone,
+    t.status.header(chat.regionName, status.stages[0]!.deadline.cohort),
+    status.current ? t.status.current(status.current) : t.status.allDone,
     lines.join('\n'),
   ];
-  if (current) parts.push(t.status.hint);
+  if (status.current) parts.push(t.status.hint);
   await replyHtml(ctx, parts.join('\n\n'));
 }
