@@ -91,15 +91,15 @@ export async function writeDocuments(
     if (flat.length > 0) {
       const lengths = flat.map((f) => [...f.counts.values()].reduce((a, b) => a + b, 0));
       const ids = await tx.query<{ id: number }>(
-        `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, tsv, embedding)
-         SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, to_tsvector('simple', x.terms), x.embedding::vector
+        `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, embedding)
+         SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, x.embedding::vector
            FROM json_to_recordset($1::json)
-             AS x(i int, document_id int, ordinal int, heading text, page int, text text, length int, terms text, embedding text)
+             AS x(i int, document_id int, ordinal int, heading text, page int, text text, length int, embedding text)
           ORDER BY x.i
          RETURNING id`,
         [JSON.stringify(flat.map((f, i) => ({
           i, document_id: f.documentId, ordinal: f.c.ordinal, heading: f.c.heading, page: f.c.page, text: f.c.text,
-          length: lengths[i], terms: [...f.counts.keys()].join(' '),
+          length: lengths[i],
           embedding: f.c.embedding ? toVectorLiteral(f.c.embedding) : null,
         })))],
       );
