@@ -38,8 +38,15 @@ const EXACT_POSTINGS = 20_000;
 const COMMON_SHARE = 0.1;
 /** Candidates the first step hands to exact re-scoring. */
 const RESCORE_CANDIDATES = 300;
-/** Bounds are compared with this much slack, so float rounding never certifies a wrong cut. */
-const SLACK = 1e-9;
+/**
+ * Scores are ranked at 1e-9: a sum's last bits depend on the order the database adds the
+ * postings in (its plan), so two chunks that tie (the same words as often, the same length)
+ * tie exactly only when compared at a precision above that noise. Ties go to the older chunk.
+ */
+const RANK_PRECISION = 1e9;
+const rankKey = (score: number) => Math.round(score * RANK_PRECISION);
+/** Bounds are compared with this much slack, so neither rounding nor the ranking precision certifies a wrong cut. */
+const slack = (x: number) => x * (1 + 1e-9) + 10 / RANK_PRECISION;
 
 interface QueryTerm {
   readonly id: number;
@@ -56,18 +63,19 @@ function contribution(idf: number, tf: number, dl: number, p: Bm25Params, avgdl:
 /** Sums the postings of some terms per chunk: the best `limit` chunks by that partial score. */
 async function sumPostings(db: Queryable, terms: readonly QueryTerm[], p: Bm25Params, avgdl: number, limit: number): Promise<Bm25Row[]> {
   return db.query<Bm25Row>(
-    `SELECT p.chunk_id,
-            sum(x.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / $5::float8))) AS score,
-            sum(x.idf) AS matched
-       FROM unnest($1::int[], $2::float8[]) AS x(id, idf) JOIN postings p ON p.term_id = x.id
-      GROUP BY p.chunk_id
-      ORDER BY score DESC, p.chunk_id
+    `SELECT chunk_id, score, matched FROM (
+       SELECT p.chunk_id,
+              sum(x.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / $5::float8))) AS score,
+              sum(x.idf) AS matched
+         FROM unnest($1::int[], $2::float8[]) AS x(id, idf) JOIN postings p ON p.term_id = x.id
+        GROUP BY p.chunk_id) s
+      ORDER BY round(score * ${RANK_PRECISION}) DESC, chunk_id
       LIMIT $6`,
     [terms.map((t) => t.id), terms.map((t) => t.idf), p.k1, p.b, avgdl, limit],
   );
 }
 
-const byScore = (a: Bm25Row, b: Bm25Row) => b.score - a.score || a.chunk_id - b.chunk_id;
+const byScore = (a: Bm25Row, b: Bm25Row) => rankKey(b.score) - rankKey(a.score) || a.chunk_id - b.chunk_id;
 
 /** Adds the other terms' contributions to candidates (their postings looked up by chunk). */
 async function rescore(db: Queryable, rows: readonly Bm25Row[], rest: readonly QueryTerm[], p: Bm25Params, avgdl: number): Promise<Bm25Row[]> {
@@ -77,7 +85,6 @@ async function rescore(db: Queryable, rows: readonly Bm25Row[], rest: readonly Q
     [rows.map((r) => r.chunk_id), rest.map((t) => t.id)],
   );
   const hits = new Map(found.map((f) => [`${f.chunk_id}:${f.term_id}`, f]));
-  // Terms in the order of the exhaustive sum, so equal chunks get bit-identical scores.
   for (const r of byChunk.values()) {
     for (const t of rest) {
       const f = hits.get(`${r.chunk_id}:${t.id}`);
@@ -108,10 +115,10 @@ async function prunedTopK(db: Queryable, sorted: readonly QueryTerm[], first: nu
     const full = await rescore(db, rows.slice(0, take), rest, p, avgdl);
     const kth = full[limit - 1]?.score;
     const outside = (rows[take]?.score ?? 0) + upperBound(rest, p);
-    if (kth !== undefined && outside * (1 + SLACK) < kth) return full.slice(0, limit);
+    if (kth !== undefined && slack(outside) < kth) return full.slice(0, limit);
     // Fewest terms whose bound still stays below the best k-th score seen, at least one more.
     let next = e + 1;
-    while (kth !== undefined && next < sorted.length && upperBound(sorted.slice(next), p) * (1 + SLACK) >= kth) next++;
+    while (kth !== undefined && next < sorted.length && slack(upperBound(sorted.slice(next), p)) >= kth) next++;
     e = next;
   }
   return sumPostings(db, sorted, p, avgdl, limit);
