@@ -8,7 +8,7 @@ import { deferVectorIndex } from '../retrieval/index-store.ts';
 import type { RemovedCounts } from './boilerplate.ts';
 import { failedOutcome, stepFile, type Step } from './file-step.ts';
 import { collect, displayPath } from './files.ts';
-import { createGroupWriter } from './group-writer.ts';
+import { createGroupWriter, type GroupLimits } from './group-writer.ts';
 import type { InstructionFlag } from './instructions.ts';
 import { createIsolatedParser, type IsolatedParser, type ParserOptions } from './isolated-parser.ts';
 import { SUPPORTED } from './file-checks.ts';
@@ -72,6 +72,8 @@ export interface IngestOptions {
   readonly actor?: string;
   /** New bytes from which the vector index is rebuilt after the run instead of updated per chunk (default LARGE_RUN_BYTES). */
   readonly largeRunBytes?: number;
+  /** How many small files share a transaction (default DEFAULT_GROUP; benchmarks compare one per file). */
+  readonly group?: GroupLimits;
 }
 
 export interface FileInput {
@@ -160,7 +162,7 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
     options.onFile?.(o);
   };
   const parser = createIsolatedParser(options.parser);
-  const writer = createGroupWriter(deps.db, log, record);
+  const writer = createGroupWriter(deps.db, log, record, options.group);
   const large = await isLargeRun(deps.db, files, known, options);
   try {
     await deferVectorIndex(deps.db, large, async () => {
