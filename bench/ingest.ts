@@ -9,7 +9,8 @@
  * per file, HNSW index updated per chunk: the behaviour before grouped writes) and
  * `shipped` (grouped small files, vector index rebuilt after a large run); the ratio is
  * of the same texts in the same run. Load average and durability are recorded with each
- * figure; every temporary folder and database is removed at the end. Last stdout line: JSON.
+ * figure; every temporary folder and database is removed at the end. BENCH_SKIP=embedded
+ * or BENCH_SKIP=postgres leaves a backend out. Last stdout line: JSON.
  */
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,11 +111,12 @@ async function run(server: string | null) {
   return out;
 }
 
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const result: Record<string, unknown> = { machine: machine() };
 try {
-  result.embedded = await run(null);
+  if (!skip.has('embedded')) result.embedded = await run(null);
   const server = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
-  if (server) result.postgres = await run(server);
+  if (server && !skip.has('postgres')) result.postgres = await run(server);
 } finally {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 }
