@@ -12,6 +12,7 @@ import { createGroupWriter, type GroupLimits } from './group-writer.ts';
 import type { InstructionFlag } from './instructions.ts';
 import { createIsolatedParser, type IsolatedParser, type ParserOptions } from './isolated-parser.ts';
 import { SUPPORTED } from './file-checks.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
 import { recordIngestRun, removeDocument } from './runs.ts';
 
 export { PIPELINE_VERSION } from './file-step.ts';
@@ -112,7 +113,13 @@ export const LARGE_RUN_BYTES = 2 * 1024 * 1024;
 async function isLargeRun(db: Db, files: readonly string[], known: Map<string, string>, options: IngestOptions): Promise<boolean> {
   const [stored] = await db.query<{ bytes: number }>('SELECT COALESCE(sum(bytes), 0)::float8 AS bytes FROM documents');
   let pending = 0;
-  for (const f of files) if (options.force || !known.has(displayPath(f))) pending += statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  for (const f of files) {
+    if (!SUPPORTED.has(extname(f).toLowerCase()) || (!options.force && known.has(displayPath(f)))) continue;
+    // A file over the size limit is refused, not written: it does not make a run large.
+    const size = statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= maxBytes) pending += size;
+  }
   return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
 }
 
