@@ -63,6 +63,9 @@ export function build(outDir = join(ROOT, 'dist')) {
     process.exit(r.status ?? 1);
   }
   for (const f of files('src').filter((f) => !/\.tsx?$/.test(f))) cpSync(join(ROOT, f), join(partial, relative('src', f)));
+  // The template new embedded databases are created from (see scripts/pglite-template.mjs).
+  const template = spawnSync(process.execPath, [join(ROOT, 'scripts', 'pglite-template.mjs'), join(partial, 'db', 'pglite-template.tar.gz')], { stdio: 'inherit' });
+  if (template.status !== 0) process.stderr.write('Templat basis data tertanam tidak dibuat: basis data baru dibuat dengan initdb (lebih lambat).\n');
   writeFileSync(join(partial, STAMP), JSON.stringify({ fingerprint: stamp, builtAt: new Date().toISOString() }));
   rmSync(outDir, { recursive: true, force: true });
   renameSync(partial, outDir);

@@ -1,5 +1,4 @@
 import type { App } from '../app.ts';
-import { openApp } from '../app.ts';
 import { ConfigError, loadConfig, type Config } from '../config/index.ts';
 import { PanduError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -8,7 +7,6 @@ import { operatorMessages } from '../messages/operator.ts';
 import { absolutePaths, forwardToOwner } from './forward.ts';
 import type { CliContext, Io } from './context.ts';
 import { EXIT, buildProgram, runProgram } from './program.ts';
-import { runStart } from './start.ts';
 
 // Output piped into 'head' and the like: a closed pipe ends the command quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -75,14 +73,15 @@ async function main(argv: string[]): Promise<number> {
     io,
     viaServer: false,
     exitCode: EXIT.ok,
-    app: async () => (app ??= await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) })),
+    // The database driver and everything under it load on first use, not for --help or a forwarded command.
+    app: async () => (app ??= await (await import('../app.ts')).openApp(config, logger, { notice: (line) => io.err(`${line}\n`) })),
   };
   let startCode: number | null = null;
   const program = buildProgram(ctx, (p) => {
     p.command('start')
       .description('Jalankan bot, penjadwal pengingat dan server HTTP (/healthz, /readyz, /metrics)')
       .action(async () => {
-        startCode = await runStart(config, logger, io);
+        startCode = await (await import('./start.ts')).runStart(config, logger, io);
       });
   });
   try {

@@ -1,7 +1,5 @@
 import { resolve } from 'node:path';
 import { prepareDataDir } from './data-dir.ts';
-import { openPglite } from './pglite.ts';
-import { openPostgres } from './postgres.ts';
 import type { Db } from './types.ts';
 
 export type { Db, Queryable } from './types.ts';
@@ -29,7 +27,9 @@ export const ANSWER_STATEMENT_TIMEOUT_MS = 15_000;
 
 /** Opens the database named by DATABASE_URL (postgres://, a folder, or memory://). */
 export async function openDatabase(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): Promise<Db> {
-  if (isPostgresUrl(url)) return openPostgres(url, options);
+  // Each backend's driver is loaded only when it is used: a PostgreSQL deployment never loads PGlite.
+  if (isPostgresUrl(url)) return (await import('./postgres.ts')).openPostgres(url, options);
+  const { openPglite } = await import('./pglite.ts');
   if (url === 'memory://') return openPglite(url);
   prepareDataDir(resolve(url));
   return openPglite(resolve(url));

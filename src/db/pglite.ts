@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PGlite, types, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { privatizeTree, withPrivateUmask } from './data-dir.ts';
@@ -22,9 +24,20 @@ function wrap(q: PGlite | Transaction): Queryable {
   };
 }
 
+/** The empty database the build prepared (scripts/pglite-template.mjs); absent when running from sources. */
+const TEMPLATE = new URL('./pglite-template.tar.gz', import.meta.url);
+
+/** A new database starts from the template when there is one: no initdb (seconds, near a gigabyte of memory). */
+function templateFor(location: string): Blob | undefined {
+  const isNew = location === 'memory://' || !existsSync(join(location, 'PG_VERSION'));
+  if (!isNew || !existsSync(TEMPLATE)) return undefined;
+  return new Blob([readFileSync(TEMPLATE)]);
+}
+
 /** Opens the embedded database in a folder, or in memory for `memory://`. */
 export async function openPglite(location: string): Promise<Db> {
-  const options = { extensions: { vector }, parsers };
+  const loadDataDir = templateFor(location);
+  const options = { extensions: { vector }, parsers, ...(loadDataDir ? { loadDataDir } : {}) };
   // The folder is prepared (private, usable) by the caller; PGlite's own files are created
   // under a private umask so they are 0600, not world-readable 0666.
   const pg = await withPrivateUmask(async () => {

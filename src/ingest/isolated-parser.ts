@@ -5,6 +5,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { LoadError, type LoadReason } from './errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import type { ParsedDoc } from './loaders.ts';
+import type { IndexChunk } from '../retrieval/index-text.ts';
+
+/** Index work the worker does after parsing: chunking and term counts, vectors with the offline embedder of this dimension. */
+export interface IndexRequest {
+  readonly hashingDim: number | null;
+}
+
+/** A parsed document; with `chunks` when the worker also prepared them for the index (its blocks are then left out). */
+export interface ParsedForIndex extends ParsedDoc {
+  readonly chunks?: readonly IndexChunk[];
+}
 
 export interface ParseRequest {
   readonly id: number;
@@ -12,11 +23,12 @@ export interface ParseRequest {
   readonly data: Uint8Array;
   readonly text: string | null;
   readonly limits: ParseLimits;
+  readonly index?: IndexRequest;
 }
 
 export type ParseReply =
   | { readonly id: number; readonly type: 'progress' }
-  | { readonly id: number; readonly type: 'done'; readonly doc: ParsedDoc }
+  | { readonly id: number; readonly type: 'done'; readonly doc: ParsedForIndex }
   | { readonly id: number; readonly type: 'refused'; readonly reason: LoadReason; readonly detail?: string }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
 
@@ -29,7 +41,7 @@ export interface ParserOptions {
 }
 
 export interface IsolatedParser {
-  parse(path: string, data: Uint8Array, text: string | null): Promise<ParsedDoc>;
+  parse(path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex>;
   close(): void;
 }
 
@@ -72,10 +84,10 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
     return c;
   };
 
-  const parse = (path: string, data: Uint8Array, text: string | null): Promise<ParsedDoc> => {
+  const parseNow = (path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex> => {
     const c = (child ??= start());
     const id = nextId++;
-    return new Promise<ParsedDoc>((resolve, reject) => {
+    return new Promise<ParsedForIndex>((resolve, reject) => {
       let timer: NodeJS.Timeout | undefined;
       const finish = () => {
         clearTimeout(timer);
@@ -109,8 +121,16 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
       c.on('message', onMessage);
       c.on('exit', onExit);
       arm();
-      c.send({ id, path, data, text, limits } satisfies ParseRequest);
+      c.send({ id, path, data, text, limits, index } satisfies ParseRequest);
     });
+  };
+
+  // One file in the worker at a time: a request queued behind a long parse must not run out its idle deadline waiting.
+  let tail: Promise<unknown> = Promise.resolve();
+  const parse = (path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex> => {
+    const run = tail.then(() => parseNow(path, data, text, index));
+    tail = run.catch(() => undefined);
+    return run;
   };
 
   return {

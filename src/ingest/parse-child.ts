@@ -3,9 +3,15 @@
  * `isolated-parser.ts`. A file that exhausts its memory or hangs ends this process
  * only; the parent names the file as refused and starts another worker.
  */
+import { createHashingEmbedder, type Embedder } from '../retrieval/embedder.ts';
 import { LoadError } from './errors.ts';
+import { indexChunks } from './index-chunks.ts';
 import { loadDocument } from './loaders.ts';
 import type { ParseReply, ParseRequest } from './isolated-parser.ts';
+
+/** One offline embedder per dimension for the worker's life: its word cache carries over files. */
+const embedders = new Map<number, Embedder>();
+const hashing = (dim: number) => embedders.get(dim) ?? embedders.set(dim, createHashingEmbedder(dim)).get(dim)!;
 
 function reply(m: ParseReply): void {
   process.send?.(m);
@@ -14,7 +20,10 @@ function reply(m: ParseReply): void {
 async function handle(req: ParseRequest): Promise<void> {
   try {
     const doc = await loadDocument(req.path, req.data, req.text, req.limits, () => reply({ id: req.id, type: 'progress' }));
-    reply({ id: req.id, type: 'done', doc });
+    if (!req.index) return reply({ id: req.id, type: 'done', doc });
+    // Chunking, term counts and offline vectors here, beside the caller's database writes.
+    const chunks = await indexChunks(doc.title, doc.blocks, req.index.hashingDim ? hashing(req.index.hashingDim) : null);
+    reply({ id: req.id, type: 'done', doc: { ...doc, blocks: [], chunks } });
   } catch (err) {
     if (err instanceof LoadError) reply({ id: req.id, type: 'refused', reason: err.reason, detail: err.detail });
     else reply({ id: req.id, type: 'failed', message: (err as Error).message ?? String(err) });

@@ -1,27 +1,21 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { ingestMessages } from '../messages/index.ts';
-import { splitFrontMatter } from '../programme/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
-import { indexTextOf, writeDocument, type IndexChunk } from '../retrieval/index-store.ts';
-import type { DocMeta, LoadedDoc } from './blocks.ts';
+import { deferVectorIndex } from '../retrieval/index-store.ts';
 import type { RemovedCounts } from './boilerplate.ts';
-import { chunkBlocks } from './chunker.ts';
-import { LoadError } from './errors.ts';
-import { collect, displayPath, kindOf } from './files.ts';
-import { frontMatterMeta } from './front-matter.ts';
+import { failedOutcome, stepFile, type Step } from './file-step.ts';
+import { collect, displayPath } from './files.ts';
+import { createGroupWriter, type GroupLimits } from './group-writer.ts';
 import type { InstructionFlag } from './instructions.ts';
 import { createIsolatedParser, type IsolatedParser, type ParserOptions } from './isolated-parser.ts';
-import { checkFile, decodeText, SUPPORTED, titleFromFileName } from './file-checks.ts';
+import { SUPPORTED } from './file-checks.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
-import { prepareCalendar, prepareChecklist } from './special-docs.ts';
 import { recordIngestRun, removeDocument } from './runs.ts';
 
-/** Bump when loading or chunking changes: every file is then ingested again. */
-export const PIPELINE_VERSION = 'ingest-v4';
+export { PIPELINE_VERSION } from './file-step.ts';
 
 export type FileStatus = 'new' | 'changed' | 'unchanged' | 'failed' | 'skipped';
 
@@ -77,81 +71,23 @@ export interface IngestOptions {
   readonly onFile?: (outcome: FileOutcome) => void;
   /** Who ingests ('cli', 'konsol:sari'): recorded with the documents and the run. */
   readonly actor?: string;
+  /** New bytes from which the vector index is rebuilt after the run instead of updated per chunk (default LARGE_RUN_BYTES). */
+  readonly largeRunBytes?: number;
+  /** How many small files share a transaction (default DEFAULT_GROUP; benchmarks compare one per file). */
+  readonly group?: GroupLimits;
 }
 
-async function regionOf(db: Queryable, path: string, kind: string): Promise<string | null> {
-  if (kind !== 'masterplan') return null;
-  const m = basename(path).match(/(?:^|[-_])(\d{2})\.?(\d{2})(?=[-_.])/);
-  if (!m) return null;
-  const code = `${m[1]}.${m[2]}`;
-  const rows = await db.query('SELECT 1 FROM regions WHERE code = $1', [code]);
-  return rows.length > 0 ? code : null;
-}
-
-interface Prepared {
-  readonly doc: LoadedDoc;
-  readonly special: 'kalender' | 'checklist' | null;
-  readonly meta: DocMeta;
-  readonly instructions: readonly InstructionFlag[];
-  readonly inTransaction?: (tx: Queryable) => Promise<void>;
-}
-
-/** Checks and parses one file: calendars and checklists here, everything else in the parse worker. */
-async function prepare(db: Queryable, parser: IsolatedParser, path: string, data: Uint8Array, maxBytes: number): Promise<Prepared> {
-  checkFile(path, data, maxBytes);
-  const ext = extname(path).toLowerCase();
-  const text = ext === '.pdf' || ext === '.docx' ? null : decodeText(path, data);
-  if (ext === '.yaml' || ext === '.yml') return { ...(await prepareCalendar(db, path, text!)), meta: {}, instructions: [] };
-  const fm = text !== null && (ext === '.md' || ext === '.markdown') ? splitFrontMatter(text) : null;
-  if (fm && /^kind:\s*checklist\s*$/m.test(fm.yaml)) return { ...prepareChecklist(text!, fm.body), meta: {}, instructions: [] };
-  const own = fm ? frontMatterMeta(fm.yaml) : {};
-  const doc = await parser.parse(path, ext === '.pdf' || ext === '.docx' ? data : new Uint8Array(0), fm ? fm.body : text);
-  const found = doc.meta ?? {};
-  const meta: DocMeta = { publishedAt: own.publishedAt ?? found.publishedAt ?? null, place: own.place ?? found.place ?? null, url: own.url ?? null };
-  return { doc, special: null, meta, instructions: doc.instructions };
-}
-
-/** What a stored file reports beyond its chunks: removed lines, OCR, flags, dateline. */
-function details(p: Prepared): Partial<FileOutcome> {
-  const out: { -readonly [K in keyof FileOutcome]?: FileOutcome[K] } = {};
-  if (p.doc.removed && Object.keys(p.doc.removed).length) out.removed = p.doc.removed;
-  if (p.doc.ocrPages?.length) out.ocr_pages = p.doc.ocrPages;
-  if (p.doc.unreadPages?.length) out.unread_pages = p.doc.unreadPages;
-  if (p.instructions.length) out.instructions = p.instructions;
-  if (p.meta.publishedAt) out.published_at = p.meta.publishedAt;
-  if (p.meta.place) out.place = p.meta.place;
-  return out;
-}
-
-async function store(deps: IngestDeps, file: FileInput, hash: string, p: Prepared): Promise<number> {
-  const { path, data } = file;
-  const kind = kindOf(path, p.special);
-  const chunks = chunkBlocks(p.doc.blocks);
-  const indexTexts = chunks.map((c) => indexTextOf(p.doc.title, c.heading, c.text));
-  const vectors = await deps.embedder.embed(indexTexts);
-  const rows: IndexChunk[] = chunks.map((c, i) => ({ ...c, indexText: indexTexts[i]!, embedding: vectors[i] ?? null }));
-  await writeDocument(
-    deps.db,
-    {
-      path,
-      title: p.doc.title || titleFromFileName(path),
-      kind,
-      regionCode: await regionOf(deps.db, path, kind),
-      contentHash: hash,
-      pageCount: p.doc.pageCount,
-      bytes: data.length,
-      publishedAt: p.meta.publishedAt ?? null,
-      place: p.meta.place ?? null,
-      url: p.meta.url ?? null,
-      addedBy: file.addedBy ?? null,
-    },
-    rows,
-    async (tx) => {
-      await p.inTransaction?.(tx);
-      await file.alsoInTransaction?.(tx);
-    },
-  );
-  return rows.length;
+export interface FileInput {
+  /** The document's path: a corpus path, or 'unggahan/<kind>/<name>' for an upload. */
+  readonly path: string;
+  readonly data: Uint8Array;
+  /** The stored content hash of this path, if any: the same bytes are then skipped. */
+  readonly previousHash?: string;
+  readonly force?: boolean;
+  readonly maxBytes?: number;
+  readonly addedBy?: string;
+  /** Runs in the document's transaction (an upload stores its original bytes there). */
+  readonly alsoInTransaction?: (tx: Queryable) => Promise<void>;
 }
 
 async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promise<number> {
@@ -171,10 +107,47 @@ async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promi
   return pruned;
 }
 
+/** New text at least this large, and at least half of what is stored, is a large run: the vector index is rebuilt after it. */
+export const LARGE_RUN_BYTES = 2 * 1024 * 1024;
+
+async function isLargeRun(db: Db, files: readonly string[], known: Map<string, string>, options: IngestOptions): Promise<boolean> {
+  const [stored] = await db.query<{ bytes: number }>('SELECT COALESCE(sum(bytes), 0)::float8 AS bytes FROM documents');
+  let pending = 0;
+  const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
+  for (const f of files) {
+    if (!SUPPORTED.has(extname(f).toLowerCase()) || (!options.force && known.has(displayPath(f)))) continue;
+    // A file over the size limit is refused, not written: it does not make a run large.
+    const size = statSync(f, { throwIfNoEntry: false })?.size ?? 0;
+    if (size <= maxBytes) pending += size;
+  }
+  return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
+}
+
+/** A calendar reads what earlier files wrote: it is prepared only after they are. */
+const isCalendar = (abs: string) => /\.ya?ml$/i.test(abs);
+
+/** Reads one file from disk and prepares it; skipped and unreadable files become their outcome. */
+function stepPath(deps: IngestDeps, parser: IsolatedParser, abs: string, known: Map<string, string>, options: IngestOptions): Promise<Step> {
+  const path = displayPath(abs);
+  if (!SUPPORTED.has(extname(abs).toLowerCase())) {
+    return Promise.resolve({ outcome: { path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(abs) || undefined) } });
+  }
+  let data: Uint8Array;
+  try {
+    data = readFileSync(abs);
+  } catch (err) {
+    return Promise.resolve({ outcome: failedOutcome(path, (err as Error).message) });
+  }
+  return stepFile(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor });
+}
+
 /**
  * Ingests files and folders: unchanged files (same content hash) are skipped, a
  * changed file replaces its document atomically, a bad file is reported with its
- * reason and the rest still ingested. Untrusted files are parsed in a worker process.
+ * reason and the rest still ingested. Untrusted files are parsed in a worker process,
+ * which also chunks, counts terms and embeds offline, one file ahead of the writes;
+ * small files share a transaction (see group-writer.ts); a large run rebuilds the
+ * vector index once at its end instead of updating it per chunk.
  */
 export async function ingestPaths(deps: IngestDeps, roots: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -195,25 +168,23 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
     summary.files.push(o);
     options.onFile?.(o);
   };
-  const failed = (path: string, reason: string): FileOutcome => ({ path, status: 'failed', chunks: 0, pages: 0, reason });
-
   const parser = createIsolatedParser(options.parser);
+  const writer = createGroupWriter(deps.db, log, record, options.group);
+  const large = await isLargeRun(deps.db, files, known, options);
   try {
-    for (const abs of files) {
-      const path = displayPath(abs);
-      if (!SUPPORTED.has(extname(abs).toLowerCase())) {
-        record({ path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(abs) || undefined) });
-        continue;
+    await deferVectorIndex(deps.db, large, async () => {
+      let ahead: Promise<Step> | null = null;
+      for (let i = 0; i < files.length; i++) {
+        if (!ahead && isCalendar(files[i]!)) await writer.flush();
+        const current = ahead ?? stepPath(deps, parser, files[i]!, known, options);
+        // The worker parses the next file while this one is written.
+        ahead = i + 1 < files.length && !isCalendar(files[i + 1]!) ? stepPath(deps, parser, files[i + 1]!, known, options) : null;
+        const s = await current;
+        if ('ready' in s) await writer.add(s.ready);
+        else await writer.note(s.outcome);
       }
-      let data: Uint8Array;
-      try {
-        data = readFileSync(abs);
-      } catch (err) {
-        record(failed(path, (err as Error).message));
-        continue;
-      }
-      record(await ingestOne(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor }));
-    }
+      await writer.flush();
+    });
   } finally {
     parser.close();
   }
@@ -222,39 +193,10 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   summary.seconds = (performance.now() - started) / 1000;
   await recordIngestRun(deps.db, summary, options.actor ?? null).catch((err: unknown) => log.warn({ err }, 'ingest run not recorded'));
   log.info(
-    { new: summary.new, changed: summary.changed, unchanged: summary.unchanged, failed: summary.failed, chunks: summary.chunks, removed: summary.removed, ocrPages: summary.ocrPages, seconds: Number(summary.seconds.toFixed(2)) },
+    { new: summary.new, changed: summary.changed, unchanged: summary.unchanged, failed: summary.failed, chunks: summary.chunks, removed: summary.removed, ocrPages: summary.ocrPages, seconds: Number(summary.seconds.toFixed(2)), vectorIndexRebuilt: large },
     'ingest finished',
   );
   return summary;
-}
-
-export interface FileInput {
-  /** The document's path: a corpus path, or 'unggahan/<kind>/<name>' for an upload. */
-  readonly path: string;
-  readonly data: Uint8Array;
-  /** The stored content hash of this path, if any: the same bytes are then skipped. */
-  readonly previousHash?: string;
-  readonly force?: boolean;
-  readonly maxBytes?: number;
-  readonly addedBy?: string;
-  /** Runs in the document's transaction (an upload stores its original bytes there). */
-  readonly alsoInTransaction?: (tx: Queryable) => Promise<void>;
-}
-
-/** One file through the pipeline with a parse worker of the caller's; never throws. */
-async function ingestOne(deps: IngestDeps, parser: IsolatedParser, file: FileInput): Promise<FileOutcome> {
-  const { path, data } = file;
-  const hash = createHash('sha256').update(PIPELINE_VERSION).update(data).digest('hex');
-  if (file.previousHash === hash && !file.force) return { path, status: 'unchanged', chunks: 0, pages: 0 };
-  try {
-    const prepared = await prepare(deps.db, parser, path, data, file.maxBytes ?? MAX_FILE_BYTES);
-    const chunks = await store(deps, file, hash, prepared);
-    return { path, status: file.previousHash ? 'changed' : 'new', chunks, pages: prepared.doc.pageCount ?? 0, ...details(prepared) };
-  } catch (err) {
-    if (err instanceof LoadError) return { path, status: 'failed', chunks: 0, pages: 0, reason: ingestMessages.reason(err.reason, err.detail) };
-    deps.logger.child({ module: 'ingest' }).warn({ err, path }, 'file failed');
-    return { path, status: 'failed', chunks: 0, pages: 0, reason: (err as Error).message };
-  }
 }
 
 /**
@@ -264,7 +206,13 @@ async function ingestOne(deps: IngestDeps, parser: IsolatedParser, file: FileInp
 export async function ingestFile(deps: IngestDeps, file: FileInput, parserOptions?: ParserOptions): Promise<FileOutcome> {
   const parser = createIsolatedParser(parserOptions);
   try {
-    return await ingestOne(deps, parser, file);
+    const s = await stepFile(deps, parser, file);
+    if (!('ready' in s)) return s.outcome;
+    let outcome: FileOutcome = s.ready.outcome;
+    const writer = createGroupWriter<FileOutcome>(deps.db, deps.logger.child({ module: 'ingest' }), (o) => (outcome = o));
+    await writer.add(s.ready);
+    await writer.flush();
+    return outcome;
   } finally {
     parser.close();
   }

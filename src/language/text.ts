@@ -57,6 +57,13 @@ export function words(text: string): string[] {
   const out: string[] = [];
   for (const raw of normalize(text).split(/[^\p{L}\p{N}-]+/u)) {
     if (!raw) continue;
+    if (!raw.includes('-')) {
+      // The common case, a word without hyphens: neither a code nor parts to split.
+      const fixed = SLANG[raw];
+      if (fixed) out.push(...fixed.split(' '));
+      else out.push(formalWord(raw));
+      continue;
+    }
     const w = raw.replace(/^-+|-+$/g, '');
     if (!w) continue;
     if (CODE_RE.test(w)) {
@@ -83,11 +90,12 @@ const formalCache = new Map<string, string>();
  * dictionary root stay as they are, so formal text is untouched.
  */
 export function formalWord(word: string): string {
+  // Only words that passed the checks below are cached: a hit skips them.
+  let formal = formalCache.get(word);
+  if (formal !== undefined) return formal;
   // 'ganti2' writes 'ganti-ganti'.
   if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
   if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
-  let formal = formalCache.get(word);
-  if (formal !== undefined) return formal;
   formal = word;
   if (!isRoot(stem(word))) {
     const candidates: string[] = [];

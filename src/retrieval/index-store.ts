@@ -2,16 +2,9 @@ import type { Db, Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { termCounts } from '../language/index.ts';
+import { indexTextOf, type IndexChunk } from './index-text.ts';
 
-/** A chunk as written to the index. `indexText` (title + headings + text) feeds BM25 and vectors. */
-export interface IndexChunk {
-  readonly ordinal: number;
-  readonly heading: string;
-  readonly page: number | null;
-  readonly text: string;
-  readonly indexText: string;
-  readonly embedding: Float32Array | null;
-}
+export { indexTextOf, type IndexChunk } from './index-text.ts';
 
 export interface IndexDocument {
   readonly path: string;
@@ -62,12 +55,70 @@ export async function writeDocument(
   return id!;
 }
 
-/** Writes several documents in one transaction with a handful of statements (bulk loads, benchmarks). */
+/** One chunk as the statements below take it. */
+interface FlatChunk {
+  readonly documentId: number;
+  readonly c: IndexChunk;
+  readonly counts: ReadonlyMap<string, number>;
+  readonly length: number;
+}
+
+/** Inserts the chunks (one statement) and returns their ids in the order given. */
+async function insertChunks(tx: Queryable, flat: readonly FlatChunk[]): Promise<number[]> {
+  const rows = await tx.query<{ id: number; document_id: number; ordinal: number }>(
+    `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, embedding)
+     SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, x.embedding::vector
+       FROM json_to_recordset($1::json)
+         AS x(document_id int, ordinal int, heading text, page int, text text, length int, embedding text)
+     RETURNING id, document_id, ordinal`,
+    [JSON.stringify(flat.map((f) => ({
+      document_id: f.documentId, ordinal: f.c.ordinal, heading: f.c.heading, page: f.c.page, text: f.c.text, length: f.length,
+      embedding: f.c.embedding ? toVectorLiteral(f.c.embedding) : null,
+    })))],
+  );
+  const id = new Map(rows.map((r) => [`${r.document_id}:${r.ordinal}`, r.id]));
+  return flat.map((f) => id.get(`${f.documentId}:${f.c.ordinal}`)!);
+}
+
+/**
+ * Adds the chunks' postings: one upsert gives every term its id and raises its df, one
+ * insert writes the postings in (term, chunk) order, the order of the term index.
+ */
+async function insertPostings(tx: Queryable, flat: readonly FlatChunk[], chunkIds: readonly number[]): Promise<void> {
+  const df = new Map<string, number>();
+  for (const f of flat) for (const term of f.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  // Sorted: concurrent writers would lock term rows in one order (the stats lock already serialises them).
+  const allTerms = [...df.keys()].sort();
+  const termRows = await tx.query<{ id: number; term: string }>(
+    `INSERT INTO terms (term, df) SELECT * FROM unnest($1::text[], $2::int[])
+     ON CONFLICT (term) DO UPDATE SET df = terms.df + EXCLUDED.df
+     RETURNING id, term`,
+    [allTerms, allTerms.map((t) => df.get(t)!)],
+  );
+  const termId = new Map(termRows.map((r) => [r.term, r.id]));
+  const postings: Array<[number, number, number, number]> = [];
+  flat.forEach((f, i) => {
+    for (const [term, tf] of f.counts) postings.push([termId.get(term)!, chunkIds[i]!, tf, f.length]);
+  });
+  postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  await tx.query(
+    'INSERT INTO postings (term_id, chunk_id, tf, dl) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])',
+    [postings.map((p) => p[0]), postings.map((p) => p[1]), postings.map((p) => p[2]), postings.map((p) => p[3])],
+  );
+}
+
+/**
+ * Writes several documents in one transaction with a handful of statements, replacing
+ * earlier versions of the same paths: readers see all of them old or all new. Chunks may
+ * carry their term counts (computed off the main thread); else they are counted here.
+ */
 export async function writeDocuments(
   db: Db,
   items: ReadonlyArray<{ doc: IndexDocument; chunks: readonly IndexChunk[] }>,
   alsoInTransaction?: (tx: Queryable) => Promise<void>,
 ): Promise<number[]> {
+  // Counted before the transaction opens: no CPU work while rows are locked.
+  const counted = items.map(({ chunks }) => chunks.map((c) => c.counts ?? termCounts(c.indexText)));
   return db.transaction(async (tx) => {
     await tx.query('SELECT n FROM bm25_stats WHERE id = 1 FOR UPDATE');
     if (alsoInTransaction) await alsoInTransaction(tx);
@@ -87,62 +138,46 @@ export async function writeDocuments(
       })))],
     );
     const docId = new Map(docRows.map((r) => [r.path, r.id]));
-    const flat = items.flatMap(({ doc, chunks }) => chunks.map((c) => ({ documentId: docId.get(doc.path)!, c, counts: termCounts(c.indexText) })));
+    const flat: FlatChunk[] = items.flatMap(({ doc, chunks }, d) => chunks.map((c, k) => {
+      const counts = counted[d]![k]!;
+      let length = 0;
+      for (const tf of counts.values()) length += tf;
+      return { documentId: docId.get(doc.path)!, c, counts, length };
+    }));
     if (flat.length > 0) {
-      const lengths = flat.map((f) => [...f.counts.values()].reduce((a, b) => a + b, 0));
-      const ids = await tx.query<{ id: number }>(
-        `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, tsv, embedding)
-         SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, to_tsvector('simple', x.terms), x.embedding::vector
-           FROM json_to_recordset($1::json)
-             AS x(i int, document_id int, ordinal int, heading text, page int, text text, length int, terms text, embedding text)
-          ORDER BY x.i
-         RETURNING id`,
-        [JSON.stringify(flat.map((f, i) => ({
-          i, document_id: f.documentId, ordinal: f.c.ordinal, heading: f.c.heading, page: f.c.page, text: f.c.text,
-          length: lengths[i], terms: [...f.counts.keys()].join(' '),
-          embedding: f.c.embedding ? toVectorLiteral(f.c.embedding) : null,
-        })))],
-      );
-      // RETURNING follows the insertion order of the ordered SELECT; map ids back by ordinal position.
-      const chunkIds = await tx.query<{ id: number; document_id: number; ordinal: number }>(
-        'SELECT id, document_id, ordinal FROM chunks WHERE id = ANY($1::int[])', [ids.map((r) => r.id)],
-      );
-      const chunkId = new Map(chunkIds.map((r) => [`${r.document_id}:${r.ordinal}`, r.id]));
-      const allTerms = [...new Set(flat.flatMap((f) => [...f.counts.keys()]))];
-      await tx.query('INSERT INTO terms (term) SELECT unnest($1::text[]) ON CONFLICT (term) DO NOTHING', [allTerms]);
-      const termRows = await tx.query<{ id: number; term: string }>('SELECT id, term FROM terms WHERE term = ANY($1::text[])', [allTerms]);
-      const termId = new Map(termRows.map((r) => [r.term, r.id]));
-      const pTerm: number[] = [];
-      const pChunk: number[] = [];
-      const pTf: number[] = [];
-      const pDl: number[] = [];
-      const df = new Map<number, number>();
-      flat.forEach((f, i) => {
-        const cid = chunkId.get(`${f.documentId}:${f.c.ordinal}`)!;
-        for (const [term, tf] of f.counts) {
-          const id = termId.get(term)!;
-          pTerm.push(id);
-          pChunk.push(cid);
-          pTf.push(tf);
-          pDl.push(lengths[i]!);
-          df.set(id, (df.get(id) ?? 0) + 1);
-        }
-      });
-      await tx.query(
-        `INSERT INTO postings (term_id, chunk_id, tf, dl) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])`,
-        [pTerm, pChunk, pTf, pDl],
-      );
-      await tx.query(`UPDATE terms t SET df = t.df + x.c FROM unnest($1::int[], $2::int[]) AS x(id, c) WHERE t.id = x.id`, [
-        [...df.keys()],
-        [...df.values()],
-      ]);
+      await insertPostings(tx, flat, await insertChunks(tx, flat));
       await tx.query('UPDATE bm25_stats SET n = n + $1, total_len = total_len + $2 WHERE id = 1', [
         flat.length,
-        lengths.reduce((a, b) => a + b, 0),
+        flat.reduce((a, f) => a + f.length, 0),
       ]);
     }
     return items.map(({ doc }) => docId.get(doc.path)!);
   });
+}
+
+const VECTOR_INDEX = 'CREATE INDEX IF NOT EXISTS chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)';
+
+/**
+ * Runs a large write with the HNSW vector index dropped and builds it once afterwards
+ * (also when fn fails): building the graph over all vectors at the end costs a fraction
+ * of inserting into it chunk by chunk. Meanwhile vector search scans exactly (slower,
+ * same answers). On PostgreSQL the written tables are vacuumed and analysed after it,
+ * so the postings are read by index-only scans at once.
+ */
+export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Promise<T>): Promise<T> {
+  const [exists] = defer ? await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_idx'`) : [];
+  if (!exists) return fn();
+  await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  try {
+    return await fn();
+  } finally {
+    await db.transaction(async (tx) => {
+      // The graph is built in memory; pgvector's 64 MB default spills past about 25k vectors.
+      if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
+      await tx.exec(VECTOR_INDEX);
+    });
+    if (db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, postings, terms');
+  }
 }
 
 /**
@@ -157,7 +192,7 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
       await tx.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
       await tx.exec('UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL');
       await tx.exec(`ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(${embedder.dim})`);
-      await tx.exec('CREATE INDEX chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)');
+      await tx.exec(VECTOR_INDEX);
       await tx.query(
         `INSERT INTO settings (key, value) VALUES ('embedder', $1::jsonb)
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
@@ -165,6 +200,8 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
       );
     });
   }
+  // A run that deferred the index and was killed before rebuilding it left none: build it now.
+  await db.exec(VECTOR_INDEX);
   const [{ total } = { total: 0 }] = await db.query<{ total: number }>('SELECT count(*) AS total FROM chunks WHERE embedding IS NULL');
   let done = 0;
   while (done < total) {
@@ -182,9 +219,4 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
     onProgress?.(done, total);
   }
   return done;
-}
-
-/** The text a chunk is indexed by: its document title and heading path give it context. */
-export function indexTextOf(title: string, heading: string, text: string): string {
-  return `${title}\n${heading.replaceAll(' > ', '\n')}\n${text}`;
 }

@@ -1,8 +1,11 @@
 import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
-import { analyzeQuery, CONTEXT_WEIGHT, emphasizeNames, queryConcepts, type QueryConcept, type WeightedTerm } from './query.ts';
+import { analyzeQuery, CONTEXT_WEIGHT, emphasizeNames, queryConcepts, type QueryConcept } from './query.ts';
 import { terms } from '../language/index.ts';
+import { bm25Idf, bm25Search, DEFAULT_BM25 } from './bm25.ts';
+
+export { bm25Search, type Bm25Result, type Bm25Row } from './bm25.ts';
 
 export interface SearchHit {
   readonly chunkId: number;
@@ -45,7 +48,7 @@ export interface FusionWeights {
 }
 
 /** Chosen on the TyDi QA train split and our own eval set (see bench/RESULTS.md). */
-export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, answerType: 0.2, k1: 1.2, b: 0.75, opening: 0.4, names: 0.5 };
+export const DEFAULT_WEIGHTS: FusionWeights = { vector: 0.1, answerType: 0.2, ...DEFAULT_BM25, opening: 0.4, names: 0.5 };
 
 /** How many index terms of a chunk's text count as its opening. */
 export const OPENING_TERMS = 4;
@@ -57,98 +60,6 @@ export interface SearchOptions {
   readonly weights?: FusionWeights;
   /** Candidates taken from each ranker before fusion. */
   readonly candidates?: number;
-}
-
-interface Bm25Row {
-  chunk_id: number;
-  score: number;
-  matched: number;
-}
-
-/** Okapi BM25's idf of a term found in df of n chunks (the unseen-term mass uses df 0). */
-function bm25Idf(n: number, df: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
-/** An abbreviation found in fewer than 1/RARE_ABBREVIATION as many chunks as its expansion is shorthand. */
-const RARE_ABBREVIATION = 5;
-
-/** Terms in more than this share of chunks only re-score the candidates the rarer terms found. */
-const COMMON_SHARE = 0.1;
-/** Below this many postings for the whole query, everything is scored exactly in one pass. */
-const EXACT_POSTINGS = 20_000;
-const RESCORE_CANDIDATES = 300;
-
-/**
- * BM25 (Okapi) over postings, idf from the current df and N. Long queries over large
- * indexes are scored in two steps (MaxScore-style): the rare terms pick candidates, the
- * very common ones (little idf, long posting lists) only add to those candidates' scores.
- */
-export async function bm25Search(
-  db: Queryable,
-  query: readonly WeightedTerm[],
-  limit: number,
-  w: FusionWeights = DEFAULT_WEIGHTS,
-  exactPostings = EXACT_POSTINGS,
-) {
-  if (query.length === 0) return { rows: [] as Bm25Row[], idfMass: 0, idf: new Map<string, number>() };
-  const [stats] = await db.query<{ n: number; avgdl: number }>(
-    'SELECT n::float8 AS n, total_len::float8 / greatest(n, 1) AS avgdl FROM bm25_stats WHERE id = 1',
-  );
-  const n = stats?.n ?? 0;
-  const avgdl = stats?.avgdl || 1;
-  const known = await db.query<{ id: number; term: string; df: number }>(
-    'SELECT id, term, df FROM terms WHERE term = ANY($1::text[]) AND df > 0',
-    [[...new Set([...query.map((q) => q.term), ...query.flatMap((q) => (q.expands ? [q.expands] : []))])]],
-  );
-  // An abbreviation the documents hardly use ('QW' where they write 'quick win') is the
-  // officer's shorthand: its expansion then carries the full weight.
-  const dfOf = new Map(known.map((t) => [t.term, t.df]));
-  const weight = new Map(
-    query.map((q) => [q.term, q.expands !== undefined && (dfOf.get(q.expands) ?? 0) * RARE_ABBREVIATION < (dfOf.get(q.term) ?? 0) ? 1 : q.weight]),
-  );
-  const terms = known.map((t) => ({ id: t.id, term: t.term, df: t.df, idf: (weight.get(t.term) ?? 1) * bm25Idf(n, t.df) }));
-  /** Weighted idf of each query term the index knows. */
-  const idf = new Map(terms.map((t) => [t.term, t.idf]));
-  // The idf mass also counts query terms no chunk contains: words the corpus never uses
-  // (English, typos, names) weaken the evidence, at half the weight of a rare corpus
-  // word: enough to tell off-topic questions, not to refuse slang.
-  const knownTerms = new Set(known.map((t) => t.term));
-  const unknown = query.filter((q) => q.weight >= 1 && !knownTerms.has(q.term)).length;
-  const idfMass = terms.reduce((a, t) => a + t.idf, 0) + (unknown * bm25Idf(n, 0)) / 2;
-  if (terms.length === 0) return { rows: [] as Bm25Row[], idfMass, idf };
-
-  const rare = terms.filter((t) => t.df <= COMMON_SHARE * n);
-  const common = terms.filter((t) => t.df > COMMON_SHARE * n);
-  const postings = terms.reduce((a, t) => a + t.df, 0);
-  const twoStep = rare.length > 0 && common.length > 0 && postings > exactPostings;
-  const first = twoStep ? rare : terms;
-  const bm25 = (tf: number, dl: number) => (tf * (w.k1 + 1)) / (tf + w.k1 * (1 - w.b + (w.b * dl) / avgdl));
-  const rows = await db.query<Bm25Row>(
-    `SELECT p.chunk_id,
-            sum(x.idf * p.tf * ($3::float8 + 1) / (p.tf + $3::float8 * (1 - $4::float8 + $4::float8 * p.dl / $5::float8))) AS score,
-            sum(x.idf) AS matched
-       FROM unnest($1::int[], $2::float8[]) AS x(id, idf) JOIN postings p ON p.term_id = x.id
-      GROUP BY p.chunk_id
-      ORDER BY score DESC, p.chunk_id
-      LIMIT $6`,
-    [first.map((t) => t.id), first.map((t) => t.idf), w.k1, w.b, avgdl, twoStep ? RESCORE_CANDIDATES : limit],
-  );
-  if (!twoStep || rows.length === 0) return { rows, idfMass, idf };
-  const idfOf = new Map(common.map((t) => [t.id, t.idf]));
-  const byChunk = new Map(rows.map((r) => [r.chunk_id, { ...r }]));
-  const extra = await db.query<{ chunk_id: number; term_id: number; tf: number; dl: number }>(
-    'SELECT chunk_id, term_id, tf, dl FROM postings WHERE chunk_id = ANY($1::int[]) AND term_id = ANY($2::int[])',
-    [rows.map((r) => r.chunk_id), common.map((t) => t.id)],
-  );
-  for (const e of extra) {
-    const r = byChunk.get(e.chunk_id)!;
-    const idf = idfOf.get(e.term_id)!;
-    r.score += idf * bm25(e.tf, e.dl);
-    r.matched += idf;
-  }
-  const rescored = [...byChunk.values()].sort((a, b) => b.score - a.score || a.chunk_id - b.chunk_id).slice(0, limit);
-  return { rows: rescored, idfMass, idf };
 }
 
 /** A question concept with its weight: the idf of its own term, or of its expansion when the corpus never uses the abbreviation. */

@@ -22,6 +22,18 @@ describe('compiled JavaScript', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ question: 'Apa itu quick win?' });
+    // A new embedded folder starts from the template the build prepared (no initdb), and opens again after.
+    expect(existsSync(join(out, 'db', 'pglite-template.tar.gz'))).toBe(true);
+    const folder = join(tempDir(), 'db');
+    for (let i = 0; i < 2; i++) {
+      const inFolder = spawnSync(process.execPath, [join(out, 'cli', 'main.js'), 'regions', 'list', '--json'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, DATABASE_URL: folder, LOG_LEVEL: 'warn' },
+      });
+      expect(inFolder.status, inFolder.stderr).toBe(0);
+      expect((JSON.parse(inFolder.stdout) as unknown[]).length).toBe(514);
+    }
     const again = spawnSync(process.execPath, ['scripts/build.mjs', '--if-needed', '--out-dir', out], { cwd: ROOT, encoding: 'utf8' });
     expect(again.status).toBe(0);
     expect(again.stderr).toBe(''); // sources unchanged: nothing compiled

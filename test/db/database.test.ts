@@ -71,19 +71,6 @@ describe.each(backends)('database on %s', (backend) => {
     await db.exec('DROP INDEX chunks_embedding_test_idx; ALTER TABLE chunks ALTER COLUMN embedding TYPE vector');
   });
 
-  it('finds Indonesian text with full-text search', async () => {
-    const db = await testDb(backend);
-    await db.exec(`INSERT INTO documents (path, title, kind, content_hash) VALUES ('corpus/b.md', 'B', 'panduan', 'h')`);
-    const texts = ['Dewan Smart City dibentuk dengan SK Bupati', 'Quick win adalah program dengan hasil cepat'];
-    for (const [i, t] of texts.entries()) {
-      await db.query(`INSERT INTO chunks (document_id, ordinal, text, tsv) VALUES (1, $1, $2, to_tsvector('simple', $2))`, [i, t]);
-    }
-    const rows = await db.query<{ text: string }>(
-      `SELECT text FROM chunks WHERE tsv @@ plainto_tsquery('simple', 'dewan bupati')`,
-    );
-    expect(rows.map((r) => r.text)).toEqual([texts[0]]);
-  });
-
   it.runIf(backend === 'postgres')('migrates once when two processes start at the same time', async () => {
     const url = await createPostgresDatabase('race');
     const [a, b] = await Promise.all([openDatabase(url), openDatabase(url)]);

@@ -37,6 +37,58 @@ describe.each(backends)('BM25 on %s', (backend) => {
     expect(top!.text).toMatch(/pelabuhan|khatulistiwa/);
   });
 
+  it('finds the chunk holding every common word of a question even when a rarer word names other chunks', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    // 600 chunks: 'pelabuhan' (rarer, 8%) in long chunks without the common words; the common
+    // words 'kota', 'layanan', 'daerah', 'program' in most chunks, all four together and often
+    // in the short chunks 'nomor 7…': those are the best answers to the question.
+    const items = Array.from({ length: 600 }, (_, i) => {
+      const text = i % 12 === 0
+        ? `pelabuhan ${'catatan panjang tentang gudang dermaga '.repeat(6)}${i}`
+        : i % 50 === 7
+          ? `kota layanan daerah program kota layanan daerah program nomor ${i}`
+          : `${['kota', 'layanan', 'daerah', 'program'].filter((_, k) => (i + k) % 3 !== 0).join(' ')} urusan ${'umum '.repeat(i % 5)}${i}`;
+      return {
+        doc: { path: `uji/c-${i}`, title: '', kind: 'lainnya', regionCode: null, contentHash: `c${i}`, pageCount: null, bytes: text.length },
+        chunks: [{ ordinal: 0, heading: '', page: null, text, indexText: text, embedding: null }],
+      };
+    });
+    await writeDocuments(db, items);
+    const query = analyzeQuery('pelabuhan kota layanan daerah program');
+    const exact = await bm25Search(db, query, 10, undefined, Number.POSITIVE_INFINITY);
+    const cut = await bm25Search(db, query, 10, undefined, 0);
+    expect(cut.rows.map((r) => r.chunk_id)).toEqual(exact.rows.map((r) => r.chunk_id));
+    cut.rows.forEach((r, i) => expect(r.score).toBeCloseTo(exact.rows[i]!.score, 9));
+    const top = await db.query<{ text: string }>('SELECT text FROM chunks WHERE id = ANY($1::int[])', [cut.rows.slice(0, 3).map((r) => r.chunk_id)]);
+    for (const t of top) expect(t.text).toMatch(/^kota layanan daerah program/);
+  });
+
+  it('ranks random questions of common and rare words exactly as summing every posting does', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const vocab = ['kota', 'daerah', 'layanan', 'program', 'warga', 'data', 'jalan', 'pasar', 'sekolah', 'sungai', 'embung', 'sagu', 'likuefaksi', 'khatulistiwa'];
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    // Zipf-like draws: the first words are in most chunks, the last in a few.
+    const word = () => vocab[Math.min(vocab.length - 1, Math.floor(vocab.length * rand() ** 2.5))]!;
+    const items = Array.from({ length: 800 }, (_, i) => {
+      const text = Array.from({ length: 3 + Math.floor(rand() * 25) }, word).join(' ');
+      return {
+        doc: { path: `uji/r-${i}`, title: '', kind: 'lainnya', regionCode: null, contentHash: `r${i}`, pageCount: null, bytes: text.length },
+        chunks: [{ ordinal: 0, heading: '', page: null, text, indexText: text, embedding: null }],
+      };
+    });
+    await writeDocuments(db, items);
+    for (let q = 0; q < 40; q++) {
+      const query = analyzeQuery(Array.from({ length: 2 + (q % 4) }, word).join(' '));
+      const exact = await bm25Search(db, query, 10, undefined, Number.POSITIVE_INFINITY);
+      const cut = await bm25Search(db, query, 10, undefined, 0);
+      expect(cut.rows.map((r) => r.chunk_id)).toEqual(exact.rows.map((r) => r.chunk_id));
+      cut.rows.forEach((r, i) => expect(r.matched).toBeCloseTo(exact.rows[i]!.matched, 9));
+    }
+  });
+
   it('reads an abbreviation the documents hardly use as its expansion (QW → quick win)', async () => {
     const db = await testDb(backend);
     await ensureEmbeddings(db, embedder);

@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
-import { renderPlain } from '../../answer/render.ts';
+import { MAX_QUESTION_LENGTH } from '../../answer/types.ts';
 import { PanduError } from '../../errors.ts';
-import { findRegion } from '../../regions/index.ts';
-import { search } from '../../retrieval/search.ts';
-import { createConversationalAnswerService } from '../../conversation/index.ts';
-import { createCoreServices } from '../../services.ts';
 import { printJson, type CliContext } from '../context.ts';
 
 export function registerAsk(program: Command, ctx: CliContext): void {
@@ -19,7 +14,9 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (question: string, opts: { region?: string; session?: string; json?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
-      const app = await ctx.app();
+      const [app, { findRegion }, { createCoreServices }, { createConversationalAnswerService }, { renderPlain }] = await Promise.all([
+        ctx.app(), import('../../regions/index.ts'), import('../../services.ts'), import('../../conversation/index.ts'), import('../../answer/render.ts'),
+      ]);
       let regionCode: string | null = null;
       if (opts.region) {
         const region = await findRegion(app.db, opts.region);
@@ -45,7 +42,9 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (query: string, opts: { k: string; region?: string; json?: boolean }) => {
       const k = Number(opts.k);
       if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: '--k harus bilangan bulat 1–100' });
-      const app = await ctx.app();
+      const [app, { findRegion }, { createCoreServices }, { search }] = await Promise.all([
+        ctx.app(), import('../../regions/index.ts'), import('../../services.ts'), import('../../retrieval/search.ts'),
+      ]);
       const { embedder } = await createCoreServices(app);
       const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });

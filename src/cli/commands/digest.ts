@@ -1,7 +1,4 @@
-import { webApi } from '@slack/bolt';
 import type { Command } from 'commander';
-import { createDigestPublisher } from '../../bots/slack/digest.ts';
-import { buildDigest, renderDigestText } from '../../digest/index.ts';
 import { PanduError } from '../../errors.ts';
 import { digestCli } from '../../messages/index.ts';
 import type { CliContext } from '../context.ts';
@@ -23,6 +20,7 @@ export function registerDigest(program: Command, ctx: CliContext): void {
     .action(async (opts: { now?: string; dryRun?: boolean; weekly?: boolean }) => {
       const now = parseNow(opts.now);
       const app = await ctx.app();
+      const { buildDigest, renderDigestText } = await import('../../digest/index.ts');
       const { slack, timezone } = app.config;
       if (opts.dryRun) {
         ctx.io.out(renderDigestText(await buildDigest(app.db, { now, timezone })));
@@ -33,6 +31,8 @@ export function registerDigest(program: Command, ctx: CliContext): void {
         ctx.exitCode = 2;
         return;
       }
+      // Slack's client loads only when a digest is sent.
+      const [{ webApi }, { createDigestPublisher }] = await Promise.all([import('@slack/bolt'), import('../../bots/slack/digest.ts')]);
       const client = new webApi.WebClient(slack.botToken, {
         ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
         retryConfig: { retries: 2 },

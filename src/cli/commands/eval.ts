@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { evaluate, readQaSet } from '../../evaluation/index.ts';
-import { createCoreServices } from '../../services.ts';
 import { printJson, type CliContext } from '../context.ts';
 
 export function registerEval(program: Command, ctx: CliContext): void {
@@ -10,7 +8,7 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--set <file>', 'berkas JSONL tanya-jawab', 'corpus/eval/qa.jsonl')
     .option('--json', 'keluaran JSON lengkap (termasuk daftar yang meleset)')
     .action(async (opts: { set: string; json?: boolean }) => {
-      const app = await ctx.app();
+      const [app, { evaluate, readQaSet }, { createCoreServices }] = await Promise.all([ctx.app(), import('../../evaluation/index.ts'), import('../../services.ts')]);
       const { embedder, answers } = await createCoreServices(app);
       const report = await evaluate({ db: app.db, embedder, answers }, readQaSet(opts.set));
       if (opts.json) {

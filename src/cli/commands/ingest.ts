@@ -1,10 +1,8 @@
-import { MultiBar, Presets, type SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ingestPaths, type FileOutcome } from '../../ingest/index.ts';
+import type { FileOutcome, IngestSummary } from '../../ingest/index.ts';
 import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
-import { ensureEmbeddings } from '../../retrieval/index-store.ts';
-import { embedderFromConfig } from '../../retrieval/embedders.ts';
 import { printJson, type CliContext } from '../context.ts';
 
 export function registerIngest(program: Command, ctx: CliContext): void {
@@ -16,7 +14,9 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .option('--prune', 'hapus dokumen yang filenya sudah tidak ada')
     .option('--json', 'ringkasan dalam JSON')
     .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean }) => {
-      const app = await ctx.app();
+      const [app, { MultiBar, Presets }, { ingestPaths }, { ensureEmbeddings }, { embedderFromConfig }] = await Promise.all([
+        ctx.app(), import('cli-progress'), import('../../ingest/index.ts'), import('../../retrieval/index-store.ts'), import('../../retrieval/embedders.ts'),
+      ]);
       const embedder = await embedderFromConfig(app.config);
       await ensureEmbeddings(app.db, embedder);
       // On a terminal, log lines are printed above the progress bar (which redraws below them)
@@ -28,7 +28,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
       const flagged: FileOutcome[] = [];
       const flagLines = (o: FileOutcome) => (o.instructions ?? []).map((f) => `${ingestMessages.instructionLine(o.path, f)}
 `).join('');
-      let summary: Awaited<ReturnType<typeof ingestPaths>>;
+      let summary: IngestSummary;
       try {
         summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
           force: opts.force,

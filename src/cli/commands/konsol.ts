@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { createAccount, deleteAccount, isRole, listAccounts, setPassword } from '../../console/index.ts';
+import { createAccount, deleteAccount, isRole, listAccounts, setPassword } from '../../console/auth/accounts.ts';
 import { PanduError } from '../../errors.ts';
 import { consoleMessages, formatDateTime } from '../../messages/index.ts';
 import type { CliContext } from '../context.ts';

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { PanduError } from '../../errors.ts';
 import { consoleMessages } from '../../messages/index.ts';
-import { deletePersonData } from '../../questions/index.ts';
 import type { CliContext } from '../context.ts';
 
 const m = consoleMessages.privacy;
@@ -22,7 +21,7 @@ export function registerPrivasi(program: Command, ctx: CliContext): void {
         : { platform: 'slack' as const, userId: opts.slackUser!.trim() };
       if (person.platform === 'telegram' && !/^\d{1,20}$/.test(person.userId)) throw new PanduError('USAGE', { detail: m.badTelegramId });
       if (person.platform === 'slack' && !/^[A-Z0-9]{2,30}$/.test(person.userId)) throw new PanduError('USAGE', { detail: m.badSlackId });
-      const app = await ctx.app();
+      const [app, { deletePersonData }] = await Promise.all([ctx.app(), import('../../questions/privacy.ts')]);
       const counts = await deletePersonData(app.db, person, { actor: 'cli', now: new Date() });
       ctx.io.out(`${m.done(counts)}\n`);
     });

@@ -2,7 +2,6 @@ import type { Command } from 'commander';
 import { PanduError } from '../../errors.ts';
 import { reminderCli } from '../../messages/index.ts';
 import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
-import { reminderSenders } from '../../reminders/senders.ts';
 import { localDate } from '../../programme/index.ts';
 import { printJson, type CliContext } from '../context.ts';
 
@@ -106,6 +105,8 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const shift = start.getTime() - Date.now();
       const now = () => new Date(Date.now() + shift);
       const app = await ctx.app();
+      // The Telegram and Slack clients load only when reminders are sent.
+      const { reminderSenders } = await import('../../reminders/senders.ts');
       const senders = reminderSenders(app.config);
       const service = createReminderService({
         db: app.db,

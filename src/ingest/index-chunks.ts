@@ -1,0 +1,17 @@
+import { termCounts } from '../language/index.ts';
+import type { Embedder } from '../retrieval/embedder.ts';
+import { indexTextOf, type IndexChunk } from '../retrieval/index-text.ts';
+import type { Block } from './blocks.ts';
+import { chunkBlocks } from './chunker.ts';
+
+/**
+ * A document's chunks as the index takes them: the text they are indexed by, its term
+ * counts and, when an embedder is given, their vectors. Runs in the parse worker for
+ * parsed files (off the main thread), in the calling process for the rest.
+ */
+export async function indexChunks(title: string, blocks: readonly Block[], embedder: Embedder | null): Promise<IndexChunk[]> {
+  const chunks = chunkBlocks(blocks);
+  const texts = chunks.map((c) => indexTextOf(title, c.heading, c.text));
+  const vectors = embedder ? await embedder.embed(texts) : [];
+  return chunks.map((c, i) => ({ ...c, indexText: texts[i]!, counts: termCounts(texts[i]!), embedding: vectors[i] ?? null }));
+}
