@@ -3,6 +3,7 @@ import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
 import { messages, slackMessages } from '../../messages/index.ts';
 import { answerBlocks, textBlocks, type SlackReply } from './blocks.ts';
 import type { SlackFeatureDeps } from './deps.ts';
+import { hasJoined, joinThread } from './threads.ts';
 
 type WebClient = App['client'];
 
@@ -19,8 +20,21 @@ export function stripMentions(text: string): string {
   return text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Claims one Slack message for answering. A mention in a thread Pandu joined arrives twice
+ * (as `app_mention` and as `message`, with different event ids): only the first is answered.
+ */
+async function claimMessage(deps: SlackFeatureDeps, channel: string, ts: string): Promise<boolean> {
+  const rows = await deps.db.query('INSERT INTO inbound_seen (source, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key', [
+    'slack-message',
+    `${channel}:${ts}`,
+  ]);
+  return rows.length > 0;
+}
+
 /** Turns a question into one core call and the answer into one reply, in the question's thread. */
 export async function answerInThread(deps: SlackFeatureDeps, client: WebClient, q: IncomingQuestion): Promise<void> {
+  if (!(await claimMessage(deps, q.channel, q.ts))) return;
   const threadTs = q.threadTs ?? q.ts;
   const question = stripMentions(q.text);
   let reply: SlackReply;
@@ -47,22 +61,43 @@ export async function answerInThread(deps: SlackFeatureDeps, client: WebClient, 
     }
   }
   await client.chat.postMessage({ channel: q.channel, thread_ts: threadTs, text: reply.text, blocks: reply.blocks, unfurl_links: false, unfurl_media: false });
+  // Pandu has now joined the thread: later messages in it are follow-ups, no mention needed.
+  await joinThread(deps.db, q.channel, threadTs, deps.now());
 }
 
-/** Mentions in channels and direct messages, answered in their thread. */
+/** The message fields the follow-up rule reads (a `message` event of any subtype). */
+export interface ThreadMessage {
+  readonly channel: string;
+  readonly channel_type?: string;
+  readonly subtype?: string;
+  readonly bot_id?: string;
+  readonly user?: string;
+  readonly ts: string;
+  readonly thread_ts?: string;
+}
+
+/**
+ * Whether Pandu answers a `message` event: a human's new message in a DM, or in a channel
+ * thread Pandu has joined. Never edits, deletions or other subtypes, never bots (itself
+ * included), never a channel message outside a joined thread (a mention there arrives as
+ * `app_mention`).
+ */
+export async function isForPandu(deps: SlackFeatureDeps, m: ThreadMessage, botUserId: string | undefined): Promise<boolean> {
+  if (m.subtype !== undefined || m.bot_id || !m.user || m.user === botUserId) return false;
+  if (m.channel_type === 'im') return true;
+  if (!m.thread_ts || m.thread_ts === m.ts) return false;
+  return hasJoined(deps.db, m.channel, m.thread_ts);
+}
+
+/** Mentions in channels, direct messages and follow-ups in joined threads, answered in their thread. */
 export function register(app: App, deps: SlackFeatureDeps): void {
   app.event('app_mention', async ({ event, client }) => {
     await answerInThread(deps, client, { channel: event.channel, user: event.user, text: event.text, ts: event.ts, threadTs: event.thread_ts });
   });
 
-  app.message(async ({ message, client }) => {
-    if (message.channel_type !== 'im' || message.subtype !== undefined || message.bot_id) return;
-    await answerInThread(deps, client, {
-      channel: message.channel,
-      user: message.user,
-      text: message.text ?? '',
-      ts: message.ts,
-      threadTs: message.thread_ts,
-    });
+  app.message(async ({ message, client, context }) => {
+    const m = message as ThreadMessage & { text?: string };
+    if (!(await isForPandu(deps, m, context.botUserId))) return;
+    await answerInThread(deps, client, { channel: m.channel, user: m.user, text: m.text ?? '', ts: m.ts, threadTs: m.thread_ts });
   });
 }

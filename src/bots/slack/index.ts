@@ -15,6 +15,7 @@ import { createDigestPublisher, type PostedDigest, type WeeklyDigestResult } fro
 import { register as registerFeedback } from './feedback.ts';
 import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
+import { pruneThreads } from './threads.ts';
 
 export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
@@ -27,6 +28,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 const CATCH_UP_MS = 15 * 60_000;
 /** Slack retries an event for about an hour; event ids are kept a week. */
 const SEEN_TTL_DAYS = 7;
+/** A thread quiet this long is forgotten: a reply after that needs a new mention. */
+const THREAD_TTL_DAYS = 90;
 
 export interface SlackAppDeps {
   readonly slack: Config['slack'];
@@ -206,8 +209,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         catchUp.unref();
       }
       await db
-        .query(`DELETE FROM inbound_seen WHERE source = 'slack' AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
+        .query(`DELETE FROM inbound_seen WHERE source IN ('slack', 'slack-message') AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
         .catch((err: unknown) => log.warn({ err }, 'could not prune seen Slack events'));
+      await pruneThreads(db, new Date(now().getTime() - THREAD_TTL_DAYS * 86_400_000)).catch((err: unknown) =>
+        log.warn({ err }, 'could not prune joined Slack threads'),
+      );
       if (slack.digestChannel) {
         const stuck = await digest.unconfirmed(new Date(now().getTime() - CATCH_UP_MS));
         if (stuck.length > 0) {
