@@ -3,6 +3,7 @@ import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
 import { messages, slackMessages } from '../../messages/index.ts';
 import { answerBlocks, textBlocks, type SlackReply } from './blocks.ts';
 import type { SlackFeatureDeps } from './deps.ts';
+import { staffQuestion, uploadStaffCsv } from './staff.ts';
 import { hasJoined, joinThread } from './threads.ts';
 
 type WebClient = App['client'];
@@ -32,35 +33,42 @@ async function claimMessage(deps: SlackFeatureDeps, channel: string, ts: string)
   return rows.length > 0;
 }
 
+async function askCore(deps: SlackFeatureDeps, q: IncomingQuestion, question: string, threadTs: string): Promise<SlackReply> {
+  const answer = await deps.answers.ask({
+    question,
+    platform: 'slack',
+    chatId: q.channel,
+    userId: q.user,
+    regionCode: null,
+    sessionId: `slack:${q.channel}:${threadTs}`,
+    now: deps.now(),
+  });
+  deps.logger.info({ channel: q.channel, questionId: answer.questionId, intent: answer.intent, refused: answer.refused }, 'slack question answered');
+  return answerBlocks(answer);
+}
+
 /** Turns a question into one core call and the answer into one reply, in the question's thread. */
 export async function answerInThread(deps: SlackFeatureDeps, client: WebClient, q: IncomingQuestion): Promise<void> {
   if (!(await claimMessage(deps, q.channel, q.ts))) return;
   const threadTs = q.threadTs ?? q.ts;
   const question = stripMentions(q.text);
   let reply: SlackReply;
+  let data: Awaited<ReturnType<typeof staffQuestion>> = null;
   if (question === '') {
     reply = textBlocks(slackMessages.emptyMention);
   } else if (question.length > MAX_QUESTION_LENGTH) {
     reply = textBlocks(messages.errors.questionTooLong(MAX_QUESTION_LENGTH));
   } else {
     try {
-      const answer = await deps.answers.ask({
-        question,
-        platform: 'slack',
-        chatId: q.channel,
-        userId: q.user,
-        regionCode: null,
-        sessionId: `slack:${q.channel}:${threadTs}`,
-        now: deps.now(),
-      });
-      reply = answerBlocks(answer);
-      deps.logger.info({ channel: q.channel, questionId: answer.questionId, intent: answer.intent, refused: answer.refused }, 'slack question answered');
+      data = await staffQuestion(deps, question);
+      reply = data?.reply ?? (await askCore(deps, q, question, threadTs));
     } catch (err) {
       deps.logger.error({ err, channel: q.channel }, 'slack question failed');
       reply = textBlocks(slackMessages.failed);
     }
   }
   await client.chat.postMessage({ channel: q.channel, thread_ts: threadTs, text: reply.text, blocks: reply.blocks, unfurl_links: false, unfurl_media: false });
+  if (data) await uploadStaffCsv(deps, client, data.answer, q.channel, threadTs);
   // Pandu has now joined the thread: later messages in it are follow-ups, no mention needed.
   await joinThread(deps.db, q.channel, threadTs, deps.now());
 }

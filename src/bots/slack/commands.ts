@@ -113,7 +113,7 @@ export async function deadlinesReply(deps: SlackFeatureDeps, arg: string): Promi
 }
 
 /** `/pandu status <wilayah>`. */
-export async function statusReply(deps: SlackFeatureDeps, arg: string): Promise<string> {
+export async function statusReply(deps: Pick<SlackFeatureDeps, 'db' | 'now'>, arg: string): Promise<string> {
   if (!arg) return m.usageStatus;
   const region = await findRegion(deps.db, arg);
   if (!region) return m.regionUnknown(esc(arg));

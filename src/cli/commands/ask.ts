@@ -6,7 +6,22 @@ import { findRegion } from '../../regions/index.ts';
 import { search } from '../../retrieval/search.ts';
 import { createConversationalAnswerService } from '../../conversation/index.ts';
 import { createCoreServices } from '../../services.ts';
+import { statusReply } from '../../bots/slack/commands.ts';
+import { askStaff } from '../../staff/index.ts';
 import { printJson, type CliContext } from '../context.ts';
+
+/** `--staff`: a question about the programme's state, answered from the data; false when it is not one. */
+async function answerAsStaff(ctx: CliContext, question: string, json: boolean): Promise<boolean> {
+  const app = await ctx.app();
+  const now = new Date();
+  const db = app.answerDb ?? app.db;
+  const a = await askStaff({ db, now, timezone: app.config.timezone, regionStatus: (r) => statusReply({ db, now: () => now }, r.code) }, question);
+  if (!a) return false;
+  if (json) {
+    printJson(ctx.io, { question, intent: 'programme_data', kind: a.kind, answer: a.text, refused: false, citations: [], count: a.count, names: a.names, csv: a.csv });
+  } else ctx.io.out(`${a.text}\n`);
+  return true;
+}
 
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
@@ -16,7 +31,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .option('--region <kode>', 'wilayah penanya (kode atau nama), untuk tenggat dan checklist')
     .option('--session <id>', 'id percakapan untuk pertanyaan lanjutan')
     .option('--json', 'keluaran JSON')
-    .action(async (question: string, opts: { region?: string; session?: string; json?: boolean }) => {
+    .option('--staff', 'sebagai staf sekretariat: pertanyaan tentang keadaan program (keterlambatan, jumlah selesai, status wilayah…) dijawab dari data, seperti di Slack')
+    .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
       const app = await ctx.app();
@@ -26,6 +42,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         if (!region) throw new PanduError('REGION_UNKNOWN', { query: opts.region });
         regionCode = region.code;
       }
+      if (opts.staff && (await answerAsStaff(ctx, question, opts.json === true))) return;
       const core = await createCoreServices(app);
       // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
       const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger: app.logger, openai: app.config.openai });
