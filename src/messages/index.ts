@@ -13,3 +13,4 @@ export { conversationMessages } from './conversation.ts';
 export { consoleMessages, chartMessages, formatDateTime } from './console.ts';
 export { consolePages } from './console-pages.ts';
 export { staffMessages } from './staff.ts';
+export { digestChartMessages } from './digest-chart.ts';

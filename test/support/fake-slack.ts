@@ -24,7 +24,10 @@ export interface SlackCall {
 export interface UploadedFile {
   readonly fileId: string;
   readonly filename: string;
+  /** The bytes as UTF-8 text (CSV). */
   readonly content: string;
+  /** The bytes as uploaded (PNG). */
+  readonly bytes: Buffer;
   readonly channel: string | null;
   readonly threadTs: string | null;
 }
@@ -132,7 +135,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const files: UploadedFile[] = [];
   const responses: Array<{ id: string; body: Record<string, unknown> }> = [];
-  const pendingUploads = new Map<string, { filename: string; content: string | null }>();
+  const pendingUploads = new Map<string, { filename: string; content: Buffer | null }>();
   const failures = new Map<string, { error: string; times: number }>();
   const waiters = new Set<() => void>();
   const acks: string[] = [];
@@ -184,7 +187,8 @@ export async function startFakeSlack(): Promise<FakeSlack> {
           files.push({
             fileId: f.id,
             filename: up.filename,
-            content: up.content,
+            content: up.content.toString('utf8'),
+            bytes: up.content,
             channel: (args.channel_id as string | undefined) ?? null,
             threadTs: (args.thread_ts as string | undefined) ?? null,
           });
@@ -217,11 +221,11 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         const up = pendingUploads.get(fileId);
         if (!up) return reply(res, 404, 'not found');
         // The client sends the bytes as multipart form data (field "body" or "file").
-        let content = raw.toString('utf8');
+        let content: Buffer = raw;
         if (type.startsWith('multipart/form-data')) {
           const form = await new Response(new Uint8Array(raw), { headers: { 'content-type': type } }).formData();
           const part = [...form.values()][0];
-          content = typeof part === 'string' ? part : await (part as Blob).text();
+          content = typeof part === 'string' ? Buffer.from(part, 'utf8') : Buffer.from(await (part as Blob).arrayBuffer());
         }
         up.content = content;
         reply(res, 200, `OK - ${raw.length}`);
