@@ -42,6 +42,13 @@ describe('programme charts', () => {
     expect(coloured).toBeGreaterThan(0.03);
   });
 
+  it('gives each cohort the same colour in both charts, also when only one cohort is late', () => {
+    const oneLate = ROWS.map((r) => (r.cohort === 2025 ? { ...r, overdue: 0 } : r));
+    const scale = (spec: unknown) => JSON.stringify(spec).match(/"scale":\{"domain":\[[^\]]*\],"scheme":"[^"]+"\}/)?.[0];
+    expect(scale(overdueChart(oneLate))).toBe('"scale":{"domain":["Angkatan 2026","Angkatan 2025"],"scheme":"tableau10"}');
+    expect(scale(overdueChart(oneLate))).toBe(scale(completionChart(oneLate)));
+  });
+
   it('still renders with no active cohort (an empty chart, not an error)', async () => {
     const svg = await toSvg(completionChart([]));
     expect(svg).toContain('Penyelesaian tahap per angkatan');
