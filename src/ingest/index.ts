@@ -3,6 +3,7 @@ export { chunkBlocks, DEFAULT_CHUNKING, type Chunk } from './chunker.ts';
 export type { Block, LoadedDoc } from './blocks.ts';
 export { ingestFile, type FileInput } from './pipeline.ts';
 export { MAX_FILE_BYTES } from './limits.ts';
+export { isHttpAddress, SOURCES_FILE } from './addresses.ts';
 export {
   listDocuments,
   documentById,

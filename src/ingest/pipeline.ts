@@ -9,6 +9,7 @@ import type { Embedder } from '../retrieval/embedder.ts';
 import { indexTextOf, writeDocument, type IndexChunk } from '../retrieval/index-store.ts';
 import type { DocMeta, LoadedDoc } from './blocks.ts';
 import type { RemovedCounts } from './boilerplate.ts';
+import { createAddressBook, readSourcesFile, SOURCES_FILE } from './addresses.ts';
 import { chunkBlocks } from './chunker.ts';
 import { LoadError } from './errors.ts';
 import { collect, displayPath, kindOf } from './files.ts';
@@ -77,6 +78,8 @@ export interface IngestOptions {
   readonly onFile?: (outcome: FileOutcome) => void;
   /** Who ingests ('cli', 'konsol:sari'): recorded with the documents and the run. */
   readonly actor?: string;
+  /** Public address of the ingested folders (`--base-url`): each file's address is its path below it. */
+  readonly baseUrl?: string;
 }
 
 async function regionOf(db: Queryable, path: string, kind: string): Promise<string | null> {
@@ -142,7 +145,7 @@ async function store(deps: IngestDeps, file: FileInput, hash: string, p: Prepare
       bytes: data.length,
       publishedAt: p.meta.publishedAt ?? null,
       place: p.meta.place ?? null,
-      url: p.meta.url ?? null,
+      url: p.meta.url ?? file.url ?? null,
       addedBy: file.addedBy ?? null,
     },
     rows,
@@ -179,7 +182,8 @@ async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promi
 export async function ingestPaths(deps: IngestDeps, roots: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const log = deps.logger.child({ module: 'ingest' });
-  const files = roots.flatMap(collect);
+  const files = roots.flatMap((r) => collect(r).map((abs) => ({ abs, root: resolve(r) })));
+  const addresses = createAddressBook(options.baseUrl);
   options.onStart?.(files.length);
   const known = new Map(
     (await deps.db.query<{ path: string; content_hash: string }>('SELECT path, content_hash FROM documents')).map((r) => [r.path, r.content_hash]),
@@ -199,8 +203,12 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
 
   const parser = createIsolatedParser(options.parser);
   try {
-    for (const abs of files) {
+    for (const { abs, root } of files) {
       const path = displayPath(abs);
+      if (basename(abs) === SOURCES_FILE) {
+        record(sourcesOutcome(path, abs));
+        continue;
+      }
       if (!SUPPORTED.has(extname(abs).toLowerCase())) {
         record({ path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(abs) || undefined) });
         continue;
@@ -212,7 +220,8 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
         record(failed(path, (err as Error).message));
         continue;
       }
-      record(await ingestOne(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor }));
+      const url = addresses.addressOf(abs, root);
+      record(await ingestOne(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor, url }));
     }
   } finally {
     parser.close();
@@ -239,13 +248,29 @@ export interface FileInput {
   readonly addedBy?: string;
   /** Runs in the document's transaction (an upload stores its original bytes there). */
   readonly alsoInTransaction?: (tx: Queryable) => Promise<void>;
+  /** The public address from sources.yaml or --base-url (front matter `url:` wins). */
+  readonly url?: string | null;
+}
+
+/** A sources.yaml is no document: reported as skipped, or failed when it cannot be read. */
+function sourcesOutcome(path: string, abs: string): FileOutcome {
+  try {
+    readSourcesFile(abs);
+    return { path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.sourcesMap };
+  } catch (err) {
+    return { path, status: 'failed', chunks: 0, pages: 0, reason: (err as Error).message };
+  }
 }
 
 /** One file through the pipeline with a parse worker of the caller's; never throws. */
 async function ingestOne(deps: IngestDeps, parser: IsolatedParser, file: FileInput): Promise<FileOutcome> {
   const { path, data } = file;
   const hash = createHash('sha256').update(PIPELINE_VERSION).update(data).digest('hex');
-  if (file.previousHash === hash && !file.force) return { path, status: 'unchanged', chunks: 0, pages: 0 };
+  if (file.previousHash === hash && !file.force) {
+    // An address given since (sources.yaml, --base-url) reaches an unchanged document too.
+    if (file.url) await deps.db.query('UPDATE documents SET url = $2 WHERE path = $1 AND url IS NULL', [path, file.url]);
+    return { path, status: 'unchanged', chunks: 0, pages: 0 };
+  }
   try {
     const prepared = await prepare(deps.db, parser, path, data, file.maxBytes ?? MAX_FILE_BYTES);
     const chunks = await store(deps, file, hash, prepared);

@@ -1,6 +1,7 @@
 import { MultiBar, Presets, type SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ingestPaths, type FileOutcome } from '../../ingest/index.ts';
+import { PanduError } from '../../errors.ts';
+import { ingestPaths, isHttpAddress, type FileOutcome } from '../../ingest/index.ts';
 import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
 import { ensureEmbeddings } from '../../retrieval/index-store.ts';
@@ -14,8 +15,10 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .argument('[path...]', 'file atau folder', ['corpus'])
     .option('--force', 'muat ulang semua file walaupun tidak berubah')
     .option('--prune', 'hapus dokumen yang filenya sudah tidak ada')
+    .option('--base-url <alamat>', 'alamat publik folder yang dimuat: alamat tiap dokumen = alamat ini + jalurnya di bawah folder (tautan sumber di Slack)')
     .option('--json', 'ringkasan dalam JSON')
-    .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean; baseUrl?: string }) => {
+      if (opts.baseUrl !== undefined && !isHttpAddress(opts.baseUrl)) throw new PanduError('USAGE', { detail: ingestMessages.badBaseUrl(opts.baseUrl) });
       const app = await ctx.app();
       const embedder = await embedderFromConfig(app.config);
       await ensureEmbeddings(app.db, embedder);
@@ -33,6 +36,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
           force: opts.force,
           prune: opts.prune,
+          baseUrl: opts.baseUrl,
           onStart: (total) => (bar = bars?.create(total, 0, { file: '' }) ?? null),
           onFile: (o) => {
             if (o.status === 'failed') failures.push(o);
