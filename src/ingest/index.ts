@@ -11,6 +11,7 @@ export {
   reingestDocument,
   safeFileName,
   UPLOAD_KINDS,
+  SUPPORTED_UPLOADS,
   type DocumentRow,
   type UploadKind,
 } from './documents.ts';

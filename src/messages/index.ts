@@ -14,3 +14,4 @@ export { consoleMessages, chartMessages, formatDateTime } from './console.ts';
 export { consolePages } from './console-pages.ts';
 export { staffMessages } from './staff.ts';
 export { digestChartMessages } from './digest-chart.ts';
+export { slackDocumentMessages } from './slack-documents.ts';

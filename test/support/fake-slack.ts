@@ -32,7 +32,22 @@ export interface UploadedFile {
   readonly threadTs: string | null;
 }
 
+/** A file a user shared, as files.info describes it; its bytes behind the bot token. */
+export interface SharedFile {
+  readonly id: string;
+  readonly name: string;
+  readonly size: number;
+  readonly bytes: Buffer;
+  readonly mimetype: string;
+  readonly filetype: string;
+  readonly user: string;
+}
+
 export interface FakeSlack {
+  /** A user shares a file: files.info knows it, its url_private_download serves it to `Bearer <bot token>`. */
+  shareFile(f: { name: string; bytes: Buffer; user: string; mimetype?: string; size?: number }): SharedFile;
+  /** Downloads of shared files, with the token they carried (null: none). */
+  readonly downloads: Array<{ fileId: string; token: string | null; status: number }>;
   /** For SLACK_API_URL / slackApiUrl. */
   readonly apiUrl: string;
   readonly url: string;
@@ -172,6 +187,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return reply(res, 200, { ok: true, channel: args.channel, ts: args.ts, text: args.text });
       case 'chat.postEphemeral':
         return reply(res, 200, { ok: true, message_ts: nextTs() });
+      case 'files.info': {
+        const f = shared.get(String(args.file));
+        return reply(res, 200, f ? { ok: true, file: fileInfo(f) } : { ok: false, error: 'file_not_found' });
+      }
       case 'users.info':
         return reply(res, 200, { ok: true, user: { id: args.user, name: 'staf', real_name: 'Staf Sekretariat', profile: { display_name: 'staf' } } });
       case 'files.getUploadURLExternal': {
@@ -200,6 +219,20 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     }
   }
 
+  const shared = new Map<string, SharedFile>();
+  const downloads: Array<{ fileId: string; token: string | null; status: number }> = [];
+  const BOT_TOKEN = 'xoxb-uji';
+  const fileInfo = (f: SharedFile) => ({
+    id: f.id,
+    name: f.name,
+    title: f.name,
+    mimetype: f.mimetype,
+    filetype: f.filetype,
+    size: f.size,
+    user: f.user,
+    url_private: `${base}/files-pri/T0UJI-${f.id}/${encodeURIComponent(f.name)}`,
+    url_private_download: `${base}/files-pri/T0UJI-${f.id}/download/${encodeURIComponent(f.name)}`,
+  });
   const delays = new Map<string, number>();
   const server = createServer(async (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
@@ -229,6 +262,21 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         }
         up.content = content;
         reply(res, 200, `OK - ${raw.length}`);
+      } else if (path.startsWith('/files-pri/')) {
+        // Slack serves a private file only to a token that may read it; otherwise its login page.
+        const fileId = /^\/files-pri\/T0UJI-(F\w+)\//.exec(path)?.[1] ?? '';
+        const auth = String(req.headers.authorization ?? '');
+        const token = auth.startsWith('Bearer ') ? auth.slice(7) : null;
+        const f = shared.get(fileId);
+        const status = !f ? 404 : token === BOT_TOKEN ? 200 : 302;
+        downloads.push({ fileId, token, status });
+        if (status === 200) {
+          res.writeHead(200, { 'content-type': f!.mimetype, 'content-length': String(f!.bytes.length) });
+          res.end(f!.bytes);
+        } else if (status === 302) {
+          res.writeHead(302, { location: `${base}/login` });
+          res.end();
+        } else reply(res, 404, 'not found');
       } else if (path.startsWith('/response/')) {
         responses.push({ id: path.slice('/response/'.length), body: JSON.parse(raw.toString('utf8')) as Record<string, unknown> });
         reply(res, 200, 'ok');
@@ -306,6 +354,22 @@ export async function startFakeSlack(): Promise<FakeSlack> {
     },
     sockets: () => sockets.size,
     acks,
+    downloads,
+    shareFile(input) {
+      const id = `F${String(fileSeq++).padStart(6, '0')}`;
+      const ext = (/\.([a-z0-9]+)$/i.exec(input.name)?.[1] ?? 'binary').toLowerCase();
+      const f: SharedFile = {
+        id,
+        name: input.name,
+        size: input.size ?? input.bytes.length,
+        bytes: input.bytes,
+        mimetype: input.mimetype ?? (ext === 'pdf' ? 'application/pdf' : 'application/octet-stream'),
+        filetype: ext,
+        user: input.user,
+      };
+      shared.set(id, f);
+      return f;
+    },
     pushEvent(payload, options = {}) {
       const envelopeId = `env-${++envelopes}`;
       const envelope = {

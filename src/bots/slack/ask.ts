@@ -3,6 +3,7 @@ import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
 import { messages, slackMessages } from '../../messages/index.ts';
 import { answerBlocks, textBlocks, type SlackReply } from './blocks.ts';
 import type { SlackFeatureDeps } from './deps.ts';
+import { takeSharedFiles } from './files.ts';
 import { staffQuestion, uploadStaffCsv } from './staff.ts';
 import { hasJoined, joinThread } from './threads.ts';
 
@@ -82,7 +83,11 @@ export interface ThreadMessage {
   readonly user?: string;
   readonly ts: string;
   readonly thread_ts?: string;
+  readonly files?: ReadonlyArray<{ readonly id: string }>;
 }
+
+/** A message that shares files: the new files, or none. */
+const sharedFileIds = (m: { files?: ReadonlyArray<{ id: string }> }): string[] => (m.files ?? []).map((f) => f.id).filter(Boolean);
 
 /**
  * Whether Pandu answers a `message` event: a human's new message in a DM, or in a channel
@@ -91,21 +96,32 @@ export interface ThreadMessage {
  * `app_mention`).
  */
 export async function isForPandu(deps: SlackFeatureDeps, m: ThreadMessage, botUserId: string | undefined): Promise<boolean> {
-  if (m.subtype !== undefined || m.bot_id || !m.user || m.user === botUserId) return false;
+  // A file shared with Pandu is a message of subtype file_share; every other subtype is an edit, deletion or system message.
+  if ((m.subtype !== undefined && m.subtype !== 'file_share') || m.bot_id || !m.user || m.user === botUserId) return false;
   if (m.channel_type === 'im') return true;
   if (!m.thread_ts || m.thread_ts === m.ts) return false;
   return hasJoined(deps.db, m.channel, m.thread_ts);
 }
 
+/** Files shared in a message, taken once (a mention with files arrives as app_mention and as message). */
+async function takeFiles(deps: SlackFeatureDeps, client: WebClient, m: { channel: string; user?: string; ts: string; thread_ts?: string }, fileIds: string[]): Promise<void> {
+  if (!(await claimMessage(deps, m.channel, m.ts))) return;
+  await takeSharedFiles(deps, client, { channel: m.channel, user: m.user, threadTs: m.thread_ts ?? m.ts, fileIds });
+}
+
 /** Mentions in channels, direct messages and follow-ups in joined threads, answered in their thread. */
 export function register(app: App, deps: SlackFeatureDeps): void {
   app.event('app_mention', async ({ event, client }) => {
+    const files = sharedFileIds(event as { files?: Array<{ id: string }> });
+    if (files.length > 0) return takeFiles(deps, client, { channel: event.channel, user: event.user, ts: event.ts, thread_ts: event.thread_ts }, files);
     await answerInThread(deps, client, { channel: event.channel, user: event.user, text: event.text, ts: event.ts, threadTs: event.thread_ts });
   });
 
   app.message(async ({ message, client, context }) => {
     const m = message as ThreadMessage & { text?: string };
     if (!(await isForPandu(deps, m, context.botUserId))) return;
+    const files = sharedFileIds(m);
+    if (files.length > 0) return takeFiles(deps, client, m, files);
     await answerInThread(deps, client, { channel: m.channel, user: m.user, text: m.text ?? '', ts: m.ts, threadTs: m.thread_ts });
   });
 }

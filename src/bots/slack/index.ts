@@ -16,6 +16,8 @@ import { register as registerFeedback } from './feedback.ts';
 import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
 import { pruneThreads } from './threads.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
+import type { Embedder } from '../../retrieval/embedder.ts';
 
 export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
@@ -45,6 +47,10 @@ export interface SlackAppDeps {
   readonly scheduleDigest?: boolean;
   /** Deadline of each Slack Web API request (default 30 s; the client has none by default). */
   readonly requestTimeoutMs?: number;
+  /** The knowledge base's embedder: staff's files shared with Pandu are ingested with it. */
+  readonly embedder?: Embedder;
+  /** Largest file taken from Slack (default 50 MB). */
+  readonly maxFileBytes?: number;
 }
 
 /** Slack signs a timestamp; one more than five minutes ahead is refused like an old one. */
@@ -136,7 +142,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   bolt.use(dedupe);
 
   const digest = createDigestPublisher({ db, client: bolt.client, channel: slack.digestChannel, timezone, logger: log });
-  const features: SlackFeatureDeps = { db, answers: deps.answers, logger: log, slack, timezone, now, digest };
+  const features: SlackFeatureDeps = { db, answers: deps.answers, logger: log, slack, timezone, now, digest, embedder: deps.embedder, maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
   registerAsk(bolt, features);
   registerCommands(bolt, features);
   registerFeedback(bolt, features);
