@@ -23,6 +23,8 @@ export const slackMessages = {
     '• `/pandu status <wilayah>` — tahap, tenggat, checklist dan grup Telegram sebuah wilayah',
     '• `/pandu undang <kode wilayah>` — kode undangan sekali pakai untuk grup Telegram wilayah (khusus staf)',
     '• `/pandu digest` — kirim ringkasan sekarang ke kanal ringkasan (khusus staf)',
+    '• `/pandu dokumen` — dokumen terbaru di basis pengetahuan; `/pandu hapus <judul>` — hapus satu dokumen setelah konfirmasi (khusus staf)',
+    'Staf dapat menambah dokumen dengan mengirim berkasnya (PDF, Word, Markdown, teks, HTML) kepada Pandu lewat pesan langsung, atau menyebut @Pandu sambil melampirkannya.',
     'Anda juga dapat menyebut @Pandu di kanal atau mengirim pesan langsung; jawabannya muncul di utas, dan balasan di utas itu dijawab tanpa perlu menyebut @Pandu lagi.',
     'Keadaan program dijawab dari data, misalnya: "daerah mana saja yang terlambat Bimtek IV?", "berapa wilayah yang sudah menyelesaikan Bimtek II?", "status Kota Sorong", "wilayah mana yang belum punya grup?", "pengingat yang gagal minggu ini".',
   ].join('\n'),

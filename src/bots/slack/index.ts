@@ -13,6 +13,7 @@ import { register as registerCommands } from './commands.ts';
 import type { SlackFeatureDeps } from './deps.ts';
 import { createDigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 import { register as registerFeedback } from './feedback.ts';
+import { register as registerDocuments } from './documents.ts';
 import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
 import { pruneThreads } from './threads.ts';
@@ -146,6 +147,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   registerAsk(bolt, features);
   registerCommands(bolt, features);
   registerFeedback(bolt, features);
+  registerDocuments(bolt, features);
   bolt.error(async (err) => {
     const original = (err as { original?: unknown }).original;
     log.error({ code: err.code, err: original ?? err }, 'slack handler failed');

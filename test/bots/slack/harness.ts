@@ -1,6 +1,7 @@
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/bots/slack/index.ts';
 import type { Config } from '../../../src/config/index.ts';
 import type { Db } from '../../../src/db/index.ts';
+import type { Embedder } from '../../../src/retrieval/embedder.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { createMetrics } from '../../../src/server/metrics.ts';
 import { silent } from '../../digest/seed.ts';
@@ -41,7 +42,7 @@ export function slackConfig(overrides: Partial<Config['slack']> = {}): Config['s
 /** The real Bolt app on Pandu's HTTP server, talking to a fake Slack Web API. */
 export async function startHarness(
   db: Db,
-  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean; requestTimeoutMs?: number } = {},
+  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean; requestTimeoutMs?: number; embedder?: Embedder } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const http: HttpServer = createHttpServer({
@@ -61,6 +62,7 @@ export async function startHarness(
     now: options.now,
     scheduleDigest: options.scheduleDigest ?? false,
     requestTimeoutMs: options.requestTimeoutMs,
+    embedder: options.embedder,
   });
   await slack.start();
   const eventsUrl = `${url}${SLACK_EVENTS_PATH}`;
