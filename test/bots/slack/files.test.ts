@@ -1,16 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/bots/slack/index.ts';
 import type { Db } from '../../../src/db/index.ts';
 import { createHashingEmbedder } from '../../../src/retrieval/embedder.ts';
-import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
-import { createMetrics } from '../../../src/server/metrics.ts';
 import { silent } from '../../digest/seed.ts';
 import { conversationalCore } from '../../support/conversation.ts';
 import { makePdf } from '../../support/corpus.ts';
 import { testDb } from '../../support/db.ts';
-import { postToSlackApp, startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
-import { eventEnvelope, OUTSIDER, SECRET, slackConfig, STAFF } from './harness.ts';
+import type { FakeSlack } from '../../support/fake-slack.ts';
+import { eventEnvelope, OUTSIDER, startHarness, STAFF, type Harness } from './harness.ts';
 
 const T0 = new Date('2026-06-08T02:00:00Z');
 type Block = { type: string; text?: { text: string }; elements?: Array<{ text?: string }> };
@@ -23,37 +20,20 @@ const circular = (deadline: string) =>
 
 describe('documents shared with Pandu in Slack', () => {
   let db: Db;
+  let h: Harness;
   let fake: FakeSlack;
-  let http: HttpServer;
-  let slack: SlackApp;
-  let eventsUrl: string;
   let seq = 0;
 
   async function start(maxFileBytes?: number) {
-    slack = createSlackApp({
-      slack: slackConfig({ apiUrl: fake.apiUrl }),
-      timezone: 'Asia/Jakarta',
-      db,
-      answers: await conversationalCore(db, { logger: silent, now: () => T0 }),
-      embedder: createHashingEmbedder(256),
-      maxFileBytes,
-      logger: silent,
-      http,
-      now: () => T0,
-      scheduleDigest: false,
-    });
-    await slack.start();
+    const core = await conversationalCore(db, { logger: silent, now: () => T0 });
+    h = await startHarness(db, { core, embedder: createHashingEmbedder(256), maxFileBytes, now: () => T0 });
+    fake = h.fake;
   }
   beforeEach(async () => {
     db = await testDb();
-    fake = await startFakeSlack();
-    http = createHttpServer({ logger: silent, metrics: createMetrics().registry, readiness: async () => ({ ready: true, checks: {} }) });
-    eventsUrl = `${(await http.listen(0, '127.0.0.1')).url}${SLACK_EVENTS_PATH}`;
   });
   afterEach(async () => {
-    await slack.stop();
-    await http.close();
-    await fake.close();
+    await h.close(true);
   });
 
   /** A DM to Pandu (with files when given); resolves with Pandu's replies in its thread. */
@@ -61,9 +41,9 @@ describe('documents shared with Pandu in Slack', () => {
     const ts = `1790003${String(++seq).padStart(3, '0')}.000100`;
     const event = { type: 'message', channel_type: 'im', channel: 'D0STAF', user: o.user ?? STAFF, text: o.text ?? '', ts, ...(o.files ? { subtype: 'file_share', files: o.files.map((id) => ({ id })) } : {}) };
     const before = fake.callsTo('chat.postMessage').length;
-    await postToSlackApp(eventsUrl, { json: eventEnvelope(event) }, { secret: SECRET });
+    await h.send({ json: eventEnvelope(event) });
     await fake.waitFor(() => fake.callsTo('chat.postMessage').length >= before + Math.max(1, o.files?.length ?? 1), 60_000);
-    await slack.idle();
+    await h.slack.idle();
     return fake
       .callsTo('chat.postMessage')
       .slice(before)

@@ -1,49 +1,34 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/bots/slack/index.ts';
 import type { Db } from '../../../src/db/index.ts';
-import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
-import { createMetrics } from '../../../src/server/metrics.ts';
 import { silent } from '../../digest/seed.ts';
 import { conversationalCore } from '../../support/conversation.ts';
 import { testDb } from '../../support/db.ts';
-import { postToSlackApp, startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
-import { eventEnvelope, SECRET, slackConfig, STAFF } from './harness.ts';
+import { eventEnvelope, startHarness, STAFF, type Harness } from './harness.ts';
 
 const T0 = new Date('2026-06-08T02:00:00Z');
 type Block = { type: string; text?: { text: string } };
 
 describe('Slack threads Pandu joined: follow-ups without a mention (real answering core)', () => {
   let db: Db;
-  let fake: FakeSlack;
-  let http: HttpServer;
-  let slack: SlackApp;
-  let eventsUrl: string;
+  let h: Harness;
   let seq = 0;
 
   beforeEach(async () => {
     db = await testDb();
-    const answers = await conversationalCore(db, { logger: silent, now: () => T0 });
-    fake = await startFakeSlack();
-    http = createHttpServer({ logger: silent, metrics: createMetrics().registry, readiness: async () => ({ ready: true, checks: {} }) });
-    const { url } = await http.listen(0, '127.0.0.1');
-    eventsUrl = `${url}${SLACK_EVENTS_PATH}`;
-    slack = createSlackApp({ slack: slackConfig({ apiUrl: fake.apiUrl }), timezone: 'Asia/Jakarta', db, answers, logger: silent, http, now: () => T0, scheduleDigest: false });
-    await slack.start();
+    h = await startHarness(db, { core: await conversationalCore(db, { logger: silent, now: () => T0 }), now: () => T0 });
   });
   afterEach(async () => {
-    await slack.stop();
-    await http.close();
-    await fake.close();
+    await h.close(true);
   });
 
   const nextTs = () => `1790001${String(++seq).padStart(3, '0')}.000100`;
   /** Delivers one event as Slack does and waits until Pandu has handled it. */
   async function deliver(event: Record<string, unknown>): Promise<void> {
-    const res = await postToSlackApp(eventsUrl, { json: eventEnvelope(event) }, { secret: SECRET });
+    const res = await h.send({ json: eventEnvelope(event) });
     expect(res.status).toBe(200);
-    await slack.idle();
+    await h.slack.idle();
   }
-  const posts = () => fake.callsTo('chat.postMessage').map((c) => ({ thread: String(c.args.thread_ts), text: (c.args.blocks as Block[]).filter((b) => b.type === 'section').map((b) => b.text!.text).join('\n') }));
+  const posts = () => h.fake.callsTo('chat.postMessage').map((c) => ({ thread: String(c.args.thread_ts), text: (c.args.blocks as Block[]).filter((b) => b.type === 'section').map((b) => b.text!.text).join('\n') }));
   const channelMessage = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'message', channel_type: 'channel', channel: 'C0UMUM', user: STAFF, text, ts: nextTs(), ...extra });
 
   it('answers a follow-up typed in its thread without a mention, once, with the conversation', async () => {
@@ -89,10 +74,8 @@ describe('Slack threads Pandu joined: follow-ups without a mention (real answeri
   it('remembers joined threads across a restart of the app', async () => {
     const first = nextTs();
     await deliver({ type: 'app_mention', user: STAFF, channel: 'C0UMUM', text: '<@UPANDU> kapan tenggat bimtek 2 untuk kabupaten sragen?', ts: first });
-    await slack.stop();
-    const answers = await conversationalCore(db, { logger: silent, now: () => T0 });
-    slack = createSlackApp({ slack: slackConfig({ apiUrl: fake.apiUrl }), timezone: 'Asia/Jakarta', db, answers, logger: silent, http, now: () => T0, scheduleDigest: false });
-    await slack.start();
+    await h.close();
+    h = await startHarness(db, { fake: h.fake, core: await conversationalCore(db, { logger: silent, now: () => T0 }), now: () => T0 });
     await deliver(channelMessage('kalau kota jayapura?', { thread_ts: first }));
     expect(posts()).toHaveLength(2);
   });
