@@ -1,14 +1,16 @@
-import { createHash, createHmac } from 'node:crypto';
 import type { Duplex } from 'node:stream';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parse as parseQuery } from 'node:querystring';
+import { acceptSocket, wsFrame } from './fake-slack-socket.ts';
+import { decode, readRaw } from './slack-request.ts';
 
 /**
  * A fake of Slack's Web API on 127.0.0.1, spoken to by the real @slack/web-api client
  * (through Bolt): form-encoded or JSON requests to `/api/<method>`, JSON answers in
  * Slack's shape. Implements what Pandu calls: auth.test, chat.postMessage,
- * chat.update, chat.postEphemeral, users.info, the files.uploadV2 flow
+ * chat.update, chat.postEphemeral, users.info, files.info with shared files served at
+ * their url_private_download to the bot token only, the files.uploadV2 flow
  * (files.getUploadURLExternal → POST to the upload URL → files.completeUploadExternal),
  * response_url posts (`/response/<id>`), and Socket Mode: apps.connections.open hands
  * out a ws:// URL to a minimal WebSocket server (hello, envelopes, acks, ping/pong,
@@ -73,78 +75,7 @@ export interface FakeSlack {
   close(): Promise<void>;
 }
 
-const WS_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
-
-function wsFrame(opcode: number, payload: Buffer): Buffer {
-  const len = payload.length;
-  const head = len < 126 ? Buffer.from([0x80 | opcode, len]) : Buffer.alloc(4);
-  if (len >= 126 && len < 65_536) {
-    head[0] = 0x80 | opcode;
-    head[1] = 126;
-    head.writeUInt16BE(len, 2);
-  } else if (len >= 65_536) {
-    const big = Buffer.alloc(10);
-    big[0] = 0x80 | opcode;
-    big[1] = 127;
-    big.writeBigUInt64BE(BigInt(len), 2);
-    return Buffer.concat([big, payload]);
-  }
-  return Buffer.concat([head, payload]);
-}
-
-/** Reads complete client frames (always masked) from the front of buf. */
-function wsFrames(buf: Buffer): { frames: Array<{ opcode: number; payload: Buffer }>; rest: Buffer } {
-  const frames: Array<{ opcode: number; payload: Buffer }> = [];
-  let at = 0;
-  for (;;) {
-    if (buf.length - at < 2) break;
-    const opcode = buf[at]! & 0x0f;
-    const masked = (buf[at + 1]! & 0x80) !== 0;
-    let len = buf[at + 1]! & 0x7f;
-    let offset = at + 2;
-    if (len === 126) {
-      if (buf.length < offset + 2) break;
-      len = buf.readUInt16BE(offset);
-      offset += 2;
-    } else if (len === 127) {
-      if (buf.length < offset + 8) break;
-      len = Number(buf.readBigUInt64BE(offset));
-      offset += 8;
-    }
-    const maskAt = offset;
-    if (masked) offset += 4;
-    if (buf.length < offset + len) break;
-    const payload = Buffer.from(buf.subarray(offset, offset + len));
-    if (masked) for (let i = 0; i < len; i++) payload[i]! ^= buf[maskAt + (i % 4)]!;
-    frames.push({ opcode, payload });
-    at = offset + len;
-  }
-  return { frames, rest: buf.subarray(at) };
-}
-
 const BOT = { user_id: 'UPANDU', bot_id: 'BPANDU', team_id: 'T0UJI', team: 'Uji', user: 'pandu' };
-
-function decode(raw: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    if (typeof v === 'string' && /^[[{]/.test(v)) {
-      try {
-        out[k] = JSON.parse(v);
-        continue;
-      } catch {
-        // not JSON: keep the string
-      }
-    }
-    out[k] = v;
-  }
-  return out;
-}
-
-async function readRaw(req: IncomingMessage): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of req) parts.push(c as Buffer);
-  return Buffer.concat(parts);
-}
 
 export async function startFakeSlack(): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
@@ -287,37 +218,7 @@ export async function startFakeSlack(): Promise<FakeSlack> {
       notify();
     }
   });
-  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => {
-    const key = req.headers['sec-websocket-key'];
-    if (!(req.url ?? '').startsWith('/socket') || typeof key !== 'string') {
-      socket.destroy();
-      return;
-    }
-    const accept = createHash('sha1').update(key + WS_GUID).digest('base64');
-    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: ${accept}\r\n\r\n`);
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => sockets.delete(socket));
-    const hello = { type: 'hello', num_connections: 1, debug_info: { host: 'fake', approximate_connection_time: 3600 }, connection_info: { app_id: 'A0PANDU' } };
-    socket.write(wsFrame(0x1, Buffer.from(JSON.stringify(hello))));
-    let buffered: Buffer = Buffer.alloc(0);
-    socket.on('data', (chunk: Buffer) => {
-      const { frames, rest } = wsFrames(Buffer.concat([buffered, chunk]));
-      buffered = rest;
-      for (const f of frames) {
-        if (f.opcode === 0x9) socket.write(wsFrame(0xa, f.payload)); // ping → pong
-        else if (f.opcode === 0x8) {
-          socket.end(wsFrame(0x8, f.payload.subarray(0, 2)));
-          sockets.delete(socket);
-        } else if (f.opcode === 0x1) {
-          const msg = JSON.parse(f.payload.toString('utf8')) as { envelope_id?: string };
-          if (msg.envelope_id) acks.push(msg.envelope_id);
-          notify();
-        }
-      }
-    });
-    notify();
-  });
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex) => acceptSocket(req, socket, { sockets, acks, notify }));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
   base = `http://127.0.0.1:${port}`;
@@ -391,37 +292,4 @@ export async function startFakeSlack(): Promise<FakeSlack> {
   };
 }
 
-/** Signs a request body the way Slack does (v0, HMAC-SHA256 over "v0:ts:body"). */
-export function slackSignature(secret: string, timestamp: number, body: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
-}
-
-export interface SlackRequestOptions {
-  readonly secret: string;
-  /** Seconds since the epoch; default now. */
-  readonly timestamp?: number;
-  /** Replaces the computed signature (a forged request). */
-  readonly signature?: string;
-  readonly retryNum?: number;
-}
-
-/** What Slack sends: a signed POST to the app's events URL. */
-export async function postToSlackApp(
-  url: string,
-  body: { json: unknown } | { form: Record<string, string> },
-  options: SlackRequestOptions,
-): Promise<{ status: number; text: string }> {
-  const text = 'json' in body ? JSON.stringify(body.json) : new URLSearchParams(body.form).toString();
-  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
-  const headers: Record<string, string> = {
-    'content-type': 'json' in body ? 'application/json' : 'application/x-www-form-urlencoded',
-    'x-slack-request-timestamp': String(timestamp),
-    'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, text),
-  };
-  if (options.retryNum !== undefined) {
-    headers['x-slack-retry-num'] = String(options.retryNum);
-    headers['x-slack-retry-reason'] = 'http_timeout';
-  }
-  const res = await fetch(url, { method: 'POST', headers, body: text });
-  return { status: res.status, text: await res.text() };
-}
+export { postToSlackApp, slackSignature, type SlackRequestOptions } from './slack-request.ts';
