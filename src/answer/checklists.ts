@@ -35,7 +35,7 @@ export async function answerChecklistItems(db: Queryable, items: readonly Checkl
  * A stage's checklist (the one named, else the region's current stage) with the region's
  * progress; an item the question names by its title words is shown in full first.
  */
-export async function answerChecklist(db: Queryable, question: string, regionCode: string | null, stageId: string | null): Promise<Draft | null> {
+export async function answerChecklist(db: Queryable, question: string, regionCode: string | null, stageId: string | null, platform: string): Promise<Draft | null> {
   let stage = stageId;
   const name = await regionName(db, regionCode);
   if (!stage) {
@@ -52,7 +52,8 @@ export async function answerChecklist(db: Queryable, question: string, regionCod
   // The item shown in full above is named once in the list, not repeated.
   const items = cl.items.map((i) => (i.id === best?.id ? answerMessages.checklistItemAbove(i.id) : answerMessages.checklistItem({ ...i, showDone: !!regionCode })));
   const optional = cl.items.filter((i) => !i.required).length;
-  const list = `${answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, name, optional)}\n${items.join('\n')}\n${answerMessages.checklistHowTo}`;
+  const howTo = answerMessages.checklistHowTo(platform);
+  const list = [answerMessages.checklistHeader(cl.stageName, cl.done, cl.total, name, optional), ...items, ...(howTo ? [howTo] : [])].join('\n');
   return {
     intent: 'checklist',
     answer: [...lead, list].join('\n\n'),

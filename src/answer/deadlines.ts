@@ -35,6 +35,8 @@ export interface DeadlineAsk {
   readonly years: readonly number[];
   /** 'bimtek berikutnya': only Bimtek stages count as next. */
   readonly nextBimtek?: boolean;
+  /** Where the question came from: only Telegram replies carry Telegram instructions. */
+  readonly platform: string;
 }
 
 /** The calendar a cohort's dates come from, cited under its schedule section (or a stage of it). */
@@ -182,15 +184,15 @@ export async function answerDeadline(db: Queryable, ask: DeadlineAsk): Promise<D
   if (blocks.length === 0) return null;
   return {
     intent: 'deadline',
-    answer: [...lead, ...blocks, `${answerMessages.deadlineCohortNote}\n${answerMessages.noRegion}`].join('\n\n'),
+    answer: [...lead, ...blocks, `${answerMessages.deadlineCohortNote}\n${answerMessages.noRegion(ask.platform)}`].join('\n\n'),
     refused: false,
     citations,
   };
 }
 
 /** 'tahap apa saja yang sudah selesai untuk Kab. Sragen?' → completed and open stages of the region. */
-export async function answerStageStatus(db: Queryable, code: string | null, at: Date): Promise<Draft> {
-  if (!code) return { intent: 'deadline', answer: answerMessages.noRegion, refused: false, citations: [] };
+export async function answerStageStatus(db: Queryable, code: string | null, at: Date, platform: string): Promise<Draft> {
+  if (!code) return { intent: 'deadline', answer: answerMessages.noRegion(platform), refused: false, citations: [] };
   const r = await regionByCode(db, code);
   if (!r || r.cohort === null) return { intent: 'deadline', answer: answerMessages.noCohort(r?.name ?? code), refused: true, citations: [] };
   const all = await regionDeadlines(db, code);

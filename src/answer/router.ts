@@ -22,6 +22,8 @@ export interface RouteInput {
   readonly ownRegionOnly?: boolean;
   readonly at: Date;
   readonly vocabulary: Vocabulary;
+  /** Where the question came from (Telegram instructions only in Telegram replies). */
+  readonly platform: string;
 }
 
 export interface Routed {
@@ -76,7 +78,7 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   if (intent === 'greeting') draft = { intent, answer: thanks ? answerMessages.thanks : answerMessages.greeting, refused: false, citations: [] };
   else if (namedItems.length > 0) draft = await answerChecklistItems(db, namedItems, progressCode);
   else if (stageStatus && hidden) draft = progressElsewhere(region?.name ?? regionCode);
-  else if (stageStatus) draft = await answerStageStatus(db, regionCode, at);
+  else if (stageStatus) draft = await answerStageStatus(db, regionCode, at, input.platform);
   else if (intent === 'deadline' && (await mentionsKnownCohortOrNone(db, years)))
     draft = await answerDeadline(db, {
       question,
@@ -88,8 +90,9 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
       offset: detectDayOffset(question),
       years,
       nextBimtek: /\b(bimtek|bimbingan teknis)\s+(berikut|selanjut)/i.test(question),
+      platform: input.platform,
     });
-  else if (intent === 'checklist') draft = await answerChecklist(db, question, progressCode, stageId);
+  else if (intent === 'checklist') draft = await answerChecklist(db, question, progressCode, stageId, input.platform);
   if (hidden && draft?.intent === 'checklist') draft = { ...draft, answer: `${draft.answer}\n\n${answerMessages.progressElsewhere(region?.name ?? regionCode ?? '')}` };
   // A deadline question about a region outside the calendars may be answered by a document
   // about it (a news article on its MoU); otherwise the calendar path says it has no cohort.

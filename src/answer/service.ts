@@ -39,7 +39,7 @@ export function createAnswerService(deps: AnswerServiceDeps): AnswerService {
       const at = input.now ?? now();
       const question = input.question.trim();
       const vocabulary = input.vocabulary ?? (await loadVocabulary(db));
-      const { draft, regionCode } = await route(input.budget ? { ...routeDeps, budget: input.budget } : routeDeps, { question, chatRegion: input.regionCode ?? null, ownRegionOnly: input.platform === 'telegram', at, vocabulary });
+      const { draft, regionCode } = await route(input.budget ? { ...routeDeps, budget: input.budget } : routeDeps, { question, chatRegion: input.regionCode ?? null, ownRegionOnly: input.platform === 'telegram', at, vocabulary, platform: input.platform });
       const latency = Math.round(performance.now() - started);
       let questionId: number | null = null;
       if (input.record !== false) {

@@ -89,7 +89,7 @@ export function overdueChart(rows: readonly StageCounts[]): TopLevelSpec {
         encoding: {
           y: { field: 'stage', type: 'nominal', sort: stageOrder(late), title: null },
           x: { aggregate: 'sum', field: 'overdue', type: 'quantitative', title: m.overdueAxis, axis: { tickMinStep: 1, format: 'd' } },
-          color: { field: 'cohort', type: 'nominal', title: m.cohort, scale: cohortScale(late.length ? late : rows) },
+          color: { field: 'cohort', type: 'nominal', title: m.cohort, scale: cohortScale(rows) },
         },
       },
       {

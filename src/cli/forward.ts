@@ -14,6 +14,7 @@ export type Forwarded =
 const PATH_VALUES: Record<string, { readonly positional?: boolean; readonly options?: readonly string[] }> = {
   ingest: { positional: true },
   eval: { options: ['--set'] },
+  digest: { options: ['--out'] },
 };
 
 /**

@@ -161,7 +161,7 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
   // Slack chats. Started in the background: a Slack outage at start
   // delays only Slack (events get 404 and Slack retries), not the rest of Pandu.
   const slackApp = config.slack.botToken
-    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server })
+    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server, embedder: core.embedder })
     : null;
   if (slackApp) {
     services.push({ name: 'slack', stop: () => slackApp.stop() });

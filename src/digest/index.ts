@@ -8,6 +8,7 @@ export { composeDigest, digestSections, escapeMrkdwn, SLACK_BLOCK_LIMIT, SLACK_T
 export { renderDigestBlocks, type Block, type DigestMessage } from './blocks.ts';
 export { renderDigestText } from './text.ts';
 export { digestCsv, type DigestCsv } from './csv.ts';
+export { digestChart, type DigestChart } from './chart.ts';
 
 /** Gathers and composes the digest at `now` (read-only). */
 export async function buildDigest(db: Queryable, options: GatherOptions): Promise<Digest> {

@@ -43,6 +43,8 @@ export async function documentById(db: Queryable, id: number): Promise<DocumentR
 
 /** Kinds an upload may be filed under (the folder names the pipeline reads the kind from). */
 export const UPLOAD_KINDS = ['panduan', 'faq', 'masterplan', 'lainnya'] as const;
+/** Extensions an upload may have (calendars and checklists are changed through the corpus). */
+export const SUPPORTED_UPLOADS: ReadonlySet<string> = new Set([...SUPPORTED].filter((e) => e !== '.yaml' && e !== '.yml'));
 export type UploadKind = (typeof UPLOAD_KINDS)[number];
 
 /** A file name safe as a path segment: letters, digits, dot, dash and underscore. */

@@ -97,7 +97,7 @@ async function ready(deps: IngestDeps, file: FileInput, hash: string, p: Prepare
     bytes: data.length,
     publishedAt: p.meta.publishedAt ?? null,
     place: p.meta.place ?? null,
-    url: p.meta.url ?? null,
+    url: p.meta.url ?? file.url ?? null,
     addedBy: file.addedBy ?? null,
   };
   return { doc, chunks, inTransaction: inTransactionOf(p, file) };
@@ -112,7 +112,11 @@ export const failedOutcome = (path: string, reason: string): FileOutcome => ({ p
 export async function stepFile(deps: IngestDeps, parser: IsolatedParser, file: FileInput): Promise<Step> {
   const { path, data } = file;
   const hash = createHash('sha256').update(PIPELINE_VERSION).update(data).digest('hex');
-  if (file.previousHash === hash && !file.force) return { outcome: { path, status: 'unchanged', chunks: 0, pages: 0 } };
+  if (file.previousHash === hash && !file.force) {
+    // An address given since (sources.yaml, --base-url) reaches an unchanged document too.
+    if (file.url) await deps.db.query('UPDATE documents SET url = $2 WHERE path = $1 AND url IS NULL', [path, file.url]);
+    return { outcome: { path, status: 'unchanged', chunks: 0, pages: 0 } };
+  }
   try {
     const prepared = await prepare(deps, parser, path, data, file.maxBytes ?? MAX_FILE_BYTES);
     const r = await ready(deps, file, hash, prepared);

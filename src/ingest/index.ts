@@ -3,6 +3,7 @@ export { chunkBlocks, DEFAULT_CHUNKING, type Chunk } from './chunker.ts';
 export type { Block, LoadedDoc } from './blocks.ts';
 export { ingestFile, type FileInput } from './pipeline.ts';
 export { MAX_FILE_BYTES } from './limits.ts';
+export { isHttpAddress, SOURCES_FILE } from './addresses.ts';
 export {
   listDocuments,
   documentById,
@@ -10,6 +11,7 @@ export {
   reingestDocument,
   safeFileName,
   UPLOAD_KINDS,
+  SUPPORTED_UPLOADS,
   type DocumentRow,
   type UploadKind,
 } from './documents.ts';

@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { ingestMessages } from '../messages/index.ts';
 import type { Embedder } from '../retrieval/embedder.ts';
 import { deferVectorIndex } from '../retrieval/index-store.ts';
+import { createAddressBook, readSourcesFile, SOURCES_FILE } from './addresses.ts';
 import type { RemovedCounts } from './boilerplate.ts';
 import { failedOutcome, stepFile, type Step } from './file-step.ts';
 import { collect, displayPath } from './files.ts';
@@ -75,6 +76,8 @@ export interface IngestOptions {
   readonly largeRunBytes?: number;
   /** How many small files share a transaction (default DEFAULT_GROUP; benchmarks compare one per file). */
   readonly group?: GroupLimits;
+  /** Public address of the ingested folders (`--base-url`): each file's address is its path below it. */
+  readonly baseUrl?: string;
 }
 
 export interface FileInput {
@@ -88,6 +91,18 @@ export interface FileInput {
   readonly addedBy?: string;
   /** Runs in the document's transaction (an upload stores its original bytes there). */
   readonly alsoInTransaction?: (tx: Queryable) => Promise<void>;
+  /** The public address from sources.yaml or --base-url (front matter `url:` wins). */
+  readonly url?: string | null;
+}
+
+/** A sources.yaml is no document: reported as skipped, or failed when it cannot be read. */
+function sourcesOutcome(path: string, abs: string): FileOutcome {
+  try {
+    readSourcesFile(abs);
+    return { path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.sourcesMap };
+  } catch (err) {
+    return { path, status: 'failed', chunks: 0, pages: 0, reason: (err as Error).message };
+  }
 }
 
 async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promise<number> {
@@ -127,8 +142,10 @@ async function isLargeRun(db: Db, files: readonly string[], known: Map<string, s
 const isCalendar = (abs: string) => /\.ya?ml$/i.test(abs);
 
 /** Reads one file from disk and prepares it; skipped and unreadable files become their outcome. */
-function stepPath(deps: IngestDeps, parser: IsolatedParser, abs: string, known: Map<string, string>, options: IngestOptions): Promise<Step> {
+function stepPath(deps: IngestDeps, parser: IsolatedParser, file: RootedFile, known: Map<string, string>, options: IngestOptions, addresses: ReturnType<typeof createAddressBook>): Promise<Step> {
+  const { abs, root } = file;
   const path = displayPath(abs);
+  if (basename(abs) === SOURCES_FILE) return Promise.resolve({ outcome: sourcesOutcome(path, abs) });
   if (!SUPPORTED.has(extname(abs).toLowerCase())) {
     return Promise.resolve({ outcome: { path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.reason('unsupported', extname(abs) || undefined) } });
   }
@@ -138,7 +155,14 @@ function stepPath(deps: IngestDeps, parser: IsolatedParser, abs: string, known: 
   } catch (err) {
     return Promise.resolve({ outcome: failedOutcome(path, (err as Error).message) });
   }
-  return stepFile(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor });
+  const url = addresses.addressOf(abs, root);
+  return stepFile(deps, parser, { path, data, previousHash: known.get(path), force: options.force, maxBytes: options.maxBytes, addedBy: options.actor, url });
+}
+
+/** A file found under one of the roots given (its address below --base-url is its path under that root). */
+interface RootedFile {
+  readonly abs: string;
+  readonly root: string;
 }
 
 /**
@@ -152,7 +176,8 @@ function stepPath(deps: IngestDeps, parser: IsolatedParser, abs: string, known: 
 export async function ingestPaths(deps: IngestDeps, roots: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
   const log = deps.logger.child({ module: 'ingest' });
-  const files = roots.flatMap(collect);
+  const files: RootedFile[] = roots.flatMap((r) => collect(r).map((abs) => ({ abs, root: resolve(r) })));
+  const addresses = createAddressBook(options.baseUrl);
   options.onStart?.(files.length);
   const known = new Map(
     (await deps.db.query<{ path: string; content_hash: string }>('SELECT path, content_hash FROM documents')).map((r) => [r.path, r.content_hash]),
@@ -170,15 +195,15 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   };
   const parser = createIsolatedParser(options.parser);
   const writer = createGroupWriter(deps.db, log, record, options.group);
-  const large = await isLargeRun(deps.db, files, known, options);
+  const large = await isLargeRun(deps.db, files.map((f) => f.abs), known, options);
   try {
     await deferVectorIndex(deps.db, large, async () => {
       let ahead: Promise<Step> | null = null;
       for (let i = 0; i < files.length; i++) {
-        if (!ahead && isCalendar(files[i]!)) await writer.flush();
-        const current = ahead ?? stepPath(deps, parser, files[i]!, known, options);
+        if (!ahead && isCalendar(files[i]!.abs)) await writer.flush();
+        const current = ahead ?? stepPath(deps, parser, files[i]!, known, options, addresses);
         // The worker parses the next file while this one is written.
-        ahead = i + 1 < files.length && !isCalendar(files[i + 1]!) ? stepPath(deps, parser, files[i + 1]!, known, options) : null;
+        ahead = i + 1 < files.length && !isCalendar(files[i + 1]!.abs) ? stepPath(deps, parser, files[i + 1]!, known, options, addresses) : null;
         const s = await current;
         if ('ready' in s) await writer.add(s.ready);
         else await writer.note(s.outcome);

@@ -32,8 +32,11 @@ export const answerMessages = {
   calendarSection: (stageName?: string) => (stageName ? `Jadwal dan tenggat tahapan > ${stageName}` : 'Jadwal dan tenggat tahapan'),
   /** Zone label for a cohort-wide date: each region reads it in its own zone. */
   localTime: 'waktu setempat',
-  noRegion:
-    'Untuk tenggat khusus wilayah, ikat grup ini ke wilayah Anda dengan /daftar KODE (kode dari sekretariat), atau sebutkan nama wilayah dalam pertanyaan.',
+  /** Only Telegram replies carry Telegram instructions (/daftar); elsewhere the region is named in the question. */
+  noRegion: (platform: string) =>
+    platform === 'telegram'
+      ? 'Untuk tenggat khusus wilayah, ikat grup ini ke wilayah Anda dengan /daftar KODE (kode dari sekretariat), atau sebutkan nama wilayah dalam pertanyaan.'
+      : 'Untuk tenggat khusus wilayah, sebutkan nama wilayahnya dalam pertanyaan, misalnya "kapan tenggat Bimtek II untuk Kabupaten Sragen?".',
   noCohort: (regionName: string) =>
     `${regionName} belum tercantum dalam kalender angkatan mana pun, sehingga belum ada tenggat tahapan untuk wilayah ini. Hubungi ${SECRETARIAT} bila wilayah Anda seharusnya sudah terdaftar.`,
   deadlineLine: (d: {
@@ -103,7 +106,8 @@ export const answerMessages = {
       `Keluaran: ${i.output}`,
       ...(i.regionName ? [`Status ${i.regionName}: ${i.done ? '✅ sudah ditandai selesai' : '⬜ belum ditandai selesai'}`] : []),
     ].join('\n'),
-  checklistHowTo: 'Tandai butir yang sudah selesai lewat /checklist di grup wilayah Anda.',
+  /** Telegram only: elsewhere there is no /checklist to point to. */
+  checklistHowTo: (platform: string) => (platform === 'telegram' ? 'Tandai butir yang sudah selesai lewat /checklist di grup wilayah Anda.' : null),
   /** One part of a message that asked two things: the part, then its answer. */
   partAnswer: (part: string, answer: string) => `❓ ${part.split('?')[0]!.trim()}?\n${answer}`,
   /** A news report dated only by its dateline: the date (and place) it was reported. */

@@ -12,3 +12,6 @@ export { telegramMessages, type DeadlineLineData, type ChecklistItemLine, type S
 export { conversationMessages } from './conversation.ts';
 export { consoleMessages, chartMessages, formatDateTime } from './console.ts';
 export { consolePages } from './console-pages.ts';
+export { staffMessages } from './staff.ts';
+export { digestChartMessages } from './digest-chart.ts';
+export { slackDocumentMessages } from './slack-documents.ts';

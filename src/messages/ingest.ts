@@ -67,6 +67,11 @@ export const ingestMessages = {
     return d ? `${REASONS[reason]} (${d})` : REASONS[reason];
   },
   failedLine: (path: string, reason: string) => `GAGAL  ${path}: ${reason}`,
+  sourcesMap: 'peta alamat publik dokumen di folder ini (bukan dokumen)',
+  sourcesInvalid: (detail: string) => `sources.yaml tidak valid: ${detail}; alamat dokumen di folder ini tidak dipakai`,
+  sourcesNotMapping: 'isinya harus berupa pasangan "nama-file: alamat"',
+  sourcesBadAddress: (name: string) => `alamat untuk "${name}" bukan alamat http(s)`,
+  badBaseUrl: (url: string) => `--base-url harus berupa alamat http(s), mis. https://jdih.example.go.id/dokumen (diberikan: ${url})`,
   skippedLine: (path: string, reason: string) => `LEWATI ${path}: ${reason}`,
   fileLine: (o: { status: string; path: string; chunks: number; removed?: Removed; ocr_pages?: readonly number[]; unread_pages?: readonly number[] }) =>
     `${(STATUS_LABELS[o.status] ?? o.status).padEnd(6)} ${o.path} (${o.chunks} potongan${fileExtras(o)})`,

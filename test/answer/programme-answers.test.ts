@@ -137,7 +137,11 @@ describe('deadline answers', () => {
     expect(a.answer).toContain('Belum selesai:\n• Finalisasi dan Presentasi Masterplan: Jumat, 4 Desember 2026 pukul 23.59 WIB (H-17)');
 
     const noRegion = await ask('tahap apa saja yang sudah selesai?');
-    expect(noRegion.answer).toMatch(/ikat grup ini ke wilayah Anda/);
+    expect(noRegion.answer).toMatch(/sebutkan nama wilayahnya dalam pertanyaan/);
+    expect(noRegion.answer).not.toMatch(/\/daftar|grup/);
+    // Only Telegram replies carry Telegram instructions.
+    const inTelegram = await answers.ask({ question: 'tahap apa saja yang sudah selesai?', platform: 'telegram', record: false });
+    expect(inTelegram.answer).toMatch(/ikat grup ini ke wilayah Anda dengan \/daftar/);
   });
 });
 

@@ -1,6 +1,6 @@
-import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
 import { completionChart, overdueChart, toPng, toSvg, type StageCounts } from '../../src/charts/index.ts';
+import { ink } from '../support/png.ts';
 
 const ROWS: StageCounts[] = [
   { cohort: 2026, stageName: 'Bimtek I: Analisis Strategis', ordinal: 1, regions: 50, completed: 20, overdue: 12 },
@@ -8,31 +8,6 @@ const ROWS: StageCounts[] = [
   { cohort: 2025, stageName: 'Bimtek I: Analisis Strategis', ordinal: 1, regions: 48, completed: 48, overdue: 0 },
   { cohort: 2025, stageName: 'Bimtek II: Pemetaan Program', ordinal: 2, regions: 48, completed: 30, overdue: 7 },
 ];
-
-/** Shares of pixels that are not (near) white, that are dark (text), and that are saturated (bars). */
-function ink(png: Buffer): { inked: number; dark: number; coloured: number } {
-  const { width, height, pixels } = decodePng(png);
-  const n = width * height;
-  let inked = 0;
-  let dark = 0;
-  let coloured = 0;
-  for (let i = 0; i < n; i++) {
-    const [r, g, b] = [pixels[i * 4]!, pixels[i * 4 + 1]!, pixels[i * 4 + 2]!];
-    if (r < 235 || g < 235 || b < 235) inked++;
-    if (r < 90 && g < 90 && b < 90) dark++;
-    if (Math.max(r, g, b) - Math.min(r, g, b) > 80) coloured++;
-  }
-  return { inked: inked / n, dark: dark / n, coloured: coloured / n };
-}
-
-/** PNG → RGBA through resvg itself: an <image> of the PNG rendered at its own size. */
-function decodePng(png: Buffer): { width: number; height: number; pixels: Buffer } {
-  const width = png.readUInt32BE(16);
-  const height = png.readUInt32BE(20);
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}"><image width="${width}" height="${height}" href="data:image/png;base64,${png.toString('base64')}"/></svg>`;
-  const rendered = new Resvg(svg).render();
-  return { width: rendered.width, height: rendered.height, pixels: Buffer.from(rendered.pixels) };
-}
 
 describe('programme charts', () => {
   it('draws completion per stage for each cohort as SVG with the stage names, shares and a legend', async () => {
@@ -65,6 +40,13 @@ describe('programme charts', () => {
     expect(inked).toBeLessThan(0.6);
     expect(dark).toBeGreaterThan(0.005); // the text is drawn: the PNG renderer found its font
     expect(coloured).toBeGreaterThan(0.03);
+  });
+
+  it('gives each cohort the same colour in both charts, also when only one cohort is late', () => {
+    const oneLate = ROWS.map((r) => (r.cohort === 2025 ? { ...r, overdue: 0 } : r));
+    const scale = (spec: unknown) => JSON.stringify(spec).match(/"scale":\{"domain":\[[^\]]*\],"scheme":"[^"]+"\}/)?.[0];
+    expect(scale(overdueChart(oneLate))).toBe('"scale":{"domain":["Angkatan 2026","Angkatan 2025"],"scheme":"tableau10"}');
+    expect(scale(overdueChart(oneLate))).toBe(scale(completionChart(oneLate)));
   });
 
   it('still renders with no active cohort (an empty chart, not an error)', async () => {

@@ -1,5 +1,5 @@
-import { renderPlain, sourceLabel } from '../../answer/render.ts';
-import type { Answer } from '../../answer/index.ts';
+import { sourceAddress, sourceLabel } from '../../answer/render.ts';
+import type { Answer, Citation } from '../../answer/index.ts';
 import { escapeMrkdwn, SLACK_TEXT_LIMIT, type Block } from '../../digest/index.ts';
 import { slackMessages } from '../../messages/index.ts';
 import { splitText } from './format.ts';
@@ -29,21 +29,11 @@ export function answerBlocks(a: Answer): SlackReply {
   for (const piece of splitText(escapeMrkdwn(a.answer), SLACK_TEXT_LIMIT)) {
     blocks.push({ type: 'section', text: { type: 'mrkdwn', text: piece } });
   }
-  const seen = new Set<string>();
-  const sources: string[] = [];
-  for (const c of a.citations) {
-    const label = `📄 ${sourceLabel(c)} (${c.document})`;
-    if (seen.has(label)) continue;
-    seen.add(label);
-    sources.push(label);
-  }
+  const sources = sourceLinks(a.citations);
   if (sources.length > 0) {
     blocks.push({
       type: 'context',
-      elements: [
-        { type: 'mrkdwn', text: `*${slackMessages.sources}*` },
-        ...sources.slice(0, MAX_SOURCES).map((s) => ({ type: 'mrkdwn', text: escapeMrkdwn(s).slice(0, SLACK_TEXT_LIMIT) })),
-      ],
+      elements: [{ type: 'mrkdwn', text: `*${slackMessages.sources}*` }, ...sources.slice(0, MAX_SOURCES).map((s) => ({ type: 'mrkdwn', text: s.mrkdwn }))],
     });
   }
   if (a.questionId !== null) {
@@ -56,8 +46,26 @@ export function answerBlocks(a: Answer): SlackReply {
       ],
     });
   }
-  const plain = escapeMrkdwn(renderPlain(a));
+  const plain = escapeMrkdwn([a.understood, a.answer].filter(Boolean).join('\n')) + (sources.length > 0 ? `\n\n${slackMessages.sources} ${sources.map((s) => s.label).join('; ')}` : '');
   return { text: plain.length > FALLBACK_LIMIT ? `${plain.slice(0, FALLBACK_LIMIT - 1)}…` : plain, blocks };
+}
+
+/**
+ * Each cited source once: its title, section and page, linked to its public address when it
+ * has one (`<address|label>`, a PDF opened at the cited page); never a repository path.
+ */
+export function sourceLinks(citations: readonly Citation[]): Array<{ label: string; mrkdwn: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ label: string; mrkdwn: string }> = [];
+  for (const c of citations) {
+    const label = escapeMrkdwn(sourceLabel(c));
+    const address = sourceAddress(c);
+    const mrkdwn = (address ? `📄 <${address.replace(/[<>|\s]/g, encodeURIComponent)}|${label}>` : `📄 ${label}`).slice(0, SLACK_TEXT_LIMIT);
+    if (seen.has(mrkdwn)) continue;
+    seen.add(mrkdwn);
+    out.push({ label, mrkdwn });
+  }
+  return out;
 }
 
 /** A plain text reply (help, refusals, lookups) as one or more sections. */

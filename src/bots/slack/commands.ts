@@ -7,6 +7,7 @@ import { createInvite, findRegion, listRegions, type Region } from '../../region
 import { escapeMrkdwn as esc, SLACK_TEXT_LIMIT } from '../../digest/index.ts';
 import { answerBlocks } from './blocks.ts';
 import { isStaff, type SlackFeatureDeps } from './deps.ts';
+import { documentsReply, removeReply } from './documents.ts';
 import { formatInstant } from './format.ts';
 
 const m = slackMessages;
@@ -15,7 +16,7 @@ const MAX_GROUPS = 15;
 /** Region names listed in one deadline group before "and N others". */
 const NAMES_INLINE = 5;
 
-type Sub = 'tanya' | 'tenggat' | 'status' | 'undang' | 'digest' | 'bantuan';
+type Sub = 'tanya' | 'tenggat' | 'status' | 'undang' | 'digest' | 'dokumen' | 'hapus' | 'bantuan';
 
 const ALIASES: Record<string, Sub> = {
   tanya: 'tanya',
@@ -27,6 +28,9 @@ const ALIASES: Record<string, Sub> = {
   invite: 'undang',
   digest: 'digest',
   ringkasan: 'digest',
+  dokumen: 'dokumen',
+  documents: 'dokumen',
+  hapus: 'hapus',
 };
 
 export function parseCommand(text: string): { sub: Sub; arg: string } {
@@ -113,7 +117,7 @@ export async function deadlinesReply(deps: SlackFeatureDeps, arg: string): Promi
 }
 
 /** `/pandu status <wilayah>`. */
-export async function statusReply(deps: SlackFeatureDeps, arg: string): Promise<string> {
+export async function statusReply(deps: Pick<SlackFeatureDeps, 'db' | 'now'>, arg: string): Promise<string> {
   if (!arg) return m.usageStatus;
   const region = await findRegion(deps.db, arg);
   if (!region) return m.regionUnknown(esc(arg));
@@ -220,6 +224,13 @@ export async function handleCommand(
       if (!arg) return ack(ephemeral(m.usageUndang));
       await ack();
       return safely(deps, respond, sub, async () => ephemeral(await inviteReply(deps, arg, command.user_id, command.trigger_id)));
+    case 'dokumen':
+      await ack();
+      return safely(deps, respond, sub, () => documentsReply(deps));
+    case 'hapus':
+      if (!staff) return ack(ephemeral(m.staffOnly('hapus')));
+      await ack();
+      return safely(deps, respond, sub, () => removeReply(deps, arg));
     case 'digest':
       if (!staff) {
         deps.logger.info({ user: command.user_id, channel: command.channel_id }, 'slack staff command refused');

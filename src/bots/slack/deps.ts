@@ -2,6 +2,7 @@ import type { AnswerService } from '../../answer/index.ts';
 import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
+import type { Embedder } from '../../retrieval/embedder.ts';
 import type { DigestPublisher } from './digest.ts';
 
 /** What every Slack feature's `register(app, deps)` receives. */
@@ -14,6 +15,10 @@ export interface SlackFeatureDeps {
   readonly timezone: string;
   readonly now: () => Date;
   readonly digest: DigestPublisher;
+  /** For documents shared from Slack (the same embedder as the knowledge base); none: not offered. */
+  readonly embedder?: Embedder;
+  /** Largest file taken from Slack. */
+  readonly maxFileBytes: number;
 }
 
 /** Staff commands (`undang`, `digest`) are for configured users, or anyone in a configured channel. */

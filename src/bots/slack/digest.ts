@@ -3,6 +3,7 @@ import type { Db } from '../../db/index.ts';
 import { buildDigest, isoWeek, renderDigestBlocks, type Digest } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
 import { digestMessages } from '../../messages/index.ts';
+import { chartForDigest, uploadDigestChart } from './digest-chart.ts';
 
 type WebClient = App['client'];
 
@@ -12,6 +13,8 @@ export interface PostedDigest {
   readonly ts: string;
   /** The CSV attachment's file id, when the tables were too long for the message. */
   readonly fileId: string | null;
+  /** The chart's file id in the digest's thread; null when it could not be drawn or uploaded. */
+  readonly chartFileId: string | null;
   readonly digest: Digest;
 }
 
@@ -93,9 +96,11 @@ export function createDigestPublisher(deps: {
   async function post(now: Date): Promise<PostedDigest> {
     const target = requireChannel();
     const digest = await buildDigest(db, { now, timezone });
+    const chart = await chartForDigest(db, now, digest.period, log);
     const { ts, fileId } = await sendDigest(client, target, digest, log);
-    log.info({ period: digest.period, channel: target, ts, overdue: digest.data.overdue.length, csv: digest.csv !== null }, 'digest posted');
-    return { period: digest.period, channel: target, ts, fileId, digest };
+    const chartFileId = await uploadDigestChart(client, { channel: target, ts, period: digest.period, chart, log });
+    log.info({ period: digest.period, channel: target, ts, overdue: digest.data.overdue.length, csv: digest.csv !== null, chart: chartFileId !== null }, 'digest posted');
+    return { period: digest.period, channel: target, ts, fileId, chartFileId, digest };
   }
 
   /*
@@ -118,6 +123,7 @@ export function createDigestPublisher(deps: {
     const [seen] = await db.query('SELECT 1 FROM digests WHERE period = $1', [period]);
     if (seen) return { status: 'already-posted', period };
     const digest = await buildDigest(db, { now, timezone });
+    const chart = await chartForDigest(db, now, period, log);
     const claimed = await db.query(
       `INSERT INTO digests (period, channel, posted_at) VALUES ($1, $2, $3) ON CONFLICT (period) DO NOTHING RETURNING period`,
       [period, target, now.toISOString()],
@@ -134,8 +140,9 @@ export function createDigestPublisher(deps: {
       throw err;
     }
     await db.query('UPDATE digests SET message_ts = $2 WHERE period = $1', [period, sent.ts]);
-    log.info({ period, channel: target, ts: sent.ts, overdue: digest.data.overdue.length, csv: digest.csv !== null }, 'weekly digest posted');
-    return { status: 'posted', posted: { period, channel: target, ts: sent.ts, fileId: sent.fileId, digest } };
+    const chartFileId = await uploadDigestChart(client, { channel: target, ts: sent.ts, period, chart, log });
+    log.info({ period, channel: target, ts: sent.ts, overdue: digest.data.overdue.length, csv: digest.csv !== null, chart: chartFileId !== null }, 'weekly digest posted');
+    return { status: 'posted', posted: { period, channel: target, ts: sent.ts, fileId: sent.fileId, chartFileId, digest } };
   }
 
   async function unconfirmed(before: Date): Promise<string[]> {

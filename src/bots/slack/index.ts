@@ -13,8 +13,12 @@ import { register as registerCommands } from './commands.ts';
 import type { SlackFeatureDeps } from './deps.ts';
 import { createDigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 import { register as registerFeedback } from './feedback.ts';
+import { register as registerDocuments } from './documents.ts';
 import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
+import { pruneThreads } from './threads.ts';
+import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
+import type { Embedder } from '../../retrieval/embedder.ts';
 
 export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
@@ -27,6 +31,8 @@ export const SLACK_EVENTS_PATH = '/slack/events';
 const CATCH_UP_MS = 15 * 60_000;
 /** Slack retries an event for about an hour; event ids are kept a week. */
 const SEEN_TTL_DAYS = 7;
+/** A thread quiet this long is forgotten: a reply after that needs a new mention. */
+const THREAD_TTL_DAYS = 90;
 
 export interface SlackAppDeps {
   readonly slack: Config['slack'];
@@ -42,6 +48,10 @@ export interface SlackAppDeps {
   readonly scheduleDigest?: boolean;
   /** Deadline of each Slack Web API request (default 30 s; the client has none by default). */
   readonly requestTimeoutMs?: number;
+  /** The knowledge base's embedder: staff's files shared with Pandu are ingested with it. */
+  readonly embedder?: Embedder;
+  /** Largest file taken from Slack (default 50 MB). */
+  readonly maxFileBytes?: number;
 }
 
 /** Slack signs a timestamp; one more than five minutes ahead is refused like an old one. */
@@ -133,10 +143,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   bolt.use(dedupe);
 
   const digest = createDigestPublisher({ db, client: bolt.client, channel: slack.digestChannel, timezone, logger: log });
-  const features: SlackFeatureDeps = { db, answers: deps.answers, logger: log, slack, timezone, now, digest };
+  const features: SlackFeatureDeps = { db, answers: deps.answers, logger: log, slack, timezone, now, digest, embedder: deps.embedder, maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
   registerAsk(bolt, features);
   registerCommands(bolt, features);
   registerFeedback(bolt, features);
+  registerDocuments(bolt, features);
   bolt.error(async (err) => {
     const original = (err as { original?: unknown }).original;
     log.error({ code: err.code, err: original ?? err }, 'slack handler failed');
@@ -206,8 +217,11 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
         catchUp.unref();
       }
       await db
-        .query(`DELETE FROM inbound_seen WHERE source = 'slack' AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
+        .query(`DELETE FROM inbound_seen WHERE source IN ('slack', 'slack-message') AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
         .catch((err: unknown) => log.warn({ err }, 'could not prune seen Slack events'));
+      await pruneThreads(db, new Date(now().getTime() - THREAD_TTL_DAYS * 86_400_000)).catch((err: unknown) =>
+        log.warn({ err }, 'could not prune joined Slack threads'),
+      );
       if (slack.digestChannel) {
         const stuck = await digest.unconfirmed(new Date(now().getTime() - CATCH_UP_MS));
         if (stuck.length > 0) {

@@ -3,6 +3,19 @@ import { MAX_QUESTION_LENGTH } from '../../answer/types.ts';
 import { PanduError } from '../../errors.ts';
 import { printJson, type CliContext } from '../context.ts';
 
+/** `--staff`: a question about the programme's state, answered from the data; false when it is not one. */
+async function answerAsStaff(ctx: CliContext, question: string, json: boolean): Promise<boolean> {
+  const [app, { statusReply }, { askStaff }] = await Promise.all([ctx.app(), import('../../bots/slack/commands.ts'), import('../../staff/index.ts')]);
+  const now = new Date();
+  const db = app.answerDb ?? app.db;
+  const a = await askStaff({ db, now, timezone: app.config.timezone, regionStatus: (r) => statusReply({ db, now: () => now }, r.code) }, question);
+  if (!a) return false;
+  if (json) {
+    printJson(ctx.io, { question, intent: 'programme_data', kind: a.kind, answer: a.text, refused: false, citations: [], count: a.count, names: a.names, csv: a.csv });
+  } else ctx.io.out(`${a.text}\n`);
+  return true;
+}
+
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
     .command('ask')
@@ -11,7 +24,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .option('--region <kode>', 'wilayah penanya (kode atau nama), untuk tenggat dan checklist')
     .option('--session <id>', 'id percakapan untuk pertanyaan lanjutan')
     .option('--json', 'keluaran JSON')
-    .action(async (question: string, opts: { region?: string; session?: string; json?: boolean }) => {
+    .option('--staff', 'sebagai staf sekretariat: pertanyaan tentang keadaan program (keterlambatan, jumlah selesai, status wilayah…) dijawab dari data, seperti di Slack')
+    .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
       const [app, { findRegion }, { createCoreServices }, { createConversationalAnswerService }, { renderPlain }] = await Promise.all([
@@ -23,6 +37,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         if (!region) throw new PanduError('REGION_UNKNOWN', { query: opts.region });
         regionCode = region.code;
       }
+      if (opts.staff && (await answerAsStaff(ctx, question, opts.json === true))) return;
       const core = await createCoreServices(app);
       // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
       const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger: app.logger, openai: app.config.openai });

@@ -1,6 +1,9 @@
 import type { Command } from 'commander';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Queryable } from '../../db/index.ts';
 import { PanduError } from '../../errors.ts';
-import { digestCli } from '../../messages/index.ts';
+import { digestChartMessages, digestCli } from '../../messages/index.ts';
 import type { CliContext } from '../context.ts';
 
 function parseNow(value: string | undefined): Date {
@@ -10,6 +13,20 @@ function parseNow(value: string | undefined): Date {
   return new Date(t);
 }
 
+/** Writes the digest's chart into `dir` (created if missing); returns the file's path. */
+async function writeChart(db: Queryable, now: Date, period: string, dir: string): Promise<string> {
+  const { digestChart } = await import('../../digest/index.ts');
+  const chart = await digestChart(db, now, period);
+  const path = resolve(dir, chart.filename);
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, chart.png);
+  } catch (err) {
+    throw new PanduError('USAGE', { detail: digestChartMessages.badOut(dir, (err as NodeJS.ErrnoException).code ?? (err as Error).message) });
+  }
+  return path;
+}
+
 export function registerDigest(program: Command, ctx: CliContext): void {
   program
     .command('digest')
@@ -17,13 +34,17 @@ export function registerDigest(program: Command, ctx: CliContext): void {
     .option('--now <waktu>', 'anggap sekarang pukul ini (ISO 8601)')
     .option('--dry-run', 'tampilkan ringkasan sebagai teks, tanpa mengirim')
     .option('--weekly', 'kirim sebagai ringkasan mingguan: dilewati bila minggu ini sudah dikirim')
-    .action(async (opts: { now?: string; dryRun?: boolean; weekly?: boolean }) => {
+    .option('--out <folder>', 'dengan --dry-run: tulis grafik ringkasan (PNG, sama dengan yang dikirim ke Slack) ke folder ini')
+    .action(async (opts: { now?: string; dryRun?: boolean; weekly?: boolean; out?: string }) => {
       const now = parseNow(opts.now);
+      if (opts.out && !opts.dryRun) throw new PanduError('USAGE', { detail: digestChartMessages.outNeedsDryRun });
       const app = await ctx.app();
       const { buildDigest, renderDigestText } = await import('../../digest/index.ts');
       const { slack, timezone } = app.config;
       if (opts.dryRun) {
-        ctx.io.out(renderDigestText(await buildDigest(app.db, { now, timezone })));
+        const digest = await buildDigest(app.db, { now, timezone });
+        ctx.io.out(renderDigestText(digest));
+        if (opts.out) ctx.io.out(`\n${digestChartMessages.written(await writeChart(app.db, now, digest.period, opts.out))}\n`);
         return;
       }
       if (!slack.botToken || !slack.digestChannel) {

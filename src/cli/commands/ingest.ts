@@ -1,5 +1,6 @@
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { PanduError } from '../../errors.ts';
 import type { FileOutcome, IngestSummary } from '../../ingest/index.ts';
 import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
@@ -12,8 +13,11 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .argument('[path...]', 'file atau folder', ['corpus'])
     .option('--force', 'muat ulang semua file walaupun tidak berubah')
     .option('--prune', 'hapus dokumen yang filenya sudah tidak ada')
+    .option('--base-url <alamat>', 'alamat publik folder yang dimuat: alamat tiap dokumen = alamat ini + jalurnya di bawah folder (tautan sumber di Slack)')
     .option('--json', 'ringkasan dalam JSON')
-    .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean }) => {
+    .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean; baseUrl?: string }) => {
+      const { isHttpAddress } = await import('../../ingest/addresses.ts');
+      if (opts.baseUrl !== undefined && !isHttpAddress(opts.baseUrl)) throw new PanduError('USAGE', { detail: ingestMessages.badBaseUrl(opts.baseUrl) });
       const [app, { MultiBar, Presets }, { ingestPaths }, { ensureEmbeddings }, { embedderFromConfig }] = await Promise.all([
         ctx.app(), import('cli-progress'), import('../../ingest/index.ts'), import('../../retrieval/index-store.ts'), import('../../retrieval/embedders.ts'),
       ]);
@@ -33,6 +37,7 @@ export function registerIngest(program: Command, ctx: CliContext): void {
         summary = await ingestPaths({ db: app.db, embedder, logger: app.logger }, paths, {
           force: opts.force,
           prune: opts.prune,
+          baseUrl: opts.baseUrl,
           onStart: (total) => (bar = bars?.create(total, 0, { file: '' }) ?? null),
           onFile: (o) => {
             if (o.status === 'failed') failures.push(o);

@@ -46,7 +46,9 @@ describe.each(backends)('Slack events over HTTP (%s)', (backend) => {
     const sources = contextText(blocks);
     expect(sources).toContain('Sumber:');
     expect(sources).toContain('Panduan Bimtek I, Keluaran, hlm. 3');
-    expect(sources).toContain('corpus/panduan/06-bimtek-1-analisis-strategis.md');
+    // A document without a public address shows its title and section, never a repository path.
+    expect(sources).not.toContain('corpus/');
+    expect(String(args.text)).not.toContain('corpus/');
     const buttons = blocks.find((b) => b.type === 'actions')!.elements!;
     expect(buttons.map((b) => b.value)).toEqual(['41', '41']);
     // The question reached the core without the mention, with the thread as session.

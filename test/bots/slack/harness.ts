@@ -1,6 +1,8 @@
 import { createSlackApp, SLACK_EVENTS_PATH, type SlackApp } from '../../../src/bots/slack/index.ts';
 import type { Config } from '../../../src/config/index.ts';
+import type { AnswerService } from '../../../src/answer/index.ts';
 import type { Db } from '../../../src/db/index.ts';
+import type { Embedder } from '../../../src/retrieval/embedder.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { createMetrics } from '../../../src/server/metrics.ts';
 import { silent } from '../../digest/seed.ts';
@@ -14,6 +16,7 @@ export const DIGEST_CHANNEL = 'C0RINGKAS';
 
 export interface Harness {
   readonly fake: FakeSlack;
+  /** The fake core's record (unused when a real `core` was given). */
   readonly answers: FakeAnswers;
   readonly slack: SlackApp;
   readonly eventsUrl: string;
@@ -41,7 +44,7 @@ export function slackConfig(overrides: Partial<Config['slack']> = {}): Config['s
 /** The real Bolt app on Pandu's HTTP server, talking to a fake Slack Web API. */
 export async function startHarness(
   db: Db,
-  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean; requestTimeoutMs?: number } = {},
+  options: { fake?: FakeSlack; slack?: Partial<Config['slack']>; now?: () => Date; scheduleDigest?: boolean; requestTimeoutMs?: number; embedder?: Embedder; maxFileBytes?: number; core?: AnswerService } = {},
 ): Promise<Harness> {
   const fake = options.fake ?? (await startFakeSlack());
   const http: HttpServer = createHttpServer({
@@ -55,12 +58,14 @@ export async function startHarness(
     slack: slackConfig({ apiUrl: fake.apiUrl, ...options.slack }),
     timezone: 'Asia/Jakarta',
     db,
-    answers,
+    answers: options.core ?? answers,
     logger: silent,
     http,
     now: options.now,
     scheduleDigest: options.scheduleDigest ?? false,
     requestTimeoutMs: options.requestTimeoutMs,
+    embedder: options.embedder,
+    maxFileBytes: options.maxFileBytes,
   });
   await slack.start();
   const eventsUrl = `${url}${SLACK_EVENTS_PATH}`;
