@@ -1,4 +1,6 @@
 import type { App } from '../app.ts';
+import { PanduError } from '../errors.ts';
+import { reminderCli } from '../messages/index.ts';
 
 /** Where a command writes: the terminal, or a buffer when run through the server. */
 export interface Io {
@@ -21,4 +23,12 @@ export interface CliContext {
 
 export function printJson(io: Io, value: unknown): void {
   io.out(`${JSON.stringify(value, null, 2)}\n`);
+}
+
+/** `--now <waktu>` of the commands that plan or report as of a moment: ISO 8601, else now. */
+export function parseNow(value: string | undefined): Date {
+  if (value === undefined) return new Date();
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) throw new PanduError('USAGE', { detail: reminderCli.badNow });
+  return new Date(t);
 }

@@ -143,7 +143,6 @@ export const digestMessages = {
 const FEEDBACK_REASONS: Record<string, string> = { salah: 'salah', kurang_lengkap: 'kurang lengkap', tidak_relevan: 'tidak relevan' };
 
 export const digestCli = {
-  badNow: '--now harus berupa waktu ISO 8601, mis. 2026-11-23T08:00:00+07:00',
   noToken: 'SLACK_BOT_TOKEN belum diatur: ringkasan tidak dapat dikirim. Gunakan --dry-run untuk melihat isinya.',
   noChannel: 'SLACK_DIGEST_CHANNEL belum diatur: ringkasan tidak dapat dikirim. Gunakan --dry-run untuk melihat isinya.',
   posted: (period: string, channel: string) => `Ringkasan ${period} terkirim ke kanal ${channel}.`,

@@ -4,14 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Queryable } from '../../db/index.ts';
 import { PanduError } from '../../errors.ts';
 import { digestChartMessages, digestCli } from '../../messages/index.ts';
-import type { CliContext } from '../context.ts';
-
-function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new PanduError('USAGE', { detail: digestCli.badNow });
-  return new Date(t);
-}
+import { parseNow, type CliContext } from '../context.ts';
 
 /** Writes the digest's chart into `dir` (created if missing); returns the file's path. */
 async function writeChart(db: Queryable, now: Date, period: string, dir: string): Promise<string> {

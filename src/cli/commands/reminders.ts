@@ -3,14 +3,7 @@ import { PanduError } from '../../errors.ts';
 import { reminderCli } from '../../messages/index.ts';
 import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
 import { localDate } from '../../programme/index.ts';
-import { printJson, type CliContext } from '../context.ts';
-
-function parseNow(value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const t = Date.parse(value);
-  if (Number.isNaN(t)) throw new PanduError('USAGE', { detail: reminderCli.badNow });
-  return new Date(t);
-}
+import { parseNow, printJson, type CliContext } from '../context.ts';
 
 function parseDays(value: string): number {
   const n = Number(value);
