@@ -8,7 +8,8 @@
 import { createLogger } from '../src/log.ts';
 import { toVectorLiteral } from '../src/db/index.ts';
 import { createHashingEmbedder, type Embedder } from '../src/retrieval/embedder.ts';
-import { ensureEmbeddings, indexTextOf, writeDocuments } from '../src/retrieval/index-store.ts';
+import { ensureEmbeddings } from '../src/retrieval/index-store.ts';
+import { loadSynthetic } from './lib/synthetic.ts';
 import { search } from '../src/retrieval/search.ts';
 import { createAnswerService } from '../src/answer/service.ts';
 import { ingestPaths } from '../src/ingest/index.ts';
@@ -104,48 +105,11 @@ function percentile(xs: number[], p: number): number {
   return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2));
 }
 
-/**
- * Synthetic chunks: words drawn Zipf-like (rank-frequency) from the vocabulary of the
- * TyDi passages and our corpus, 80–250 words each, so document frequencies have a
- * realistic long tail.
- */
+/** Search latency over n synthetic chunks (bench/lib/synthetic.ts: Zipf-drawn words, fixed seed). */
 async function latencyAt(url: string, n: number, embedder: Embedder) {
   const db = await freshDb(url);
   await ensureEmbeddings(db, embedder);
-  const counts = new Map<string, number>();
-  const texts = [...readJsonl<{ text: string }>('passages.jsonl').map((p) => p.text), (await import('node:fs')).readFileSync('corpus/panduan/faq.md', 'utf8')];
-  for (const t of texts) for (const w of t.toLowerCase().split(/[^\p{L}]+/u)) if (w.length > 1) counts.set(w, (counts.get(w) ?? 0) + 1);
-  const vocab = [...counts].sort((a, b) => b[1] - a[1]).map(([w]) => w);
-  const cumulative: number[] = [];
-  vocab.reduce((sum, _, i) => (cumulative[i] = sum + 1 / (i + 1)), 0);
-  const harmonic = cumulative[cumulative.length - 1]!;
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
-  // Inverse-CDF sampling of a Zipf(1) distribution over the vocabulary ranks.
-  const word = () => {
-    const target = rand() * harmonic;
-    let lo = 0;
-    let hi = cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (cumulative[mid]! < target) lo = mid + 1;
-      else hi = mid;
-    }
-    return vocab[lo]!;
-  };
-  await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
-  const batch = 500;
-  for (let i = 0; i < n; i += batch) {
-    const items = [];
-    for (let j = i; j < Math.min(n, i + batch); j++) {
-      const text = Array.from({ length: 80 + Math.floor(rand() * 170) }, word).join(' ');
-      items.push({ doc: { path: `synthetic/${j}`, title: `Dokumen ${j}`, kind: 'lainnya', regionCode: null, contentHash: String(j), pageCount: null, bytes: text.length }, text });
-    }
-    const vectors = await embedder.embed(items.map((x) => x.text));
-    await writeDocuments(db, items.map((x, k) => ({ doc: x.doc, chunks: [{ ordinal: 0, heading: '', page: null, text: x.text, indexText: indexTextOf(x.doc.title, '', x.text), embedding: vectors[k]! }] })));
-  }
-  await db.exec('CREATE INDEX chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)');
-  if (db.kind === 'postgres') await db.exec('VACUUM ANALYZE');
+  await loadSynthetic(db, embedder, n);
   const queries = readJsonl<TydiQuestion>('questions.jsonl').slice(0, 200).map((q) => q.question);
   const times: number[] = [];
   for (const q of queries) {
