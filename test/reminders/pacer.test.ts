@@ -19,7 +19,9 @@ describe('pacer', () => {
     times.sort((a, b) => a - b);
     expect(maxInWindow(times, 1000)).toBeLessThanOrEqual(50);
     const gaps = times.slice(1).map((t, i) => t - times[i]!);
-    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(14); // 70 % of the even 20 ms spacing: timers on a busy machine fire up to a few ms off
+    // No bursts: about 70 % of the even 20 ms spacing at least (timers on a busy machine fire a few
+    // ms off, and Node may fire one up to a millisecond early against performance.now()); a burst is ~0 ms.
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(13);
     // ...and still close to the limit overall: 80 messages in about 1.6 s.
     expect(performance.now() - started).toBeLessThan(3_000);
   });
