@@ -7,14 +7,12 @@ import type { Asked, ValueKind } from './asked.ts';
  */
 const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des|january|february|march|may|june|july|august|october|december';
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
-const DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)|\\b(?:${DAYS})\\b|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
-  'i',
-);
-/** Years of an era, case-sensitive ('384 SM', '622 M', '1445 H'): lower-case 'm' is a metre. */
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
-const CALENDAR_DATE = new RegExp(
-  `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`,
+const CALENDAR_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
+const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
+/** Any answer to 'kapan': a calendar date, a weekday, a clock time, an era, or a relative day. */
+const DATE = new RegExp(
+  `${CALENDAR_DATE_SOURCE}|\\b(?:${DAYS})\\b|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
   'i',
 );
 
@@ -22,6 +20,7 @@ const CALENDAR_DATE = new RegExp(
 export function statesCalendarDate(text: string): boolean {
   return CALENDAR_DATE.test(normalize(text));
 }
+/** Years of an era, case-sensitive ('384 SM', '622 M', '1445 H'): lower-case 'm' is a metre. */
 const ERA = /\b\d{1,4}\s?(?:SM|M|Masehi|H|Hijriah)\b/;
 const MONEY = /\brp\.?\s?\d|\b\d+(?:[.,]\d+)*\s*(?:juta|miliar|milyar|ribu|triliun|rupiah)\b|\b(?:us\$|\$)\s?\d/i;
 const PERCENT = /\d\s*(?:%|persen\b)/i;
