@@ -14,6 +14,8 @@ function hit(heading: string, text: string, score: number, from: { title?: strin
 }
 /** Every question concept weighs the same here; the service passes idf weights. */
 const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
+/** As the service weighs them: a place name is far rarer than the question's other words. */
+const rare = (question: string, term: string) => queryConcepts(question).map((c) => ({ ...c, weight: c.forms.flat().includes(term) ? 6 : 1 }));
 
 describe('composed answers', () => {
   it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
@@ -199,5 +201,62 @@ describe('answers from news-shaped text', () => {
       hit('Kelembagaan', 'Pemda menyiapkan ruang rapat. Dewan Smart City adalah forum pengarah di tingkat daerah yang diketuai kepala daerah.', 0.9),
     ];
     expect(composeAnswer(q, hits, flat(q)).text).toContain('Dewan Smart City adalah forum pengarah');
+  });
+
+  it('returns the whole enumeration of a long news report, not only the items inside the first window', () => {
+    const q = 'langkah penyusunan rencana induk yg dipaparkan narasumber di sumbawa apa aja';
+    // A long opening sentence is the only one naming the region, as news leads often are.
+    const opening = 'Pemerintah Kabupaten Sumbawa bersama pendamping dari kementerian memulai penyusunan rencana induk kota cerdas pekan ini di aula kantor bupati, dihadiri para kepala perangkat daerah, camat, perwakilan perguruan tinggi, pelaku usaha, komunitas teknologi, dan wartawan dari berbagai media lokal yang sejak pagi sudah memenuhi ruangan acara. ';
+    const context = [
+      'Sekretaris daerah membuka acara dan meminta semua dinas hadir penuh selama dua hari kegiatan berlangsung.',
+      'Menurut narasumber, rencana induk menjadi pegangan daerah untuk sepuluh tahun ke depan.',
+      'Penyusunan rencana induk didampingi tenaga ahli yang ditunjuk kementerian sejak tahap pertama.',
+      'Kepala dinas kominfo berharap seluruh perangkat daerah mengirim data yang diminta tepat waktu.',
+      'Kegiatan serupa sudah lebih dulu digelar di beberapa kabupaten lain di provinsi yang sama tahun ini.',
+      'Narasumber juga mengingatkan bahwa rencana induk harus selaras dengan rencana pembangunan daerah.',
+    ].join(' ');
+    const after = [
+      'Narasumber menutup paparannya dengan contoh daerah yang rencana induknya sudah berjalan baik.',
+      'Setiap kelompok diminta menyerahkan rangkuman hasil diskusi kepada panitia pada akhir hari pertama.',
+      'Penyusunan rencana induk akan dilanjutkan pada pertemuan berikutnya bulan depan di tempat yang sama.',
+      'Panitia menyebut seluruh bahan paparan akan dibagikan kepada peserta melalui surat elektronik.',
+    ].join(' ');
+    const steps = ['pembentukan tim', 'kajian pustaka', 'analisis kesiapan daerah', 'perumusan visi dan misi', 'program prioritas', 'program cepat', 'peta jalan', 'alat pemantauan', 'penyusunan naskah akhir; dan', 'sosialisasi.'];
+    const text = `${opening}\n${context}\nNarasumber dari kementerian memaparkan bahwa penyusunan rencana induk ditempuh melalui langkah berikut:\n${steps.map((x, i) => (i < 8 ? `${x};` : x)).join('\n')}\nPeserta kemudian dibagi ke dalam enam kelompok kerja.\n${after}`;
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Sumbawa Mulai Susun Rencana Induk' })], rare(q, 'sumbawa'));
+    expect(a.text).toContain('pembentukan tim');
+    expect(a.text).toContain('alat pemantauan');
+    expect(a.text).toContain('sosialisasi');
+  });
+
+  it('prefers the sentence saying the question\'s words in its order ("hari kedua") over one holding them apart ("dua hari")', () => {
+    const q = 'hari kedua pelatihan di Tarakan ngapain aja?';
+    const text = [
+      'Pelatihan penyusunan rencana induk di Tarakan berlangsung dua hari, Senin dan Selasa, di gedung serbaguna kota.',
+      'Peserta hari pertama membahas analisis kesiapan daerah bersama pendamping dari kementerian dan menyusun daftar masalah.',
+      'Wali kota menyampaikan harapan agar dokumen selesai tepat waktu dan dapat dipakai sebagai acuan perencanaan daerah.',
+      'Sejumlah kepala dinas juga memaparkan capaian layanan digital yang sudah berjalan selama dua tahun terakhir di kota itu.',
+      'Dinas kesehatan menampilkan aplikasi antrean puskesmas yang kini dipakai ribuan warga setiap bulan.',
+      'Dinas perhubungan melaporkan pemasangan kamera lalu lintas di enam persimpangan utama sepanjang tahun lalu.',
+      'Bagian organisasi menjelaskan rencana penyederhanaan layanan perizinan yang akan diluncurkan awal tahun depan.',
+      'Diskusi kelompok berlanjut hingga sore dengan pembahasan data kependudukan dan kondisi jaringan internet.',
+      'Beberapa peserta mengusulkan agar data sektoral setiap dinas dikumpulkan dalam satu portal yang sama.',
+      'Usulan itu dicatat panitia sebagai bahan pembahasan pada pertemuan berikutnya bersama tim pendamping.',
+      'Hari kedua diisi penandatanganan komitmen para kepala dinas, lalu kunjungan ke lokasi calon program cepat.',
+      'Panitia mencatat kehadiran peserta mencapai sembilan puluh persen dari undangan yang disebar.',
+      'Pendamping dari kementerian menilai Tarakan punya modal kuat karena layanan perizinan sudah daring sejak lama.',
+      'Ia berharap pelatihan tahap berikutnya diikuti pejabat yang sama agar pembahasan tidak mengulang dari awal.',
+      'Pelatihan tahap berikutnya dijadwalkan bulan depan dengan fokus pada program prioritas setiap dimensi.',
+    ].join(' ');
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Pelatihan Rencana Induk Kota Tarakan' })], rare(q, 'tarakan'));
+    expect(a.text).toContain('penandatanganan komitmen');
+  });
+
+  it('adds the report\'s date to a "tanggal berapa" answer whose quote names only a year', () => {
+    const q = 'penghargaan kota cerdas 2022 diserahkan tanggal berapa?';
+    const text = 'Menteri menyerahkan penghargaan Gerakan Menuju Kota Cerdas 2022 kepada para kepala daerah di Jakarta. Penghargaan diberikan untuk enam dimensi.';
+    const h = { ...hit('Berita', text, 1, { title: 'Penghargaan Kota Cerdas 2022' }), publishedAt: '2022-12-08', place: 'Jakarta' };
+    const a = composeAnswer(q, [h], flat(q));
+    expect(a.text).toMatch(/8 Desember 2022/);
   });
 });

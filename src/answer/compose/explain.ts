@@ -13,7 +13,7 @@ import { holdsValue } from './values.ts';
  * another passage that brings ideas the first lacks. Weights chosen on corpus/eval/qa.jsonl and
  * the dev half of eval/real (see bench/RESULTS.md).
  */
-const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
+const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, Q: 0.3, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
 const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
 
 interface Window {
@@ -42,7 +42,8 @@ export function explanationPicks(
       const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
       const typed = asked.value && holdsValue(asked, texts.join(' ')) ? P.T : 0;
       const list = asked.list && chosen.filter((i) => i >= 0 && p.units[i]!.item).length >= 2 ? P.L : 0;
-      return (cover + P.H * headingCover + typed + P.R * p.hit.score + list) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p);
+      const phrase = P.Q * idx.phrases.share(texts.join(' '));
+      return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p);
     };
     const all = p.units.map((_, i) => i);
     if (p.hit.text.length <= size) {

@@ -77,8 +77,10 @@ function toEnumeration(k: Pick): Pick {
   if (firstItem === undefined) return k;
   const en = enumerationAround(k.passage.units, firstItem);
   if (!en) return k;
-  const units = k.units.filter((i) => i >= en.from && i <= en.to);
-  return { ...k, units: units.length > 0 ? units : k.units };
+  // The whole enumeration, even where the window cut it: 'dan N lainnya' and the budget bound it.
+  const units: number[] = [];
+  for (let i = en.from; i <= en.to; i++) units.push(i);
+  return { ...k, units };
 }
 
 function secondBest(p: Passage, taken: readonly number[], scorer: ReturnType<typeof createScorer>): { at: number; score: number; text: string } | null {
@@ -125,7 +127,7 @@ export function composeAnswer(
   options: ComposeOptions = {},
 ): Composed {
   const asked = readQuestion(question);
-  const idx = new ConceptIndex(concepts, asked.kindTerms);
+  const idx = new ConceptIndex(concepts, asked.kindTerms, question);
   const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
   const plain = words(question).join(' ');
   const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false, options.regionBare);
@@ -237,7 +239,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   if (unshown.length > 0) moreParts.push(render(main, unshown));
 
   // 'kapan …' about a news report that dates the event only by its dateline ('pada Selasa pagi'): the dateline answers.
-  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '));
+  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '), asked.unit === 'tanggal');
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, and a news report's dateline (its place and year), stand with the quote.

@@ -3,6 +3,7 @@ import { terms } from '../../language/index.ts';
 import type { Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsValue } from './values.ts';
+import { Phrases } from './phrase.ts';
 
 /**
  * Scoring weights, chosen on the TyDi QA train split and the dev halves of our eval sets
@@ -20,7 +21,7 @@ import { holdsValue } from './values.ts';
  * value (how, why, whether, what the rules say) is answered with the passage around the answer
  * up to `W` characters, led by the passage's opening.
  */
-export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
+export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, Q: 0.15, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
 export type ComposeWeights = typeof WEIGHTS;
 
 /** Concept bookkeeping shared by scoring and evidence: which of the question's ideas a text holds. */
@@ -29,12 +30,16 @@ export class ConceptIndex {
   readonly total: number;
 
   /** `excused`: terms that only name the kind of value asked; the value answers them, so they weigh nothing. */
-  constructor(concepts: readonly WeightedConcept[], excused: ReadonlySet<string> = new Set()) {
+  constructor(concepts: readonly WeightedConcept[], excused: ReadonlySet<string> = new Set(), question = '') {
     this.concepts = concepts.map((c) => (c.forms.some((f) => f.every((t) => excused.has(t))) ? { ...c, weight: 0 } : c));
     this.total = this.concepts.reduce((a, c) => a + c.weight, 0) || 1;
+    const weighed = new Set(this.concepts.filter((c) => c.weight > 0).flatMap((c) => c.forms.flat()));
+    this.phrases = new Phrases(question, (t) => weighed.has(t));
   }
 
   readonly concepts: readonly WeightedConcept[];
+  /** The question's words side by side, as a sentence may repeat them. */
+  readonly phrases: Phrases;
 
   covered(text: string): Set<number> {
     let set = this.cache.get(text);
@@ -150,8 +155,9 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
       const defines = defined.length > 0 && (definesTerm(u.text, defined) || (at === 0 && titledWith(p.section, defined))) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
+      const phrase = w.Q * idx.phrases.share(u.text);
       const score =
-        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + w.R * p.hit.score;
+        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + phrase + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p);
     },
   };

@@ -8,8 +8,11 @@ import type { Asked, ValueKind } from './asked.ts';
 const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des|january|february|march|may|june|july|august|october|december';
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
-const CALENDAR_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
+const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
+const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b`;
 const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
+/** A day of the calendar ('12 Mei', '14/3/2023'): what 'tanggal berapa' asks for; a year alone does not say it. */
+const DAY_DATE = new RegExp(DAY_DATE_SOURCE, 'i');
 /** Any answer to 'kapan': a calendar date, a weekday, a clock time, an era, or a relative day. */
 const DATE = new RegExp(
   `${CALENDAR_DATE_SOURCE}|\\b(?:${DAYS})\\b|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
@@ -17,8 +20,8 @@ const DATE = new RegExp(
 );
 
 /** The text places its event on the calendar; 'pada Selasa pagi' alone needs the report's date beside it. */
-export function statesCalendarDate(text: string): boolean {
-  return CALENDAR_DATE.test(normalize(text));
+export function statesCalendarDate(text: string, day = false): boolean {
+  return (day ? DAY_DATE : CALENDAR_DATE).test(normalize(text));
 }
 /** Years of an era, case-sensitive ('384 SM', '622 M', '1445 H'): lower-case 'm' is a metre. */
 const ERA = /\b\d{1,4}\s?(?:SM|M|Masehi|H|Hijriah)\b/;
