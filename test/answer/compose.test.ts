@@ -259,4 +259,23 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, [h], flat(q));
     expect(a.text).toMatch(/8 Desember 2022/);
   });
+
+  it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
+    const q = 'kota bima di indeks 2016 peringkat brp?';
+    const text = [
+      'Indeks kota digital 2020 diumumkan di Mataram pekan lalu oleh lembaga survei daerah.',
+      'Penilaian mencakup layanan daring, keterbukaan data, jaringan internet, dan kesiapan aparatur di setiap kota peserta.',
+      'Kategori: Kota Besar; Peringkat 1: Denpasar (64,10); Peringkat 2: Makassar (62,70)',
+      'Kategori: Kota Sedang; Peringkat 1: Mataram (61,20); Peringkat 2: Bima (58,40)',
+      'Kategori: Kota Kecil; Peringkat 1: Sabang (55,30); Peringkat 2: Tual (52,80)',
+      'Lembaga survei menyebut selisih nilai antarkota makin rapat dibanding tahun-tahun sebelumnya.',
+      'Hasil lengkap penilaian dapat diunduh dari laman lembaga tersebut mulai pekan depan.',
+      'Wali Kota Bima mengaku senang kotanya naik peringkat.',
+      '"Pada indeks 2016 kita masih di urutan ketujuh, sekarang jauh lebih baik," ujarnya.',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Hasil Indeks Kota Digital 2020' })], rare(q, '2016'));
+    // The sentence about 2016 leads; the 2020 table row is not the answer.
+    expect(a.text.split('\n')[0]).toContain('urutan ketujuh');
+  });
 });
+
