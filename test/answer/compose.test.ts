@@ -252,7 +252,7 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('penandatanganan komitmen');
   });
 
-  it('adds the report\'s date to a "tanggal berapa" answer whose quote names only a year', () => {
+  it('adds the report\'s day to a date answer whose quote names only a year', () => {
     const q = 'penghargaan kota cerdas 2022 diserahkan tanggal berapa?';
     const text = 'Menteri menyerahkan penghargaan Gerakan Menuju Kota Cerdas 2022 kepada para kepala daerah di Jakarta. Penghargaan diberikan untuk enam dimensi.';
     const h = { ...hit('Berita', text, 1, { title: 'Penghargaan Kota Cerdas 2022' }), publishedAt: '2022-12-08', place: 'Jakarta' };

@@ -68,8 +68,7 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (whether) return { value: null, unit: null };
   // 'kapan tahap dianggap selesai?' asks for a condition, not a date.
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
-  // 'tanggal berapa' asks for a day of the calendar: a year alone does not answer it.
-  if (!condition && /\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: /\btanggal/.test(q) ? 'tanggal' : null };
+  if (!condition && /\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };

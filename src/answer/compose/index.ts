@@ -238,8 +238,9 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const unshown = main.units.map((_, i) => i).filter((i) => !picks[0]!.units.includes(i));
   if (unshown.length > 0) moreParts.push(render(main, unshown));
 
-  // 'kapan …' about a news report that dates the event only by its dateline ('pada Selasa pagi'): the dateline answers.
-  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '), asked.unit === 'tanggal');
+  // 'kapan …' about a news report that dates the event only by its dateline ('pada Selasa pagi') or
+  // by its year alone: the report's day joins the quote.
+  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '), true);
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, and a news report's dateline (its place and year), stand with the quote.

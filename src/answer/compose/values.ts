@@ -11,7 +11,7 @@ const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
 const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b`;
 const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
-/** A day of the calendar ('12 Mei', '14/3/2023'): what 'tanggal berapa' asks for; a year alone does not say it. */
+/** A day of the calendar ('12 Mei', '14/3/2023'): what 'kapan' is best answered with; a year alone is not a day. */
 const DAY_DATE = new RegExp(DAY_DATE_SOURCE, 'i');
 /** Any answer to 'kapan': a calendar date, a weekday, a clock time, an era, or a relative day. */
 const DATE = new RegExp(
