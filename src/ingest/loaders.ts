@@ -44,13 +44,8 @@ async function parseDocx(data: Uint8Array, fallbackTitle: string, limits: ParseL
  * saved as text is read from its headline, without its masthead, menus, credits and tail.
  */
 function parsePlainText(text: string, fallback: string): LoadedDoc {
-  const page = readPageText(text);
-  if (page) {
-    const cleaner = new LineCleaner();
-    cleaner.furniture(page.header);
-    cleaner.count('header_footer', page.footer);
-    return { ...parseMarkdown(page.body, page.title, cleaner), title: page.title };
-  }
+  const page = pageOf(text);
+  if (page) return page;
   const lines = text.split(/\r?\n/);
   const first = lines.find((l) => l.trim())?.trim() ?? '';
   const heading = first.replace(/^#{1,6}\s+/, '');
@@ -58,6 +53,26 @@ function parsePlainText(text: string, fallback: string): LoadedDoc {
   const body = title === heading ? text.slice(text.indexOf(first) + first.length) : text;
   const doc = parseMarkdown(body, title);
   return { ...doc, title };
+}
+
+/** A saved web page: its article under its headline, the furniture counted as removed. */
+function pageOf(text: string): LoadedDoc | null {
+  const page = readPageText(text);
+  if (!page) return null;
+  const cleaner = new LineCleaner();
+  cleaner.furniture(page.header);
+  cleaner.count('header_footer', page.footer);
+  return { ...parseMarkdown(page.body, page.title, cleaner), title: page.title };
+}
+
+/**
+ * Markdown: a document that opens with its title ('# …') or front matter is read as written; a
+ * news page saved as Markdown (masthead and menu lines above a '## headline' and its credits) is
+ * read from its headline, like a page saved as text.
+ */
+function parseMarkdownText(text: string, fallback: string): LoadedDoc {
+  const first = text.split(/\r?\n/).find((l) => l.trim())?.trim() ?? '';
+  return (/^(#\s|---$)/.test(first) ? null : pageOf(text)) ?? parseMarkdown(text, fallback);
 }
 
 /**
@@ -92,7 +107,7 @@ export async function loadDocument(
       doc = parsePlainText(text ?? decodeAny(data), fallback);
       break;
     default:
-      doc = parseMarkdown(text ?? decodeUtf8(data), fallback);
+      doc = parseMarkdownText(text ?? decodeUtf8(data), fallback);
   }
   if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw new LoadError('no_text');
   if (doc.blocks.reduce((n, b) => n + b.text.length, 0) > limits.maxChars) throw tooLarge();

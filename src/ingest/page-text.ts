@@ -58,12 +58,15 @@ function crumbTail(line: string): string | null {
 export function readPageText(text: string): PageText | null {
   const raw = text.split(/\r?\n/);
   const where = raw.flatMap((l, i) => (l.trim() ? [i] : []));
-  const lines = where.map((i) => raw[i]!.trim());
+  // A page saved as Markdown marks its headline '## …' and its credits '**Redaksi**'.
+  const lines = where.map((i) => raw[i]!.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*|__/g, ''));
   const crumbs = new Set(lines.slice(0, HEAD_LINES).map(crumbTail).filter((c): c is string => c !== null));
   // The headline the breadcrumb ends with, else the first headline-like line introduced by credits.
   const limit = Math.min(HEAD_LINES, lines.length);
   const plausible = (i: number) => headlineLike(lines[i]!) && !lines.slice(0, i).some((l) => words(l) > 16 || sentence(l));
   let at = -1;
+  // A heading the page marks as one ('## …' in a page saved as Markdown) is its headline.
+  for (let i = 1; i < limit && at < 0; i++) if (/^#{1,6}\s/.test(raw[where[i]!]!.trim()) && plausible(i)) at = i;
   for (let i = 1; i < limit && at < 0; i++) if (crumbs.has(lines[i]!) && plausible(i)) at = i;
   for (let i = 1; i < limit && at < 0; i++) if (plausible(i) && introduced(lines, i)) at = i;
   if (at < 0) return null;

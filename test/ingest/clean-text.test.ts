@@ -16,6 +16,7 @@ import {
   GOV_SENTENCES,
   makeReportPdf,
   NEWS_HTML,
+  NEWS_PAGE_MD,
   NEWS_PAGE_TXT,
   NEWS_TXT,
   PAGE_FURNITURE,
@@ -78,6 +79,16 @@ describe('clean text at ingest', () => {
     // Every framing line is counted: masthead, menu, breadcrumb, author, stamp, counter, and the seven lines of the tail.
     const removed = Object.values(outcome('halaman-klaten.txt').removed ?? {}).reduce((a, b) => a + b, 0);
     expect(removed).toBe(SAVED_PAGE_FURNITURE.length + 1);
+  });
+
+  it('reads a news page saved as Markdown the same way: the marked headline is the title, the masthead above it is not content', async () => {
+    const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.md': NEWS_PAGE_MD });
+    const body = await text('halaman-klaten.md');
+    for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
+    for (const line of SAVED_PAGE_FURNITURE) expect(body).not.toContain(line.replace(/^• /, '').slice(0, 30));
+    const [doc] = await db.query<{ title: string }>(`SELECT title FROM documents`);
+    expect(doc?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+    expect(outcome('halaman-klaten.md')).toMatchObject({ published_at: '2022-05-12', place: 'Klaten' });
   });
 
   it('takes only the announcement from a government page whose menus and sidebars are plain divs', async () => {

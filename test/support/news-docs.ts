@@ -95,6 +95,12 @@ export const NEWS_PAGE_TXT = [
   '',
 ].join('\n');
 
+/** The same page saved as Markdown by a clipping tool: the headline marked '## ', the author in bold. */
+export const NEWS_PAGE_MD = NEWS_PAGE_TXT.replace('\nDewan Smart City Klaten Tetapkan Tiga Quick Win\n', '\n## Dewan Smart City Klaten Tetapkan Tiga Quick Win\n\n').replace(
+  SAVED_PAGE_FURNITURE[3]!,
+  `**${SAVED_PAGE_FURNITURE[3]}**`,
+);
+
 /** The same article as a news site's page: menus, sidebar, related list, comments and footer around it. */
 export const NEWS_HTML = `<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Dewan Smart City Klaten Tetapkan Tiga Quick Win - Kabar Klaten</title></head>
 <body>
