@@ -111,7 +111,8 @@ function numberPattern(unit: string | null): RegExp {
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
   const u = unit === 'salindia' ? '(?:salindia|slide)' : unit;
-  return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'i');
+  // Regulations write a figure and then its words: '5 (lima) tahun', '6 (enam) bulan'.
+  return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
 
 /** Numbers that name rather than count: document numbers, articles, years. */
