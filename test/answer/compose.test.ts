@@ -147,6 +147,8 @@ describe('what a question asks for', () => {
     expect(holdsValue(when, 'MoU tahun 2019 itu diteken Bupati Gowa.')).toBe(false);
     expect(holdsValue(when, 'Penandatanganan berlangsung pada 15 Mei 2019 di Jakarta.')).toBe(true);
     expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
+    // An office written before the name ('Dirjen Aplikasi Informatika …') does not hide the name.
+    expect(holdsValue(readQuestion('dirjen yg kasih sambutan siapa'), 'Dirjen Aplikasi Informatika Rahmat Hidayat Siregar dalam sambutannya berpesan.')).toBe(true);
     // A regulation writes the figure, then its words: that is the number of years asked.
     const years = readQuestion('rencana induk ditinjau brp thn sekali?');
     expect(holdsValue(years, 'Rencana induk ditinjau paling sedikit 1 (satu) kali dalam 5 (lima) tahun.')).toBe(true);

@@ -45,6 +45,8 @@ const NOT_NAME = new Set(
    senin selasa rabu kamis jumat sabtu minggu governance branding economy living society environment quick win hotel gedung aula
    balai pendopo jalan universitas institut pada dalam untuk dengan dari oleh menurut selain namun sementara adapun acara kegiatan
    undang pasal ayat bab nomor tahun tentang sistem pemerintahan berbasis elektronik satu data nasional regional rapat forum
+   dirjen direktur menteri sekda camat lurah asisten kadis kabid plt plh pj penjabat aplikasi informatika komunikasi persandian
+   statistik perencanaan pembangunan
    the of and for in on at by to`.split(/\s+/),
 );
 const HONORIFIC = /\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|dr|drs|dra|ir|prof|h|hj|kh)\.?\s+\p{Lu}\p{Ll}+/u;
