@@ -33,7 +33,7 @@ const SLANG = wordTable({
   blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
   bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
   dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
-  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', pas: 'saat', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',

@@ -1,13 +1,15 @@
 import { terms, wordTable, words } from '../language/index.ts';
 
 /**
- * Abbreviations and programme jargon officers use, with what they stand for. Expansion
- * terms are added to the query at a lower weight so either form finds the passage.
+ * Abbreviations and programme jargon officers use, with what they stand for ('|' between
+ * readings of one abbreviation). Expansion terms are added to the query at a lower weight so
+ * either form finds the passage.
  */
 export const GLOSSARY = wordTable({
   bimtek: 'bimbingan teknis',
   mou: 'nota kesepahaman',
-  nk: 'nota kesepahaman',
+  // In government usage NK is a 'nota kesepakatan'; officers also write it for the MoU.
+  nk: 'nota kesepakatan|nota kesepahaman',
   qw: 'quick win',
   quickwin: 'quick win',
   tp: 'tim pelaksana',
@@ -24,6 +26,7 @@ export const GLOSSARY = wordTable({
   apbd: 'anggaran pendapatan belanja daerah',
   bappeda: 'badan perencanaan pembangunan daerah',
   diskominfo: 'dinas komunikasi informatika',
+  aptika: 'aplikasi informatika',
   spbe: 'sistem pemerintahan berbasis elektronik',
   monev: 'monitoring evaluasi',
   kominfo: 'kementerian komunikasi informatika',
@@ -44,10 +47,10 @@ export interface WeightedTerm {
 }
 
 /** The glossary abbreviations a question uses: each one's own (stemmed) term and its expansion's terms. */
-function glossaryUses(question: string): Array<{ own: string | undefined; expansion: string[] }> {
+function glossaryUses(question: string): Array<{ own: string | undefined; expansions: string[][] }> {
   return words(question)
     .filter((w) => GLOSSARY[w] !== undefined)
-    .map((w) => ({ own: terms(w)[0], expansion: terms(GLOSSARY[w]!) }));
+    .map((w) => ({ own: terms(w)[0], expansions: GLOSSARY[w]!.split('|').map((e) => terms(e)) }));
 }
 
 /** Weight of a glossary expansion term beside the question's own terms (1). */
@@ -81,8 +84,8 @@ export function analyzeQuery(question: string): WeightedTerm[] {
   const expands = new Map<string, string>();
   const context = contextTerms(question);
   for (const t of terms(question)) weights.set(t, (weights.get(t) ?? 0) + (context.has(t) ? CONTEXT_WEIGHT : 1));
-  for (const { own, expansion } of glossaryUses(question)) {
-    for (const t of expansion) {
+  for (const { own, expansions } of glossaryUses(question)) {
+    for (const t of new Set(expansions.flat())) {
       if (weights.has(t)) continue;
       weights.set(t, EXPANSION_WEIGHT);
       if (own) expands.set(t, own);
@@ -102,9 +105,9 @@ export interface QueryConcept {
 export function queryConcepts(question: string): QueryConcept[] {
   const byTerm = new Map<string, string[][]>();
   for (const t of terms(question)) if (!byTerm.has(t)) byTerm.set(t, [[t]]);
-  for (const { own, expansion } of glossaryUses(question)) {
+  for (const { own, expansions } of glossaryUses(question)) {
     const forms = own ? byTerm.get(own) : undefined;
-    if (forms && expansion.length > 0) forms.push(expansion);
+    for (const expansion of expansions) if (forms && expansion.length > 0) forms.push(expansion);
   }
   const context = contextTerms(question);
   return [...byTerm].map(([t, forms]) => (context.has(t) ? { forms, context: true } : { forms }));

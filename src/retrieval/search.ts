@@ -81,7 +81,8 @@ export async function weightedConcepts(db: Queryable, question: string): Promise
   const idf = (t: string) => bm25Idf(n, df.get(t) ?? 1);
   return concepts.map((c) => {
     const own = c.forms[0]![0]!;
-    const expansion = c.forms[1];
+    // An abbreviation's reading the documents use ('nk': 'nota kesepakatan' or 'nota kesepahaman').
+    const expansion = c.forms.slice(1).find((f) => f.some((t) => df.has(t))) ?? c.forms[1];
     const known = df.has(own) || (expansion?.some((t) => df.has(t)) ?? false);
     // A word no document uses (a typo, chat slang, another topic) cannot be quoted: it weighs half,
     // as in the search's evidence mass, and is never the question's key idea.

@@ -29,4 +29,12 @@ describe('glossary lookup', () => {
     expect(analyzeQuery('constructor')).toEqual([{ term: 'constructor', weight: 1 }]);
     expect(analyzeQuery('qw').map((t) => t.term)).toEqual(expect.arrayContaining(terms('quick win')));
   });
+
+  it('reads an abbreviation with two readings either way: NK finds a nota kesepakatan and a nota kesepahaman', () => {
+    const [nk] = queryConcepts('NK');
+    expect(nk!.forms).toEqual(expect.arrayContaining([terms('nota kesepakatan'), terms('nota kesepahaman')]));
+    expect(analyzeQuery('NK').map((t) => t.term)).toEqual(expect.arrayContaining([...terms('nota kesepakatan'), ...terms('nota kesepahaman')]));
+    // 'pas' in a chat question means 'saat': a word for when, not a topic to match.
+    expect(analyzeQuery('siapa yg sambutan pas NK').map((t) => t.term)).not.toContain('pas');
+  });
 });
