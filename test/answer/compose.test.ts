@@ -149,6 +149,11 @@ describe('what a question asks for', () => {
     expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
     // An office written before the name ('Dirjen Aplikasi Informatika …') does not hide the name.
     expect(holdsValue(readQuestion('dirjen yg kasih sambutan siapa'), 'Dirjen Aplikasi Informatika Rahmat Hidayat Siregar dalam sambutannya berpesan.')).toBe(true);
+    // 'nomor berapa' asks for a document's number, which is no amount otherwise.
+    const docNumber = readQuestion('perwali satu data kota bima nomor brp?');
+    expect(holdsValue(docNumber, 'Peraturan Wali Kota Bima Nomor 12 Tahun 2023 tentang Satu Data Daerah.')).toBe(true);
+    expect(holdsValue(docNumber, 'Peraturan wali kota itu mengatur satu data daerah.')).toBe(false);
+    expect(holdsValue(readQuestion('berapa jumlah anggota tim?'), 'Diatur dalam Peraturan Bupati Nomor 12 Tahun 2023.')).toBe(false);
     // A regulation writes the figure, then its words: that is the number of years asked.
     const years = readQuestion('rencana induk ditinjau brp thn sekali?');
     expect(holdsValue(years, 'Rencana induk ditinjau paling sedikit 1 (satu) kali dalam 5 (lima) tahun.')).toBe(true);

@@ -70,6 +70,8 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
   if (!condition && /\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
+  // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount.
+  if (/\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q)) return { value: 'number', unit: 'nomor' };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };
   if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };

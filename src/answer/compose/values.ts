@@ -109,7 +109,11 @@ export function hasPersonName(text: string, question = ''): boolean {
   return personNames(text, question).length > 0;
 }
 
+/** A document's number as written after 'Nomor' ('Nomor 9 Tahun 2023', 'Nomor: B-160/DJAI/…/2024', 'No. 512/HM/…'). */
+const DOCUMENT_NUMBER = /\b(?:nomor|no\.?)\s*:?\s*[\w./-]*\d[\w./-]*/i;
+
 function numberPattern(unit: string | null): RegExp {
+  if (unit === 'nomor') return DOCUMENT_NUMBER;
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
   const u = unit === 'salindia' ? '(?:salindia|slide)' : unit;
@@ -164,7 +168,7 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
     }
     case 'number':
       // A document's number ('Nomor 13 Tahun 2024') or a year is no amount.
-      return novel(numberPattern(asked.unit), text.replace(IDENTIFIER, (m) => ' '.repeat(m.length)), q);
+      return novel(numberPattern(asked.unit), asked.unit === 'nomor' ? text : text.replace(IDENTIFIER, (m) => ' '.repeat(m.length)), q);
     case 'money':
       return novel(MONEY, text, q);
     case 'percent':
