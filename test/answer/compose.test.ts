@@ -288,5 +288,15 @@ describe('answers from news-shaped text', () => {
     // The sentence about 2016 leads; the 2020 table row is not the answer.
     expect(a.text.split('\n')[0]).toContain('urutan ketujuh');
   });
+
+  it('answers a question pinned to a year from the document of that year, not from the general rule', () => {
+    const q = 'batas akhir laporan quick win 2023 kapan?';
+    const hits = [
+      hit('Laporan quick win', 'Laporan quick win disampaikan dalam laporan tahunan dengan batas 30 September setiap tahun, memuat kegiatan, realisasi, dan kendala.', 1),
+      hit('Surat', 'Sehubungan dengan pemantauan quick win tahun 2023, kami minta daerah menyusun laporan pelaksanaan. Laporan disampaikan paling lambat tanggal 6 November 2023 melalui portal.', 0.9, { title: 'Surat Edaran Pelaporan Quick Win' }),
+    ];
+    const a = composeAnswer(q, hits, rare(q, '2023'));
+    expect(a.text.split('\n\n')[0]).toContain('6 November 2023');
+  });
 });
 

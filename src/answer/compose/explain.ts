@@ -1,5 +1,5 @@
 import type { Asked } from './asked.ts';
-import type { ConceptIndex, Pick } from './select.ts';
+import { statesPinned, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
 import { LIST_LINE, type Passage } from './units.ts';
 import { holdsValue } from './values.ts';
 
@@ -36,6 +36,7 @@ export function explanationPicks(
   const runnerMax = o.runnerUp ?? P.Y;
   const windows: Window[] = [];
   for (const p of passages) {
+    const pinned = statesPinned(p, asked) ? 1 : WEIGHTS.Y;
     const headingCover = p.section && p.section !== p.hit.title ? idx.mass(idx.covered(p.section)) : 0;
     const scoreOf = (chosen: readonly number[]) => {
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
@@ -43,7 +44,7 @@ export function explanationPicks(
       const typed = asked.value && holdsValue(asked, texts.join(' ')) ? P.T : 0;
       const list = asked.list && chosen.filter((i) => i >= 0 && p.units[i]!.item).length >= 2 ? P.L : 0;
       const phrase = P.Q * idx.phrases.share(texts.join(' '));
-      return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p);
+      return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p) * pinned;
     };
     const all = p.units.map((_, i) => i);
     if (p.hit.text.length <= size) {

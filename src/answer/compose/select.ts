@@ -12,7 +12,8 @@ import { Phrases } from './phrase.ts';
  * subject a sentence leaves out), neighbours N, the whole passage P, the asked kind of value V,
  * the question's names and figures M, list items for list questions L, search score R, a
  * sentence defining what a definition question asks about D, a passage's opening sentence F,
- * a discount K per place in the search ranking; a second
+ * a discount K per place in the search ranking, a factor Y for a passage that nowhere states a year or
+ * name the question pins down; a second
  * sentence of the answering passage joins when it scores `second` of the best and is at most
  * `secondMax` characters long (two candidates: the reader can tell); the sentences after the
  * answer that still speak of the question's ideas follow it up to about `T` characters; a
@@ -21,7 +22,7 @@ import { Phrases } from './phrase.ts';
  * value (how, why, whether, what the rules say) is answered with the passage around the answer
  * up to `W` characters, led by the passage's opening.
  */
-export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, Q: 0.15, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
+export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, Y: 0.7, Q: 0.15, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
 export type ComposeWeights = typeof WEIGHTS;
 
 /** Concept bookkeeping shared by scoring and evidence: which of the question's ideas a text holds. */
@@ -114,6 +115,18 @@ function subjectOf(p: Passage): string {
   return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
 }
 
+const pinCache = new WeakMap<Passage, boolean>();
+/** A passage that nowhere states what the question pins down (its year, a named body) answers another case. */
+export function statesPinned(p: Passage, asked: Asked): boolean {
+  if (asked.pinned.length === 0) return true;
+  let held = pinCache.get(p);
+  if (held === undefined) {
+    const present = new Set(terms(`${p.hit.text} ${contextOf(p)} ${p.hit.publishedAt?.slice(0, 4) ?? ''}`));
+    pinCache.set(p, (held = missingNames(asked.pinned, present).length === 0));
+  }
+  return held;
+}
+
 export interface Scorer {
   unitScore(p: Passage, at: number): number;
 }
@@ -142,6 +155,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
     if (m === undefined) passageCover.set(p, (m = idx.mass(idx.covered(`${p.hit.text} ${contextOf(p)}`))));
     return m;
   };
+  const pinnedHeld = (p: Passage) => statesPinned(p, asked);
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
   return {
     unitScore(p, at) {
@@ -158,7 +172,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const phrase = w.Q * idx.phrases.share(u.text);
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + phrase + w.R * p.hit.score;
-      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p);
+      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
     },
   };
 }
