@@ -1,7 +1,7 @@
 import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/search.ts';
 import { normalize, sentences, terms } from '../language/index.ts';
-import type { Composed } from './compose/index.ts';
+import { valueOfOtherYears, type Composed } from './compose/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
 /**
@@ -57,6 +57,10 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
     return { kind: 'refuse', message: refusalMessages.namesNotCovered(namesAsWritten(question, missing.flat())) };
   }
   if (input.generated) return { kind: 'ok' };
+  // The quote gives the value asked for, but for another year than the one the question pins.
+  if (valueOfOtherYears(composed.asked, composed.text)) {
+    return { kind: 'refuse', message: refusalMessages.yearNotCovered(composed.asked.pinned.flat().filter((t) => /^(1[5-9]|20)\d\d$/.test(t))) };
+  }
   // The quote itself may say the thing is not published: that is the honest answer, shown.
   if (statesNotHeld(composed.text, input.concepts)) return { kind: 'not-held', hint: refusalMessages.notHeldHint };
   if (composed.asked.value && !ev.valueHeld) return { kind: 'refuse', message: refusalMessages.missingValue(composed.asked.value) };

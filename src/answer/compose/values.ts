@@ -182,6 +182,25 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
   }
 }
 
+/**
+ * The quote states the value asked only for other years: every sentence holding a value of the
+ * kind asked names a year, and none names a year the question pins ('indeks 2024?' answered by
+ * 'untuk tahun 2023 tercatat 2,93'). Years inside a document's number ('Nomor 13 Tahun 2024') do
+ * not date a fact.
+ */
+export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text: string): boolean {
+  const years = asked.pinned.flat().filter((t) => /^(1[5-9]|20)\d\d$/.test(t));
+  if (years.length === 0 || asked.value === null) return false;
+  const valued = sentenceSpans(text)
+    .map((s) => text.slice(s.at, s.at + s.length))
+    .filter((s) => holdsValue(asked, s));
+  const yearsOf = (s: string): string[] => s.replace(/\b(?:nomor|no\.?)\s*:?\s*[\w./-]+\s+tahun\s+\d{4}/gi, ' ').match(/\b(?:1[5-9]|20)\d\d\b/g) ?? [];
+  return valued.length > 0 && valued.every((s) => {
+    const named = yearsOf(s);
+    return named.length > 0 && !years.some((y) => named.includes(y));
+  });
+}
+
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
 export function holdsValue(asked: ValueAsk, text: string): boolean {
   return asked.value === null || valueSpans(asked, text).length > 0;
