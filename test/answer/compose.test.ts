@@ -154,6 +154,10 @@ describe('what a question asks for', () => {
     expect(holdsValue(docNumber, 'Peraturan Wali Kota Bima Nomor 12 Tahun 2023 tentang Satu Data Daerah.')).toBe(true);
     expect(holdsValue(docNumber, 'Peraturan wali kota itu mengatur satu data daerah.')).toBe(false);
     expect(holdsValue(readQuestion('berapa jumlah anggota tim?'), 'Diatur dalam Peraturan Bupati Nomor 12 Tahun 2023.')).toBe(false);
+    // In a table row the loaders wrote, a cell's capitalised value answers 'siapa', even one word long.
+    const champion = readQuestion('kategori kabupaten juaranya siapa?');
+    expect(holdsValue(champion, 'Kategori: Kabupaten; Peringkat 1: Banyuwangi (71,20); Peringkat 2: Sleman (70,15)')).toBe(true);
+    expect(holdsValue(champion, 'Kategori kabupaten dinilai dengan enam pilar.')).toBe(false);
     // A regulation writes the figure, then its words: that is the number of years asked.
     const years = readQuestion('rencana induk ditinjau brp thn sekali?');
     expect(holdsValue(years, 'Rencana induk ditinjau paling sedikit 1 (satu) kali dalam 5 (lima) tahun.')).toBe(true);

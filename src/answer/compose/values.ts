@@ -139,6 +139,16 @@ function sentenceSpans(text: string): Span[] {
   return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}]))+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
 }
 
+/**
+ * Names in a table row as the loaders write it ('Kategori: Kota Sedang; Peringkat 1: Manado
+ * (59,04)'): a cell's capitalised value is the row's answer to 'siapa', whatever its length.
+ */
+function tableNames(text: string): Span[] {
+  const cells = [...text.matchAll(/(?:^|;\s*)[^:;\n]{2,40}:\s*(\p{Lu}[\p{L}'.-]*(?: \p{Lu}[\p{L}'.-]*)*)/gu)];
+  if (cells.length < 2) return [];
+  return cells.map((m) => ({ at: m.index + m[0].length - m[1]!.length, length: m[1]!.length }));
+}
+
 type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string };
 
 /** Where a text holds values of the kind the question asks for, other than ones the question itself states. */
@@ -164,7 +174,9 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
         const maskedSentence = masked.slice(s.at, s.at + s.length);
         found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
-      return found;
+      // A table row answers too, when it speaks of the office asked about (if any).
+      const rowFits = heads.length === 0 || heads.some((h) => normalize(text).includes(h));
+      return rowFits ? [...found, ...tableNames(text)] : found;
     }
     case 'number':
       // A document's number ('Nomor 13 Tahun 2024') or a year is no amount.
