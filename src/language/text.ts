@@ -33,7 +33,7 @@ const SLANG = wordTable({
   blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
   bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
   dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
-  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', pas: 'saat', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', pas: 'saat', org: 'orang', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'banget', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
@@ -152,6 +152,10 @@ const NUMERAL = wordTable({
 
 const DERIVED = /^(pe|ke|me|di|ter|ber)/;
 
+function unclitic(word: string, stemmed: string): string {
+  return stemmed === word && word.length > 6 && word.endsWith('nya') ? stem(word.slice(0, -3)) : stemmed;
+}
+
 export function terms(text: string): string[] {
   const out: string[] = [];
   for (const w of signingJoined(words(text))) {
@@ -161,7 +165,8 @@ export function terms(text: string): string[] {
       continue;
     }
     if (STOP_WORDS.has(w)) continue;
-    const s = stem(w);
+    // The clitic '-nya' on a word the stemmer's dictionary lacks ('asesornya', 'walidatanya') is still a clitic.
+    const s = unclitic(w, stem(w));
     if (NUMERAL[s] && s.length > 1) {
       out.push(NUMERAL[s]);
       continue;

@@ -37,6 +37,26 @@ export const GLOSSARY = wordTable({
   masterplan: 'rencana induk',
   tenggat: 'batas waktu',
   g100sc: 'gerakan menuju 100 smart city',
+  // Provinces as officers abbreviate them.
+  jatim: 'jawa timur',
+  jateng: 'jawa tengah',
+  jabar: 'jawa barat',
+  diy: 'daerah istimewa yogyakarta',
+  kaltim: 'kalimantan timur',
+  kalsel: 'kalimantan selatan',
+  kalbar: 'kalimantan barat',
+  kalteng: 'kalimantan tengah',
+  kaltara: 'kalimantan utara',
+  sulsel: 'sulawesi selatan',
+  sulut: 'sulawesi utara',
+  sulteng: 'sulawesi tengah',
+  sultra: 'sulawesi tenggara',
+  sulbar: 'sulawesi barat',
+  sumut: 'sumatera utara',
+  sumbar: 'sumatera barat',
+  sumsel: 'sumatera selatan',
+  ntb: 'nusa tenggara barat',
+  ntt: 'nusa tenggara timur',
 });
 
 export interface WeightedTerm {

@@ -37,4 +37,9 @@ describe('glossary lookup', () => {
     // 'pas' in a chat question means 'saat': a word for when, not a topic to match.
     expect(analyzeQuery('siapa yg sambutan pas NK').map((t) => t.term)).not.toContain('pas');
   });
+
+  it('strips the clitic -nya from a word the stemmer does not know, and reads province abbreviations', () => {
+    expect(terms('asesornya brp org')).toEqual(terms('asesor berapa orang'));
+    expect(queryConcepts('daerah jatim').find((c) => c.forms[0]![0] === 'jatim')!.forms).toContainEqual(terms('jawa timur'));
+  });
 });
