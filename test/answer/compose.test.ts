@@ -302,5 +302,23 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, hits, rare(q, '2023'));
     expect(a.text.split('\n\n')[0]).toContain('6 November 2023');
   });
+
+  it('answers a one-fact question from the numbered item that holds the figure, not from the whole numbered list', () => {
+    const q = 'wawancara kesiapan daerah 2019 asesornya brp org?';
+    const intro = 'PENGUMUMAN NOMOR 45/DJ/PG/2019 TENTANG HASIL PENILAIAN KESIAPAN DAERAH TAHUN 2019. Dalam rangka pelaksanaan program pendampingan rencana induk kota cerdas yang diselenggarakan kementerian bersama kementerian dan lembaga terkait, dengan ini kami umumkan hal-hal sebagai berikut:';
+    const items = [
+      '1. Penilaian kesiapan daerah dilaksanakan selama dua hari di gedung pusat pelatihan kementerian dengan menghadirkan kepala daerah dan perangkat daerah yang diundang.',
+      '2. Daerah yang diundang ditentukan dari indeks pembangunan teknologi, kemampuan fiskal, dan indeks tata kelola pemerintahan daerah yang diterbitkan lembaga terkait.',
+      '3. Setiap daerah memaparkan kesiapan regulasi, kelembagaan, anggaran, dan infrastruktur digital di hadapan tim penilai dalam waktu yang ditentukan panitia.',
+      '4. Daerah juga menyerahkan dokumen pendukung berupa rencana pembangunan jangka menengah, profil layanan digital, dan komitmen tertulis kepala daerah.',
+      '5. Hasil penilaian dibahas dalam rapat pleno panitia bersama perwakilan kementerian dan lembaga yang menjadi mitra program pendampingan.',
+      '6. Panitia menyusun catatan setiap sesi paparan dan menyampaikannya kepada daerah bersama rekomendasi perbaikan dokumen pendukung yang masih kurang.',
+      '7. Daerah yang belum lolos tahun ini dapat mengikuti penilaian pada tahun berikutnya dengan memperbaiki kesiapan yang dinilai masih lemah.',
+      '8. Penilaian dilakukan dengan metode wawancara oleh 18 (delapan belas) asesor dari kalangan akademisi, pemerintahan, dan praktisi teknologi.',
+      '9. Berdasarkan hasil penilaian ditetapkan daerah peserta yang akan didampingi menyusun rencana induk pada tahun berjalan.',
+    ];
+    const a = composeAnswer(q, [hit('Pengumuman', `${intro}\n${items.join('\n')}`, 1, { title: 'Pengumuman Hasil Penilaian 2019' })], rare(q, 'asesor'));
+    expect(a.text).toContain('18 (delapan belas) asesor');
+  });
 });
 

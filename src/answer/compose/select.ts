@@ -203,7 +203,9 @@ export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scor
   // 'Tidak.', 'Boleh.', 'Tidak dianjurkan.' before the reason: the verdict itself.
   if (from > 0 && VERDICT.test(units[from - 1]!.text)) from--;
   const en = enumerationAround(units, at) ?? (asked.list || /:\s*$/.test(units[at]!.text) ? enumerationAround(units, at + 1) : null);
-  if (en && (asked.list || en.from === at || units[at]!.item)) {
+  // A list item that itself holds the value asked is the answer; its whole list is not needed.
+  const itemAnswers = units[at]!.item && asked.value !== null && !asked.list && holdsValue(asked, units[at]!.text);
+  if (en && (asked.list || en.from === at || (units[at]!.item && !itemAnswers))) {
     from = Math.min(from, en.from);
     to = Math.max(to, en.to);
   }

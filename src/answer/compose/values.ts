@@ -112,11 +112,15 @@ export function hasPersonName(text: string, question = ''): boolean {
 /** A document's number as written after 'Nomor' ('Nomor 9 Tahun 2023', 'Nomor: B-160/DJAI/…/2024', 'No. 512/HM/…'). */
 const DOCUMENT_NUMBER = /\b(?:nomor|no\.?)\s*:?\s*[\w./-]*\d[\w./-]*/i;
 
+/** Nouns that count people. */
+const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
+
 function numberPattern(unit: string | null): RegExp {
   if (unit === 'nomor') return DOCUMENT_NUMBER;
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
-  const u = unit === 'salindia' ? '(?:salindia|slide)' : unit;
+  // 'berapa orang' is answered by a count of people named by what they are ('20 asesor').
+  const u = unit === 'salindia' ? '(?:salindia|slide)' : unit === 'orang' ? `(?:${PEOPLE})` : unit;
   // Regulations write a figure and then its words: '5 (lima) tahun', '6 (enam) bulan'.
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
