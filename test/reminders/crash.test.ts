@@ -5,7 +5,8 @@ import { outboxRows } from '../../src/reminders/index.ts';
 import { backends, createPostgresDatabase } from '../support/db.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
-import { exactlyOnce, NOW, seedGroups, TOKEN, until } from './seed.ts';
+import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The dispatcher as operators run it, `pandu reminders run`, in child processes against
@@ -30,14 +31,14 @@ describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
     const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
 
     const victim = runPandu(['reminders', 'run', '--now', NOW, '--json'], env);
-    await until(() => api.deliveries.length >= 5, 30_000, 'the first deliveries');
+    await waitFor(() => api.deliveries.length >= 5, { timeout: 30_000, what: 'the first deliveries' });
     // From here requests stay "on the wire"; once no response is in transit, kill.
     api.hold();
-    await until(() => api.pending() > 0, 5_000, 'a request in flight');
+    await waitFor(() => api.pending() > 0, { timeout: 5_000, what: 'a request in flight' });
     await new Promise((r) => setTimeout(r, 200));
     victim.child.kill('SIGKILL');
     expect((await victim.exited).signal).toBe('SIGKILL');
-    await until(() => api.pending() === 0, 5_000, 'the cut requests to be dropped');
+    await waitFor(() => api.pending() === 0, { timeout: 5_000, what: 'the cut requests to be dropped' });
     api.release();
     const before = api.deliveries.length;
     expect(before).toBeGreaterThanOrEqual(5);

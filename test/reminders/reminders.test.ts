@@ -12,6 +12,7 @@ import {
 import { createTelegramSender } from '../../src/reminders/telegram-sender.ts';
 import { backends, testDb } from '../support/db.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
+import { waitFor } from '../support/wait.ts';
 import { bindChat, CALENDAR, runCli, seedCalendar, seedChecklist, silent } from './seed.ts';
 
 const NOW = new Date('2026-03-24T02:00:00Z'); // 09:00 WIB, 10:00 WITA, 11:00 WIT
@@ -314,13 +315,11 @@ describe.each(backends)('reminders (%s)', (backend) => {
       pattern: '* * * * * *', // every second instead of every minute
     });
     try {
-      const until = async (n: number) => {
-        for (let i = 0; i < 300 && api.deliveries.length < n; i++) await new Promise((r) => setTimeout(r, 10));
-      };
-      await until(2); // Sragen H-7 and Jayapura H-14, caught up without waiting for a tick
+      const deliveries = (n: number) => waitFor(() => api.deliveries.length >= n, { timeout: 10_000, what: `${n} deliveries` });
+      await deliveries(2); // Sragen H-7 and Jayapura H-14, caught up without waiting for a tick
       expect(api.deliveries.map((d) => d.chatId).sort()).toEqual(['-1001', '-1003']);
       clock = Date.parse('2026-03-26T23:00:30Z'); // Jayapura's H-7, 08:00 WIT on 27 March
-      await until(3);
+      await deliveries(3);
       expect(api.deliveries.at(-1)!.chatId).toBe('-1003');
       expect(api.deliveries.at(-1)!.text).toContain('H-7');
     } finally {
@@ -334,7 +333,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
     await planAndEnqueue(db, { now: NOW });
     const slow = dispatcher(at(NOW.toISOString()), { pace: { telegram: { ratePerSec: 2, perChatGapMs: 0 } } });
     const running = slow.dispatch();
-    for (let i = 0; i < 200 && api.deliveries.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => api.deliveries.length > 0, { timeout: 10_000, what: 'the first delivery' });
     const t = performance.now();
     await slow.stop();
     expect(performance.now() - t).toBeLessThan(1_000);

@@ -95,14 +95,6 @@ export async function seedGroups(db: Db, groups: number): Promise<string[]> {
   return chatIds;
 }
 
-export async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 export const exactlyOnce = (api: FakeBotApi, chatIds: readonly string[]) => {
   const counts = api.counts();
   return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
