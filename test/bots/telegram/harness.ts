@@ -5,7 +5,7 @@ import type { Db } from '../../../src/db/index.ts';
 import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../../support/programme.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { startFakeTelegram, type FakeChat, type FakeTelegram, type FakeUser } from '../../support/fake-telegram.ts';
-import { createFakeAnswers, type FakeAnswers } from './fake-answers.ts';
+import { createFakeAnswers, type FakeAnswers } from '../../support/fake-answers.ts';
 
 export type Mode = 'polling' | 'webhook';
 export const modes: Mode[] = ['polling', 'webhook'];
