@@ -13,7 +13,7 @@
 import { fork } from 'node:child_process';
 import pino from 'pino';
 import { migrate, openDatabase } from '../src/db/index.ts';
-import { loadCalendar, parseCalendar } from '../src/programme/index.ts';
+import { seedCalendar } from '../test/support/programme.ts';
 import { loadRegistry, seedRegions } from '../src/regions/index.ts';
 import { createReminderService, DEFAULT_PACE, outboxRows } from '../src/reminders/index.ts';
 import { createTelegramSender } from '../src/reminders/telegram-sender.ts';
@@ -60,19 +60,7 @@ async function main(): Promise<number> {
   await migrate(db);
   await seedRegions(db);
   const codes = loadRegistry().map((r) => r.code);
-  const yaml = [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Bench',
-    'regions:',
-    ...codes.map((c) => `  - code: "${c}"`),
-    'stages:',
-    '  - id: bimtek-1',
-    '    name: "Bimtek I: Analisis Strategis"',
-    '    due: "2026-03-24"',
-    '',
-  ].join('\n');
-  await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'bench'));
+  await seedCalendar(db, { cohort: 2026, title: 'Bench', regions: codes, stages: [{ id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-03-24' }] });
   await db.query(
     `INSERT INTO chats (platform, chat_id, region_code, bound_by, bound_at)
      SELECT 'telegram', '-100' || (1000000 + row_number() OVER (ORDER BY code)), code, 'bench', '2026-03-01T00:00:00Z'

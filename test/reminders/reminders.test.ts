@@ -13,7 +13,7 @@ import { createTelegramSender } from '../../src/reminders/telegram-sender.ts';
 import { backends, testDb } from '../support/db.ts';
 import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
 import { waitFor } from '../support/wait.ts';
-import { bindChat, CALENDAR, runCli, seedCalendar, seedChecklist, silent } from './seed.ts';
+import { bindChat, CALENDAR_SPEC, runCli, seedCalendar, seedChecklist, silent } from './seed.ts';
 
 const NOW = new Date('2026-03-24T02:00:00Z'); // 09:00 WIB, 10:00 WITA, 11:00 WIT
 const at = (iso: string) => () => new Date(iso);
@@ -163,10 +163,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
     // Deliver today's catch-up (Sragen H-7), then the secretariat postpones Sragen's Bimtek I to 10 April.
     await dispatcher(at(NOW.toISOString())).dispatch();
     expect(api.counts().get('-1001')).toBe(1);
-    await seedCalendar(
-      db,
-      CALENDAR.replace('overrides:\n', 'overrides:\n  - region: "33.14"\n    stage: bimtek-1\n    due: "2026-04-10"\n'),
-    );
+    await seedCalendar(db, { ...CALENDAR_SPEC, overrides: [{ region: '33.14', stage: 'bimtek-1', due: '2026-04-10' }, ...CALENDAR_SPEC.overrides] });
     const moved = await planAndEnqueue(db, { now: new Date('2026-03-24T03:00:00Z'), horizonDays: 30 });
     expect(moved.cancelled).toBe(4); // H-3, H-1, H-0, H+1 of 31 March
     const rows = (await outboxRows(db)).filter((r) => r.chatRef === chats.sragen && r.stageId === 'bimtek-1');
