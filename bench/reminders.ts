@@ -17,9 +17,10 @@ import { seedCalendar } from '../test/support/programme.ts';
 import { loadRegistry, seedRegions } from '../src/regions/index.ts';
 import { createReminderService, DEFAULT_PACE, outboxRows } from '../src/reminders/index.ts';
 import { createTelegramSender } from '../src/reminders/telegram-sender.ts';
-import { startFakeBotApi, type Delivery } from '../test/support/fake-bot-api-min.ts';
+import { startFakeTelegram, type Delivery } from '../test/support/fake-telegram.ts';
 
 const LIMIT_PER_SEC = 30;
+const TOKEN = '123:bench';
 const NOW = new Date('2026-03-24T02:00:00Z'); // after 08:00 local in WIB, WITA and WIT
 
 interface FakeReport {
@@ -32,7 +33,8 @@ interface FakeReport {
  * not held up by the dispatcher's work.
  */
 async function serveFake(): Promise<void> {
-  const api = await startFakeBotApi({ ratePerSec: LIMIT_PER_SEC, retryAfterSec: 1, delayMs: 40 });
+  const api = await startFakeTelegram({ token: TOKEN, ratePerSec: LIMIT_PER_SEC, retryAfterSec: 1 });
+  api.delay('sendMessage', 40);
   process.on('disconnect', () => process.exit(0)); // never outlive the bench
   process.send!({ apiRoot: api.apiRoot });
   process.on('message', (m: { cmd: string }) => {
@@ -74,7 +76,7 @@ async function main(): Promise<number> {
   const api = await startFake();
   const service = createReminderService({
     db,
-    senders: { telegram: createTelegramSender({ token: '123:bench', apiRoot: api.apiRoot }) },
+    senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
     logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
     now: () => new Date(NOW.getTime() + (performance.now() - t0)),
     dispatcher: { pace: { telegram: { ...DEFAULT_PACE.telegram, ratePerSec: pace } } },

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.ts';
 import { outboxRows } from '../../src/reminders/index.ts';
 import { backends, createPostgresDatabase } from '../support/db.ts';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
 import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
 import { waitFor } from '../support/wait.ts';
@@ -14,7 +14,7 @@ import { waitFor } from '../support/wait.ts';
  * counts what reached "Telegram". (Two processes at once: processes.test.ts.)
  */
 describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
-  let api: FakeBotApi;
+  let api: FakeTelegram;
   let url: string;
   beforeEach(async () => {
     url = backend === 'pglite' ? join(tempDir('pandu-reminders-'), 'db') : await createPostgresDatabase('reminders_crash');
@@ -27,7 +27,8 @@ describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
     const db = await openDatabase(url);
     const chatIds = await seedGroups(db, 24);
     await db.close();
-    api = await startFakeBotApi({ delayMs: 150 });
+    api = await startFakeTelegram({ token: TOKEN });
+    api.delay('sendMessage', 150); // the network and Telegram take time: requests are in flight
     const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
 
     const victim = runPandu(['reminders', 'run', '--now', NOW, '--json'], env);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.ts';
 import { createPostgresDatabase } from '../support/db.ts';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { runPanduOnce } from '../support/process.ts';
 import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
 
@@ -10,7 +10,7 @@ import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
  * (on the embedded database two processes cannot share the folder).
  */
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('reminder dispatchers in two processes (postgres)', () => {
-  let api: FakeBotApi | undefined;
+  let api: FakeTelegram | undefined;
   afterEach(async () => {
     await api?.close();
   });
@@ -20,7 +20,8 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('reminder dispatchers in 
     const db = await openDatabase(url);
     const chatIds = await seedGroups(db, 60);
     await db.close();
-    api = await startFakeBotApi({ delayMs: 30 });
+    api = await startFakeTelegram({ token: TOKEN });
+    api.delay('sendMessage', 30); // the network and Telegram take time: requests are in flight
     const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
     const [a, b] = await Promise.all([
       runPanduOnce(['reminders', 'run', '--now', NOW, '--json'], env),

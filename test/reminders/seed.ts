@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import { calendarYaml, seedBimtek1Checklist, seedCalendar as seedCalendarYaml, type CalendarSpec } from '../support/programme.ts';
 import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
-import type { FakeBotApi } from '../support/fake-bot-api-min.ts';
+import type { FakeTelegram } from '../support/fake-telegram.ts';
 
 export const silent = pino({ level: 'silent' });
 
@@ -74,7 +74,7 @@ export async function seedGroups(db: Db, groups: number): Promise<string[]> {
   return chatIds;
 }
 
-export const exactlyOnce = (api: FakeBotApi, chatIds: readonly string[]) => {
+export const exactlyOnce = (api: FakeTelegram, chatIds: readonly string[]) => {
   const counts = api.counts();
   return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
 };
