@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.ts';
 import { outboxRows } from '../../src/reminders/index.ts';
 import { backends, createPostgresDatabase } from '../support/db.ts';
-import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import type { FakeTelegram } from '../support/fake-telegram.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
-import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
+import { exactlyOnce, NOW, seedGroups, telegramForProcesses } from './seed.ts';
 import { waitFor } from '../support/wait.ts';
 
 /**
@@ -27,9 +27,9 @@ describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
     const db = await openDatabase(url);
     const chatIds = await seedGroups(db, 24);
     await db.close();
-    api = await startFakeTelegram({ token: TOKEN });
-    api.delay('sendMessage', 150); // the network and Telegram take time: requests are in flight
-    const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
+    const fake = await telegramForProcesses(url, 150);
+    api = fake.api;
+    const env = fake.env;
 
     const victim = runPandu(['reminders', 'run', '--now', NOW, '--json'], env);
     await waitFor(() => api.deliveries.length >= 5, { timeout: 30_000, what: 'the first deliveries' });

@@ -3,7 +3,7 @@ import type { Db, Queryable } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
 import { calendarYaml, seedBimtek1Checklist, seedCalendar as seedCalendarYaml, type CalendarSpec } from '../support/programme.ts';
 import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
-import type { FakeTelegram } from '../support/fake-telegram.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 
 export const silent = pino({ level: 'silent' });
 
@@ -78,3 +78,13 @@ export const exactlyOnce = (api: FakeTelegram, chatIds: readonly string[]) => {
   const counts = api.counts();
   return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
 };
+
+/**
+ * A fake Telegram whose sends take `delayMs` (the network and Telegram take time, so requests
+ * are in flight), and the environment that points a `pandu` process at it and at the database.
+ */
+export async function telegramForProcesses(databaseUrl: string, delayMs: number): Promise<{ api: FakeTelegram; env: Record<string, string> }> {
+  const api = await startFakeTelegram({ token: TOKEN });
+  api.delay('sendMessage', delayMs);
+  return { api, env: { DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot } };
+}
