@@ -39,7 +39,7 @@ describe('pandu start', () => {
     const victim = runPandu(['start'], { DATABASE_URL: dir });
     // The owner file is written once the data folder is claimed, before PGlite starts and
     // migrates; the address is printed only after both. Killed in between: mid start-up.
-    await waitFor(() => existsSync(join(dir, 'pandu-owner.json')), { timeout: 30_000, what: 'the data folder to be claimed' });
+    await waitFor(() => existsSync(join(dir, 'pandu-owner.json')), { timeout: 60_000, interval: 10, what: 'the data folder to be claimed' });
     victim.child.kill('SIGKILL');
     await victim.exited;
     expect(victim.stdout()).not.toMatch(/berjalan di/);
@@ -47,7 +47,7 @@ describe('pandu start', () => {
     await next.waitFor(/Anda> /, 30_000);
     next.child.kill('SIGTERM');
     expect((await next.exited).code).toBe(0);
-  });
+  }, 150_000);
 
   it('says in one line that an unreachable PostgreSQL cannot be used, exit code 2', async () => {
     const r = await runPanduOnce(['start'], { DATABASE_URL: 'postgres://nohost:1/x' });
