@@ -18,6 +18,7 @@ import { Registry } from 'prom-client';
 import { createAccount, createConsole } from '../src/console/index.ts';
 import { migrate, openDatabase, type Db } from '../src/db/index.ts';
 import { loadCalendar, parseCalendar } from '../src/programme/index.ts';
+import { calendarYaml } from '../test/support/programme.ts';
 import { loadRegistry, seedRegions } from '../src/regions/index.ts';
 import { createHashingEmbedder } from '../src/retrieval/embedder.ts';
 import { createHttpServer } from '../src/server/http.ts';
@@ -58,18 +59,13 @@ async function seedProgramme(db: Db): Promise<void> {
     const members = codes.slice(next, next + size);
     next += size;
     const done = (i: number) => (year <= 2024 ? stages.length : year === 2025 ? 6 - (i % 3) : 3 - (i % 4 === 0 ? 1 : 0));
-    const yaml = [
-      'kind: kalender',
-      `cohort: ${year}`,
-      `title: Kalender angkatan ${year}`,
-      'regions:',
-      ...members.map((c) => `  - code: "${c}"`),
-      'stages:',
-      ...stages.flatMap((id, i) => [`  - id: ${id}`, `    name: "Tahap ${i + 1}: ${id}"`, `    due: "${year + (i >= 6 ? 1 : 0)}-${String(((i * 2 + 2) % 12) + 1).padStart(2, '0')}-28"`]),
-      'completed:',
-      ...members.map((c, i) => `  - region: "${c}"\n    stages: [${stages.slice(0, done(i)).join(', ')}]`),
-      '',
-    ].join('\n');
+    const yaml = calendarYaml({
+      cohort: year,
+      title: `Kalender angkatan ${year}`,
+      regions: members,
+      stages: stages.map((id, i) => ({ id, name: `Tahap ${i + 1}: ${id}`, due: `${year + (i >= 6 ? 1 : 0)}-${String(((i * 2 + 2) % 12) + 1).padStart(2, '0')}-28` })),
+      completed: members.map((c, i) => ({ region: c, stages: stages.slice(0, done(i)) })),
+    });
     await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), `corpus/kalender/angkatan-${year}.yaml`));
   }
 }

@@ -13,13 +13,14 @@
 import { fork } from 'node:child_process';
 import pino from 'pino';
 import { migrate, openDatabase } from '../src/db/index.ts';
-import { loadCalendar, parseCalendar } from '../src/programme/index.ts';
+import { seedCalendar } from '../test/support/programme.ts';
 import { loadRegistry, seedRegions } from '../src/regions/index.ts';
 import { createReminderService, DEFAULT_PACE, outboxRows } from '../src/reminders/index.ts';
 import { createTelegramSender } from '../src/reminders/telegram-sender.ts';
-import { startFakeBotApi, type Delivery } from '../test/support/fake-bot-api-min.ts';
+import { startFakeTelegram, type Delivery } from '../test/support/fake-telegram.ts';
 
 const LIMIT_PER_SEC = 30;
+const TOKEN = '123:bench';
 const NOW = new Date('2026-03-24T02:00:00Z'); // after 08:00 local in WIB, WITA and WIT
 
 interface FakeReport {
@@ -32,7 +33,8 @@ interface FakeReport {
  * not held up by the dispatcher's work.
  */
 async function serveFake(): Promise<void> {
-  const api = await startFakeBotApi({ ratePerSec: LIMIT_PER_SEC, retryAfterSec: 1, delayMs: 40 });
+  const api = await startFakeTelegram({ token: TOKEN, ratePerSec: LIMIT_PER_SEC, retryAfterSec: 1 });
+  api.delay('sendMessage', 40);
   process.on('disconnect', () => process.exit(0)); // never outlive the bench
   process.send!({ apiRoot: api.apiRoot });
   process.on('message', (m: { cmd: string }) => {
@@ -60,19 +62,7 @@ async function main(): Promise<number> {
   await migrate(db);
   await seedRegions(db);
   const codes = loadRegistry().map((r) => r.code);
-  const yaml = [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Bench',
-    'regions:',
-    ...codes.map((c) => `  - code: "${c}"`),
-    'stages:',
-    '  - id: bimtek-1',
-    '    name: "Bimtek I: Analisis Strategis"',
-    '    due: "2026-03-24"',
-    '',
-  ].join('\n');
-  await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'bench'));
+  await seedCalendar(db, { cohort: 2026, title: 'Bench', regions: codes, stages: [{ id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-03-24' }] });
   await db.query(
     `INSERT INTO chats (platform, chat_id, region_code, bound_by, bound_at)
      SELECT 'telegram', '-100' || (1000000 + row_number() OVER (ORDER BY code)), code, 'bench', '2026-03-01T00:00:00Z'
@@ -86,7 +76,7 @@ async function main(): Promise<number> {
   const api = await startFake();
   const service = createReminderService({
     db,
-    senders: { telegram: createTelegramSender({ token: '123:bench', apiRoot: api.apiRoot }) },
+    senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
     logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
     now: () => new Date(NOW.getTime() + (performance.now() - t0)),
     dispatcher: { pace: { telegram: { ...DEFAULT_PACE.telegram, ratePerSec: pace } } },

@@ -1,5 +1,5 @@
 import { cpus, loadavg, totalmem } from 'node:os';
-import pg from 'pg';
+import { recreateDatabase } from '../../test/support/pg-admin.ts';
 import type { Db } from '../../src/db/index.ts';
 
 /** What every figure is recorded with: when, where, how busy the machine was. */
@@ -33,20 +33,8 @@ export async function durability(db: Db): Promise<Record<string, string>> {
  * Creates (or re-creates) a database for one benchmark on the server of `serverUrl`, named
  * after that URL's own database (`pandu_perf` → `pandu_perf_search`), and returns its URL.
  */
-export async function benchDatabase(serverUrl: string, suffix: string): Promise<string> {
-  const prefix = new URL(serverUrl).pathname.replace(/^\//, '') || 'pandu';
-  const name = `${prefix}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
+export function benchDatabase(serverUrl: string, suffix: string): Promise<string> {
+  return recreateDatabase(serverUrl, suffix);
 }
 
 /** Percentile of a sample, in the unit given, two decimals. */

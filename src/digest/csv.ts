@@ -1,5 +1,5 @@
 import { csvDocument } from '../csv.ts';
-import type { DigestData } from './data.ts';
+import type { DigestData } from './types.ts';
 
 export interface DigestCsv {
   readonly filename: string;

@@ -1,206 +1,13 @@
-import { downvotedAnswers, pausedChats, type DownvotedAnswer, type PausedChat } from './staff-notes.ts';
 import type { Queryable } from '../db/index.ts';
-import { allRegionDeadlines, daysLeft, localDate, daysBetween } from '../programme/index.ts';
-import { reminderProblems } from '../reminders/index.ts';
+import { allRegionDeadlines, localDate, overviewOf } from '../programme/index.ts';
+import { overdueItems, upcomingItems } from './deadlines.ts';
 import { isoWeek } from './period.ts';
+import { stageProgress } from './progress.ts';
+import { pausedChats } from './staff-notes.ts';
+import { cohortRegions, deliveryProblems, questionStats, unboundRegions } from './store.ts';
+import type { DigestData, GatherOptions, RegionRef } from './types.ts';
 
-/** What the digest reports, gathered from the database at one instant. */
-export interface DigestData {
-  /** ISO week of `now` in the staff zone, e.g. '2026-W48'. */
-  readonly period: string;
-  readonly now: Date;
-  /** Zone the digest is read in (PANDU_TIMEZONE). */
-  readonly timezone: string;
-  /** Start of the reporting window for questions and deliveries (now - windowDays). */
-  readonly since: Date;
-  readonly windowDays: number;
-  readonly horizonDays: number;
-  readonly overdue: readonly OverdueItem[];
-  readonly upcoming: readonly UpcomingItem[];
-  readonly progress: readonly StageProgress[];
-  readonly unbound: readonly UnboundRegion[];
-  readonly problems: readonly DeliveryProblem[];
-  readonly questions: QuestionStats;
-  /** Chats whose reminders of a stage are paused (/tunda) at `now`. */
-  readonly paused: readonly PausedChat[];
-}
-
-
-export interface RegionRef {
-  readonly code: string;
-  readonly name: string;
-  readonly province: string;
-}
-
-/** A cohort region whose stage deadline has passed (in its own zone) without the stage being completed. */
-export interface OverdueItem extends RegionRef {
-  readonly cohort: number;
-  readonly stageId: string;
-  readonly stageName: string;
-  readonly dueOn: string;
-  readonly daysOverdue: number;
-}
-
-/** One stage due on one date for some regions of a cohort, within the horizon. */
-export interface UpcomingItem {
-  readonly cohort: number;
-  readonly stageId: string;
-  readonly stageName: string;
-  readonly dueOn: string;
-  /** Days left in the staff zone. */
-  readonly daysLeft: number;
-  readonly regions: readonly RegionRef[];
-}
-
-export interface StageProgress {
-  readonly cohort: number;
-  readonly stageId: string;
-  readonly stageName: string;
-  readonly ordinal: number;
-  /** The cohort's due date (regions may have overrides). */
-  readonly dueOn: string;
-  readonly regions: number;
-  readonly completed: number;
-  /** Checklist items ticked, summed over the regions that have not completed the stage. */
-  readonly itemsDone: number;
-  /** Checklist items × regions not completed; 0 when none is open or the stage has no checklist. */
-  readonly itemsTotal: number;
-}
-
-export interface UnboundRegion extends RegionRef {
-  readonly cohort: number;
-}
-
-export interface DeliveryProblem {
-  readonly kind: 'failed' | 'deactivated';
-  readonly platform: string;
-  readonly chatId: string;
-  readonly chatTitle: string | null;
-  readonly regionCode: string | null;
-  readonly regionName: string | null;
-  readonly stageName: string | null;
-  readonly dueOn: string | null;
-  readonly at: Date;
-  readonly reason: string | null;
-}
-
-export interface QuestionCount {
-  readonly question: string;
-  readonly count: number;
-}
-
-
-export interface QuestionStats {
-  readonly total: number;
-  readonly refused: number;
-  readonly top: readonly QuestionCount[];
-  readonly topRefused: readonly QuestionCount[];
-  readonly downvoted: readonly DownvotedAnswer[];
-  readonly downvotedTotal: number;
-}
-
-export interface GatherOptions {
-  readonly now: Date;
-  readonly timezone: string;
-  /** Deadlines shown ahead; default 14 days. */
-  readonly horizonDays?: number;
-  /** Questions and deliveries looked back on; default 7 days. */
-  readonly windowDays?: number;
-  /** Entries in the most-asked, refused and 👎 lists; default 5. */
-  readonly topN?: number;
-}
-
-/** Progress of stages due longer ago than this, completed by every region, is old news. */
-const SETTLED_AFTER_DAYS = 30;
-
-interface CohortRegion extends RegionRef {
-  readonly cohort: number;
-}
-
-async function cohortRegions(db: Queryable): Promise<Map<string, CohortRegion>> {
-  const rows = await db.query<CohortRegion>(
-    'SELECT code, name, province, cohort FROM regions WHERE cohort IS NOT NULL ORDER BY code',
-  );
-  return new Map(rows.map((r) => [r.code, r]));
-}
-
-async function checklistTotals(db: Queryable): Promise<Map<string, { done: number; total: number }>> {
-  const rows = await db.query<{ cohort: number; stageId: string; done: number; total: number }>(
-    `SELECT r.cohort, i.stage_id AS "stageId", count(*) FILTER (WHERE p.done) AS done, count(*) AS total
-       FROM regions r
-       CROSS JOIN checklist_items i
-       LEFT JOIN checklist_progress p ON p.item_id = i.id AND p.region_code = r.code
-      WHERE r.cohort IS NOT NULL AND NOT i.retired
-        AND NOT EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = i.stage_id)
-      GROUP BY r.cohort, i.stage_id`,
-  );
-  return new Map(rows.map((r) => [`${r.cohort}|${r.stageId}`, { done: r.done, total: r.total }]));
-}
-
-async function unboundRegions(db: Queryable): Promise<UnboundRegion[]> {
-  return db.query<UnboundRegion>(
-    `SELECT r.code, r.name, r.province, r.cohort
-       FROM regions r
-      WHERE r.cohort IS NOT NULL
-        AND NOT EXISTS (SELECT 1 FROM chats c WHERE c.region_code = r.code AND c.platform = 'telegram' AND c.active)
-      ORDER BY r.cohort, r.province, r.name`,
-  );
-}
-
-/** Normalised question text: case, spacing and trailing punctuation do not split a group. */
-const QUESTION_KEY = `regexp_replace(lower(regexp_replace(btrim(question), '\\s+', ' ', 'g')), '[[:space:]?!.]+$', '')`;
-
-async function questionStats(db: Queryable, since: Date, until: Date, topN: number): Promise<QuestionStats> {
-  const window = [since.toISOString(), until.toISOString()];
-  const [totals = { total: 0, refused: 0 }] = await db.query<{ total: number; refused: number }>(
-    `SELECT count(*) AS total, count(*) FILTER (WHERE refused) AS refused
-       FROM questions WHERE asked_at >= $1 AND asked_at < $2`,
-    window,
-  );
-  const grouped = (refusedOnly: boolean) =>
-    db.query<QuestionCount>(
-      `SELECT mode() WITHIN GROUP (ORDER BY btrim(question) DESC) AS question, count(*) AS count
-         FROM questions
-        WHERE asked_at >= $1 AND asked_at < $2 AND intent <> 'greeting' ${refusedOnly ? 'AND refused' : ''}
-        GROUP BY ${QUESTION_KEY}
-        ORDER BY count(*) DESC, max(asked_at) DESC
-        LIMIT $3`,
-      [...window, topN],
-    );
-  const downvoted = await downvotedAnswers(db, window);
-  return {
-    total: totals.total,
-    refused: totals.refused,
-    top: await grouped(false),
-    topRefused: await grouped(true),
-    downvoted: downvoted.slice(0, topN),
-    downvotedTotal: downvoted.length,
-  };
-}
-
-async function deliveryProblems(db: Queryable, since: Date, until: Date): Promise<DeliveryProblem[]> {
-  const rows = (await reminderProblems(db, since)).filter((p) => new Date(p.at).getTime() < until.getTime());
-  const names = new Map(
-    (await db.query<{ code: string; name: string }>('SELECT code, name FROM regions WHERE code = ANY($1::text[])', [
-      [...new Set(rows.map((r) => r.regionCode).filter((c): c is string => c !== null))],
-    ])).map((r) => [r.code, r.name]),
-  );
-  const stages = new Map(
-    (await db.query<{ id: string; name: string }>('SELECT id, name FROM stages')).map((s) => [s.id, s.name]),
-  );
-  return rows.map((p) => ({
-    kind: p.kind,
-    platform: p.platform,
-    chatId: p.chatId,
-    chatTitle: p.chatTitle,
-    regionCode: p.regionCode,
-    regionName: p.regionCode ? (names.get(p.regionCode) ?? p.regionCode) : null,
-    stageName: p.stageId ? (stages.get(p.stageId) ?? p.stageId) : null,
-    dueOn: p.dueOn,
-    at: new Date(p.at),
-    reason: p.reason,
-  }));
-}
+export type { DeliveryProblem, DigestData, GatherOptions, OverdueItem, QuestionCount, QuestionStats, RegionRef, StageProgress, UnboundRegion, UpcomingItem } from './types.ts';
 
 /** Reads everything the digest reports; pure reads, no side effects. */
 export async function gatherDigest(db: Queryable, options: GatherOptions): Promise<DigestData> {
@@ -212,78 +19,11 @@ export async function gatherDigest(db: Queryable, options: GatherOptions): Promi
   const today = localDate(now, timezone);
 
   const regions = await cohortRegions(db);
-  const deadlines = await allRegionDeadlines(db);
+  const overview = overviewOf(await allRegionDeadlines(db), now);
   const ref = (code: string): RegionRef => {
     const r = regions.get(code);
     return { code, name: r?.name ?? code, province: r?.province ?? '' };
   };
-
-  const overdue: OverdueItem[] = [];
-  const upcomingByKey = new Map<string, { item: Omit<UpcomingItem, 'regions'>; regions: RegionRef[] }>();
-  for (const d of deadlines) {
-    if (d.completed) continue;
-    const left = daysLeft(d, now); // in the region's own zone
-    if (left < 0) {
-      overdue.push({ ...ref(d.regionCode), cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, dueOn: d.dueOn, daysOverdue: -left });
-    } else if (left <= horizonDays) {
-      const key = `${d.cohort}|${d.stageId}|${d.dueOn}`;
-      let group = upcomingByKey.get(key);
-      if (!group) {
-        group = {
-          item: { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, dueOn: d.dueOn, daysLeft: daysBetween(today, d.dueOn) },
-          regions: [],
-        };
-        upcomingByKey.set(key, group);
-      }
-      group.regions.push(ref(d.regionCode));
-    }
-  }
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.cohort - b.cohort || a.name.localeCompare(b.name, 'id'));
-  const upcoming = [...upcomingByKey.values()]
-    .map((g) => ({ ...g.item, regions: g.regions.sort((a, b) => a.name.localeCompare(b.name, 'id')) }))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.cohort - b.cohort || a.stageName.localeCompare(b.stageName));
-
-  const items = await checklistTotals(db);
-  interface ProgressEntry {
-    cohort: number;
-    stageId: string;
-    stageName: string;
-    ordinal: number;
-    cohortDue: string | null;
-    anyDue: string;
-    regions: number;
-    completed: number;
-  }
-  const progressByKey = new Map<string, ProgressEntry>();
-  for (const d of deadlines) {
-    const key = `${d.cohort}|${d.stageId}`;
-    let e = progressByKey.get(key);
-    if (!e) {
-      e = { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, ordinal: d.ordinal, cohortDue: null, anyDue: d.dueOn, regions: 0, completed: 0 };
-      progressByKey.set(key, e);
-    }
-    if (!d.overridden) e.cohortDue ??= d.dueOn;
-    e.regions++;
-    if (d.completed) e.completed++;
-  }
-  const progress: StageProgress[] = [...progressByKey.values()]
-    .map((e) => {
-      const c = items.get(`${e.cohort}|${e.stageId}`) ?? { done: 0, total: 0 };
-      return {
-        cohort: e.cohort,
-        stageId: e.stageId,
-        stageName: e.stageName,
-        ordinal: e.ordinal,
-        dueOn: e.cohortDue ?? e.anyDue,
-        regions: e.regions,
-        completed: e.completed,
-        itemsDone: c.done,
-        itemsTotal: c.total,
-      };
-    })
-    .filter((p) => daysBetween(today, p.dueOn) <= horizonDays) // started or due soon
-    .filter((p) => !(p.completed === p.regions && daysBetween(p.dueOn, today) > SETTLED_AFTER_DAYS))
-    .sort((a, b) => b.cohort - a.cohort || a.ordinal - b.ordinal);
 
   return {
     period: isoWeek(now, timezone),
@@ -292,9 +32,9 @@ export async function gatherDigest(db: Queryable, options: GatherOptions): Promi
     since,
     windowDays,
     horizonDays,
-    overdue,
-    upcoming,
-    progress,
+    overdue: overdueItems(overview, ref),
+    upcoming: upcomingItems(overview.deadlines, { now, today, horizonDays, ref }),
+    progress: await stageProgress(db, { overview, today, horizonDays }),
     unbound: await unboundRegions(db),
     problems: await deliveryProblems(db, since, now),
     questions: await questionStats(db, since, now, topN),

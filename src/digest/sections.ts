@@ -1,7 +1,7 @@
 import { digestMessages as m } from '../messages/index.ts';
 import { localDate } from '../programme/index.ts';
 import { digestCsv, type DigestCsv } from './csv.ts';
-import type { DigestData } from './data.ts';
+import type { DigestData } from './types.ts';
 
 /** Slack's limit for one text object (a section's mrkdwn). */
 export const SLACK_TEXT_LIMIT = 3000;
@@ -65,66 +65,59 @@ function fit(id: SectionId, title: string, rows: readonly string[], maxRows: num
 const MAX_ROWS = { overdue: 15, upcoming: 12, progress: 12, unbound: 15, delivery: 10 } as const;
 const NAMES_INLINE = 6;
 
+/** A table section: its rows fitted (MAX_ROWS, Slack's limit), or the one 'none' line when there are no rows. */
+function listSection(o: { id: keyof typeof MAX_ROWS; title: string; rows: readonly string[]; none: string }): DigestSection {
+  return o.rows.length === 0 ? { id: o.id, title: o.title, lines: [o.none], hidden: 0 } : fit(o.id, o.title, o.rows, MAX_ROWS[o.id]);
+}
+
 export function digestSections(data: DigestData): DigestSection[] {
   const sections: DigestSection[] = [];
 
   sections.push(
-    data.overdue.length === 0
-      ? { id: 'overdue', title: m.overdueTitle(0), lines: [m.overdueNone], hidden: 0 }
-      : fit(
-          'overdue',
-          m.overdueTitle(data.overdue.length),
-          data.overdue.map((o) => m.overdueLine({ ...o, regionName: o.name, regionCode: o.code })),
-          MAX_ROWS.overdue,
-        ),
+    listSection({
+      id: 'overdue',
+      title: m.overdueTitle(data.overdue.length),
+      rows: data.overdue.map((o) => m.overdueLine({ ...o, regionName: o.name, regionCode: o.code })),
+      none: m.overdueNone,
+    }),
   );
 
   const pairs = data.upcoming.reduce((n, u) => n + u.regions.length, 0);
   sections.push(
-    data.upcoming.length === 0
-      ? { id: 'upcoming', title: m.upcomingTitle(data.horizonDays, 0), lines: [m.upcomingNone(data.horizonDays)], hidden: 0 }
-      : fit(
-          'upcoming',
-          m.upcomingTitle(data.horizonDays, pairs),
-          data.upcoming.map((u) =>
-            m.upcomingLine({
-              ...u,
-              names: u.regions.length <= NAMES_INLINE ? u.regions.map((r) => r.name) : [],
-              count: u.regions.length,
-            }),
-          ),
-          MAX_ROWS.upcoming,
-        ),
+    listSection({
+      id: 'upcoming',
+      title: m.upcomingTitle(data.horizonDays, pairs),
+      rows: data.upcoming.map((u) =>
+        m.upcomingLine({
+          ...u,
+          names: u.regions.length <= NAMES_INLINE ? u.regions.map((r) => r.name) : [],
+          count: u.regions.length,
+        }),
+      ),
+      none: m.upcomingNone(data.horizonDays),
+    }),
+  );
+
+  sections.push(listSection({ id: 'progress', title: m.progressTitle, rows: data.progress.map((p) => m.progressLine(p)), none: m.progressNone }));
+
+  sections.push(
+    listSection({ id: 'unbound', title: m.unboundTitle(data.unbound.length), rows: data.unbound.map((u) => m.unboundLine(u)), none: m.unboundNone }),
   );
 
   sections.push(
-    data.progress.length === 0
-      ? { id: 'progress', title: m.progressTitle, lines: [m.progressNone], hidden: 0 }
-      : fit('progress', m.progressTitle, data.progress.map((p) => m.progressLine(p)), MAX_ROWS.progress),
-  );
-
-  sections.push(
-    data.unbound.length === 0
-      ? { id: 'unbound', title: m.unboundTitle(0), lines: [m.unboundNone], hidden: 0 }
-      : fit('unbound', m.unboundTitle(data.unbound.length), data.unbound.map((u) => m.unboundLine(u)), MAX_ROWS.unbound),
-  );
-
-  sections.push(
-    data.problems.length === 0
-      ? { id: 'delivery', title: m.deliveryTitle(0), lines: [m.deliveryNone], hidden: 0 }
-      : fit(
-          'delivery',
-          m.deliveryTitle(data.problems.length),
-          data.problems.map((p) => {
-            const chat = p.chatTitle ? `"${clip(p.chatTitle, 60)}"` : p.chatId;
-            const regionName = p.regionName ?? m.unknownRegion;
-            const reason = clip(p.reason ?? m.unknownReason, 160);
-            return p.kind === 'failed' && p.stageName && p.dueOn
-              ? m.deliveryFailed({ platform: p.platform, chat, regionName, stageName: p.stageName, dueOn: p.dueOn, reason })
-              : m.deliveryDeactivated({ platform: p.platform, chat, regionName, reason });
-          }),
-          MAX_ROWS.delivery,
-        ),
+    listSection({
+      id: 'delivery',
+      title: m.deliveryTitle(data.problems.length),
+      rows: data.problems.map((p) => {
+        const chat = p.chatTitle ? `"${clip(p.chatTitle, 60)}"` : p.chatId;
+        const regionName = p.regionName ?? m.unknownRegion;
+        const reason = clip(p.reason ?? m.unknownReason, 160);
+        return p.kind === 'failed' && p.stageName && p.dueOn
+          ? m.deliveryFailed({ platform: p.platform, chat, regionName, stageName: p.stageName, dueOn: p.dueOn, reason })
+          : m.deliveryDeactivated({ platform: p.platform, chat, regionName, reason });
+      }),
+      none: m.deliveryNone,
+    }),
   );
 
   const q = data.questions;

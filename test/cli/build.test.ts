@@ -3,6 +3,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { ROOT, tempDir } from '../support/process.ts';
+import { waitFor } from '../support/wait.ts';
 
 /** Issue 18, finding 7: production runs compiled JavaScript, built by `npm start` when needed. */
 describe('compiled JavaScript', () => {
@@ -50,8 +51,7 @@ describe('compiled JavaScript', () => {
     npm.stdout.on('data', (d: Buffer) => (out += d.toString()));
     npm.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<number | null>((r) => npm.on('exit', (code) => r(code)));
-    for (let i = 0; i < 1_800 && !/berjalan di http/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
-    expect(out).toMatch(/berjalan di http/);
+    await waitFor(() => /berjalan di http/.test(out), { timeout: 180_000, interval: 100, what: () => `the address line; output so far: ${out}` });
     const children = spawnSync('ps', ['-o', 'pid=,args=', '--ppid', String(npm.pid)], { encoding: 'utf8' }).stdout;
     const node = children.split('\n').find((l) => l.includes('dist/cli/main.js start'));
     expect(node, children).toBeDefined();

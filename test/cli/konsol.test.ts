@@ -4,6 +4,7 @@ import { listAccounts } from '../../src/console/index.ts';
 import { runCli } from '../support/cli.ts';
 import { backends, testDb } from '../support/db.ts';
 import { runPandu, tempDir } from '../support/process.ts';
+import { waitForStatus } from '../support/wait.ts';
 import { Client } from '../console/harness.ts';
 
 describe.each(backends)('pandu konsol on %s', (backend) => {
@@ -58,12 +59,8 @@ describe('the console served by pandu start', () => {
     const app = runPandu(['start'], { DATABASE_URL: dir });
     try {
       const [, url] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 60_000);
-      let off = 0;
-      for (let i = 0; i < 240 && off !== 404; i++) {
-        off = (await fetch(`${url}/konsol/masuk`)).status;
-        if (off !== 404) await new Promise((r) => setTimeout(r, 250));
-      }
-      expect(off).toBe(404);
+      // The console is mounted once start-up has built it; without an account it is 404.
+      await waitForStatus(`${url}/konsol/masuk`, 404, { timeout: 60_000, interval: 250 });
       // The embedded database belongs to the running server: the command goes through it, stdin too.
       const add = runPandu(['konsol', 'tambah-pengguna', 'sekretariat', '--peran', 'kelola', '--sandi-stdin'], { DATABASE_URL: dir });
       add.child.stdin.end('sandi-sekretariat-2026\n');

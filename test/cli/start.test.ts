@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
 import { createPostgresDatabase } from '../support/db.ts';
+import { waitFor, waitForStatus } from '../support/wait.ts';
 
 describe('pandu start', () => {
   it('shows its address and a console prompt, stops on SIGINT with exit 0, and keeps the data', async () => {
@@ -35,14 +37,17 @@ describe('pandu start', () => {
   it('starts again after being killed with SIGKILL during start', async () => {
     const dir = join(tempDir(), 'db');
     const victim = runPandu(['start'], { DATABASE_URL: dir });
-    await new Promise((r) => setTimeout(r, 2_500)); // inside PGlite start-up / migration
+    // The owner file is written once the data folder is claimed, before PGlite starts and
+    // migrates; the address is printed only after both. Killed in between: mid start-up.
+    await waitFor(() => existsSync(join(dir, 'pandu-owner.json')), { timeout: 60_000, interval: 10, what: 'the data folder to be claimed' });
     victim.child.kill('SIGKILL');
     await victim.exited;
+    expect(victim.stdout()).not.toMatch(/berjalan di/);
     const next = runPandu(['start'], { DATABASE_URL: dir });
     await next.waitFor(/Anda> /, 30_000);
     next.child.kill('SIGTERM');
     expect((await next.exited).code).toBe(0);
-  });
+  }, 150_000);
 
   it('says in one line that an unreachable PostgreSQL cannot be used, exit code 2', async () => {
     const r = await runPanduOnce(['start'], { DATABASE_URL: 'postgres://nohost:1/x' });
@@ -65,12 +70,7 @@ describe('pandu start', () => {
     const [, base] = await app.waitFor(/berjalan di (http:\/\/\S+) /, 30_000);
     // 503 until the empty database has the corpus, then ready.
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
-    let status = 503;
-    for (let i = 0; i < 240 && status !== 200; i++) {
-      await new Promise((r) => setTimeout(r, 500));
-      status = (await fetch(`${base}/readyz`)).status;
-    }
-    expect(status).toBe(200);
+    await waitForStatus(`${base}/readyz`, 200, { timeout: 120_000, interval: 500, what: 'readiness after the corpus is ingested' });
     const list = await runPanduOnce(['regions', 'list', '--json'], { DATABASE_URL: url });
     expect(JSON.parse(list.stdout).length).toBeGreaterThanOrEqual(500);
     app.child.kill('SIGTERM');

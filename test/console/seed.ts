@@ -1,75 +1,50 @@
 import type { Db } from '../../src/db/index.ts';
-import { seedBimtek1Checklist, seedCalendar } from '../support/programme.ts';
+import { calendarYaml, seedBimtek1Checklist, seedCalendar } from '../support/programme.ts';
 
 /** 09:00 WIB on Tuesday 24 March 2026. */
 export const NOW = new Date('2026-03-24T02:00:00Z');
 
-const STAGES = (dates: readonly [string, string, string, string, string]) => `stages:
-  - id: pembentukan-tim
-    name: "Pembentukan Dewan & Tim Pelaksana"
-    due: "${dates[0]}"
-  - id: bimtek-1
-    name: "Bimtek I: Analisis Strategis"
-    due: "${dates[1]}"
-  - id: bimtek-2
-    name: "Bimtek II: Pemetaan Program"
-    due: "${dates[2]}"
-  - id: bimtek-3
-    name: "Bimtek III: Masterplan"
-    due: "${dates[3]}"
-  - id: bimtek-4
-    name: "Bimtek IV: Finalisasi"
-    due: "${dates[4]}"
-`;
+const STAGE_NAMES = [
+  ['pembentukan-tim', 'Pembentukan Dewan & Tim Pelaksana'],
+  ['bimtek-1', 'Bimtek I: Analisis Strategis'],
+  ['bimtek-2', 'Bimtek II: Pemetaan Program'],
+  ['bimtek-3', 'Bimtek III: Masterplan'],
+  ['bimtek-4', 'Bimtek IV: Finalisasi'],
+] as const;
+
+/** The five stages of the console's cohorts, due on the given dates. */
+const stages = (dates: readonly [string, string, string, string, string]) => STAGE_NAMES.map(([id, name], i) => ({ id, name, due: dates[i]! }));
 
 /**
  * Cohort 2025 (three regions): everything up to Bimtek III was due by now; Surakarta is
  * late for Bimtek III. Cohort 2026 (eight regions): the team and Bimtek I were due on
  * 27 February and 20 March; Jayapura's Bimtek I was moved to 3 April.
  */
-export const CALENDAR_2025 = `kind: kalender
-cohort: 2025
-title: Kalender uji konsol 2025
-regions:
-  - code: "33.72"
-  - code: "34.71"
-  - code: "36.71"
-${STAGES(['2025-03-28', '2025-05-30', '2025-08-29', '2026-02-27', '2026-05-29'])}completed:
-  - region: "33.72"
-    stages: [pembentukan-tim, bimtek-1, bimtek-2]
-  - region: "34.71"
-    stages: [pembentukan-tim, bimtek-1, bimtek-2, bimtek-3]
-  - region: "36.71"
-    stages: [pembentukan-tim, bimtek-1, bimtek-2, bimtek-3]
-`;
+export const CALENDAR_2025 = calendarYaml({
+  cohort: 2025,
+  title: 'Kalender uji konsol 2025',
+  regions: ['33.72', '34.71', '36.71'],
+  stages: stages(['2025-03-28', '2025-05-30', '2025-08-29', '2026-02-27', '2026-05-29']),
+  completed: [
+    { region: '33.72', stages: ['pembentukan-tim', 'bimtek-1', 'bimtek-2'] },
+    { region: '34.71', stages: ['pembentukan-tim', 'bimtek-1', 'bimtek-2', 'bimtek-3'] },
+    { region: '36.71', stages: ['pembentukan-tim', 'bimtek-1', 'bimtek-2', 'bimtek-3'] },
+  ],
+});
 
-export const CALENDAR_2026 = `kind: kalender
-cohort: 2026
-title: Kalender uji konsol 2026
-regions:
-  - code: "33.14"
-  - code: "73.71"
-  - code: "91.71"
-  - code: "35.78"
-  - code: "32.73"
-  - code: "63.71"
-  - code: "51.71"
-  - code: "12.71"
-${STAGES(['2026-02-27', '2026-03-20', '2026-04-30', '2026-06-30', '2026-09-30'])}overrides:
-  - region: "91.71"
-    stage: bimtek-1
-    due: "2026-04-03"
-    reason: akses terbatas
-completed:
-  - region: "73.71"
-    stages: [pembentukan-tim, bimtek-1]
-  - region: "32.73"
-    stages: [pembentukan-tim, bimtek-1]
-  - region: "35.78"
-    stages: [pembentukan-tim]
-  - region: "51.71"
-    stages: [pembentukan-tim]
-`;
+export const CALENDAR_2026 = calendarYaml({
+  cohort: 2026,
+  title: 'Kalender uji konsol 2026',
+  regions: ['33.14', '73.71', '91.71', '35.78', '32.73', '63.71', '51.71', '12.71'],
+  stages: stages(['2026-02-27', '2026-03-20', '2026-04-30', '2026-06-30', '2026-09-30']),
+  overrides: [{ region: '91.71', stage: 'bimtek-1', due: '2026-04-03', reason: 'akses terbatas' }],
+  completed: [
+    { region: '73.71', stages: ['pembentukan-tim', 'bimtek-1'] },
+    { region: '32.73', stages: ['pembentukan-tim', 'bimtek-1'] },
+    { region: '35.78', stages: ['pembentukan-tim'] },
+    { region: '51.71', stages: ['pembentukan-tim'] },
+  ],
+});
 
 /** Regions late for some stage at NOW, with the stages they are late for. */
 export const OVERDUE_AT_NOW: Readonly<Record<string, readonly string[]>> = {

@@ -1,36 +1,26 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Answer, AnswerService, AskInput } from '../../src/answer/types.ts';
 import { createConversationalAnswerService, createOpenAiRewriter } from '../../src/conversation/index.ts';
 import type { Db } from '../../src/db/index.ts';
 import { createLogger } from '../../src/log.ts';
 import { loadCalendar, parseCalendar } from '../../src/programme/index.ts';
 import { CALENDAR } from '../support/corpus.ts';
 import { backends, testDb } from '../support/db.ts';
+import { createFakeAnswers, type FakeAnswers } from '../support/fake-answers.ts';
 import { FakeOpenAi } from '../support/fake-openai.ts';
 
 const logger = createLogger('silent', { pretty: false });
 const T0 = new Date('2026-06-08T02:00:00Z');
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
-/** A test double of the AnswerService port: records what it was asked. */
-function recordingCore(): AnswerService & { asked: AskInput[] } {
-  const asked: AskInput[] = [];
-  return {
-    asked,
-    async ask(input): Promise<Answer> {
-      asked.push(input);
-      const greeting = /^(halo|makasih|terima kasih)/i.test(input.question);
-      return {
-        question: input.question,
-        intent: greeting ? 'greeting' : /tenggat|kapan/i.test(input.question) ? 'deadline' : 'rule',
-        answer: `Jawaban: ${input.question}`,
-        refused: false,
-        citations: [],
-        questionId: asked.length,
-      };
-    },
-    async feedback() {},
-  };
+/** The core answer service, faked: records what it was asked; greetings and deadline questions keep their kind. */
+function recordingCore(): FakeAnswers {
+  return createFakeAnswers({
+    respond: (input) => ({
+      intent: /^(halo|makasih|terima kasih)/i.test(input.question) ? 'greeting' : /tenggat|kapan/i.test(input.question) ? 'deadline' : 'rule',
+      answer: `Jawaban: ${input.question}`,
+      citations: [],
+    }),
+  });
 }
 
 describe.each(backends)('conversation memory (%s)', (backend) => {

@@ -88,11 +88,15 @@ describe.each(backends)('digest (%s)', (backend) => {
       .filter((r) => r.timezone === 'Asia/Jakarta')
       .slice(0, 120)
       .map((r) => r.code);
-    const regions = codes.map((c) => `  - code: "${c}"`).join('\n');
-    await seedCalendar(
-      db,
-      `kind: kalender\ncohort: 2025\ntitle: Angkatan besar\nregions:\n${regions}\nstages:\n  - id: bimtek-1\n    name: "Bimtek I"\n    due: "2026-11-01"\n  - id: bimtek-2\n    name: "Bimtek II"\n    due: "2026-11-30"\n`,
-    );
+    await seedCalendar(db, {
+      cohort: 2025,
+      title: 'Angkatan besar',
+      regions: codes,
+      stages: [
+        { id: 'bimtek-1', name: 'Bimtek I', due: '2026-11-01' },
+        { id: 'bimtek-2', name: 'Bimtek II', due: '2026-11-30' },
+      ],
+    });
     const digest = await buildDigest(db, { now: MONDAY, timezone: TZ });
     const message = renderDigestBlocks(digest);
     expect(message.blocks.length).toBeLessThanOrEqual(50);

@@ -1,6 +1,6 @@
 import pino from 'pino';
 import type { Db } from '../../src/db/index.ts';
-import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../support/programme.ts';
+import { calendarYaml, seedBimtek1Checklist, seedCalendar as seedCalendarYaml, type CalendarSpec } from '../support/programme.ts';
 
 export const silent = pino({ level: 'silent' });
 
@@ -12,36 +12,21 @@ export const MONDAY = new Date('2026-11-23T01:00:00Z');
  * and Surabaya by its checklist, so Sragen and Jayapura are overdue. Bimtek II is due
  * 30 November (Jayapura: 4 December), Bimtek III next year.
  */
-export const CALENDAR = `kind: kalender
-cohort: 2026
-title: Kalender uji ringkasan
-regions:
-  - code: "33.14"
-  - code: "73.71"
-  - code: "91.71"
-  - code: "35.78"
-stages:
-  - id: bimtek-1
-    name: "Bimtek I: Analisis Strategis"
-    due: "2026-10-31"
-  - id: bimtek-2
-    name: "Bimtek II: Penyusunan Masterplan"
-    due: "2026-11-30"
-  - id: bimtek-3
-    name: "Bimtek III: Quick Win"
-    due: "2027-01-31"
-overrides:
-  - region: "91.71"
-    stage: bimtek-2
-    due: "2026-12-04"
-    reason: akses terbatas
-completed:
-  - region: "73.71"
-    stages: [bimtek-1]
-`;
+export const CALENDAR = calendarYaml({
+  cohort: 2026,
+  title: 'Kalender uji ringkasan',
+  regions: ['33.14', '73.71', '91.71', '35.78'],
+  stages: [
+    { id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-10-31' },
+    { id: 'bimtek-2', name: 'Bimtek II: Penyusunan Masterplan', due: '2026-11-30' },
+    { id: 'bimtek-3', name: 'Bimtek III: Quick Win', due: '2027-01-31' },
+  ],
+  overrides: [{ region: '91.71', stage: 'bimtek-2', due: '2026-12-04', reason: 'akses terbatas' }],
+  completed: [{ region: '73.71', stages: ['bimtek-1'] }],
+});
 
-export async function seedCalendar(db: Db, yaml: string = CALENDAR): Promise<void> {
-  await seedCalendarYaml(db, yaml);
+export async function seedCalendar(db: Db, calendar: string | CalendarSpec = CALENDAR): Promise<void> {
+  await seedCalendarYaml(db, calendar);
 }
 
 export async function seedChecklist(db: Db): Promise<void> {

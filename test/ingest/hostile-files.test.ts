@@ -8,6 +8,7 @@ import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
 import { GOOD_MD } from '../support/corpus.ts';
 import { testDb } from '../support/db.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
+import { waitForStatus } from '../support/wait.ts';
 import { makeDocxBomb } from '../support/zip-bomb.ts';
 
 const logger = createLogger('silent', { pretty: false });
@@ -61,12 +62,7 @@ describe('hostile files', () => {
     const server = runPandu(['start'], { DATABASE_URL: db });
     try {
       const [, base] = await server.waitFor(/berjalan di (http:\/\/\S+) /, 60_000);
-      let ready = 503;
-      for (let i = 0; i < 400 && ready !== 200; i++) {
-        await new Promise((r) => setTimeout(r, 500));
-        ready = (await fetch(`${base}/readyz`)).status;
-      }
-      expect(ready).toBe(200);
+      await waitForStatus(`${base}/readyz`, 200, { timeout: 200_000, interval: 500 });
       const r = await runPanduOnce(['ingest', bombDir], { DATABASE_URL: db });
       expect(r.stdout).toMatch(/GAGAL\s+\S*notulen-rapat\.docx: isi file DOCX terlalu besar/);
       expect(r.stdout).toMatch(/GAGAL\s+\S*notulen-palsu\.docx: isi file DOCX terlalu besar/);

@@ -4,6 +4,7 @@ import { pruneQuestionTexts, questionCounts, startRetentionJob } from '../../src
 import pino from 'pino';
 import { runCli } from '../support/cli.ts';
 import { backends, testDb } from '../support/db.ts';
+import { waitFor } from '../support/wait.ts';
 import { addQuestion, NOW } from '../console/seed.ts';
 import type { AnswerService } from '../../src/answer/index.ts';
 
@@ -91,11 +92,11 @@ describe.each(backends)('privacy on %s', (backend) => {
     await addQuestion(db, { question: 'Lama sekali', at: '2025-06-01T03:00:00Z' });
     const job = startRetentionJob({ db, logger: pino({ level: 'silent' }), days: 180, timezone: 'Asia/Jakarta', now: () => NOW });
     try {
-      const deadline = Date.now() + 20_000;
-      while ((await db.query('SELECT 1 FROM questions WHERE text_deleted_at IS NOT NULL')).length === 0) {
-        if (Date.now() > deadline) throw new Error('the retention job did not run at start');
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await waitFor(async () => (await db.query('SELECT 1 FROM questions WHERE text_deleted_at IS NOT NULL')).length > 0, {
+        timeout: 20_000,
+        interval: 50,
+        what: 'the retention job to run at start',
+      });
       const next = job.nextRun()!;
       expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' }).format(next)).toBe('02:30');
       expect(next.getTime() - Date.now()).toBeLessThanOrEqual(86_400_000);

@@ -3,9 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.ts';
 import { outboxRows } from '../../src/reminders/index.ts';
 import { backends, createPostgresDatabase } from '../support/db.ts';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
+import type { FakeTelegram } from '../support/fake-telegram.ts';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
-import { exactlyOnce, NOW, seedGroups, TOKEN, until } from './seed.ts';
+import { exactlyOnce, NOW, seedGroups, telegramForProcesses } from './seed.ts';
+import { waitFor } from '../support/wait.ts';
 
 /**
  * The dispatcher as operators run it, `pandu reminders run`, in child processes against
@@ -13,7 +14,7 @@ import { exactlyOnce, NOW, seedGroups, TOKEN, until } from './seed.ts';
  * counts what reached "Telegram". (Two processes at once: processes.test.ts.)
  */
 describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
-  let api: FakeBotApi;
+  let api: FakeTelegram;
   let url: string;
   beforeEach(async () => {
     url = backend === 'pglite' ? join(tempDir('pandu-reminders-'), 'db') : await createPostgresDatabase('reminders_crash');
@@ -26,18 +27,19 @@ describe.each(backends)('reminder dispatcher crash (%s)', (backend) => {
     const db = await openDatabase(url);
     const chatIds = await seedGroups(db, 24);
     await db.close();
-    api = await startFakeBotApi({ delayMs: 150 });
-    const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
+    const fake = await telegramForProcesses(url, 150);
+    api = fake.api;
+    const env = fake.env;
 
     const victim = runPandu(['reminders', 'run', '--now', NOW, '--json'], env);
-    await until(() => api.deliveries.length >= 5, 30_000, 'the first deliveries');
+    await waitFor(() => api.deliveries.length >= 5, { timeout: 30_000, what: 'the first deliveries' });
     // From here requests stay "on the wire"; once no response is in transit, kill.
     api.hold();
-    await until(() => api.pending() > 0, 5_000, 'a request in flight');
+    await waitFor(() => api.pending() > 0, { timeout: 5_000, what: 'a request in flight' });
     await new Promise((r) => setTimeout(r, 200));
     victim.child.kill('SIGKILL');
     expect((await victim.exited).signal).toBe('SIGKILL');
-    await until(() => api.pending() === 0, 5_000, 'the cut requests to be dropped');
+    await waitFor(() => api.pending() === 0, { timeout: 5_000, what: 'the cut requests to be dropped' });
     api.release();
     const before = api.deliveries.length;
     expect(before).toBeGreaterThanOrEqual(5);

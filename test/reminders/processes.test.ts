@@ -1,16 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/db/index.ts';
 import { createPostgresDatabase } from '../support/db.ts';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
+import type { FakeTelegram } from '../support/fake-telegram.ts';
 import { runPanduOnce } from '../support/process.ts';
-import { exactlyOnce, NOW, seedGroups, TOKEN } from './seed.ts';
+import { exactlyOnce, NOW, seedGroups, telegramForProcesses } from './seed.ts';
 
 /**
  * Two `pandu reminders run` processes on one PostgreSQL database at the same time
  * (on the embedded database two processes cannot share the folder).
  */
 describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('reminder dispatchers in two processes (postgres)', () => {
-  let api: FakeBotApi | undefined;
+  let api: FakeTelegram | undefined;
   afterEach(async () => {
     await api?.close();
   });
@@ -20,8 +20,9 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('reminder dispatchers in 
     const db = await openDatabase(url);
     const chatIds = await seedGroups(db, 60);
     await db.close();
-    api = await startFakeBotApi({ delayMs: 30 });
-    const env = { DATABASE_URL: url, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot };
+    const fake = await telegramForProcesses(url, 30);
+    api = fake.api;
+    const env = fake.env;
     const [a, b] = await Promise.all([
       runPanduOnce(['reminders', 'run', '--now', NOW, '--json'], env),
       runPanduOnce(['reminders', 'run', '--now', NOW, '--json'], env),

@@ -11,15 +11,16 @@ import {
 } from '../../src/reminders/index.ts';
 import { createTelegramSender } from '../../src/reminders/telegram-sender.ts';
 import { backends, testDb } from '../support/db.ts';
-import { startFakeBotApi, type FakeBotApi } from '../support/fake-bot-api-min.ts';
-import { bindChat, CALENDAR, runCli, seedCalendar, seedChecklist, silent } from './seed.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
+import { waitFor } from '../support/wait.ts';
+import { bindChat, CALENDAR_SPEC, runCli, TOKEN, seedCalendar, seedChecklist, silent } from './seed.ts';
 
 const NOW = new Date('2026-03-24T02:00:00Z'); // 09:00 WIB, 10:00 WITA, 11:00 WIT
 const at = (iso: string) => () => new Date(iso);
 
 describe.each(backends)('reminders (%s)', (backend) => {
   let db: Db;
-  let api: FakeBotApi;
+  let api: FakeTelegram;
   let chats: Record<'sragen' | 'makassar' | 'jayapura' | 'sragenOff' | 'jayapuraSlack', number>;
 
   beforeEach(async () => {
@@ -33,7 +34,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
       sragenOff: await bindChat(db, { chatId: '-1004', regionCode: '33.14', remindersEnabled: false }),
       jayapuraSlack: await bindChat(db, { chatId: 'C0JAYA', regionCode: '91.71', platform: 'slack' }),
     };
-    api = await startFakeBotApi();
+    api = await startFakeTelegram({ token: TOKEN });
   });
   afterEach(async () => {
     await api.close();
@@ -42,7 +43,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
   const dispatcher = (now: () => Date, extra: Partial<DispatcherOptions> = {}) =>
     createDispatcher({
       db,
-      senders: { telegram: createTelegramSender({ token: '123:uji', apiRoot: api.apiRoot }) },
+      senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
       logger: silent,
       now,
       pace: { telegram: { ratePerSec: 500, perChatGapMs: 0 } },
@@ -101,7 +102,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
   it('sends each due reminder once, in Indonesian, with progress, open items and how to mark them', async () => {
     await setChecklistItem(db, { regionCode: '33.14', itemId: 'BT1-01', done: true, by: 'uji' });
     const first = await runCli(db, ['reminders', 'run', '--now', NOW.toISOString(), '--json'], {
-      TELEGRAM_BOT_TOKEN: '123:uji',
+      TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
     });
     expect(first.code).toBe(0);
@@ -124,7 +125,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
 
     // Running again (the scheduler does, every minute) delivers nothing twice.
     const again = await runCli(db, ['reminders', 'run', '--now', new Date(NOW.getTime() + 60_000).toISOString(), '--json'], {
-      TELEGRAM_BOT_TOKEN: '123:uji',
+      TELEGRAM_BOT_TOKEN: TOKEN,
       TELEGRAM_API_ROOT: api.apiRoot,
     });
     expect(JSON.parse(again.stdout)).toMatchObject({ sent: 0, enqueued: 0 });
@@ -162,10 +163,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
     // Deliver today's catch-up (Sragen H-7), then the secretariat postpones Sragen's Bimtek I to 10 April.
     await dispatcher(at(NOW.toISOString())).dispatch();
     expect(api.counts().get('-1001')).toBe(1);
-    await seedCalendar(
-      db,
-      CALENDAR.replace('overrides:\n', 'overrides:\n  - region: "33.14"\n    stage: bimtek-1\n    due: "2026-04-10"\n'),
-    );
+    await seedCalendar(db, { ...CALENDAR_SPEC, overrides: [{ region: '33.14', stage: 'bimtek-1', due: '2026-04-10' }, ...CALENDAR_SPEC.overrides] });
     const moved = await planAndEnqueue(db, { now: new Date('2026-03-24T03:00:00Z'), horizonDays: 30 });
     expect(moved.cancelled).toBe(4); // H-3, H-1, H-0, H+1 of 31 March
     const rows = (await outboxRows(db)).filter((r) => r.chatRef === chats.sragen && r.stageId === 'bimtek-1');
@@ -204,8 +202,8 @@ describe.each(backends)('reminders (%s)', (backend) => {
   });
 
   it('a group that removed the bot is deactivated, reported for the digest and not retried', async () => {
-    await api.close();
-    api = await startFakeBotApi({ blocked: ['-1001'], gone: ['-1003'] });
+    api.block('-1001', 'Forbidden: bot was kicked from the group chat');
+    api.gone('-1003');
     await planAndEnqueue(db, { now: NOW, horizonDays: 14 });
     const s = await dispatcher(at(NOW.toISOString())).dispatch();
     expect(s).toMatchObject({ sent: 0, failed: 2, deactivated: 2 });
@@ -232,7 +230,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
 
   it('retries a transient failure with backoff and then delivers once', async () => {
     await planAndEnqueue(db, { now: NOW });
-    api.failNext(2);
+    api.fail({ method: 'sendMessage', times: 2, error_code: 502, description: 'Bad Gateway' });
     const s1 = await dispatcher(at(NOW.toISOString())).dispatch();
     expect(s1).toMatchObject({ sent: 0, retrying: 2 });
     const waiting = (await outboxRows(db)).filter((r) => r.platform === 'telegram' && r.sendAt <= NOW);
@@ -246,7 +244,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
 
   it('gives up after the last attempt and reports the failure', async () => {
     await planAndEnqueue(db, { now: NOW });
-    api.failNext(100);
+    api.fail({ method: 'sendMessage', times: 100, error_code: 502, description: 'Bad Gateway' });
     const d = dispatcher(at(NOW.toISOString()), { maxAttempts: 2, backoffMs: () => 0 });
     await d.dispatch();
     const s = await d.dispatch();
@@ -257,7 +255,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
 
   it('honours 429 retry_after and still delivers everything exactly once', async () => {
     await api.close();
-    api = await startFakeBotApi({ ratePerSec: 3, retryAfterSec: 1 });
+    api = await startFakeTelegram({ token: TOKEN, ratePerSec: 3, retryAfterSec: 1 });
     for (let i = 0; i < 6; i++) await bindChat(db, { chatId: `-20${i}`, regionCode: '33.14' });
     await planAndEnqueue(db, { now: NOW });
     const started = performance.now();
@@ -291,7 +289,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
   it('two dispatchers at once deliver each reminder once', async () => {
     for (let i = 0; i < 30; i++) await bindChat(db, { chatId: `-30${i}`, regionCode: i % 2 ? '33.14' : '91.71' });
     await planAndEnqueue(db, { now: NOW });
-    api.setDelay(5);
+    api.delay('sendMessage', 5);
     // Same process: on PostgreSQL the two claim over separate pool connections (SKIP LOCKED);
     // the cross-process case is in processes.test.ts.
     const a = dispatcher(at(NOW.toISOString()), { batchSize: 4 });
@@ -308,19 +306,17 @@ describe.each(backends)('reminders (%s)', (backend) => {
     let clock = NOW.getTime();
     const scheduler = startReminderScheduler({
       db,
-      senders: { telegram: createTelegramSender({ token: '123:uji', apiRoot: api.apiRoot }) },
+      senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
       logger: silent,
       now: () => new Date(clock),
       pattern: '* * * * * *', // every second instead of every minute
     });
     try {
-      const until = async (n: number) => {
-        for (let i = 0; i < 300 && api.deliveries.length < n; i++) await new Promise((r) => setTimeout(r, 10));
-      };
-      await until(2); // Sragen H-7 and Jayapura H-14, caught up without waiting for a tick
+      const deliveries = (n: number) => waitFor(() => api.deliveries.length >= n, { timeout: 10_000, what: `${n} deliveries` });
+      await deliveries(2); // Sragen H-7 and Jayapura H-14, caught up without waiting for a tick
       expect(api.deliveries.map((d) => d.chatId).sort()).toEqual(['-1001', '-1003']);
       clock = Date.parse('2026-03-26T23:00:30Z'); // Jayapura's H-7, 08:00 WIT on 27 March
-      await until(3);
+      await deliveries(3);
       expect(api.deliveries.at(-1)!.chatId).toBe('-1003');
       expect(api.deliveries.at(-1)!.text).toContain('H-7');
     } finally {
@@ -334,7 +330,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
     await planAndEnqueue(db, { now: NOW });
     const slow = dispatcher(at(NOW.toISOString()), { pace: { telegram: { ratePerSec: 2, perChatGapMs: 0 } } });
     const running = slow.dispatch();
-    for (let i = 0; i < 200 && api.deliveries.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await waitFor(() => api.deliveries.length > 0, { timeout: 10_000, what: 'the first delivery' });
     const t = performance.now();
     await slow.stop();
     expect(performance.now() - t).toBeLessThan(1_000);

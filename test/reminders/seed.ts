@@ -1,9 +1,9 @@
 import pino from 'pino';
 import type { Db, Queryable } from '../../src/db/index.ts';
 import { migrate } from '../../src/db/index.ts';
-import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../support/programme.ts';
+import { calendarYaml, seedBimtek1Checklist, seedCalendar as seedCalendarYaml, type CalendarSpec } from '../support/programme.ts';
 import { loadRegistry, seedRegions } from '../../src/regions/index.ts';
-import type { FakeBotApi } from '../support/fake-bot-api-min.ts';
+import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 
 export const silent = pino({ level: 'silent' });
 
@@ -11,32 +11,22 @@ export const silent = pino({ level: 'silent' });
  * A small cohort calendar of our own: Sragen (WIB), Makassar (WITA, Bimtek I already
  * completed) and Jayapura (WIT, with a postponed Bimtek I).
  */
-export const CALENDAR = `kind: kalender
-cohort: 2026
-title: Kalender uji pengingat
-regions:
-  - code: "33.14"
-  - code: "73.71"
-  - code: "91.71"
-stages:
-  - id: bimtek-1
-    name: "Bimtek I: Analisis Strategis"
-    due: "2026-03-31"
-  - id: bimtek-2
-    name: "Bimtek II <Pemetaan & Program>"
-    due: "2026-04-30"
-overrides:
-  - region: "91.71"
-    stage: bimtek-1
-    due: "2026-04-03"
-    reason: akses terbatas
-completed:
-  - region: "73.71"
-    stages: [bimtek-1]
-`;
+export const CALENDAR_SPEC = {
+  cohort: 2026,
+  title: 'Kalender uji pengingat',
+  regions: ['33.14', '73.71', '91.71'],
+  stages: [
+    { id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-03-31' },
+    { id: 'bimtek-2', name: 'Bimtek II <Pemetaan & Program>', due: '2026-04-30' },
+  ],
+  overrides: [{ region: '91.71', stage: 'bimtek-1', due: '2026-04-03', reason: 'akses terbatas' }],
+  completed: [{ region: '73.71', stages: ['bimtek-1'] }],
+} satisfies CalendarSpec;
 
-export async function seedCalendar(db: Db, yaml: string = CALENDAR): Promise<void> {
-  await seedCalendarYaml(db, yaml);
+export const CALENDAR = calendarYaml(CALENDAR_SPEC);
+
+export async function seedCalendar(db: Db, calendar: string | CalendarSpec = CALENDAR): Promise<void> {
+  await seedCalendarYaml(db, calendar);
 }
 
 export async function seedChecklist(db: Db): Promise<void> {
@@ -65,18 +55,7 @@ export const NOW = '2026-03-24T02:00:00Z';
 export const TOKEN = '123:uji';
 
 export function calendarFor(codes: readonly string[]): string {
-  return [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Kalender uji crash',
-    'regions:',
-    ...codes.map((c) => `  - code: "${c}"`),
-    'stages:',
-    '  - id: bimtek-1',
-    '    name: "Bimtek I: Analisis Strategis"',
-    '    due: "2026-03-24"',
-    '',
-  ].join('\n');
+  return calendarYaml({ cohort: 2026, title: 'Kalender uji crash', regions: codes, stages: [{ id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-03-24' }] });
 }
 
 export async function seedGroups(db: Db, groups: number): Promise<string[]> {
@@ -95,15 +74,17 @@ export async function seedGroups(db: Db, groups: number): Promise<string[]> {
   return chatIds;
 }
 
-export async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-export const exactlyOnce = (api: FakeBotApi, chatIds: readonly string[]) => {
+export const exactlyOnce = (api: FakeTelegram, chatIds: readonly string[]) => {
   const counts = api.counts();
   return chatIds.filter((c) => counts.get(c) !== 1).map((c) => `${c}: ${counts.get(c) ?? 0}`);
 };
+
+/**
+ * A fake Telegram whose sends take `delayMs` (the network and Telegram take time, so requests
+ * are in flight), and the environment that points a `pandu` process at it and at the database.
+ */
+export async function telegramForProcesses(databaseUrl: string, delayMs: number): Promise<{ api: FakeTelegram; env: Record<string, string> }> {
+  const api = await startFakeTelegram({ token: TOKEN });
+  api.delay('sendMessage', delayMs);
+  return { api, env: { DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot } };
+}

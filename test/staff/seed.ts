@@ -25,25 +25,17 @@ export async function seedCohort(db: Db, o: { bimtek4Due?: string; extendedTo?: 
   if (regions.length < 24) throw new Error(`registry: only ${regions.length} regions found`);
   const finished = regions.slice(0, 4).map((r) => r.code);
   const extended = regions[4]!.code;
-  const yaml = [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Kalender uji staf',
-    'regions:',
-    ...regions.map((r) => `  - code: "${r.code}"`),
-    'stages:',
-    '  - id: bimtek-3',
-    '    name: Bimbingan Teknis III',
-    '    due: "2026-10-01"',
-    '  - id: bimtek-4',
-    '    name: Bimbingan Teknis IV',
-    `    due: "${o.bimtek4Due ?? '2026-11-01'}"`,
-    'overrides:',
-    `  - { region: "${extended}", stage: bimtek-4, due: "${o.extendedTo ?? '2026-12-15'}", reason: banjir }`,
-    'completed:',
-    ...regions.map((r) => `  - { region: "${r.code}", stages: [bimtek-3${finished.includes(r.code) ? ', bimtek-4' : ''}] }`),
-  ].join('\n');
-  await seedCalendar(db, yaml);
+  await seedCalendar(db, {
+    cohort: 2026,
+    title: 'Kalender uji staf',
+    regions: regions.map((r) => r.code),
+    stages: [
+      { id: 'bimtek-3', name: 'Bimbingan Teknis III', due: '2026-10-01' },
+      { id: 'bimtek-4', name: 'Bimbingan Teknis IV', due: o.bimtek4Due ?? '2026-11-01' },
+    ],
+    overrides: [{ region: extended, stage: 'bimtek-4', due: o.extendedTo ?? '2026-12-15', reason: 'banjir' }],
+    completed: regions.map((r) => ({ region: r.code, stages: finished.includes(r.code) ? ['bimtek-3', 'bimtek-4'] : ['bimtek-3'] })),
+  });
   return { regions, finished, extended };
 }
 

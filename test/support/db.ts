@@ -1,6 +1,6 @@
-import pg from 'pg';
 import { migrate, openDatabase, type Db } from '../../src/db/index.ts';
 import { seedRegions } from '../../src/regions/index.ts';
+import { recreateDatabase } from './pg-admin.ts';
 
 export type BackendName = 'pglite' | 'postgres';
 
@@ -12,20 +12,7 @@ const cache = new Map<BackendName, Promise<Db>>();
 
 /** A PostgreSQL database of this worker's own on the TEST_DATABASE_URL server, created empty. */
 export async function createPostgresDatabase(suffix: string): Promise<string> {
-  const base = new URL(process.env.TEST_DATABASE_URL!);
-  // Prefixed with the server database's own name, so that two checkouts can share one server.
-  const prefix = base.pathname.replace(/^\//, '') || 'pandu';
-  const name = `${prefix}_t_${workerId}_${suffix}`.replace(/[^a-z0-9_]/gi, '_').toLowerCase();
-  const admin = new pg.Client({ connectionString: base.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
-  base.pathname = `/${name}`;
-  return base.toString();
+  return recreateDatabase(process.env.TEST_DATABASE_URL!, `t_${workerId}_${suffix}`);
 }
 
 async function openFresh(backend: BackendName): Promise<Db> {

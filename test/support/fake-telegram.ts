@@ -1,5 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { entitiesOf, parseTelegramHtml } from './telegram-html.ts';
+
+export { parseTelegramHtml } from './telegram-html.ts';
 
 /**
  * A fake Telegram Bot API server on 127.0.0.1 for the real grammY client. It speaks the
@@ -16,6 +19,11 @@ import type { AddressInfo } from 'node:net';
  *   answerCallbackQuery (once per query), sendChatAction, setMyCommands, getChatMember.
  * Every call is recorded. Tests push updates, inject errors (429 with retry_after, 403
  * blocked, 400 chat not found, 5xx) and delays.
+ *
+ * For reminder delivery (tests and bench:reminders) it also models the network: a request
+ * "reaches Telegram" only after its delay and while not held; one whose connection is cut
+ * before then (the sending process was killed) is never delivered. `ratePerSec` enforces a
+ * flood limit on sends (429 with retry_after), and `deliveries` lists what reached a chat.
  */
 
 // Payloads and results are Bot API JSON; tests read their fields freely.
@@ -72,8 +80,22 @@ export interface InjectedError {
   readonly retry_after?: number;
 }
 
+/** A message that reached a chat (sendMessage answered 200), with the text as sent. */
+export interface Delivery {
+  readonly chatId: string;
+  readonly text: string;
+  readonly parseMode: string | undefined;
+  /** performance.now() when delivered. */
+  readonly at: number;
+  readonly messageId: number;
+}
+
 export interface FakeTelegramOptions {
   readonly token?: string;
+  /** At most this many sends in any 1-second window; more get 429 with retry_after. */
+  readonly ratePerSec?: number;
+  /** The retry_after of a flood-limit 429 (default 1 s). */
+  readonly retryAfterSec?: number;
   readonly bot?: FakeUser;
   /** Milliseconds before a failed webhook delivery is tried again. */
   readonly webhookRetryMs?: number;
@@ -91,6 +113,19 @@ export interface FakeTelegram {
   message(chatId: number, messageId: number): StoredMessage | undefined;
   readonly webhook: { readonly url: string; readonly secret?: string } | null;
   readonly commands: Json[];
+  /** Messages that reached a chat, in delivery order. */
+  readonly deliveries: Delivery[];
+  /** Deliveries per chat id. */
+  counts(): Map<string, number>;
+  /** Sends refused by the `ratePerSec` flood limit. */
+  rateLimited(): number;
+  /** Requests waiting in a delay or a hold. */
+  pending(): number;
+  /** Requests that arrived, answered or not. */
+  requests(): number;
+  /** From now on requests wait at the door until release(); a cut connection drops them. */
+  hold(): void;
+  release(): void;
   /** Highest update id confirmed by getUpdates offset (polling). */
   readonly confirmed: number;
   /** Update ids a webhook answered with 2xx, in order. */
@@ -98,10 +133,10 @@ export interface FakeTelegram {
 
   setMember(chatId: number, userId: number, status: 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked'): void;
   fail(error: InjectedError): void;
-  /** The user blocked the bot: 403 on every send to this chat. */
-  block(chatId: number): void;
+  /** The bot was blocked or removed: 403 on every send to this chat (the description may say which). */
+  block(chatId: number | string, description?: string): void;
   /** 400 chat not found on every send to this chat. */
-  gone(chatId: number): void;
+  gone(chatId: number | string): void;
   delay(method: string, ms: number): void;
 
   /** Queues an update (a fresh update_id unless given) for getUpdates or the webhook. */
@@ -124,7 +159,6 @@ export interface FakeTelegram {
   close(): Promise<void>;
 }
 
-const ALLOWED_TAGS = new Set(['b', 'strong', 'i', 'em', 'u', 'ins', 's', 'strike', 'del', 'span', 'tg-spoiler', 'a', 'tg-emoji', 'code', 'pre', 'blockquote']);
 const SENDS = /^(send(?!ChatAction$)\w+|copyMessages?|forwardMessages?)$/;
 const NOT_MODIFIED =
   'Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message';
@@ -139,63 +173,6 @@ class ApiFailure extends Error {
   }
 }
 
-/** Parses Telegram HTML like the Bot API: returns the visible text or the API's complaint. */
-export function parseTelegramHtml(html: string): { ok: true; text: string } | { ok: false; description: string } {
-  const stack: string[] = [];
-  let text = '';
-  let i = 0;
-  const bytes = (n: number) => Buffer.byteLength(html.slice(0, n));
-  while (i < html.length) {
-    const ch = html[i]!;
-    if (ch === '<') {
-      const m = /^<(\/?)([a-zA-Z][\w-]*)((?:\s+[^<>]*)?)>/.exec(html.slice(i));
-      if (!m) return { ok: false, description: `Bad Request: can't parse entities: Unexpected end of name token at byte offset ${bytes(i)}` };
-      const [whole, closing, rawName] = m as unknown as [string, string, string];
-      const name = rawName.toLowerCase();
-      if (!ALLOWED_TAGS.has(name)) {
-        return { ok: false, description: `Bad Request: can't parse entities: Unsupported start tag "${name}" at byte offset ${bytes(i)}` };
-      }
-      if (closing) {
-        const open = stack.pop();
-        if (open !== name) {
-          return {
-            ok: false,
-            description: `Bad Request: can't parse entities: Unmatched end tag at byte offset ${bytes(i)}, expected "</${open ?? ''}>", found "</${name}>"`,
-          };
-        }
-      } else stack.push(name);
-      i += whole.length;
-      continue;
-    }
-    if (ch === '&') {
-      const m = /^&(lt|gt|amp|quot|#\d{1,7}|#x[0-9a-fA-F]{1,6});/.exec(html.slice(i));
-      if (m) {
-        const e = m[1]!;
-        text +=
-          e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'amp' ? '&' : e === 'quot' ? '"' : String.fromCodePoint(e.startsWith('#x') ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-        i += m[0].length;
-        continue;
-      }
-    }
-    if (ch === '>') return { ok: false, description: `Bad Request: can't parse entities: Unexpected ">" at byte offset ${bytes(i)}` };
-    text += ch;
-    i++;
-  }
-  if (stack.length > 0) return { ok: false, description: `Bad Request: can't parse entities: Can't find end tag corresponding to start tag "${stack.pop()}"` };
-  return { ok: true, text };
-}
-
-function entitiesOf(text: string): Json[] {
-  const entities: Json[] = [];
-  const cmd = /^\/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?/.exec(text);
-  if (cmd) entities.push({ type: 'bot_command', offset: 0, length: cmd[0].length });
-  for (const m of text.matchAll(/@[A-Za-z0-9_]{5,32}/g)) {
-    if (cmd && m.index! < cmd[0].length) continue;
-    entities.push({ type: 'mention', offset: m.index!, length: m[0].length });
-  }
-  return entities;
-}
-
 export async function startFakeTelegram(options: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const token = options.token ?? '123456:UJI-token_pandu';
   const bot = { id: 123456, is_bot: true, first_name: 'Pandu', username: 'pandu_uji_bot', ...options.bot } as FakeUser & { username: string };
@@ -204,7 +181,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const messageCounters = new Map<number, number>();
   const members = new Map<string, string>();
   const injected: InjectedError[] = [];
-  const blocked = new Set<string>();
+  const blocked = new Map<string, string>();
+  const deliveries: Delivery[] = [];
+  const sendWindow: number[] = [];
+  let holding = false;
+  let releaseAll: Array<() => void> = [];
+  let waiting = 0;
+  let limited = 0;
   const gone = new Set<string>();
   const delays = new Map<string, number>();
   const queries = new Map<string, { answered: boolean; answer?: Json }>();
@@ -288,8 +271,21 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     if (text.length > 4096) throw new ApiFailure(400, 'Bad Request: message is too long');
     return { text, html };
   };
+  /** The flood limit: at most ratePerSec sends in any second. */
+  const admitSend = () => {
+    const now = performance.now();
+    while (sendWindow.length > 0 && sendWindow[0]! <= now - 1000) sendWindow.shift();
+    if (options.ratePerSec !== undefined && sendWindow.length >= options.ratePerSec) {
+      limited++;
+      const retryAfter = options.retryAfterSec ?? 1;
+      throw new ApiFailure(429, `Too Many Requests: retry after ${retryAfter}`, { retry_after: retryAfter });
+    }
+    sendWindow.push(now);
+    return now;
+  };
   const ensureReachable = (chatId: string) => {
-    if (blocked.has(chatId)) throw new ApiFailure(403, 'Forbidden: bot was blocked by the user');
+    const block = blocked.get(chatId);
+    if (block !== undefined) throw new ApiFailure(403, block);
     if (gone.has(chatId)) throw new ApiFailure(400, 'Bad Request: chat not found');
   };
 
@@ -424,6 +420,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         const allow = (p.reply_parameters as Json | undefined)?.allow_sending_without_reply === true;
         if (!allow) throw new ApiFailure(400, 'Bad Request: message to be replied not found');
       }
+      const at = admitSend();
       const m: StoredMessage = {
         chatId,
         messageId: nextMessageId(chatId),
@@ -437,6 +434,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         edits: 0,
       };
       messages.set(key(chatId, m.messageId), m);
+      deliveries.push({ chatId: String(p.chat_id), text: String(p.text), parseMode: p.parse_mode as string | undefined, at, messageId: m.messageId });
       return messageObject(m);
     },
     editMessageText: (p) => {
@@ -478,6 +476,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const method = m[2]!;
       const call: ApiCall = { seq: ++seq, method, payload: {}, at: performance.now() };
       calls.push(call);
+      let cut = false;
+      const disconnected = new Promise<void>((resolve) =>
+        res.on('close', () => {
+          if (!res.writableEnded) cut = true;
+          resolve();
+        }),
+      );
       const finish = (status: number, description?: string) => {
         call.status = status;
         call.description = description;
@@ -486,8 +491,15 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       };
       try {
         Object.assign(call, { payload: await readPayload(req, url) });
-        const wait = delays.get(method) ?? 0;
-        if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+        waiting++;
+        try {
+          const wait = delays.get(method) ?? 0;
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          while (holding && !cut) await Promise.race([new Promise<void>((r) => releaseAll.push(r)), disconnected]);
+        } finally {
+          waiting--;
+        }
+        if (cut) return; // the connection was cut before the request reached Telegram
         const chatId = call.payload.chat_id === undefined ? undefined : String(call.payload.chat_id);
         const fault = injected.find((f) => f.method === method && (f.chatId === undefined || String(f.chatId) === chatId));
         if (fault) {
@@ -561,14 +573,32 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return confirmed;
     },
     delivered,
+    deliveries,
+    counts() {
+      const m = new Map<string, number>();
+      for (const d of deliveries) m.set(d.chatId, (m.get(d.chatId) ?? 0) + 1);
+      return m;
+    },
+    rateLimited: () => limited,
+    pending: () => waiting,
+    requests: () => calls.length,
+    hold() {
+      holding = true;
+    },
+    release() {
+      holding = false;
+      const all = releaseAll;
+      releaseAll = [];
+      all.forEach((r) => r());
+    },
     setMember(chatId, userId, status) {
       members.set(`${chatId}/${userId}`, status);
     },
     fail(error) {
       injected.push({ ...error, times: error.times ?? 1 });
     },
-    block(chatId) {
-      blocked.add(String(chatId));
+    block(chatId, description = 'Forbidden: bot was blocked by the user') {
+      blocked.set(String(chatId), description);
     },
     gone(chatId) {
       gone.add(String(chatId));
@@ -659,6 +689,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
     async close() {
       closed = true;
+      holding = false;
+      releaseAll.forEach((r) => r());
       if (poller) {
         clearTimeout(poller.timer);
         reply(poller.res, 200, { ok: true, result: [] });

@@ -4,6 +4,21 @@ import { BASE } from '../context.ts';
 import { Csrf } from './parts.tsx';
 import { Layout } from './layout.tsx';
 
+/** A required password input under its label; `autocomplete` tells password managers which one it is. */
+const PasswordField: FC<{ label: string; name: string; autocomplete: 'current-password' | 'new-password' }> = (p) => (
+  <label>
+    {p.label}
+    <input type="password" name={p.name} autocomplete={p.autocomplete} required />
+  </label>
+);
+
+const ErrorAlert: FC<{ error?: string | null }> = (p) =>
+  p.error ? (
+    <p class="error" role="alert">
+      {p.error}
+    </p>
+  ) : null;
+
 export const DisabledPage: FC = () => (
   <Layout title={m.disabled.title} session={null}>
     <section class="card narrow">
@@ -20,11 +35,7 @@ export const LoginPage: FC<{ csrf: string; name: string; next: string; error?: s
     <section class="card narrow">
       <h1>{m.login.title}</h1>
       {p.notice ? <p class="flash">{p.notice}</p> : null}
-      {p.error ? (
-        <p class="error" role="alert">
-          {p.error}
-        </p>
-      ) : null}
+      <ErrorAlert error={p.error} />
       <form method="post" action={`${BASE}/masuk`} class="stack">
         <Csrf token={p.csrf} />
         <input type="hidden" name="lanjut" value={p.next} />
@@ -32,10 +43,7 @@ export const LoginPage: FC<{ csrf: string; name: string; next: string; error?: s
           {m.login.name}
           <input type="text" name="nama" value={p.name} autocomplete="username" required autofocus />
         </label>
-        <label>
-          {m.login.password}
-          <input type="password" name="sandi" autocomplete="current-password" required />
-        </label>
+        <PasswordField label={m.login.password} name="sandi" autocomplete="current-password" />
         <button type="submit">{m.login.submit}</button>
       </form>
     </section>
@@ -46,25 +54,12 @@ export const PasswordForm: FC<{ csrf: string; mustChange: boolean; error?: strin
   <section class="card narrow">
     <h1>{m.password.title}</h1>
     {p.mustChange ? <p class="flash">{m.password.mustChange}</p> : null}
-    {p.error ? (
-      <p class="error" role="alert">
-        {p.error}
-      </p>
-    ) : null}
+    <ErrorAlert error={p.error} />
     <form method="post" action={`${BASE}/sandi`} class="stack">
       <Csrf token={p.csrf} />
-      <label>
-        {m.password.current}
-        <input type="password" name="sandi_lama" autocomplete="current-password" required />
-      </label>
-      <label>
-        {m.password.next}
-        <input type="password" name="sandi_baru" autocomplete="new-password" required />
-      </label>
-      <label>
-        {m.password.repeat}
-        <input type="password" name="ulangi" autocomplete="new-password" required />
-      </label>
+      <PasswordField label={m.password.current} name="sandi_lama" autocomplete="current-password" />
+      <PasswordField label={m.password.next} name="sandi_baru" autocomplete="new-password" />
+      <PasswordField label={m.password.repeat} name="ulangi" autocomplete="new-password" />
       <button type="submit">{m.password.submit}</button>
     </form>
   </section>

@@ -101,8 +101,8 @@ describe.each(backends)('Slack digest (%s)', (backend) => {
 
   it('attaches the full tables as a CSV in the digest’s thread when the message cannot hold them', async () => {
     await testDb(backend); // empty again
-    const codes = loadRegistry().filter((r) => r.timezone === 'Asia/Makassar').slice(0, 60).map((r) => `  - code: "${r.code}"`);
-    await seedCalendar(db, `kind: kalender\ncohort: 2025\ntitle: Besar\nregions:\n${codes.join('\n')}\nstages:\n  - id: bimtek-1\n    name: "Bimtek I"\n    due: "2026-11-01"\n`);
+    const codes = loadRegistry().filter((r) => r.timezone === 'Asia/Makassar').slice(0, 60).map((r) => r.code);
+    await seedCalendar(db, { cohort: 2025, title: 'Besar', regions: codes, stages: [{ id: 'bimtek-1', name: 'Bimtek I', due: '2026-11-01' }] });
     const h = await start({ now: after(0) });
     const posted = await h.slack.postDigest();
     expect(posted.fileId).not.toBeNull();

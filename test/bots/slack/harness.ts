@@ -7,7 +7,12 @@ import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { createMetrics } from '../../../src/server/metrics.ts';
 import { silent } from '../../digest/seed.ts';
 import { postToSlackApp, startFakeSlack, type FakeSlack, type SlackRequestOptions } from '../../support/fake-slack.ts';
-import { fakeAnswers, type FakeAnswers } from './fake-answers.ts';
+import { createFakeAnswers, type FakeAnswers } from '../../support/fake-answers.ts';
+
+/** The fake answer service of the Slack tests: its text carries characters mrkdwn must escape; question ids from 41. */
+export function slackAnswers(): FakeAnswers {
+  return createFakeAnswers({ firstQuestionId: 41, respond: () => ({ answer: 'Keluaran Bimtek I adalah Buku 1: Analisis Strategis <final> & SK Dewan Smart City.' }) });
+}
 
 export const SECRET = 'rahasia-penandatanganan-uji';
 export const STAFF = 'U0STAF';
@@ -53,7 +58,7 @@ export async function startHarness(
     readiness: async () => ({ ready: true, checks: {} }),
   });
   const { url } = await http.listen(0, '127.0.0.1');
-  const answers = fakeAnswers();
+  const answers = slackAnswers();
   const slack = createSlackApp({
     slack: slackConfig({ apiUrl: fake.apiUrl, ...options.slack }),
     timezone: 'Asia/Jakarta',

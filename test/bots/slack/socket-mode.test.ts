@@ -4,8 +4,8 @@ import type { Db } from '../../../src/db/index.ts';
 import { backends, testDb } from '../../support/db.ts';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
 import { silent } from '../../digest/seed.ts';
-import { fakeAnswers, type FakeAnswers } from './fake-answers.ts';
-import { eventEnvelope, slackConfig, STAFF } from './harness.ts';
+import type { FakeAnswers } from '../../support/fake-answers.ts';
+import { eventEnvelope, slackAnswers, slackConfig, STAFF } from './harness.ts';
 
 describe.each(backends)('Slack in Socket Mode (%s)', (backend) => {
   let db: Db;
@@ -16,7 +16,7 @@ describe.each(backends)('Slack in Socket Mode (%s)', (backend) => {
   beforeEach(async () => {
     db = await testDb(backend);
     fake = await startFakeSlack();
-    answers = fakeAnswers();
+    answers = slackAnswers();
     // No HTTP server and no signing secret: SLACK_APP_TOKEN alone selects Socket Mode.
     slack = createSlackApp({
       slack: slackConfig({ apiUrl: fake.apiUrl, appToken: 'xapp-uji', signingSecret: undefined }),

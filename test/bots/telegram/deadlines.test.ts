@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/index.ts';
 import { testDb } from '../../support/db.ts';
 import { startFakeTelegram, type FakeTelegram } from '../../support/fake-telegram.ts';
+import { waitFor } from '../../support/wait.ts';
 import { privateChat, startHarness, users, type Harness } from './harness.ts';
 
 /** Issue 18, finding 4: a hanging Bot API must not hold the answer workers for minutes. */
@@ -24,7 +25,7 @@ describe('Telegram requests have a deadline', () => {
     const askers = [users.budi, users.rina, users.joko].map((u) => ({ ...u, id: u.id + 7000 }));
     for (const u of askers) tg.text(privateChat(u), u, `Pertanyaan dari ${u.first_name}`);
     // Both workers are stuck in a sendMessage that does not come back.
-    for (let i = 0; i < 200 && tg.calls.filter((c) => c.method === 'sendMessage').length < 2; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => tg.calls.filter((c) => c.method === 'sendMessage').length >= 2, { timeout: 10_000, what: 'two sendMessage calls in flight' });
     expect(tg.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(2);
 
     tg.delay('sendMessage', 0); // the API is back

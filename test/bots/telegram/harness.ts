@@ -2,10 +2,10 @@ import pino, { type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { createTelegramBot, type TelegramBot, type TelegramBotOptions } from '../../../src/bots/telegram/index.ts';
 import type { Db } from '../../../src/db/index.ts';
-import { seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../../support/programme.ts';
+import { calendarYaml, seedBimtek1Checklist, seedCalendar as seedCalendarYaml } from '../../support/programme.ts';
 import { createHttpServer, type HttpServer } from '../../../src/server/http.ts';
 import { startFakeTelegram, type FakeChat, type FakeTelegram, type FakeUser } from '../../support/fake-telegram.ts';
-import { createFakeAnswers, type FakeAnswers } from './fake-answers.ts';
+import { createFakeAnswers, type FakeAnswers } from '../../support/fake-answers.ts';
 
 export type Mode = 'polling' | 'webhook';
 export const modes: Mode[] = ['polling', 'webhook'];
@@ -28,25 +28,16 @@ export const group: FakeChat = { id: -1001002003, type: 'supergroup', title: 'Ti
 export const otherGroup: FakeChat = { id: -1001002004, type: 'supergroup', title: 'Tim Smart City Makassar' };
 
 /** A small cohort calendar; stage names carry characters HTML must escape. */
-export const CALENDAR = `kind: kalender
-cohort: 2026
-title: Kalender uji Telegram
-regions:
-  - code: "33.14"
-  - code: "91.71"
-stages:
-  - id: bimtek-1
-    name: "Bimtek I: Analisis <Strategis> & Kesiapan"
-    due: "2026-03-31"
-  - id: bimtek-2
-    name: "Bimtek II: Masterplan"
-    due: "2026-04-30"
-overrides:
-  - region: "91.71"
-    stage: bimtek-1
-    due: "2026-04-03"
-    reason: akses terbatas
-`;
+export const CALENDAR = calendarYaml({
+  cohort: 2026,
+  title: 'Kalender uji Telegram',
+  regions: ['33.14', '91.71'],
+  stages: [
+    { id: 'bimtek-1', name: 'Bimtek I: Analisis <Strategis> & Kesiapan', due: '2026-03-31' },
+    { id: 'bimtek-2', name: 'Bimtek II: Masterplan', due: '2026-04-30' },
+  ],
+  overrides: [{ region: '91.71', stage: 'bimtek-1', due: '2026-04-03', reason: 'akses terbatas' }],
+});
 
 export async function seedProgramme(db: Db): Promise<void> {
   await seedCalendarYaml(db, CALENDAR);

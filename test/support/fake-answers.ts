@@ -1,8 +1,10 @@
-import type { Answer, AnswerService, AskInput, FeedbackDetail } from '../../../src/answer/types.ts';
+import type { Answer, AnswerService, AskInput, FeedbackDetail } from '../../src/answer/types.ts';
 
 /**
- * A test double of the AnswerService port: answers every question with one citation,
- * records questions and votes. `respond` shapes an answer; `delayMs` simulates work.
+ * The one test double of the AnswerService port the bot adapters are driven with: answers
+ * every question with `Jawaban untuk: <question>` and one citation (page 3 of the Bimtek I
+ * guide), logs it under an increasing question id, and records asks and votes.
+ * `respond` reshapes an answer (a refusal, another text or id); `delayMs` simulates work.
  */
 export interface FakeAnswers extends AnswerService {
   readonly asked: AskInput[];
@@ -11,13 +13,13 @@ export interface FakeAnswers extends AnswerService {
   delayMs: number;
 }
 
-export function createFakeAnswers(): FakeAnswers {
-  let nextId = 1;
+export function createFakeAnswers(options: { firstQuestionId?: number; respond?: FakeAnswers['respond'] } = {}): FakeAnswers {
+  let nextId = options.firstQuestionId ?? 1;
   const fake: FakeAnswers = {
     asked: [],
     votes: [],
     delayMs: 0,
-    respond: () => ({}),
+    respond: options.respond ?? (() => ({})),
     async ask(input) {
       fake.asked.push(input);
       if (fake.delayMs > 0) await new Promise((r) => setTimeout(r, fake.delayMs));
@@ -31,7 +33,7 @@ export function createFakeAnswers(): FakeAnswers {
           {
             document: 'corpus/panduan/06-bimtek-1-analisis-strategis.md',
             title: 'Panduan Bimtek I',
-            heading: 'Bimtek I > Keluaran',
+            heading: 'Panduan Bimtek I > Keluaran',
             page: 3,
             snippet: 'Keluaran Bimtek I adalah Buku 1: Analisis Strategis.',
             score: 0.9,
