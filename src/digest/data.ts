@@ -1,6 +1,7 @@
 import { downvotedAnswers, pausedChats, type DownvotedAnswer, type PausedChat } from './staff-notes.ts';
 import type { Queryable } from '../db/index.ts';
-import { allRegionDeadlines, daysLeft, localDate, daysBetween } from '../programme/index.ts';
+import { allRegionDeadlines, localDate } from '../programme/index.ts';
+import { deadlineSections, stageProgress } from './deadline-data.ts';
 import { reminderProblems } from '../reminders/index.ts';
 import { isoWeek } from './period.ts';
 
@@ -110,9 +111,6 @@ export interface GatherOptions {
   readonly topN?: number;
 }
 
-/** Progress of stages due longer ago than this, completed by every region, is old news. */
-const SETTLED_AFTER_DAYS = 30;
-
 interface CohortRegion extends RegionRef {
   readonly cohort: number;
 }
@@ -217,73 +215,8 @@ export async function gatherDigest(db: Queryable, options: GatherOptions): Promi
     const r = regions.get(code);
     return { code, name: r?.name ?? code, province: r?.province ?? '' };
   };
-
-  const overdue: OverdueItem[] = [];
-  const upcomingByKey = new Map<string, { item: Omit<UpcomingItem, 'regions'>; regions: RegionRef[] }>();
-  for (const d of deadlines) {
-    if (d.completed) continue;
-    const left = daysLeft(d, now); // in the region's own zone
-    if (left < 0) {
-      overdue.push({ ...ref(d.regionCode), cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, dueOn: d.dueOn, daysOverdue: -left });
-    } else if (left <= horizonDays) {
-      const key = `${d.cohort}|${d.stageId}|${d.dueOn}`;
-      let group = upcomingByKey.get(key);
-      if (!group) {
-        group = {
-          item: { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, dueOn: d.dueOn, daysLeft: daysBetween(today, d.dueOn) },
-          regions: [],
-        };
-        upcomingByKey.set(key, group);
-      }
-      group.regions.push(ref(d.regionCode));
-    }
-  }
-  overdue.sort((a, b) => b.daysOverdue - a.daysOverdue || a.cohort - b.cohort || a.name.localeCompare(b.name, 'id'));
-  const upcoming = [...upcomingByKey.values()]
-    .map((g) => ({ ...g.item, regions: g.regions.sort((a, b) => a.name.localeCompare(b.name, 'id')) }))
-    .sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.cohort - b.cohort || a.stageName.localeCompare(b.stageName));
-
-  const items = await checklistTotals(db);
-  interface ProgressEntry {
-    cohort: number;
-    stageId: string;
-    stageName: string;
-    ordinal: number;
-    cohortDue: string | null;
-    anyDue: string;
-    regions: number;
-    completed: number;
-  }
-  const progressByKey = new Map<string, ProgressEntry>();
-  for (const d of deadlines) {
-    const key = `${d.cohort}|${d.stageId}`;
-    let e = progressByKey.get(key);
-    if (!e) {
-      e = { cohort: d.cohort, stageId: d.stageId, stageName: d.stageName, ordinal: d.ordinal, cohortDue: null, anyDue: d.dueOn, regions: 0, completed: 0 };
-      progressByKey.set(key, e);
-    }
-    if (!d.overridden) e.cohortDue ??= d.dueOn;
-    e.regions++;
-    if (d.completed) e.completed++;
-  }
-  const progress: StageProgress[] = [...progressByKey.values()]
-    .map((e) => {
-      const c = items.get(`${e.cohort}|${e.stageId}`) ?? { done: 0, total: 0 };
-      return {
-        cohort: e.cohort,
-        stageId: e.stageId,
-        stageName: e.stageName,
-        ordinal: e.ordinal,
-        dueOn: e.cohortDue ?? e.anyDue,
-        regions: e.regions,
-        completed: e.completed,
-        itemsDone: c.done,
-        itemsTotal: c.total,
-      };
-    })
-    .filter((p) => daysBetween(today, p.dueOn) <= horizonDays) // started or due soon
-    .filter((p) => !(p.completed === p.regions && daysBetween(p.dueOn, today) > SETTLED_AFTER_DAYS))
-    .sort((a, b) => b.cohort - a.cohort || a.ordinal - b.ordinal);
+  const { overdue, upcoming } = deadlineSections(deadlines, ref, { now, today, horizonDays });
+  const progress = stageProgress(deadlines, await checklistTotals(db), { today, horizonDays });
 
   return {
     period: isoWeek(now, timezone),
