@@ -7,9 +7,10 @@ import { seedRegions } from './regions/index.ts';
 import { createMetrics, type Metrics } from './server/metrics.ts';
 
 /**
- * The composition root's core: configuration, logger, database (migrated, regions
- * seeded) and metrics. Services and adapters are built from it in one place
- * (src/cli/start.ts for the server, src/cli/commands for one-shot commands).
+ * What a Pandu process has opened: configuration, logger, database (migrated, regions
+ * seeded), metrics and, for an embedded folder, the owner lock. The services on top of it
+ * are built by the composition root (src/composition.ts: `servicesOf(app)`); `pandu start`
+ * (src/cli/start.ts) hands them to the adapters, one-shot commands use what they need.
  */
 export interface App {
   readonly config: Config;

@@ -1,4 +1,4 @@
-import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
+import { createChatModel, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
 import type { SearchHit } from '../retrieval/search.ts';
 import { citationOf } from './citations.ts';
@@ -19,8 +19,8 @@ const SYSTEM = [
 
 /** Generation through any OpenAI-compatible chat server; every failure falls back (null). */
 export function createOpenAiGenerator(options: ModelServerOptions & { model: string; logger: Logger }): Generator {
-  const client = modelServerClient(options, { timeoutMs: 20_000, maxRetries: 0 });
   const log = options.logger.child({ module: 'generate' });
+  const chat = createChatModel({ ...options, timeoutMs: options.timeoutMs ?? 20_000, logger: log, fallback: 'using extractive answer' });
   return {
     async generate(question, hits) {
       const sources = hits.slice(0, 5);
@@ -28,22 +28,7 @@ export function createOpenAiGenerator(options: ModelServerOptions & { model: str
       const context = sources
         .map((h, i) => `<sumber nomor="${i + 1}" dokumen="${h.title.replaceAll('"', "'")}" bagian="${h.heading.replaceAll('"', "'")}">\n${h.text.replaceAll('</sumber>', '')}\n</sumber>`)
         .join('\n');
-      let content: string;
-      try {
-        const res = await client.chat.completions.create({
-          model: options.model,
-          temperature: 0,
-          max_tokens: 400,
-          messages: [
-            { role: 'system', content: SYSTEM },
-            { role: 'user', content: `SUMBER:\n${context}\n\nPERTANYAAN: ${question}` },
-          ],
-        });
-        content = res.choices[0]?.message?.content?.trim() ?? '';
-      } catch (err) {
-        log.warn({ err: (err as Error).message }, 'model server failed; using extractive answer');
-        return null;
-      }
+      const content = await chat.complete({ system: SYSTEM, user: `SUMBER:\n${context}\n\nPERTANYAAN: ${question}`, maxTokens: 400 });
       if (!content || /TIDAK_TAHU/.test(content)) return null;
       const cited = new Set([...content.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
       const valid = [...cited].filter((n) => n >= 1 && n <= sources.length);

@@ -10,6 +10,7 @@ export {
   deactivatedChats,
   setChatRemindersById,
   activeChatCounts,
+  telegramGroupCounts,
   type ChatBinding,
   type ChatRow,
 } from './store.ts';

@@ -110,6 +110,16 @@ export async function setChatRemindersById(db: Queryable, id: number, enabled: b
   return rows.length > 0;
 }
 
+/** A region's active Telegram chats, and how many of them have reminders on. */
+export async function telegramGroupCounts(db: Queryable, regionCode: string): Promise<{ active: number; reminders: number }> {
+  const [counts = { active: 0, reminders: 0 }] = await db.query<{ active: number; reminders: number }>(
+    `SELECT count(*) FILTER (WHERE active)::int AS active, count(*) FILTER (WHERE active AND reminders_enabled)::int AS reminders
+       FROM chats WHERE region_code = $1 AND platform = 'telegram'`,
+    [regionCode],
+  );
+  return counts;
+}
+
 /**
  * Active Telegram groups and chats bound per region (regions without any are absent);
  * the digest counts a region as without a group on the same terms.

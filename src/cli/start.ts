@@ -1,24 +1,24 @@
-import { openApp, type App } from '../app.ts';
-import { startConsole, type ConsoleChat } from '../bots/console/index.ts';
-import { createTelegramBot } from '../bots/telegram/index.ts';
-import { createSlackApp } from '../bots/slack/index.ts';
-import type { Config } from '../config/index.ts';
-import { migrationsCurrent } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import { messages } from '../messages/index.ts';
-import { findRegion } from '../regions/index.ts';
-import { startReminderScheduler } from '../reminders/index.ts';
-import { reminderSenders } from '../reminders/senders.ts';
-import { createHttpServer, listenOrFail, type Readiness } from '../server/http.ts';
-import { mountAdmin } from './admin.ts';
 import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
-import { ingestPaths } from '../ingest/index.ts';
-import { createCoreServices } from '../services.ts';
-import { createConversationalAnswerService } from '../conversation/index.ts';
-import type { Io } from './context.ts';
+import { openApp, type App } from '../app.ts';
+import { startConsole } from '../bots/console/index.ts';
+import { createSlackApp, type SlackApp } from '../bots/slack/index.ts';
+import { createTelegramBot, type TelegramBot } from '../bots/telegram/index.ts';
+import { servicesOf, type Services } from '../composition.ts';
+import type { Config } from '../config/index.ts';
 import { createConsole, CONSOLE_PATH } from '../console/index.ts';
+import type { ConversationalAnswerService } from '../conversation/index.ts';
+import { migrationsCurrent } from '../db/index.ts';
+import { ingestPaths } from '../ingest/index.ts';
+import type { Logger } from '../log.ts';
+import { messages } from '../messages/index.ts';
 import { startRetentionJob } from '../questions/index.ts';
+import { findRegion } from '../regions/index.ts';
+import { startReminderScheduler } from '../reminders/index.ts';
+import type { Embedder } from '../retrieval/embedder.ts';
+import { createHttpServer, listenOrFail, type HttpServer, type Readiness } from '../server/http.ts';
+import { mountAdmin } from './admin.ts';
+import type { Io } from './context.ts';
 
 const CORPUS_DIR = 'corpus';
 
@@ -26,6 +26,64 @@ const CORPUS_DIR = 'corpus';
 interface Service {
   readonly name: string;
   stop(): Promise<void> | void;
+}
+
+/** The running process: its services, and their shutdown on SIGINT/SIGTERM or /keluar. */
+interface Lifecycle {
+  add(name: string, stop: () => Promise<void> | void): void;
+  /** True once shutdown began: start-up stops adding services. */
+  readonly stopping: boolean;
+  shutdown(reason: string): Promise<void>;
+  /** Resolves with the exit code once everything has stopped; signal handlers removed. */
+  stopped(): Promise<number>;
+}
+
+/** Stops the services in reverse order, then `close` (HTTP server, database). */
+function createLifecycle(logger: Logger, close: () => Promise<void>): Lifecycle {
+  const services: Service[] = [];
+  let stopping = false;
+  let resolveStopped!: (code: number) => void;
+  const stopped = new Promise<number>((r) => (resolveStopped = r));
+  const shutdown = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ reason }, 'shutting down');
+    for (const s of [...services].reverse()) {
+      try {
+        await s.stop();
+      } catch (err) {
+        logger.warn({ err, service: s.name }, 'service did not stop cleanly');
+      }
+    }
+    await close();
+    resolveStopped(0);
+  };
+  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  return {
+    add: (name, stop) => void services.push({ name, stop }),
+    get stopping() {
+      return stopping;
+    },
+    shutdown,
+    async stopped() {
+      const code = await stopped;
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      return code;
+    },
+  };
+}
+
+/** Ready once the database answers, its migrations are current and the knowledge base is loaded. */
+function readinessOf(app: App, knowledgeBase: () => boolean): () => Promise<Readiness> {
+  return async () => {
+    await app.db.query('SELECT 1');
+    const migrated = await migrationsCurrent(app.db);
+    const loaded = knowledgeBase();
+    return { ready: loaded && migrated, checks: { database: true, migrations: migrated, knowledgeBase: loaded } };
+  };
 }
 
 /**
@@ -49,145 +107,124 @@ async function openHttp(config: Config, app: App, logger: Logger, readiness: () 
   }
 }
 
+/** The terminal chat when no bot token is set: the same answers, once the knowledge base is ready. */
+function startConsoleChat(app: App, answers: ConversationalAnswerService, life: Lifecycle, ready: () => boolean): void {
+  const chat = startConsole({
+    input: process.stdin,
+    output: process.stdout,
+    ask: async (question, state) => {
+      if (!ready()) return messages.console.loading;
+      return renderPlain(await answers.ask({ question, platform: 'console', regionCode: state.regionCode, sessionId: state.sessionId }));
+    },
+    findRegion: (q) => findRegion(app.db, q),
+    onQuit: () => void life.shutdown('console'),
+  });
+  life.add('console', () => chat.stop());
+}
+
 /**
- * `pandu start`: the composition root of the long-running process. Resolves with the
- * exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
+ * The secretariat's web console (off until its first account exists) and the daily deletion
+ * of question texts past their retention. False when Pandu was stopped while it was built.
  */
-export async function runStart(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app: App = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
-  const services: Service[] = [];
-  let ready = false;
-
-  const readiness = async () => {
-    await app.db.query('SELECT 1');
-    const migrated = await migrationsCurrent(app.db);
-    return { ready: ready && migrated, checks: { database: true, migrations: migrated, knowledgeBase: ready } };
-  };
-  const { server, url, port, metricsServer } = await openHttp(config, app, logger, readiness);
-  if (metricsServer) services.push({ name: 'metrics', stop: () => metricsServer.close() });
-  app.owner?.setAddress(port, url);
-
-  let resolveStopped!: (code: number) => void;
-  const stopped = new Promise<number>((r) => (resolveStopped = r));
-  let stopping = false;
-  const shutdown = async (reason: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ reason }, 'shutting down');
-    for (const s of [...services].reverse()) {
-      try {
-        await s.stop();
-      } catch (err) {
-        logger.warn({ err, service: s.name }, 'service did not stop cleanly');
-      }
-    }
-    await server.close();
-    await app.close();
-    resolveStopped(0);
-  };
-  const onSignal = (signal: NodeJS.Signals) => void shutdown(signal);
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  io.out(`${messages.cli.serverListening(url)}\n`);
-  logger.info({ url, database: app.db.kind }, 'http server listening');
-
-  const core = await createCoreServices(app);
-  // Conversation memory (issue 9): follow-ups in the console, Telegram and Slack.
-  const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger, openai: config.openai });
-  let chat: ConsoleChat | null = null;
-  const bots = [config.telegram.token, config.slack.botToken].filter(Boolean);
-  if (bots.length === 0) {
-    chat = startConsole({
-      input: process.stdin,
-      output: process.stdout,
-      ask: async (question, state) => {
-        if (!ready) return messages.console.loading;
-        return renderPlain(await answers.ask({ question, platform: 'console', regionCode: state.regionCode, sessionId: state.sessionId }));
-      },
-      findRegion: (q) => findRegion(app.db, q),
-      onQuit: () => void shutdown('console'),
-    });
-    const consoleChat = chat;
-    services.push({ name: 'console', stop: () => consoleChat.stop() });
-  }
-
-  // The secretariat's web console (off until its first account exists) and the daily
-  // deletion of question texts past their retention.
+async function startWebConsole(app: App, server: HttpServer, embedder: Embedder, life: Lifecycle): Promise<boolean> {
+  const { config, logger } = app;
   const webConsole = await createConsole({
     db: app.db,
     logger,
-    embedder: core.embedder,
+    embedder,
     timezone: config.timezone,
     retentionDays: config.questionRetentionDays,
   }).catch((err: unknown) => {
-    if (stopping) return null; // stopped while it was being built: the database is closed
+    if (life.stopping) return null; // stopped while it was being built: the database is closed
     throw err;
   });
-  if (!webConsole || stopping) return stopped;
+  if (!webConsole || life.stopping) return false;
   server.mount(CONSOLE_PATH, webConsole.handle);
   const retention = startRetentionJob({ db: app.db, logger, days: config.questionRetentionDays, timezone: config.timezone });
-  services.push({ name: 'retention', stop: () => retention.stop() });
+  life.add('retention', () => retention.stop());
+  return true;
+}
 
-  // An empty knowledge base is filled from corpus/ before any bot takes updates.
+/** An empty knowledge base is filled from corpus/ before any bot takes updates. */
+async function fillEmptyKnowledgeBase(app: App, embedder: Embedder): Promise<void> {
+  const { logger } = app;
   const [{ n } = { n: 0 }] = await app.db.query<{ n: number }>('SELECT count(*) AS n FROM documents');
-  if (n === 0 && existsSync(CORPUS_DIR)) {
-    logger.info('knowledge base empty: ingesting corpus/');
-    const summary = await ingestPaths({ db: app.db, embedder: core.embedder, logger }, [CORPUS_DIR]);
-    logger.info({ files: summary.new, failed: summary.failed, chunks: summary.chunks }, 'corpus ingested');
-  }
-  if (stopping) return stopped;
+  if (n > 0 || !existsSync(CORPUS_DIR)) return;
+  logger.info('knowledge base empty: ingesting corpus/');
+  const summary = await ingestPaths({ db: app.db, embedder, logger }, [CORPUS_DIR]);
+  logger.info({ files: summary.new, failed: summary.failed, chunks: summary.chunks }, 'corpus ingested');
+}
+
+/**
+ * Telegram: long polling, or a webhook on this server (TELEGRAM_WEBHOOK_URL, secret-checked).
+ * Started in the background: a Telegram outage at start delays only Telegram.
+ */
+function startTelegram(app: App, server: HttpServer, answers: ConversationalAnswerService, life: Lifecycle): TelegramBot | null {
+  const { config, logger } = app;
+  if (!config.telegram.token) return null;
+  const bot = createTelegramBot({ config, logger, db: app.db, answers });
+  if (bot.mode === 'webhook') bot.mountWebhook(server);
+  life.add('telegram', () => bot.stop());
+  void bot.start().catch((err: unknown) =>
+    logger.error({ err: (err as Error).message }, 'Telegram bot not started: check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT)'),
+  );
+  return bot;
+}
+
+/**
+ * Slack: events, /pandu and 👍/👎 on POST /slack/events (Socket Mode with SLACK_APP_TOKEN),
+ * the weekly digest on SLACK_DIGEST_CRON. Started in the background: a Slack outage at start
+ * delays only Slack (events get 404 and Slack retries), not the rest of Pandu.
+ */
+async function startSlack(app: App, server: HttpServer, services: Services, life: Lifecycle): Promise<SlackApp | null> {
+  const { config, logger } = app;
+  if (!config.slack.botToken) return null;
+  const [answers, embedder, digest] = await Promise.all([services.conversation(), services.embedder(), services.digestPublisher()]);
+  const slack = createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server, embedder, digest: digest ?? undefined });
+  life.add('slack', () => slack.stop());
+  void slack.start().catch((err: unknown) =>
+    logger.error({ err: (err as Error).message }, 'Slack app not started: check SLACK_BOT_TOKEN (and SLACK_API_URL)'),
+  );
+  return slack;
+}
+
+/** The bots, then the reminder scheduler on their senders (plan, enqueue, dispatch every minute, and once now). */
+async function startAdapters(app: App, server: HttpServer, services: Services, life: Lifecycle): Promise<void> {
+  const telegram = startTelegram(app, server, await services.conversation(), life);
+  const slack = await startSlack(app, server, services, life);
+  services.provideSenders({ telegram: telegram?.sender, slack: slack?.sender });
+  const senders = await services.reminderSenders();
+  if (Object.keys(senders).length === 0) return;
+  const reminders = startReminderScheduler({ db: app.db, senders, logger: app.logger.child({ module: 'reminders' }), metrics: app.metrics });
+  life.add('reminders', () => reminders.stop());
+}
+
+/**
+ * `pandu start`: the long-running process. Opens the App, serves HTTP, takes its services
+ * from the composition root (src/composition.ts) and hands them to the adapters. Resolves
+ * with the exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
+ */
+export async function runStart(config: Config, logger: Logger, io: Io): Promise<number> {
+  const app: App = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
+  let ready = false;
+  const { server, url, port, metricsServer } = await openHttp(config, app, logger, readinessOf(app, () => ready));
+  const life = createLifecycle(logger, async () => {
+    await server.close();
+    await app.close();
+  });
+  if (metricsServer) life.add('metrics', () => metricsServer.close());
+  app.owner?.setAddress(port, url);
+  io.out(`${messages.cli.serverListening(url)}\n`);
+  logger.info({ url, database: app.db.kind }, 'http server listening');
+
+  const services = servicesOf(app);
+  const answers = await services.conversation();
+  if (!config.telegram.token && !config.slack.botToken) startConsoleChat(app, answers, life, () => ready);
+  const embedder = await services.embedder();
+  if (!(await startWebConsole(app, server, embedder, life))) return life.stopped();
+  await fillEmptyKnowledgeBase(app, embedder);
+  if (life.stopping) return life.stopped();
   ready = true;
-
-  // [adapters] Telegram, Slack and the reminder scheduler are started here, each pushed
-  // onto `services` so shutdown stops them in reverse order.
-
-  // Telegram (issue 6): long polling, or a webhook on this server (TELEGRAM_WEBHOOK_URL,
-  // secret-checked). Started in the background like Slack: a Telegram outage at start
-  // delays only Telegram. Its `sender` (same throttle, no auto-retry) serves reminders.
-  const telegramBot = config.telegram.token
-    ? createTelegramBot({ config, logger, db: app.db, answers })
-    : null;
-  if (telegramBot) {
-    if (telegramBot.mode === 'webhook') telegramBot.mountWebhook(server);
-    services.push({ name: 'telegram', stop: () => telegramBot.stop() });
-    void telegramBot.start().catch((err: unknown) =>
-      logger.error({ err: (err as Error).message }, 'Telegram bot not started: check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT)'),
-    );
-  }
-
-  // Slack (issue 7): events, /pandu and 👍/👎 on POST /slack/events (Socket Mode with
-  // SLACK_APP_TOKEN), weekly digest on SLACK_DIGEST_CRON; its `sender` serves reminders to
-  // Slack chats. Started in the background: a Slack outage at start
-  // delays only Slack (events get 404 and Slack retries), not the rest of Pandu.
-  const slackApp = config.slack.botToken
-    ? createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server, embedder: core.embedder })
-    : null;
-  if (slackApp) {
-    services.push({ name: 'slack', stop: () => slackApp.stop() });
-    void slackApp.start().catch((err: unknown) =>
-      logger.error({ err: (err as Error).message }, 'Slack app not started: check SLACK_BOT_TOKEN (and SLACK_API_URL)'),
-    );
-  }
-
-  // Reminders (issue 8): plan + enqueue + dispatch every minute, and once now to catch up.
-  {
-    const senders = reminderSenders(config);
-    if (telegramBot) senders.telegram = telegramBot.sender;
-    if (slackApp) senders.slack = slackApp.sender;
-    if (Object.keys(senders).length > 0) {
-      const reminders = startReminderScheduler({
-        db: app.db,
-        senders,
-        logger: logger.child({ module: 'reminders' }),
-        metrics: app.metrics,
-      });
-      services.push({ name: 'reminders', stop: () => reminders.stop() });
-    }
-  }
-
-  const code = await stopped;
-  process.off('SIGINT', onSignal);
-  process.off('SIGTERM', onSignal);
-  return code;
+  await startAdapters(app, server, services, life);
+  return life.stopped();
 }

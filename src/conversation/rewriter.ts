@@ -1,4 +1,4 @@
-import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
+import { createChatModel, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
 import type { Turn } from './store.ts';
 
@@ -16,8 +16,8 @@ const SYSTEM = [
 
 /** Rewrites through any OpenAI-compatible chat server; every failure returns null (offline rewrite kept). */
 export function createOpenAiRewriter(options: ModelServerOptions & { model: string; logger: Logger }): FollowUpRewriter {
-  const client = modelServerClient(options, { timeoutMs: 8_000, maxRetries: 0 });
   const log = options.logger.child({ module: 'conversation-rewriter' });
+  const chat = createChatModel({ ...options, timeoutMs: options.timeoutMs ?? 8_000, logger: log, fallback: 'using the offline rewrite' });
   return {
     async rewrite({ history, question, offline }) {
       const past = [...history]
@@ -25,23 +25,10 @@ export function createOpenAiRewriter(options: ModelServerOptions & { model: stri
         .slice(-3)
         .map((t) => `- ${t.standalone}`)
         .join('\n');
-      try {
-        const res = await client.chat.completions.create({
-          model: options.model,
-          temperature: 0,
-          max_tokens: 120,
-          messages: [
-            { role: 'system', content: SYSTEM },
-            { role: 'user', content: `PERCAKAPAN:\n${past}\n\nPERTANYAAN LANJUTAN: ${question}\n\nUSULAN: ${offline}` },
-          ],
-        });
-        const text = res.choices[0]?.message?.content?.trim().split('\n')[0]?.trim() ?? '';
-        if (!text || text.length > 300) return null;
-        return text;
-      } catch (err) {
-        log.warn({ err: (err as Error).message }, 'model server failed; using the offline rewrite');
-        return null;
-      }
+      const reply = await chat.complete({ system: SYSTEM, user: `PERCAKAPAN:\n${past}\n\nPERTANYAAN LANJUTAN: ${question}\n\nUSULAN: ${offline}`, maxTokens: 120 });
+      const text = reply?.split('\n')[0]?.trim() ?? '';
+      if (!text || text.length > 300) return null;
+      return text;
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Embedder } from './embedder.ts';
 
 /** Embeddings from any OpenAI-compatible server (OpenAI, vLLM, Ollama, TEI …). */
 export async function createOpenAiEmbedder(options: ModelServerOptions & { model: string }): Promise<Embedder> {
-  const client = modelServerClient(options, { timeoutMs: 30_000, maxRetries: 2 });
+  const client = await modelServerClient(options, { timeoutMs: 30_000, maxRetries: 2 });
   const call = async (texts: readonly string[]) => {
     const res = await client.embeddings.create({ model: options.model, input: [...texts] });
     return res.data.sort((a, b) => a.index - b.index).map((d) => Float32Array.from(d.embedding));

@@ -2,7 +2,8 @@ import type { App, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt
 import { MAX_QUESTION_LENGTH } from '../../answer/index.ts';
 import { PanduError } from '../../errors.ts';
 import { answerMessages, messages, slackMessages } from '../../messages/index.ts';
-import { allRegionDeadlines, currentStage, daysLeft, regionDeadlines, stageChecklist, type RegionDeadline } from '../../programme/index.ts';
+import { telegramGroupCounts } from '../../chats/index.ts';
+import { allRegionDeadlines, currentStage, daysLeft, regionDeadlines, regionStatus, type RegionDeadline } from '../../programme/index.ts';
 import { createInvite, findRegion, listRegions, type Region } from '../../regions/index.ts';
 import { escapeMrkdwn as esc, SLACK_TEXT_LIMIT } from '../../digest/index.ts';
 import { answerBlocks } from './blocks.ts';
@@ -121,28 +122,24 @@ export async function statusReply(deps: Pick<SlackFeatureDeps, 'db' | 'now'>, ar
   if (!arg) return m.usageStatus;
   const region = await findRegion(deps.db, arg);
   if (!region) return m.regionUnknown(esc(arg));
-  const now = deps.now();
   const lines = [m.status.title({ ...region, name: esc(region.name), province: esc(region.province) })];
   if (region.cohort === null) {
     lines.push(m.status.noCohort);
   } else {
-    const list = await regionDeadlines(deps.db, region.code);
-    const done = list.filter((d) => d.completed).map((d) => esc(d.stageName));
-    const next = currentStage(list);
-    if (next) {
-      lines.push(m.status.stage({ cohort: region.cohort, stageName: esc(next.stageName), dueOn: next.dueOn, daysLeft: daysLeft(next, now) }));
-      const checklist = await stageChecklist(deps.db, region.code, next.stageId);
-      if (checklist) lines.push(m.status.checklist(esc(checklist.stageName), checklist.done, checklist.total));
+    // The same status as Telegram's /status and the answers: one computation (programme/region-status.ts).
+    const status = await regionStatus(deps.db, region.code, deps.now());
+    const { current } = status;
+    const stage = status.stages.find((s) => s.current);
+    if (current && stage) {
+      lines.push(m.status.stage({ cohort: region.cohort, stageName: esc(current.stageName), dueOn: current.dueOn, daysLeft: current.daysLeft }));
+      lines.push(m.status.checklist(esc(current.stageName), stage.done, stage.total));
     } else {
       lines.push(m.status.allDone(region.cohort));
     }
+    const done = status.stages.filter((s) => s.completion !== null).map((s) => esc(s.deadline.stageName));
     if (done.length > 0) lines.push(m.status.completedStages(done));
   }
-  const [groups = { active: 0, reminders: 0 }] = await deps.db.query<{ active: number; reminders: number }>(
-    `SELECT count(*) FILTER (WHERE active) AS active, count(*) FILTER (WHERE active AND reminders_enabled) AS reminders
-       FROM chats WHERE region_code = $1 AND platform = 'telegram'`,
-    [region.code],
-  );
+  const groups = await telegramGroupCounts(deps.db, region.code);
   lines.push(groups.active > 0 ? m.status.groups(groups.active, groups.reminders) : m.status.noGroup(region.code));
   return lines.join('\n');
 }

@@ -1,9 +1,12 @@
 import { webApi, type App } from '@slack/bolt';
+import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
 import { buildDigest, isoWeek, renderDigestBlocks, type Digest } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
 import { digestMessages } from '../../messages/index.ts';
+import { slackClientOptions } from './client.ts';
 import { chartForDigest, uploadDigestChart } from './digest-chart.ts';
+import { boltLogger } from './logger.ts';
 
 type WebClient = App['client'];
 
@@ -154,4 +157,19 @@ export function createDigestPublisher(deps: {
   }
 
   return { channel, post, postWeekly, unconfirmed };
+}
+
+/**
+ * A digest publisher with a Web API client of its own: what the composition root builds
+ * once for `pandu digest` and for the Slack app's schedule and `/pandu digest`.
+ */
+export function createSlackDigestPublisher(deps: {
+  db: Db;
+  slack: Pick<Config['slack'], 'apiUrl' | 'digestChannel'> & { botToken: string };
+  timezone: string;
+  logger: Logger;
+}): DigestPublisher {
+  const log = deps.logger.child({ module: 'digest' });
+  const client = new webApi.WebClient(deps.slack.botToken, slackClientOptions(deps.slack, { logger: boltLogger(log) }));
+  return createDigestPublisher({ db: deps.db, client, channel: deps.slack.digestChannel, timezone: deps.timezone, logger: log });
 }

@@ -1,17 +1,17 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
-import { Cron } from 'croner';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { AnswerService } from '../../answer/index.ts';
 import { ConfigError, type Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
-import { isoWeek } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
 import type { Sender } from '../../reminders/index.ts';
-import { MAX_BODY_BYTES, sendJson, type HttpServer } from '../../server/http.ts';
+import type { HttpServer } from '../../server/http.ts';
 import { register as registerAsk } from './ask.ts';
 import { register as registerCommands } from './commands.ts';
 import type { SlackFeatureDeps } from './deps.ts';
-import { createDigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
+import { slackClientOptions } from './client.ts';
+import { createDigestPublisher, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
+import { CATCH_UP_MS, createDigestSchedule } from './digest-schedule.ts';
+import { createInflight, dedupeEvents, eventsListener } from './intake.ts';
 import { register as registerFeedback } from './feedback.ts';
 import { register as registerDocuments } from './documents.ts';
 import { boltLogger } from './logger.ts';
@@ -20,15 +20,13 @@ import { pruneThreads } from './threads.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
 import type { Embedder } from '../../retrieval/embedder.ts';
 
-export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
+export { createDigestPublisher, createSlackDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
 export { answerBlocks, FEEDBACK_ACTIONS } from './blocks.ts';
 export { isStaff, type SlackFeatureDeps } from './deps.ts';
 
 /** Where Slack delivers events, slash commands and interactivity (HTTP mode). */
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** How often the weekly digest checks whether its slot has passed unposted (catch-up after downtime). */
-const CATCH_UP_MS = 15 * 60_000;
 /** Slack retries an event for about an hour; event ids are kept a week. */
 const SEEN_TTL_DAYS = 7;
 /** A thread quiet this long is forgotten: a reply after that needs a new mention. */
@@ -52,10 +50,9 @@ export interface SlackAppDeps {
   readonly embedder?: Embedder;
   /** Largest file taken from Slack (default 50 MB). */
   readonly maxFileBytes?: number;
+  /** The digest publisher (the composition root's); default: one over this app's client. */
+  readonly digest?: DigestPublisher;
 }
-
-/** Slack signs a timestamp; one more than five minutes ahead is refused like an old one. */
-const MAX_CLOCK_SKEW_SEC = 300;
 
 export interface SlackApp {
   /** Verifies the token (auth.test), mounts /slack/events or opens Socket Mode, starts the digest schedule. */
@@ -73,77 +70,39 @@ export interface SlackApp {
   readonly bolt: App;
 }
 
-function validCron(pattern: string, timezone: string): Cron {
-  try {
-    return new Cron(pattern, { timezone, paused: true });
-  } catch (err) {
-    throw new ConfigError([`SLACK_DIGEST_CRON is not a valid cron pattern (${(err as Error).message})`]);
-  }
-}
-
-/** The Slack app: features registered in order, one error boundary, an explicit lifecycle. */
-export function createSlackApp(deps: SlackAppDeps): SlackApp {
-  const { slack, db, timezone } = deps;
-  const log = deps.logger.child({ module: 'slack' });
-  const now = deps.now ?? (() => new Date());
+/** Checks the Slack settings this process needs; a missing one stops the start. */
+function checkSettings(deps: SlackAppDeps): { botToken: string; socketMode: boolean } {
+  const { slack } = deps;
   if (!slack.botToken) throw new ConfigError(['SLACK_BOT_TOKEN is required for the Slack app']);
   const socketMode = Boolean(slack.appToken);
   if (!socketMode && !slack.signingSecret) throw new ConfigError(['SLACK_SIGNING_SECRET is required for Slack over HTTP']);
   if (!socketMode && !deps.http) throw new Error('createSlackApp: HTTP mode needs the HTTP server');
-  const schedule = validCron(slack.digestCron, timezone);
+  return { botToken: slack.botToken, socketMode };
+}
 
+/** Bolt over HTTP (POST /slack/events on Pandu's server) or Socket Mode, initialised at start(). */
+function createBolt(deps: SlackAppDeps, botToken: string, socketMode: boolean, log: Logger) {
+  const { slack } = deps;
   const logger = boltLogger(log);
-  // A deadline per request (none by default) and a few quick retries, not the client's
-  // default half hour: an answer that late is no use, and stop() waits for answers in flight.
-  const clientOptions: webApi.WebClientOptions = {
-    timeout: deps.requestTimeoutMs ?? 30_000,
-    retryConfig: { retries: 3, factor: 2, minTimeout: 1_000, maxTimeout: 10_000, randomize: true },
-    ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-  };
+  const clientOptions = slackClientOptions(slack, { timeoutMs: deps.requestTimeoutMs });
   const receiver = socketMode
     ? undefined
     : new HTTPReceiver({ signingSecret: slack.signingSecret!, endpoints: SLACK_EVENTS_PATH, logger, processBeforeResponse: false });
   const bolt = new App({
-    token: slack.botToken,
+    token: botToken,
     ...(socketMode ? { socketMode: true, appToken: slack.appToken } : { receiver }),
     logger,
     clientOptions,
     convoStore: false,
     deferInitialization: true,
   });
+  // Reminders: a 429 becomes `rate_limited` for the dispatcher's own pacing instead of a silent wait.
+  const sender = createSlackSender(new webApi.WebClient(botToken, { ...clientOptions, logger, rejectRateLimitedCalls: true }));
+  return { bolt, receiver, sender };
+}
 
-  // Every request is tracked so stop() can wait for answers in flight.
-  const inflight = new Set<Promise<unknown>>();
-  const track: Middleware<AnyMiddlewareArgs> = async ({ next }) => {
-    const p = next();
-    inflight.add(p);
-    try {
-      await p;
-    } finally {
-      inflight.delete(p);
-    }
-  };
-  // Slack retries an event it thinks went unanswered (X-Slack-Retry-Num); the event id is
-  // recorded before answering, so a retry (or a second process) never answers twice.
-  const dedupe: Middleware<AnyMiddlewareArgs> = async ({ body, context, next }) => {
-    const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string') {
-      const fresh = await db.query('INSERT INTO inbound_seen (source, key) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING key', [
-        'slack',
-        eventId,
-      ]);
-      if (fresh.length === 0) {
-        log.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'slack event already handled');
-        return;
-      }
-    }
-    await next();
-  };
-  bolt.use(track);
-  bolt.use(dedupe);
-
-  const digest = createDigestPublisher({ db, client: bolt.client, channel: slack.digestChannel, timezone, logger: log });
-  const features: SlackFeatureDeps = { db, answers: deps.answers, logger: log, slack, timezone, now, digest, embedder: deps.embedder, maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES };
+/** Features registered in order (questions, /pandu, feedback, documents), inside one error handler. */
+function registerFeatures(bolt: App, features: SlackFeatureDeps, log: Logger): void {
   registerAsk(bolt, features);
   registerCommands(bolt, features);
   registerFeedback(bolt, features);
@@ -152,55 +111,41 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     const original = (err as { original?: unknown }).original;
     log.error({ code: err.code, err: original ?? err }, 'slack handler failed');
   });
+}
 
-  const senderClient = new webApi.WebClient(slack.botToken, { ...clientOptions, logger, rejectRateLimitedCalls: true });
-  const sender = createSlackSender(senderClient);
+/** Start-up housekeeping: old event ids and quiet threads forgotten, stuck weekly digests reported. */
+async function housekeeping(deps: SlackAppDeps, digest: DigestPublisher, now: () => Date, log: Logger): Promise<void> {
+  const { db, slack } = deps;
+  await db
+    .query(`DELETE FROM inbound_seen WHERE source IN ('slack', 'slack-message') AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
+    .catch((err: unknown) => log.warn({ err }, 'could not prune seen Slack events'));
+  await pruneThreads(db, new Date(now().getTime() - THREAD_TTL_DAYS * 86_400_000)).catch((err: unknown) =>
+    log.warn({ err }, 'could not prune joined Slack threads'),
+  );
+  if (!slack.digestChannel) return;
+  const stuck = await digest.unconfirmed(new Date(now().getTime() - CATCH_UP_MS));
+  if (stuck.length > 0) {
+    log.warn({ periods: stuck }, 'weekly digest claimed but never confirmed (crash while posting?); not re-posted — use /pandu digest if it is missing');
+  }
+}
+
+/** The Slack app: features registered in order, one error boundary, an explicit lifecycle. */
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { slack, db, timezone } = deps;
+  const log = deps.logger.child({ module: 'slack' });
+  const now = deps.now ?? (() => new Date());
+  const { botToken, socketMode } = checkSettings(deps);
+  const inflight = createInflight();
+  const { bolt, receiver, sender } = createBolt(deps, botToken, socketMode, log);
+  const digest = deps.digest ?? createDigestPublisher({ db, client: bolt.client, channel: slack.digestChannel, timezone, logger: log });
+  const schedule = createDigestSchedule({ slack, timezone, digest, now, log, inflight });
+  bolt.use(inflight.middleware);
+  bolt.use(dedupeEvents(db, log));
+  registerFeatures(bolt, { db, answers: deps.answers, logger: log, slack, timezone, now, digest, embedder: deps.embedder, maxFileBytes: deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES }, log);
 
   let started = false;
   let stopped = false;
-  let cron: Cron | null = null;
-  let catchUp: NodeJS.Timeout | null = null;
-
-  const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    if (stopped || !started) {
-      sendJson(res, 503, { error: 'slack app not running' });
-      return;
-    }
-    // Bolt refuses signed timestamps older than five minutes, not ones in the future; a
-    // request signed ahead of time could otherwise be replayed until that time has passed.
-    const ts = Number(req.headers['x-slack-request-timestamp']);
-    if (Number.isFinite(ts) && ts > Date.now() / 1000 + MAX_CLOCK_SKEW_SEC) {
-      log.warn({ skewSec: Math.round(ts - Date.now() / 1000) }, 'slack request timestamp in the future refused');
-      sendJson(res, 401, { error: 'invalid request timestamp' });
-      return;
-    }
-    if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
-      sendJson(res, 413, { error: 'request body too large' }, { connection: 'close' });
-      return;
-    }
-    receiver!.requestListener(req, res);
-  };
-
-  /** Posts the week's digest once its scheduled slot in this ISO week has passed. */
-  async function weeklyTick(): Promise<void> {
-    if (stopped || !slack.digestChannel) return;
-    const at = now();
-    const [slot] = schedule.previousRuns(1, at);
-    if (!slot || isoWeek(slot, timezone) !== isoWeek(at, timezone)) return;
-    await digest.postWeekly(at);
-  }
-  async function idle(): Promise<void> {
-    while (inflight.size > 0) await Promise.allSettled([...inflight]);
-  }
-  /** One schedule tick, tracked like a request so stop() waits for a digest being posted. */
-  const tick = (): Promise<void> => {
-    const p = weeklyTick().catch((err: unknown) =>
-      log.error({ err: (err as Error).message }, 'weekly digest tick failed; the next tick retries'),
-    );
-    inflight.add(p);
-    return p.finally(() => inflight.delete(p));
-  };
-
+  const scheduled = Boolean(slack.digestChannel) && deps.scheduleDigest !== false;
   return {
     bolt,
     sender,
@@ -209,39 +154,23 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
       await bolt.init(); // auth.test: a wrong token fails here, before any traffic
       if (stopped) return; // stopped while Slack was still being reached
       if (socketMode) await bolt.start();
-      else deps.http!.route('POST', SLACK_EVENTS_PATH, onRequest);
+      else deps.http!.route('POST', SLACK_EVENTS_PATH, eventsListener(receiver!, log, () => started && !stopped));
       started = true;
-      if (slack.digestChannel && deps.scheduleDigest !== false) {
-        cron = new Cron(slack.digestCron, { timezone, protect: true }, tick);
-        catchUp = setInterval(tick, CATCH_UP_MS);
-        catchUp.unref();
-      }
-      await db
-        .query(`DELETE FROM inbound_seen WHERE source IN ('slack', 'slack-message') AND seen_at < now() - make_interval(days => $1)`, [SEEN_TTL_DAYS])
-        .catch((err: unknown) => log.warn({ err }, 'could not prune seen Slack events'));
-      await pruneThreads(db, new Date(now().getTime() - THREAD_TTL_DAYS * 86_400_000)).catch((err: unknown) =>
-        log.warn({ err }, 'could not prune joined Slack threads'),
-      );
-      if (slack.digestChannel) {
-        const stuck = await digest.unconfirmed(new Date(now().getTime() - CATCH_UP_MS));
-        if (stuck.length > 0) {
-          log.warn({ periods: stuck }, 'weekly digest claimed but never confirmed (crash while posting?); not re-posted — use /pandu digest if it is missing');
-        }
-        if (cron) await tick(); // catch up a slot missed while Pandu was down
-      }
+      if (scheduled) schedule.start();
+      await housekeeping(deps, digest, now, log);
+      if (scheduled) await schedule.tick(); // catch up a slot missed while Pandu was down
       log.info({ mode: socketMode ? 'socket' : 'http', digest: Boolean(slack.digestChannel) }, 'slack app started');
     },
     async stop() {
       if (stopped) return;
       stopped = true;
-      cron?.stop();
-      if (catchUp) clearInterval(catchUp);
-      await idle();
+      schedule.stop();
+      await inflight.idle();
       if (socketMode && started) await bolt.stop();
       log.info('slack app stopped');
     },
     postDigest: (at = now()) => digest.post(at),
     postWeeklyDigest: (at = now()) => digest.postWeekly(at),
-    idle,
+    idle: () => inflight.idle(),
   };
 }

@@ -25,8 +25,8 @@ import { moreFeature } from './features/more.ts';
 import { remindersFeature } from './features/reminders.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { createUserRateLimiter } from './rate-limit.ts';
-import { createThrottle, TELEGRAM_LIMITS, type ThrottleLimits } from './throttle.ts';
-import { createWorkQueue } from './work-queue.ts';
+import { createThrottle, TELEGRAM_LIMITS, type Throttle, type ThrottleLimits } from './throttle.ts';
+import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 
 export interface TelegramBotDeps {
   readonly config: Pick<Config, 'telegram'>;
@@ -104,52 +104,41 @@ const boundedHttpAdapter = (req: IncomingMessage, res: ServerResponse) => {
 };
 
 /**
- * The Telegram adapter: a grammY bot whose features are installed as composers inside
- * one error boundary, behind de-duplication of update ids (inbound_seen).
+ * The bot's API client: every request has a deadline (grammY's default is 500 s), so a
+ * hanging API frees the answer workers within requestTimeoutSec. getUpdates waits up to the
+ * polling timeout by design, so it gets that plus a margin. A request that timed out is not
+ * retried (it may have been delivered); 429 and 5xx answers are. All of it goes through the
+ * throttle it shares with the reminder sender.
  */
-export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOptions = {}): TelegramBot {
-  const { token, apiRoot, webhookUrl, webhookSecret } = deps.config.telegram;
-  if (!token) throw new Error('createTelegramBot needs TELEGRAM_BOT_TOKEN');
-  if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
-  const log = deps.logger.child({ module: 'telegram' });
-  const now = deps.now ?? (() => new Date());
-  const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
-
-  // Every request has a deadline (grammY's default is 500 s): a hanging API frees the answer
-  // workers within requestTimeoutSec. getUpdates waits up to the polling timeout by design,
-  // so it gets that plus a margin. A request that timed out is not retried (it may have been
-  // delivered); 429 and 5xx answers are.
+function createBotClient(token: string, apiRoot: string | undefined, throttle: Throttle, options: TelegramBotOptions): Bot<Context> {
   const pollingTimeoutSec = options.pollingTimeoutSec ?? 30;
   const bot = new Bot<Context>(token, { client: { apiRoot, timeoutSeconds: pollingTimeoutSec + 15 }, botInfo: options.botInfo });
   bot.api.config.use(requestDeadline(options.requestTimeoutSec ?? 30));
   bot.api.config.use(throttle.transformer);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.retry, rethrowHttpErrors: true }));
+  return bot;
+}
 
+/** The reminder sender: the same throttle as the bot, no auto-retry (the dispatcher owns retries). */
+function createReminderSender(token: string, apiRoot: string | undefined, throttle: Throttle): Sender {
   const senderApi = new Api(token, { apiRoot, timeoutSeconds: 20 });
   senderApi.config.use(throttle.transformer);
-  const sender = createTelegramSender({ api: senderApi });
+  return createTelegramSender({ api: senderApi });
+}
 
-  const work = createWorkQueue({
-    concurrency: options.concurrency ?? 8,
-    onError: (err, key) => log.error({ error: errorSummary(err), key }, 'background task failed'),
-  });
-  const features: FeatureDeps = {
-    db: deps.db,
-    answers: deps.answers,
-    log,
-    now,
-    work,
-    limiter: createUserRateLimiter({ limit: options.questionsPerMinute ?? 10, periodMs: 60_000, clock: () => now().getTime() }),
-  };
-
+/**
+ * The features, installed in order inside one error boundary behind de-duplication of
+ * update ids (inbound_seen); a failed update gets an apology.
+ */
+function installFeatures(bot: Bot<Context>, features: FeatureDeps): void {
+  const { db, log } = features;
   const dedupe: MiddlewareFn<Context> = async (ctx, next) => {
-    if (!(await markSeen(deps.db, `${ctx.me.id}:${ctx.update.update_id}`))) {
+    if (!(await markSeen(db, `${ctx.me.id}:${ctx.update.update_id}`))) {
       log.info({ update: ctx.update.update_id }, 'duplicate update ignored');
       return;
     }
     await next();
   };
-
   const onError = async (err: BotError<Context>) => {
     const ctx = err.ctx;
     log.error({ error: errorSummary(err.error), update: ctx.update.update_id, chat: ctx.chat?.id }, 'update failed');
@@ -160,7 +149,6 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
       log.warn({ error: errorSummary(e), update: ctx.update.update_id }, 'apology not delivered');
     }
   };
-
   bot.errorBoundary(
     onError,
     dedupe,
@@ -180,23 +168,58 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
   // Unclaimed buttons (old messages) still get their spinner stopped.
   bot.on('callback_query', (ctx) => ctx.answerCallbackQuery().catch(() => undefined));
   bot.catch(onError);
+}
+
+/** Identity, stale update ids pruned, the command menu set: before any update is taken. */
+async function prepare(bot: Bot<Context>, db: Db, log: Logger): Promise<void> {
+  await bot.init();
+  await pruneSeen(db).catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'could not prune inbound_seen'));
+  await bot.api
+    .setMyCommands(t.commands.map((c) => ({ command: c.command, description: c.description })))
+    .catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'setMyCommands failed'));
+}
+
+/** Waits for the work queue to drain, at most `ms`; true when it did not. */
+async function drained(work: WorkQueue, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = await Promise.race([work.idle().then(() => false), new Promise<boolean>((r) => (timer = setTimeout(() => r(true), ms)))]);
+  clearTimeout(timer);
+  return !timedOut;
+}
+
+/**
+ * The Telegram adapter: a grammY bot whose features are installed as composers inside
+ * one error boundary, behind de-duplication of update ids (inbound_seen).
+ */
+export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOptions = {}): TelegramBot {
+  const { token, apiRoot, webhookUrl, webhookSecret } = deps.config.telegram;
+  if (!token) throw new Error('createTelegramBot needs TELEGRAM_BOT_TOKEN');
+  if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  const log = deps.logger.child({ module: 'telegram' });
+  const now = deps.now ?? (() => new Date());
+  const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
+  const bot = createBotClient(token, apiRoot, throttle, options);
+  const work = createWorkQueue({
+    concurrency: options.concurrency ?? 8,
+    onError: (err, key) => log.error({ error: errorSummary(err), key }, 'background task failed'),
+  });
+  installFeatures(bot, {
+    db: deps.db,
+    answers: deps.answers,
+    log,
+    now,
+    work,
+    limiter: createUserRateLimiter({ limit: options.questionsPerMinute ?? 10, periodMs: 60_000, clock: () => now().getTime() }),
+  });
 
   const mode = webhookUrl ? 'webhook' : 'polling';
   const webhookPath = webhookUrl ? new URL(webhookUrl).pathname || '/' : null;
   let accepting = false;
   let polling: Promise<void> | null = null;
 
-  async function prepare(): Promise<void> {
-    await bot.init();
-    await pruneSeen(deps.db).catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'could not prune inbound_seen'));
-    await bot.api
-      .setMyCommands(t.commands.map((c) => ({ command: c.command, description: c.description })))
-      .catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'setMyCommands failed'));
-  }
-
   return {
     bot,
-    sender,
+    sender: createReminderSender(token, apiRoot, throttle),
     mode,
     webhookPath,
 
@@ -214,7 +237,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
     },
 
     async start() {
-      await prepare();
+      await prepare(bot, deps.db, log);
       if (webhookUrl) {
         await bot.api.setWebhook(webhookUrl, { secret_token: webhookSecret, allowed_updates: [...ALLOWED_UPDATES] });
         accepting = true;
@@ -246,13 +269,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
         await bot.stop().catch((err: unknown) => log.warn({ error: errorSummary(err) }, 'telegram polling did not stop cleanly'));
         await polling;
       }
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = await Promise.race([
-        work.idle().then(() => false),
-        new Promise<boolean>((r) => (timer = setTimeout(() => r(true), options.stopTimeoutMs ?? 10_000))),
-      ]);
-      clearTimeout(timer);
-      if (timedOut) log.warn({ pending: work.size }, 'telegram stopped with answers still in flight');
+      if (!(await drained(work, options.stopTimeoutMs ?? 10_000))) log.warn({ pending: work.size }, 'telegram stopped with answers still in flight');
       log.info('telegram bot stopped');
     },
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { MAX_QUESTION_LENGTH } from '../../answer/types.ts';
+import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import { printJson, type CliContext } from '../context.ts';
 
@@ -28,9 +29,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
-      const [app, { findRegion }, { createCoreServices }, { createConversationalAnswerService }, { renderPlain }] = await Promise.all([
-        ctx.app(), import('../../regions/index.ts'), import('../../services.ts'), import('../../conversation/index.ts'), import('../../answer/render.ts'),
-      ]);
+      const [app, { findRegion }, { renderPlain }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../answer/render.ts')]);
       let regionCode: string | null = null;
       if (opts.region) {
         const region = await findRegion(app.db, opts.region);
@@ -38,9 +37,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         regionCode = region.code;
       }
       if (opts.staff && (await answerAsStaff(ctx, question, opts.json === true))) return;
-      const core = await createCoreServices(app);
       // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
-      const answers = createConversationalAnswerService(core.answers, { db: app.answerDb ?? app.db, logger: app.logger, openai: app.config.openai });
+      const answers = await servicesOf(app).conversation();
       const a = await answers.ask({ question, platform: 'cli', regionCode, sessionId: opts.session });
       if (opts.json) {
         printJson(ctx.io, { question: a.question, intent: a.intent, answer: a.answer, refused: a.refused, citations: a.citations, understood: a.understood ?? null });
@@ -57,10 +55,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (query: string, opts: { k: string; region?: string; json?: boolean }) => {
       const k = Number(opts.k);
       if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: '--k harus bilangan bulat 1–100' });
-      const [app, { findRegion }, { createCoreServices }, { search }] = await Promise.all([
-        ctx.app(), import('../../regions/index.ts'), import('../../services.ts'), import('../../retrieval/search.ts'),
-      ]);
-      const { embedder } = await createCoreServices(app);
+      const [app, { findRegion }, { search }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../retrieval/search.ts')]);
+      const embedder = await servicesOf(app).embedder();
       const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });
       const rows = hits.map((h) => ({

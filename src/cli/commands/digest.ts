@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { servicesOf } from '../../composition.ts';
 import type { Queryable } from '../../db/index.ts';
 import { PanduError } from '../../errors.ts';
 import { digestChartMessages, digestCli } from '../../messages/index.ts';
@@ -40,24 +41,13 @@ export function registerDigest(program: Command, ctx: CliContext): void {
         if (opts.out) ctx.io.out(`\n${digestChartMessages.written(await writeChart(app.db, now, digest.period, opts.out))}\n`);
         return;
       }
-      if (!slack.botToken || !slack.digestChannel) {
+      // Slack's client loads only when a digest is sent.
+      const publisher = slack.digestChannel ? await servicesOf(app).digestPublisher() : null;
+      if (!publisher) {
         ctx.io.err(`${slack.botToken ? digestCli.noChannel : digestCli.noToken}\n`);
         ctx.exitCode = 2;
         return;
       }
-      // Slack's client loads only when a digest is sent.
-      const [{ webApi }, { createDigestPublisher }] = await Promise.all([import('@slack/bolt'), import('../../bots/slack/digest.ts')]);
-      const client = new webApi.WebClient(slack.botToken, {
-        ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}),
-        retryConfig: { retries: 2 },
-      });
-      const publisher = createDigestPublisher({
-        db: app.db,
-        client,
-        channel: slack.digestChannel,
-        timezone,
-        logger: app.logger.child({ module: 'digest' }),
-      });
       if (opts.weekly) {
         const result = await publisher.postWeekly(now);
         if (result.status === 'already-posted') ctx.io.out(`${digestCli.alreadyPosted(result.period)}\n`);

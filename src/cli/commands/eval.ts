@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { servicesOf } from '../../composition.ts';
 import { printJson, type CliContext } from '../context.ts';
 
 export function registerEval(program: Command, ctx: CliContext): void {
@@ -8,8 +9,9 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--set <file>', 'berkas JSONL tanya-jawab', 'corpus/eval/qa.jsonl')
     .option('--json', 'keluaran JSON lengkap (termasuk daftar yang meleset)')
     .action(async (opts: { set: string; json?: boolean }) => {
-      const [app, { evaluate, readQaSet }, { createCoreServices }] = await Promise.all([ctx.app(), import('../../evaluation/index.ts'), import('../../services.ts')]);
-      const { embedder, answers } = await createCoreServices(app);
+      const [app, { evaluate, readQaSet }] = await Promise.all([ctx.app(), import('../../evaluation/index.ts')]);
+      const services = servicesOf(app);
+      const [embedder, answers] = await Promise.all([services.embedder(), services.answers()]);
       const report = await evaluate({ db: app.db, embedder, answers }, readQaSet(opts.set));
       if (opts.json) {
         printJson(ctx.io, report);

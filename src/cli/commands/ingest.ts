@@ -1,5 +1,6 @@
 import type { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import type { FileOutcome, IngestSummary } from '../../ingest/index.ts';
 import { routeLogLines } from '../../log.ts';
@@ -18,11 +19,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean; baseUrl?: string }) => {
       const { isHttpAddress } = await import('../../ingest/addresses.ts');
       if (opts.baseUrl !== undefined && !isHttpAddress(opts.baseUrl)) throw new PanduError('USAGE', { detail: ingestMessages.badBaseUrl(opts.baseUrl) });
-      const [app, { MultiBar, Presets }, { ingestPaths }, { ensureEmbeddings }, { embedderFromConfig }] = await Promise.all([
-        ctx.app(), import('cli-progress'), import('../../ingest/index.ts'), import('../../retrieval/index-store.ts'), import('../../retrieval/embedders.ts'),
-      ]);
-      const embedder = await embedderFromConfig(app.config);
-      await ensureEmbeddings(app.db, embedder);
+      const [app, { MultiBar, Presets }, { ingestPaths }] = await Promise.all([ctx.app(), import('cli-progress'), import('../../ingest/index.ts')]);
+      const embedder = await servicesOf(app).embedder();
       // On a terminal, log lines are printed above the progress bar (which redraws below them)
       // instead of being written over it.
       const bars = ctx.io.isTTY && !opts.json ? new MultiBar({ format: ' {bar} {value}/{total} file | {file}', hideCursor: true }, Presets.shades_classic) : null;

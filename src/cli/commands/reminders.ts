@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import { reminderCli } from '../../messages/index.ts';
 import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
@@ -98,9 +99,8 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const shift = start.getTime() - Date.now();
       const now = () => new Date(Date.now() + shift);
       const app = await ctx.app();
-      // The Telegram and Slack clients load only when reminders are sent.
-      const { reminderSenders } = await import('../../reminders/senders.ts');
-      const senders = reminderSenders(app.config);
+      // The Telegram client loads only when reminders are sent; inside `pandu start`, the running bot's sender (and pacing) is used.
+      const senders = await servicesOf(app).reminderSenders();
       const service = createReminderService({
         db: app.db,
         senders,
