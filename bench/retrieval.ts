@@ -6,7 +6,6 @@
  * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
  */
 import { createLogger } from '../src/log.ts';
-import { toVectorLiteral } from '../src/db/index.ts';
 import { createHashingEmbedder, type Embedder } from '../src/retrieval/embedder.ts';
 import { ensureEmbeddings } from '../src/retrieval/index-store.ts';
 import { loadSynthetic } from './lib/synthetic.ts';
@@ -18,6 +17,7 @@ import { freshDb } from './lib/db.ts';
 import { evaluateDialogues } from './lib/dialogues.ts';
 import { runReal } from './lib/real.ts';
 import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
+import { machine, percentile } from './lib/env.ts';
 import { figures, refusalRate, runAnswers, type GoldQuestion } from './lib/answer-level.ts';
 
 const logger = createLogger('warn', { pretty: false });
@@ -41,20 +41,21 @@ async function tydi(embedder: Embedder) {
     for (const q of questions) ranked.push((await search({ db, embedder }, q.question, { k: 10, mode })).map((h) => id(h.document)));
     return rankMetrics(ranked, gold);
   };
-  // LangChain-style baseline: PGVectorStore's idea — one table of (document, embedding),
-  // exact cosine similarity search, no lexical signal.
-  await db.exec(`CREATE TABLE lc_embedding (document text, embedding vector(${embedder.dim}))`);
-  await db.exec(`INSERT INTO lc_embedding SELECT d.path, c.embedding FROM chunks c JOIN documents d ON d.id = c.document_id`);
-  const lc: string[][] = [];
-  for (const q of questions) {
-    const [v] = await embedder.embed([q.question]);
-    const rows = await db.query<{ document: string }>('SELECT document FROM lc_embedding ORDER BY embedding <=> $1 LIMIT 10', [toVectorLiteral(v!)]);
-    lc.push(rows.map((r) => id(r.document)));
-  }
+  // The LangChain peer: its own PGVectorStore on PostgreSQL, same passages, same embedder.
+  const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  let langchain: Record<string, unknown> = { skipped: 'set BENCH_DATABASE_URL (postgres://…) for the LangChain PGVectorStore row' };
+  if (pg) {
+    const { langchainRanking } = await import('./lib/langchain.ts');
+    const passages = readJsonl<{ id: string; text: string }>('passages.jsonl');
+    const lc = await langchainRanking(pg, embedder, passages, questions.map((q) => q.question));
+    say(`tydi: LangChain PGVectorStore indexed ${passages.length} passages in ${lc.index_s} s`);
+    const { ranked, ...run } = lc;
+    langchain = { ...rankMetrics(ranked, gold), ...run };
+  } else say(`tydi: ${String(langchain.skipped)}`);
   const result: Record<string, unknown> = {
     bm25: await run('bm25'),
     vector: await run('vector'),
-    langchain: rankMetrics(lc, gold),
+    langchain,
     shipped: await run('hybrid'),
   };
   // Answers as shown (offline composer) and refusals, through the shipped answer service.
@@ -100,11 +101,6 @@ async function real(embedder: Embedder) {
   return out;
 }
 
-function percentile(xs: number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return Number(s[Math.min(s.length - 1, Math.floor(p * s.length))]!.toFixed(2));
-}
-
 /** Search latency over n synthetic chunks (bench/lib/synthetic.ts: Zipf-drawn words, fixed seed). */
 async function latencyAt(url: string, n: number, embedder: Embedder) {
   const db = await freshDb(url);
@@ -122,7 +118,7 @@ async function latencyAt(url: string, n: number, embedder: Embedder) {
 }
 
 const embedder = createHashingEmbedder();
-const out: Record<string, unknown> = {};
+const out: Record<string, unknown> = { machine: machine() };
 if (!skip.has('tydiqa')) {
   out.tydiqa = await tydi(embedder);
   out.answerLevel = { tydi: answerLevel };

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { registerTypes } from 'pgvector/pg';
 import { HNSW_EF_SEARCH, type Db, type Queryable } from './types.ts';
 
 const DATE_OID = 1082;
@@ -13,10 +14,23 @@ const typeParsers = {
   },
 };
 
+/**
+ * Registers pgvector's parsers (the pgvector package) on a connection, so vector columns read
+ * back as number arrays. Before the first migration the type does not exist yet: nothing is
+ * registered and the connection is tried again after its next transaction (the migrations').
+ */
+async function registerVector(client: pg.ClientBase, registered: WeakSet<pg.ClientBase>): Promise<void> {
+  if (registered.has(client)) return;
+  const { rows } = await client.query<{ found: boolean }>(`SELECT to_regtype('vector') IS NOT NULL AS found`);
+  if (!rows[0]?.found) return;
+  await registerTypes(client);
+  registered.add(client);
+}
+
 function wrap(client: pg.Pool | pg.PoolClient): Queryable {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const res = await client.query({ text: sql, values: params as unknown[], types: typeParsers });
+      const res = await client.query({ text: sql, values: params as unknown[] });
       return res.rows as T[];
     },
     async exec(sql: string) {
@@ -32,8 +46,12 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
  */
 export async function openPostgres(url: string, options: { max?: number; statementTimeoutMs?: number } = {}): Promise<Db> {
   const timeout = options.statementTimeoutMs ? ` -c statement_timeout=${Math.round(options.statementTimeoutMs)}` : '';
+  const withVector = new WeakSet<pg.ClientBase>();
   const pool = new pg.Pool({
     connectionString: url,
+    // Pandu's value shapes for every connection; pgvector's parser is added per connection.
+    types: typeParsers,
+    onConnect: (client) => registerVector(client, withVector),
     max: options.max ?? 10,
     connectionTimeoutMillis: 5_000,
     // Session settings for every pooled connection: HNSW recall, and room for the BM25 aggregate.
@@ -55,6 +73,8 @@ export async function openPostgres(url: string, options: { max?: number; stateme
         await client.query('BEGIN');
         const result = await fn(wrap(client));
         await client.query('COMMIT');
+        // Committed: a failed lookup must not report the transaction as failed.
+        await registerVector(client, withVector).catch(() => undefined);
         return result;
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);

@@ -1,10 +1,12 @@
-/** pgvector's text form of a vector: '[0.1,0.2,...]'. */
+import { toSql } from 'pgvector';
+
+/**
+ * pgvector's text form of a vector ('[0.1,0.2,...]'), written by the pgvector package; the
+ * same text is accepted by PGlite's pgvector. A non-finite component (a model server's NaN)
+ * becomes 0 rather than failing the whole batch.
+ */
 export function toVectorLiteral(v: ArrayLike<number>): string {
-  let s = '[';
-  for (let i = 0; i < v.length; i++) {
-    if (i > 0) s += ',';
-    const x = v[i] as number;
-    s += Number.isFinite(x) ? x.toFixed(6).replace(/\.?0+$/, '') || '0' : '0';
-  }
-  return s + ']';
+  const literal: string = toSql(Array.from(v, (x) => (Number.isFinite(x) ? x : 0)));
+  return literal;
 }
+

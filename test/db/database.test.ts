@@ -71,6 +71,22 @@ describe.each(backends)('database on %s', (backend) => {
     await db.exec('DROP INDEX chunks_embedding_test_idx; ALTER TABLE chunks ALTER COLUMN embedding TYPE vector');
   });
 
+  it('stores each vector component at full single precision', async () => {
+    const db = await freshDb('vecprec');
+    await migrate(db);
+    const v = Float32Array.from([0.123456789, -1e-7, 1 / 3, 0]);
+    const [row] = await db.query<{ e: number[] }>('SELECT $1::vector::real[] AS e', [toVectorLiteral(v)]);
+    expect(row!.e.map((x) => Math.fround(x))).toEqual(Array.from(v));
+  });
+
+  it.runIf(backend === 'postgres')('reads vector columns back as numbers on every pooled connection', async () => {
+    const db = await freshDb('vecread');
+    await migrate(db); // the type is created here, after the pool's first connection
+    const literal = toVectorLiteral([0.5, -0.25, 2]);
+    const reads = await Promise.all([0, 1, 2, 3].map(() => db.query<{ e: unknown }>('SELECT $1::vector AS e, pg_sleep(0.05)', [literal])));
+    for (const [row] of reads) expect(row!.e).toEqual([0.5, -0.25, 2]);
+  });
+
   it.runIf(backend === 'postgres')('migrates once when two processes start at the same time', async () => {
     const url = await createPostgresDatabase('race');
     const [a, b] = await Promise.all([openDatabase(url), openDatabase(url)]);

@@ -9,15 +9,15 @@ import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
 import { ensureEmbeddings } from '../../src/retrieval/index-store.ts';
 import { PanduRetriever, type PanduDocumentMetadata } from '../../src/retrieval/langchain.ts';
 import { search } from '../../src/retrieval/search.ts';
-import { testDb } from '../support/db.ts';
+import { backends, testDb } from '../support/db.ts';
 import { tempDir } from '../support/process.ts';
 
 const logger = createLogger('silent', { pretty: false });
 const embedder = createHashingEmbedder(256);
 
-describe('PanduRetriever', () => {
+describe.each(backends)('PanduRetriever on %s', (backend) => {
   it("serves Pandu's ranking to a LangChain runnable sequence, each document citable", async () => {
-    const db = await testDb('pglite');
+    const db = await testDb(backend);
     await ensureEmbeddings(db, embedder);
     const dir = tempDir('pandu-lc-');
     writeFileSync(join(dir, 'dewan.md'), '---\nurl: https://contoh.go.id/dewan\n---\n# Dewan Smart City\n\n## Ketua\n\nDewan Smart City diketuai oleh kepala daerah dan bersidang dua kali setahun.\n');
