@@ -2,9 +2,7 @@ import type { App } from './app.ts';
 import { createAnswerService } from './answer/service.ts';
 import { createOpenAiGenerator } from './answer/generate.ts';
 import type { AnswerService } from './answer/types.ts';
-import type { Embedder } from './retrieval/embedder.ts';
-import { embedderFromConfig } from './retrieval/embedders.ts';
-import { ensureEmbeddings } from './retrieval/index-store.ts';
+import { embedderFromConfig, ensureEmbeddings, type Embedder } from './retrieval/index.ts';
 
 /** The core services every adapter shares, built once from the App (composition root). */
 export interface CoreServices {

@@ -1,6 +1,6 @@
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { writeDocuments, type IndexChunk, type IndexDocument } from '../retrieval/index-store.ts';
+import { writeDocuments, type IndexChunk, type IndexDocument } from '../retrieval/index.ts';
 
 /** A document ready to be written, with what to report once it is. */
 export interface ReadyDoc<O> {
