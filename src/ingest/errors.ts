@@ -1,3 +1,5 @@
+import { PanduError } from '../errors.ts';
+
 /** Why a file could not be ingested; the CLI and bots turn the reason into Indonesian text. */
 export type LoadReason =
   | 'empty'
@@ -23,12 +25,7 @@ export type LoadReason =
   | 'calendar_invalid'
   | 'checklist_invalid';
 
-export class LoadError extends Error {
-  constructor(
-    readonly reason: LoadReason,
-    readonly detail?: string,
-  ) {
-    super(detail ? `${reason}: ${detail}` : reason);
-    this.name = 'LoadError';
-  }
+/** The error a loader throws for a file it refuses (a PanduError with code LOAD_REFUSED). */
+export function loadRefused(reason: LoadReason, detail?: string, options?: { cause?: unknown }): PanduError<'LOAD_REFUSED'> {
+  return new PanduError('LOAD_REFUSED', detail === undefined ? { reason } : { reason, detail }, options);
 }

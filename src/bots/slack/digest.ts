@@ -4,6 +4,8 @@ import { buildDigest, isoWeek, renderDigestBlocks, type Digest } from '../../dig
 import type { Logger } from '../../log.ts';
 import { digestMessages } from '../../messages/index.ts';
 import { chartForDigest, uploadDigestChart } from './digest-chart.ts';
+import { configInvalid } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 
 type WebClient = App['client'];
 
@@ -89,7 +91,7 @@ export function createDigestPublisher(deps: {
   const { db, client, channel, timezone, logger: log } = deps;
 
   const requireChannel = (): string => {
-    if (!channel) throw new Error('SLACK_DIGEST_CHANNEL is not set');
+    if (!channel) throw configInvalid([configProblems.digestChannelMissing]);
     return channel;
   };
 

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, HTTPReceiver, webApi, type Middleware, type AnyMiddlewareArgs } from '@slack/bolt';
 import { Cron } from 'croner';
 import type { AnswerService } from '../../answer/index.ts';
-import { ConfigError, type Config } from '../../config/index.ts';
+import { configInvalid, type Config } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 import type { Db } from '../../db/index.ts';
 import { isoWeek } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
@@ -18,7 +19,7 @@ import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
 import { pruneThreads } from './threads.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
-import type { Embedder } from '../../retrieval/embedder.ts';
+import type { Embedder } from '../../retrieval/index.ts';
 
 export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
@@ -77,7 +78,7 @@ function validCron(pattern: string, timezone: string): Cron {
   try {
     return new Cron(pattern, { timezone, paused: true });
   } catch (err) {
-    throw new ConfigError([`SLACK_DIGEST_CRON is not a valid cron pattern (${(err as Error).message})`]);
+    throw configInvalid([configProblems.cron((err as Error).message)]);
   }
 }
 
@@ -86,9 +87,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { slack, db, timezone } = deps;
   const log = deps.logger.child({ module: 'slack' });
   const now = deps.now ?? (() => new Date());
-  if (!slack.botToken) throw new ConfigError(['SLACK_BOT_TOKEN is required for the Slack app']);
+  if (!slack.botToken) throw configInvalid([configProblems.slackTokenMissing]);
   const socketMode = Boolean(slack.appToken);
-  if (!socketMode && !slack.signingSecret) throw new ConfigError(['SLACK_SIGNING_SECRET is required for Slack over HTTP']);
+  if (!socketMode && !slack.signingSecret) throw configInvalid([configProblems.slackSecretMissing]);
   if (!socketMode && !deps.http) throw new Error('createSlackApp: HTTP mode needs the HTTP server');
   const schedule = validCron(slack.digestCron, timezone);
 
@@ -195,7 +196,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   /** One schedule tick, tracked like a request so stop() waits for a digest being posted. */
   const tick = (): Promise<void> => {
     const p = weeklyTick().catch((err: unknown) =>
-      log.error({ err: (err as Error).message }, 'weekly digest tick failed; the next tick retries'),
+      log.error({ err }, 'weekly digest tick failed; the next tick retries'),
     );
     inflight.add(p);
     return p.finally(() => inflight.delete(p));
