@@ -5,21 +5,22 @@ import type { FileOutcome, IngestSummary } from '../../ingest/index.ts';
 import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
 import { printJson, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 export function registerIngest(program: Command, ctx: CliContext): void {
   program
     .command('ingest')
-    .description('Muat dokumen (md, txt, html, pdf, docx, kalender yaml) ke basis pengetahuan; file yang tidak berubah dilewati')
-    .argument('[path...]', 'file atau folder', ['corpus'])
-    .option('--force', 'muat ulang semua file walaupun tidak berubah')
-    .option('--prune', 'hapus dokumen yang filenya sudah tidak ada')
-    .option('--base-url <alamat>', 'alamat publik folder yang dimuat: alamat tiap dokumen = alamat ini + jalurnya di bawah folder (tautan sumber di Slack)')
-    .option('--json', 'ringkasan dalam JSON')
+    .description(help.ingest.description)
+    .argument('[path...]', help.ingest.path, ['corpus'])
+    .option('--force', help.ingest.force)
+    .option('--prune', help.ingest.prune)
+    .option('--base-url <alamat>', help.ingest.baseUrl)
+    .option('--json', help.ingest.json)
     .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean; baseUrl?: string }) => {
       const { isHttpAddress } = await import('../../ingest/addresses.ts');
       if (opts.baseUrl !== undefined && !isHttpAddress(opts.baseUrl)) throw new PanduError('USAGE', { detail: ingestMessages.badBaseUrl(opts.baseUrl) });
-      const [app, { MultiBar, Presets }, { ingestPaths }, { ensureEmbeddings }, { embedderFromConfig }] = await Promise.all([
-        ctx.app(), import('cli-progress'), import('../../ingest/index.ts'), import('../../retrieval/index-store.ts'), import('../../retrieval/embedders.ts'),
+      const [app, { MultiBar, Presets }, { ingestPaths }, { ensureEmbeddings, embedderFromConfig }] = await Promise.all([
+        ctx.app(), import('cli-progress'), import('../../ingest/index.ts'), import('../../retrieval/index.ts'),
       ]);
       const embedder = await embedderFromConfig(app.config);
       await ensureEmbeddings(app.db, embedder);
