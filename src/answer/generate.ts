@@ -1,6 +1,6 @@
 import { modelServerClient, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
-import type { SearchHit } from '../retrieval/search.ts';
+import type { SearchHit } from '../retrieval/index.ts';
 import { citationOf } from './citations.ts';
 import type { Citation } from './types.ts';
 
@@ -41,7 +41,7 @@ export function createOpenAiGenerator(options: ModelServerOptions & { model: str
         });
         content = res.choices[0]?.message?.content?.trim() ?? '';
       } catch (err) {
-        log.warn({ err: (err as Error).message }, 'model server failed; using extractive answer');
+        log.warn({ err }, 'model server failed; using extractive answer');
         return null;
       }
       if (!content || /TIDAK_TAHU/.test(content)) return null;

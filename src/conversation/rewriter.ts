@@ -39,7 +39,7 @@ export function createOpenAiRewriter(options: ModelServerOptions & { model: stri
         if (!text || text.length > 300) return null;
         return text;
       } catch (err) {
-        log.warn({ err: (err as Error).message }, 'model server failed; using the offline rewrite');
+        log.warn({ err }, 'model server failed; using the offline rewrite');
         return null;
       }
     },
