@@ -1,4 +1,5 @@
 import { PanduError } from '../errors.ts';
+import { ingestMessages } from '../messages/index.ts';
 
 /** Why a file could not be ingested; the CLI and bots turn the reason into Indonesian text. */
 export type LoadReason =
@@ -28,4 +29,11 @@ export type LoadReason =
 /** The error a loader throws for a file it refuses (a PanduError with code LOAD_REFUSED). */
 export function loadRefused(reason: LoadReason, detail?: string, options?: { cause?: unknown }): PanduError<'LOAD_REFUSED'> {
   return new PanduError('LOAD_REFUSED', detail === undefined ? { reason } : { reason, detail }, options);
+}
+
+/** Why a file failed, as the operator reads it: the refusal in Indonesian, else the error's own message. */
+export function failureReason(err: unknown): string {
+  if (PanduError.isInstance(err, 'LOAD_REFUSED')) return ingestMessages.reason(err.details.reason, err.details.detail);
+  if (PanduError.isInstance(err, 'USAGE')) return err.details.detail;
+  return err instanceof Error ? err.message : String(err);
 }

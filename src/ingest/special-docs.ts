@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
-import { formatDate, ingestMessages } from '../messages/index.ts';
+import { formatDate, ingestMessages, programmeFileMessages } from '../messages/index.ts';
 import { loadCalendar, loadChecklist, parseCalendar, parseChecklist, type Calendar } from '../programme/index.ts';
 import type { Block, LoadedDoc } from './blocks.ts';
 import { loadRefused } from './errors.ts';
@@ -14,7 +14,7 @@ export interface SpecialDoc {
 }
 
 function issuesText(err: PanduError<'CALENDAR_INVALID' | 'CHECKLIST_INVALID'>): string {
-  return err.details.issues.map((i) => `baris ${i.line}: ${i.reason}`).join('; ');
+  return err.details.issues.map((i) => programmeFileMessages.atLine(i.line, i.reason)).join('; ');
 }
 
 async function calendarBlocks(db: Queryable, cal: Calendar): Promise<Block[]> {
