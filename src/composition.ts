@@ -3,7 +3,7 @@ import type { App } from './app.ts';
 import type { DigestPublisher } from './bots/slack/digest.ts';
 import type { ConversationalAnswerService } from './conversation/index.ts';
 import type { ReminderPlatform, Sender } from './reminders/index.ts';
-import type { Embedder } from './retrieval/embedder.ts';
+import type { Embedder } from './retrieval/index.ts';
 
 /** Reminder senders per platform; a platform without one keeps its rows pending. */
 export type ReminderSenders = Partial<Record<ReminderPlatform, Sender>>;
@@ -63,7 +63,7 @@ function createServices(app: App): Services {
   const answerDb = app.answerDb ?? app.db;
 
   const embedder = once(async () => {
-    const [{ embedderFromConfig }, { ensureEmbeddings }] = await Promise.all([import('./retrieval/embedders.ts'), import('./retrieval/index-store.ts')]);
+    const { embedderFromConfig, ensureEmbeddings } = await import('./retrieval/index.ts');
     const e = await embedderFromConfig(config);
     await ensureEmbeddings(app.db, e);
     return e;

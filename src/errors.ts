@@ -1,4 +1,5 @@
 import type { OwnerInfo } from './db/owner.ts';
+import type { LoadReason } from './ingest/errors.ts';
 
 /** One problem in a calendar or checklist file, by line. */
 export interface FileIssue {
@@ -11,6 +12,10 @@ export interface FileIssue {
  * fields): adapters map them to Indonesian text in src/messages without casts.
  */
 export interface PanduErrorDetails {
+  /** Every bad environment variable, each named in one Indonesian sentence (never its value). */
+  readonly CONFIG_INVALID: { readonly problems: readonly string[] };
+  /** A file the ingest pipeline refuses; `detail` is shown to the operator after the reason. */
+  readonly LOAD_REFUSED: { readonly reason: LoadReason; readonly detail?: string };
   readonly DB_UNREACHABLE: { readonly target: string; readonly reason: string };
   readonly DB_BUSY: { readonly owner: OwnerInfo };
   readonly REGION_UNKNOWN: { readonly query: string };

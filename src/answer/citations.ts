@@ -1,4 +1,4 @@
-import type { SearchHit } from '../retrieval/search.ts';
+import type { SearchHit } from '../retrieval/index.ts';
 import type { Citation } from './types.ts';
 
 export const SNIPPET_MAX = 300;

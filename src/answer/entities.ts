@@ -1,10 +1,11 @@
 import { normalize, terms } from '../language/index.ts';
+import type { StageId } from '../programme/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
 export type { RegionName } from './vocabulary.ts';
 
 /** Stage mentions as officers write them ('bimtek 2', 'Bimtek II', 'NK', 'monev'…) → stage id. */
-const STAGE_PATTERNS: ReadonlyArray<[string, RegExp]> = [
+const STAGE_PATTERNS: ReadonlyArray<readonly [StageId, RegExp]> = [
   ['bimtek-1', /\b(bimtek|bimbingan teknis|bt)\s*-?\s*(1|i|satu|pertama|ke-?1)\b|\bbuku\s*(1|i|satu)\b|analisis strategis/],
   ['bimtek-2', /\b(bimtek|bimbingan teknis|bt)\s*-?\s*(2|ii|dua|kedua|ke-?2)\b|pemetaan program/],
   ['bimtek-3', /\b(bimtek|bimbingan teknis|bt)\s*-?\s*(3|iii|tiga|ketiga|ke-?3)\b|\bbuku\s*(2|ii|dua)\b/],

@@ -1,5 +1,5 @@
 import { refusalMessages } from '../messages/index.ts';
-import type { WeightedConcept } from '../retrieval/search.ts';
+import type { WeightedConcept } from '../retrieval/index.ts';
 import { normalize, sentences, terms } from '../language/index.ts';
 import { valueOfOtherYears, type Composed } from './compose/index.ts';
 import type { RegionName } from './vocabulary.ts';

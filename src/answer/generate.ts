@@ -1,6 +1,6 @@
 import { createChatModel, type ModelServerOptions } from '../model-server.ts';
 import type { Logger } from '../log.ts';
-import type { SearchHit } from '../retrieval/search.ts';
+import type { SearchHit } from '../retrieval/index.ts';
 import { citationOf } from './citations.ts';
 import type { Citation } from './types.ts';
 

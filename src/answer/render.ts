@@ -1,12 +1,13 @@
-import { ingestMessages } from '../messages/index.ts';
+import { answerMessages, ingestMessages } from '../messages/index.ts';
 import type { Answer, Citation } from './types.ts';
+import { lastHeading } from '../retrieval/index.ts';
 
 /** 'Judul · Sragen, 12 Mei 2022, bagian X, hlm. 3' — one source line for plain-text surfaces (console, CLI, Slack). */
 export function sourceLabel(c: Citation): string {
-  const section = c.heading.split(' > ').slice(-1)[0];
+  const section = lastHeading(c.heading);
   const dateline = ingestMessages.dateline(c.place, c.published_at);
   const title = dateline ? `${c.title} · ${dateline}` : c.title;
-  return [title, section && section !== c.title ? section : null, c.page ? `hlm. ${c.page}` : null].filter(Boolean).join(', ');
+  return [title, section && section !== c.title ? section : null, c.page ? answerMessages.page(c.page) : null].filter(Boolean).join(', ');
 }
 
 /**
@@ -24,7 +25,7 @@ export function sourceAddress(c: Citation): string | null {
 export function renderPlain(a: Answer): string {
   const lines = [a.understood ? `${a.understood}\n${a.answer}` : a.answer];
   if (a.citations.length > 0) {
-    lines.push('', 'Sumber:');
+    lines.push('', answerMessages.sources);
     const seen = new Set<string>();
     for (const c of a.citations) {
       const label = `${sourceLabel(c)} (${c.document})`;

@@ -1,6 +1,6 @@
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
+import type { Embedder } from '../retrieval/index.ts';
 import type { ComposeWeights } from './compose/index.ts';
 import type { Generator } from './generate.ts';
 import { fitBudget } from './fit.ts';

@@ -1,8 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
-import { search, sectionsTitled, weightedConcepts, type SearchHit, type WeightedConcept } from '../retrieval/search.ts';
+import { lastHeading, search, sectionsTitled, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
 import { instructionAt, terms } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
@@ -111,7 +110,7 @@ async function withBothSides(deps: TextAnswerDeps, question: string, draft: Comp
   if (!sides || !draft.text) return draft;
   let { text, citations } = draft;
   // What a quoted section is about: its own heading.
-  const about = (c: Citation) => new Set(terms(c.heading.split(' > ').at(-1) ?? ''));
+  const about = (c: Citation) => new Set(terms(lastHeading(c.heading)));
   const subjects = citations.map(about);
   for (const side of sides) {
     const wanted = terms(side);

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts';
-import { stageList } from '../programme/index.ts';
+import { STAGE_IDS, stageList } from '../programme/index.ts';
 import { normalize } from '../language/index.ts';
 
 export interface RegionName {
@@ -22,7 +22,7 @@ export interface Vocabulary {
 }
 
 /** The programme's nine stages in order (corpus/README.md); the calendar may add more. */
-export const DEFAULT_STAGE_ORDER = ['assessment', 'mou', 'pembentukan-tim', 'bimtek-1', 'bimtek-2', 'bimtek-3', 'bimtek-4', 'finalisasi', 'evaluasi'];
+export const DEFAULT_STAGE_ORDER: readonly string[] = STAGE_IDS;
 
 /** Every region's name for matching in questions, with whether the programme's data covers it. */
 export async function regionNames(db: Queryable): Promise<RegionName[]> {

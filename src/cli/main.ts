@@ -1,5 +1,5 @@
 import type { App } from '../app.ts';
-import { ConfigError, loadConfig, type Config } from '../config/index.ts';
+import { loadConfig, type Config } from '../config/index.ts';
 import { PanduError } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
@@ -7,6 +7,7 @@ import { operatorMessages } from '../messages/operator.ts';
 import { absolutePaths, forwardToOwner } from './forward.ts';
 import type { CliContext, Io } from './context.ts';
 import { EXIT, buildProgram, runProgram } from './program.ts';
+import { cliHelp as help } from '../messages/cli-help.ts';
 
 // Output piped into 'head' and the like: a closed pipe ends the command quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -38,8 +39,8 @@ const io: Io = {
 
 /** Maps failures that end any command to one clear line and an exit code. */
 function reportFatal(err: unknown, logger: Logger | null): number {
-  if (err instanceof ConfigError) {
-    io.err(`${messages.cli.configInvalid(err.problems)}\n`);
+  if (PanduError.isInstance(err, 'CONFIG_INVALID')) {
+    io.err(`${messages.cli.configInvalid(err.details.problems)}\n`);
     return EXIT.usage;
   }
   if (PanduError.isInstance(err, 'DB_UNREACHABLE')) {
@@ -79,7 +80,7 @@ async function main(argv: string[]): Promise<number> {
   let startCode: number | null = null;
   const program = buildProgram(ctx, (p) => {
     p.command('start')
-      .description('Jalankan bot, penjadwal pengingat dan server HTTP (/healthz, /readyz, /metrics)')
+      .description(help.start.description)
       .action(async () => {
         startCode = await (await import('./start.ts')).runStart(config, logger, io);
       });

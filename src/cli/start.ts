@@ -15,7 +15,7 @@ import { messages } from '../messages/index.ts';
 import { startRetentionJob } from '../questions/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
+import type { Embedder } from '../retrieval/index.ts';
 import { createHttpServer, listenOrFail, type HttpServer, type Readiness } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
 import type { Io } from './context.ts';

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { PanduError } from '../errors.ts';
 import { configProblems as m } from '../messages/operator.ts';
 
 // Zod's own messages (a wrong type, say) in Indonesian, like every other operator message.
@@ -45,11 +46,9 @@ export interface Config {
   readonly logLevel: string;
 }
 
-export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'ConfigError';
-  }
+/** A configuration the process cannot start with: every problem, one Indonesian sentence each. */
+export function configInvalid(problems: readonly string[]): PanduError<'CONFIG_INVALID'> {
+  return new PanduError('CONFIG_INVALID', { problems });
 }
 
 const optional = z
@@ -142,7 +141,7 @@ const schema = z.object({
 
 export const DEFAULT_DATABASE_URL = './.pandu/db';
 
-/** Parses the environment; throws ConfigError naming every bad variable in Indonesian (never its value). */
+/** Parses the environment; throws CONFIG_INVALID naming every bad variable in Indonesian (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
@@ -151,7 +150,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       const name = String(i.path[0]);
       return i.message.includes(name) ? i.message : m.other(name, i.message);
     });
-    throw new ConfigError(problems);
+    throw configInvalid(problems);
   }
   const e = parsed.data;
   const problems: string[] = [];
@@ -163,7 +162,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cron = cronProblem(digestCron, timezone);
   if (cron) problems.push(cron);
   if (e.METRICS_PORT !== undefined && e.METRICS_PORT === (e.PORT ?? '3000')) problems.push(m.metricsPortClash);
-  if (problems.length > 0) throw new ConfigError(problems);
+  if (problems.length > 0) throw configInvalid(problems);
 
   const url = e.DATABASE_URL ?? DEFAULT_DATABASE_URL;
   const kind = /^postgres(ql)?:\/\//i.test(url) ? 'postgres' : 'pglite';

@@ -2,7 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import type { Context } from 'hono';
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
+import type { Embedder } from '../retrieval/index.ts';
 import type { Session } from './auth/sessions.ts';
 
 /** What the console needs from the composition root. */

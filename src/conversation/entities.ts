@@ -39,20 +39,8 @@ export function stageLabel(id: string, vocab: Pick<Vocabulary, 'stageNames'>): s
 }
 
 /** How a stage is written into a rewritten question: short, and read back as the same stage. */
-const STAGE_MENTIONS: Record<string, string> = {
-  assessment: 'assessment',
-  mou: 'MoU',
-  'pembentukan-tim': 'pembentukan tim',
-  'bimtek-1': 'Bimtek I',
-  'bimtek-2': 'Bimtek II',
-  'bimtek-3': 'Bimtek III',
-  'bimtek-4': 'Bimtek IV',
-  finalisasi: 'finalisasi',
-  evaluasi: 'evaluasi tahunan',
-};
-
 export function stageMention(id: string, vocab: Pick<Vocabulary, 'stageNames'>): string {
-  return STAGE_MENTIONS[id] ?? stageLabel(id, vocab);
+  return m.stageMentions[id] ?? stageLabel(id, vocab);
 }
 
 /** Words that belong to a region's mention when they precede its name ('kota Palu'). */

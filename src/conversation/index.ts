@@ -1,4 +1,4 @@
-/** Conversation memory and follow-up questions (issue 9). */
+/** Conversation memory and follow-up questions: the last turns of each chat, so 'dan tahap berikutnya?' is read as a whole question. */
 export {
   createConversationalAnswerService,
   DEFAULT_MAX_TURNS,

@@ -65,7 +65,7 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
     try {
       return await recentTurns(db, sessionId, { now: at, silenceMs, limit: maxTurns });
     } catch (err) {
-      log?.warn({ err: (err as Error).message }, 'conversation memory unavailable; answering without it');
+      log?.warn({ err }, 'conversation memory unavailable; answering without it');
       return [];
     }
   }
@@ -88,7 +88,7 @@ export function createConversationalAnswerService(inner: AnswerService, deps: Co
         await pruneConversations(db, new Date(t - Math.max(silenceMs, 24 * 3_600_000)));
       }
     } catch (err) {
-      log?.warn({ err: (err as Error).message }, 'conversation turn not remembered');
+      log?.warn({ err }, 'conversation turn not remembered');
     }
   }
 

@@ -1,6 +1,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { PanduError } from '../errors.ts';
 
 /**
  * One process owns an embedded data folder. The owner writes `pandu-owner.json` into
@@ -73,11 +74,6 @@ function read(path: string): OwnerInfo | null {
   }
 }
 
-export function readOwner(dir: string): OwnerInfo | null {
-  const info = read(join(dir, FILE));
-  return info && ownerState(info) === 'owner' ? info : null;
-}
-
 export function acquireOwner(dir: string): OwnerLock {
   const path = join(dir, FILE);
   let tookOverFrom: number | null = null;
@@ -123,5 +119,6 @@ export function acquireOwner(dir: string): OwnerLock {
       },
     };
   }
-  throw new Error(`cannot take ownership of ${dir}`);
+  // Three times another process created the file between our removing a stale one and creating ours.
+  throw new PanduError('DATA_DIR_UNUSABLE', { dir, reason: 'OWNER_CONTENDED' });
 }

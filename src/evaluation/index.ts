@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { AnswerService } from '../answer/types.ts';
 import type { Queryable } from '../db/index.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
-import { search } from '../retrieval/search.ts';
+import { search, type Embedder } from '../retrieval/index.ts';
+import { PanduError } from '../errors.ts';
+import { operatorMessages } from '../messages/operator.ts';
 
 const item = z.object({
   id: z.string(),
@@ -26,7 +27,7 @@ export function readQaSet(file: string): QaItem[] {
     .filter((l) => l.trim())
     .map((l, i) => {
       const parsed = item.safeParse(JSON.parse(l));
-      if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success) throw new PanduError('USAGE', { detail: operatorMessages.qaLineInvalid(`${file}:${i + 1}`, parsed.error.issues[0]?.message ?? '') });
       return parsed.data;
     });
 }

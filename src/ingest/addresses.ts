@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join, relative, sep } from 'node:path';
 import { parse } from 'yaml';
 import { ingestMessages } from '../messages/index.ts';
+import { PanduError } from '../errors.ts';
 
 /** A file beside documents mapping each file name to its public address. */
 export const SOURCES_FILE = 'sources.yaml';
@@ -14,13 +15,13 @@ export function readSourcesFile(path: string): Map<string, string> {
   try {
     raw = parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new Error(ingestMessages.sourcesInvalid((err as Error).message.split('\n')[0]!));
+    throw new PanduError('USAGE', { detail: ingestMessages.sourcesInvalid((err as Error).message.split('\n')[0]!) }, { cause: err });
   }
   if (raw === null || raw === undefined) return new Map();
-  if (typeof raw !== 'object' || Array.isArray(raw)) throw new Error(ingestMessages.sourcesInvalid(ingestMessages.sourcesNotMapping));
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new PanduError('USAGE', { detail: ingestMessages.sourcesInvalid(ingestMessages.sourcesNotMapping) });
   const out = new Map<string, string>();
   for (const [name, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (typeof value !== 'string' || !HTTP.test(value.trim())) throw new Error(ingestMessages.sourcesInvalid(ingestMessages.sourcesBadAddress(name)));
+    if (typeof value !== 'string' || !HTTP.test(value.trim())) throw new PanduError('USAGE', { detail: ingestMessages.sourcesInvalid(ingestMessages.sourcesBadAddress(name)) });
     out.set(name, value.trim());
   }
   return out;

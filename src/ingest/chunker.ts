@@ -1,5 +1,6 @@
 import type { Block } from './blocks.ts';
 import { sentences } from '../language/index.ts';
+import { joinHeadings } from '../retrieval/index.ts';
 
 export interface Chunk {
   readonly ordinal: number;
@@ -50,7 +51,7 @@ export function chunkBlocks(blocks: readonly Block[], options: ChunkOptions = DE
   let section: Block[] = [];
   const flushSection = () => {
     if (section.length === 0) return;
-    const heading = section[0]!.headings.join(' > ');
+    const heading = joinHeadings(section[0]!.headings);
     const parts = section.flatMap((b) => splitBlock(b, options.maxTokens - options.overlapTokens));
     let cur: Block[] = [];
     let curTokens = 0;

@@ -1,3 +1,4 @@
+import { MONTH_SPELLINGS } from '../language/index.ts';
 import { isPlaceName } from './places.ts';
 
 /**
@@ -6,22 +7,7 @@ import { isPlaceName } from './places.ts';
  * 'Jakarta (ANTARA) -', 'KOTA | situs.com –', 'Palu, 12 Mei 2022 –'.
  */
 
-// Month names and their usual abbreviations, Indonesian and English (both appear on Indonesian sites).
-const MONTHS: ReadonlyArray<readonly string[]> = [
-  ['januari', 'jan', 'january'],
-  ['februari', 'pebruari', 'feb', 'february'],
-  ['maret', 'mar', 'march'],
-  ['april', 'apr'],
-  ['mei', 'may'],
-  ['juni', 'jun', 'june'],
-  ['juli', 'jul', 'july'],
-  ['agustus', 'agu', 'agt', 'ags', 'aug', 'august'],
-  ['september', 'sep', 'sept'],
-  ['oktober', 'okt', 'oct', 'october'],
-  ['november', 'nov', 'nop'],
-  ['desember', 'des', 'dec', 'december'],
-];
-const MONTH_OF = new Map(MONTHS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
+const MONTH_OF = new Map(MONTH_SPELLINGS.flatMap((names, i) => names.map((n) => [n, i + 1] as const)));
 const MONTH = `(?:${[...MONTH_OF.keys()].sort((a, b) => b.length - a.length).join('|')})\\.?`;
 const WEEKDAY = "(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad|monday|tuesday|wednesday|thursday|friday|saturday|sunday|sen|sel|rab|kam|jum|sab|min|mon|tue|wed|thu|fri|sat|sun)";
 

@@ -1,3 +1,6 @@
+import { PanduError } from '../errors.ts';
+import { ingestMessages } from '../messages/index.ts';
+
 /** Why a file could not be ingested; the CLI and bots turn the reason into Indonesian text. */
 export type LoadReason =
   | 'empty'
@@ -23,12 +26,14 @@ export type LoadReason =
   | 'calendar_invalid'
   | 'checklist_invalid';
 
-export class LoadError extends Error {
-  constructor(
-    readonly reason: LoadReason,
-    readonly detail?: string,
-  ) {
-    super(detail ? `${reason}: ${detail}` : reason);
-    this.name = 'LoadError';
-  }
+/** The error a loader throws for a file it refuses (a PanduError with code LOAD_REFUSED). */
+export function loadRefused(reason: LoadReason, detail?: string, options?: { cause?: unknown }): PanduError<'LOAD_REFUSED'> {
+  return new PanduError('LOAD_REFUSED', detail === undefined ? { reason } : { reason, detail }, options);
+}
+
+/** Why a file failed, as the operator reads it: the refusal in Indonesian, else the error's own message. */
+export function failureReason(err: unknown): string {
+  if (PanduError.isInstance(err, 'LOAD_REFUSED')) return ingestMessages.reason(err.details.reason, err.details.detail);
+  if (PanduError.isInstance(err, 'USAGE')) return err.details.detail;
+  return err instanceof Error ? err.message : String(err);
 }

@@ -1,7 +1,7 @@
 import { basename, extname } from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
-import { LoadError } from './errors.ts';
+import { loadRefused } from './errors.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 
 /** File kinds Pandu reads; everything else is skipped with a reason. */
@@ -29,7 +29,7 @@ export function decodeUtf8(data: Uint8Array): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(data).replace(/^\uFEFF/, '');
   } catch {
-    throw new LoadError('not_utf8');
+    throw loadRefused('not_utf8');
   }
 }
 
@@ -39,19 +39,19 @@ export function decodeAny(data: Uint8Array): string {
     return decodeUtf8(data);
   } catch {
     const guess = chardet.detect(data) ?? 'windows-1252';
-    if (!iconv.encodingExists(guess)) throw new LoadError('not_utf8', `charset ${guess}`);
+    if (!iconv.encodingExists(guess)) throw loadRefused('not_utf8', `charset ${guess}`);
     return iconv.decode(Buffer.from(data), guess).replace(/^\uFEFF/, '');
   }
 }
 
 /** Checks applying to every file before parsing: size, emptiness, binary content. */
 export function checkFile(path: string, data: Uint8Array, maxBytes = MAX_FILE_BYTES): void {
-  if (data.length === 0) throw new LoadError('empty');
-  if (data.length > maxBytes) throw new LoadError('too_large', `${(data.length / 1048576).toFixed(1)} MB`);
+  if (data.length === 0) throw loadRefused('empty');
+  if (data.length > maxBytes) throw loadRefused('too_large', `${(data.length / 1048576).toFixed(1)} MB`);
   const ext = extname(path).toLowerCase();
-  if (!SUPPORTED.has(ext)) throw new LoadError('unsupported', ext || '(tanpa ekstensi)');
+  if (!SUPPORTED.has(ext)) throw loadRefused('unsupported', ext || '(tanpa ekstensi)');
   const isUtf16 = (data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff);
-  if (ext !== '.pdf' && ext !== '.docx' && !isUtf16 && looksBinary(data)) throw new LoadError('binary');
+  if (ext !== '.pdf' && ext !== '.docx' && !isUtf16 && looksBinary(data)) throw loadRefused('binary');
 }
 
 /** Reads text files as text; everything else through its own parser. */

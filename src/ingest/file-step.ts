@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
 import type { Queryable } from '../db/index.ts';
-import { ingestMessages } from '../messages/index.ts';
 import { splitFrontMatter } from '../programme/index.ts';
-import type { IndexChunk } from '../retrieval/index-store.ts';
+import type { IndexChunk } from '../retrieval/index.ts';
 import type { DocMeta, LoadedDoc } from './blocks.ts';
-import { LoadError } from './errors.ts';
+import { PanduError } from '../errors.ts';
+import { failureReason } from './errors.ts';
 import { checkFile, decodeText, titleFromFileName } from './file-checks.ts';
 import { kindOf } from './files.ts';
 import { frontMatterMeta } from './front-matter.ts';
@@ -123,8 +123,7 @@ export async function stepFile(deps: IngestDeps, parser: IsolatedParser, file: F
     const outcome: FileOutcome = { path, status: file.previousHash ? 'changed' : 'new', chunks: r.chunks.length, pages: prepared.doc.pageCount ?? 0, ...details(prepared) };
     return { ready: { ...r, outcome, failed: (reason) => failedOutcome(path, reason) } };
   } catch (err) {
-    if (err instanceof LoadError) return { outcome: failedOutcome(path, ingestMessages.reason(err.reason, err.detail)) };
-    deps.logger.child({ module: 'ingest' }).warn({ err, path }, 'file failed');
-    return { outcome: failedOutcome(path, (err as Error).message) };
+    if (!PanduError.isInstance(err, 'LOAD_REFUSED')) deps.logger.child({ module: 'ingest' }).warn({ err, path }, 'file failed');
+    return { outcome: failedOutcome(path, failureReason(err)) };
   }
 }

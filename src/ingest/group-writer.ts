@@ -1,6 +1,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { writeDocuments, type IndexChunk, type IndexDocument } from '../retrieval/index-store.ts';
+import { writeDocuments, type IndexChunk, type IndexDocument } from '../retrieval/index.ts';
+import { failureReason } from './errors.ts';
 
 /** A document ready to be written, with what to report once it is. */
 export interface ReadyDoc<O> {
@@ -40,7 +41,7 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
       return r.outcome;
     } catch (err) {
       logger.warn({ err, path: r.doc.path }, 'file failed');
-      return r.failed((err as Error).message);
+      return r.failed(failureReason(err));
     }
   };
 

@@ -1,6 +1,5 @@
 import { termCounts } from '../language/index.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
-import { indexTextOf, type IndexChunk } from '../retrieval/index-text.ts';
+import { indexTextOf, type Embedder, type IndexChunk } from '../retrieval/index.ts';
 import type { Block } from './blocks.ts';
 import { chunkBlocks } from './chunker.ts';
 

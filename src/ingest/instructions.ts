@@ -1,5 +1,6 @@
 import { instructionAt } from '../language/index.ts';
 import type { Block } from './blocks.ts';
+import { joinHeadings } from '../retrieval/index.ts';
 
 /** A passage that reads like an instruction to an assistant rather than programme content. */
 export interface InstructionFlag {
@@ -21,7 +22,7 @@ export function findInstructions(blocks: readonly Block[]): InstructionFlag[] {
   const flags: InstructionFlag[] = [];
   for (const b of blocks) {
     const at = instructionAt(b.text);
-    if (at !== null) flags.push({ page: b.page, heading: b.headings.join(' > '), excerpt: sentenceAround(b.text, at) });
+    if (at !== null) flags.push({ page: b.page, heading: joinHeadings(b.headings), excerpt: sentenceAround(b.text, at) });
   }
   return flags;
 }

@@ -2,10 +2,10 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { LoadError, type LoadReason } from './errors.ts';
+import { loadRefused, type LoadReason } from './errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import type { ParsedDoc } from './loaders.ts';
-import type { IndexChunk } from '../retrieval/index-text.ts';
+import type { IndexChunk } from '../retrieval/index.ts';
 
 /** Index work the worker does after parsing: chunking and term counts, vectors with the offline embedder of this dimension. */
 export interface IndexRequest {
@@ -103,20 +103,20 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
         if (m.type === 'progress') return arm();
         finish();
         if (m.type === 'done') resolve(m.doc);
-        else if (m.type === 'refused') reject(new LoadError(m.reason, m.detail));
+        else if (m.type === 'refused') reject(loadRefused(m.reason, m.detail));
         else reject(new Error(m.message));
       };
       const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
         finish();
         if (child === c) child = null;
         const oom = OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGABRT' || code === 134;
-        reject(oom ? new LoadError('parse_memory', `${memoryMb} MB`) : new LoadError('parse_crashed', signal ?? `kode ${code}`));
+        reject(oom ? loadRefused('parse_memory', `${memoryMb} MB`) : loadRefused('parse_crashed', signal ?? `kode ${code}`));
       };
       const onIdle = () => {
         finish();
         if (child === c) child = null;
         c.kill('SIGKILL');
-        reject(new LoadError('parse_timeout', `${Math.round(idleMs / 1000)} detik tanpa kemajuan`));
+        reject(loadRefused('parse_timeout', `${Math.round(idleMs / 1000)} detik tanpa kemajuan`));
       };
       c.on('message', onMessage);
       c.on('exit', onExit);

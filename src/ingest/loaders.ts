@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
 import type { LoadedDoc } from './blocks.ts';
-import { LoadError } from './errors.ts';
+import { loadRefused } from './errors.ts';
 import { parseHtml } from './html.ts';
 import { findInstructions, type InstructionFlag } from './instructions.ts';
 import { parseMarkdown } from './markdown.ts';
@@ -33,7 +33,7 @@ async function parseDocx(data: Uint8Array, fallbackTitle: string, limits: ParseL
     );
     html = res.value;
   } catch (err) {
-    throw new LoadError('docx_corrupt', (err as Error).message);
+    throw loadRefused('docx_corrupt', (err as Error).message);
   }
   // Mammoth's HTML is the document itself: no page furniture to look past, so no Readability.
   return parseHtml(html, fallbackTitle, { pageBreaks: true });
@@ -88,7 +88,7 @@ export async function loadDocument(
 ): Promise<ParsedDoc> {
   const ext = extname(path).toLowerCase();
   const fallback = titleFromFileName(path);
-  const tooLarge = () => new LoadError('text_too_large', `${limits.maxChars.toLocaleString('id-ID')} karakter`);
+  const tooLarge = () => loadRefused('text_too_large', `${limits.maxChars.toLocaleString('id-ID')} karakter`);
   // Markup aside, a text file's length is its text's: refuse before parsing what cannot be kept.
   if (text !== null && text.length > (ext === '.html' || ext === '.htm' ? limits.maxChars * 4 : limits.maxChars)) throw tooLarge();
   let doc: LoadedDoc;
@@ -109,7 +109,7 @@ export async function loadDocument(
     default:
       doc = parseMarkdownText(text ?? decodeUtf8(data), fallback);
   }
-  if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw new LoadError('no_text');
+  if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw loadRefused('no_text');
   if (doc.blocks.reduce((n, b) => n + b.text.length, 0) > limits.maxChars) throw tooLarge();
   return { ...doc, instructions: findInstructions(doc.blocks) };
 }

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LoadError } from './errors.ts';
+import { loadRefused } from './errors.ts';
 
 /**
  * OCR of scanned PDF pages with Debian's tools: `pdftoppm` (poppler-utils) renders a
@@ -48,7 +48,7 @@ export async function missingForOcr(options: OcrOptions = {}): Promise<OcrMissin
     if (!stdout.split(/\s+/).includes(options.language ?? 'ind')) return 'language';
   } catch (err) {
     if (isMissing(err)) return 'tesseract';
-    throw new LoadError('ocr_failed', (err as Error).message.split('\n')[0]);
+    throw loadRefused('ocr_failed', (err as Error).message.split('\n')[0]);
   }
   try {
     await run(options.pdftoppm ?? 'pdftoppm', ['-v'], 15_000);
@@ -79,8 +79,8 @@ export async function ocrPdfPages(
         const { stdout } = await run(options.tesseract ?? 'tesseract', [`${image}.png`, 'stdout', '-l', options.language ?? 'ind', '--psm', '3'], timeout);
         out.set(page, stdout);
       } catch (err) {
-        if ((err as { killed?: boolean }).killed) throw new LoadError('ocr_timeout', `hlm. ${page}`);
-        throw new LoadError('ocr_failed', `hlm. ${page}: ${(err as Error).message.split('\n')[0]}`);
+        if ((err as { killed?: boolean }).killed) throw loadRefused('ocr_timeout', `hlm. ${page}`);
+        throw loadRefused('ocr_failed', `hlm. ${page}: ${(err as Error).message.split('\n')[0]}`);
       } finally {
         await rm(`${image}.png`, { force: true });
       }

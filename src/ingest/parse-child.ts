@@ -3,8 +3,8 @@
  * `isolated-parser.ts`. A file that exhausts its memory or hangs ends this process
  * only; the parent names the file as refused and starts another worker.
  */
-import { createHashingEmbedder, type Embedder } from '../retrieval/embedder.ts';
-import { LoadError } from './errors.ts';
+import { createHashingEmbedder, type Embedder } from '../retrieval/index.ts';
+import { PanduError } from '../errors.ts';
 import { indexChunks } from './index-chunks.ts';
 import { loadDocument } from './loaders.ts';
 import type { ParseReply, ParseRequest } from './isolated-parser.ts';
@@ -25,7 +25,7 @@ async function handle(req: ParseRequest): Promise<void> {
     const chunks = await indexChunks(doc.title, doc.blocks, req.index.hashingDim ? hashing(req.index.hashingDim) : null);
     reply({ id: req.id, type: 'done', doc: { ...doc, blocks: [], chunks } });
   } catch (err) {
-    if (err instanceof LoadError) reply({ id: req.id, type: 'refused', reason: err.reason, detail: err.detail });
+    if (PanduError.isInstance(err, 'LOAD_REFUSED')) reply({ id: req.id, type: 'refused', reason: err.details.reason, detail: err.details.detail });
     else reply({ id: req.id, type: 'failed', message: (err as Error).message ?? String(err) });
   }
 }

@@ -1,6 +1,6 @@
 import type { LoadedDoc } from './blocks.ts';
 import { LineCleaner } from './cleaner.ts';
-import { LoadError } from './errors.ts';
+import { loadRefused } from './errors.ts';
 import { missingForOcr, ocrPdfPages, type OcrOptions } from './ocr.ts';
 import { ocrLines, pagesToBlocks, type PageLine } from './pdf-layout.ts';
 
@@ -51,10 +51,10 @@ async function readScannedPages(data: Uint8Array, pages: PageLine[][], options: 
   const allEmpty = empty.length === pages.length;
   const missing = options.ocr === false ? 'disabled' : await missingForOcr(options.ocr);
   if (missing) {
-    if (allEmpty) throw new LoadError('pdf_scan_no_ocr', missing);
+    if (allEmpty) throw loadRefused('pdf_scan_no_ocr', missing);
     return { read: [], unread: empty };
   }
-  if (empty.length > options.maxOcrPages) throw new LoadError('ocr_too_many_pages', `${empty.length} > ${options.maxOcrPages}`);
+  if (empty.length > options.maxOcrPages) throw loadRefused('ocr_too_many_pages', `${empty.length} > ${options.maxOcrPages}`);
   const texts = await ocrPdfPages(data, empty, options.ocr || {}, options.onProgress);
   const read: number[] = [];
   for (const [page, text] of texts) {
@@ -64,7 +64,7 @@ async function readScannedPages(data: Uint8Array, pages: PageLine[][], options: 
       read.push(page);
     }
   }
-  if (allEmpty && read.length === 0) throw new LoadError('pdf_no_text');
+  if (allEmpty && read.length === 0) throw loadRefused('pdf_no_text');
   return { read, unread: [] };
 }
 
@@ -79,8 +79,8 @@ export async function parsePdf(data: Uint8Array, fallbackTitle: string, options:
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true }).promise;
   } catch (err) {
-    if ((err as Error).name === 'PasswordException') throw new LoadError('pdf_encrypted');
-    throw new LoadError('pdf_corrupt', (err as Error).message);
+    if ((err as Error).name === 'PasswordException') throw loadRefused('pdf_encrypted');
+    throw loadRefused('pdf_corrupt', (err as Error).message);
   }
   try {
     const pages: PageLine[][] = [];
@@ -88,7 +88,7 @@ export async function parsePdf(data: Uint8Array, fallbackTitle: string, options:
     for (let p = 1; p <= doc.numPages; p++) {
       const lines = await pageLines(doc, p);
       chars += lines.reduce((n, l) => n + l.text.length, 0);
-      if (chars > options.maxChars) throw new LoadError('text_too_large', `${options.maxChars.toLocaleString('id-ID')} karakter`);
+      if (chars > options.maxChars) throw loadRefused('text_too_large', `${options.maxChars.toLocaleString('id-ID')} karakter`);
       pages.push(lines);
       options.onProgress?.();
     }

@@ -3,9 +3,9 @@ import { basename, extname, resolve } from 'node:path';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { ingestMessages } from '../messages/index.ts';
-import type { Embedder } from '../retrieval/embedder.ts';
-import { deferVectorIndex } from '../retrieval/index-store.ts';
+import { deferVectorIndex, type Embedder } from '../retrieval/index.ts';
 import { createAddressBook, readSourcesFile, SOURCES_FILE } from './addresses.ts';
+import { failureReason } from './errors.ts';
 import type { RemovedCounts } from './boilerplate.ts';
 import { failedOutcome, stepFile, type Step } from './file-step.ts';
 import { collect, displayPath } from './files.ts';
@@ -101,7 +101,7 @@ function sourcesOutcome(path: string, abs: string): FileOutcome {
     readSourcesFile(abs);
     return { path, status: 'skipped', chunks: 0, pages: 0, reason: ingestMessages.sourcesMap };
   } catch (err) {
-    return { path, status: 'failed', chunks: 0, pages: 0, reason: (err as Error).message };
+    return { path, status: 'failed', chunks: 0, pages: 0, reason: failureReason(err) };
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/index.ts';
-import { deleteDocument } from '../retrieval/index-store.ts';
+import { deleteDocument } from '../retrieval/index.ts';
 
 /** Ingest runs as staff review them (the last run's failures), and removing a document. */
 

@@ -1,9 +1,9 @@
 import type { Queryable } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
-import { formatDate, ingestMessages } from '../messages/index.ts';
+import { formatDate, ingestMessages, programmeFileMessages } from '../messages/index.ts';
 import { loadCalendar, loadChecklist, parseCalendar, parseChecklist, type Calendar } from '../programme/index.ts';
 import type { Block, LoadedDoc } from './blocks.ts';
-import { LoadError } from './errors.ts';
+import { loadRefused } from './errors.ts';
 import { parseMarkdown } from './markdown.ts';
 
 /** A calendar or checklist: its text for search, and the rows it writes in the same transaction. */
@@ -14,7 +14,7 @@ export interface SpecialDoc {
 }
 
 function issuesText(err: PanduError<'CALENDAR_INVALID' | 'CHECKLIST_INVALID'>): string {
-  return err.details.issues.map((i) => `baris ${i.line}: ${i.reason}`).join('; ');
+  return err.details.issues.map((i) => programmeFileMessages.atLine(i.line, i.reason)).join('; ');
 }
 
 async function calendarBlocks(db: Queryable, cal: Calendar): Promise<Block[]> {
@@ -45,9 +45,9 @@ async function calendarBlocks(db: Queryable, cal: Calendar): Promise<Block[]> {
 
 /** A cohort calendar (YAML with `kind: kalender`), validated whole. */
 export async function prepareCalendar(db: Queryable, path: string, text: string): Promise<SpecialDoc> {
-  if (!/^\s*kind:\s*kalender\s*$/m.test(text)) throw new LoadError('unsupported', 'YAML yang bukan kalender (kind: kalender)');
+  if (!/^\s*kind:\s*kalender\s*$/m.test(text)) throw loadRefused('unsupported', 'YAML yang bukan kalender (kind: kalender)');
   const invalid = (err: unknown) => {
-    if (PanduError.isInstance(err, 'CALENDAR_INVALID')) return new LoadError('calendar_invalid', issuesText(err));
+    if (PanduError.isInstance(err, 'CALENDAR_INVALID')) return loadRefused('calendar_invalid', issuesText(err));
     return err;
   };
   let cal: Calendar;
@@ -76,7 +76,7 @@ export function prepareChecklist(text: string, body: string): SpecialDoc {
   try {
     cl = parseChecklist(text);
   } catch (err) {
-    if (PanduError.isInstance(err, 'CHECKLIST_INVALID')) throw new LoadError('checklist_invalid', issuesText(err));
+    if (PanduError.isInstance(err, 'CHECKLIST_INVALID')) throw loadRefused('checklist_invalid', issuesText(err));
     throw err;
   }
   const doc = parseMarkdown(body, `Checklist ${cl.stage_name}`);

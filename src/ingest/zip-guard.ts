@@ -1,5 +1,6 @@
 import yauzl from 'yauzl';
-import { LoadError } from './errors.ts';
+import { PanduError } from '../errors.ts';
+import { loadRefused } from './errors.ts';
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './limits.ts';
 
 const mb = (n: number) => `${(n / 1048576).toFixed(n < 1048576 ? 2 : 0)} MB`;
@@ -10,7 +11,7 @@ const PARSED = /\.(xml|rels)$/i;
 function openZip(data: Uint8Array): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) =>
     yauzl.fromBuffer(Buffer.from(data.buffer, data.byteOffset, data.byteLength), { lazyEntries: true, validateEntrySizes: true, strictFileNames: false }, (err, zip) =>
-      err || !zip ? reject(new LoadError('docx_corrupt', err?.message)) : resolve(zip),
+      err || !zip ? reject(loadRefused('docx_corrupt', err?.message)) : resolve(zip),
     ),
   );
 }
@@ -35,21 +36,21 @@ function drain(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<void> {
  */
 export async function checkZip(data: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<void> {
   const zip = await openZip(data);
-  if (zip.entryCount > limits.maxEntries) throw new LoadError('archive_too_large', `${zip.entryCount} entri > batas ${limits.maxEntries}`);
+  if (zip.entryCount > limits.maxEntries) throw loadRefused('archive_too_large', `${zip.entryCount} entri > batas ${limits.maxEntries}`);
   let total = 0;
   await new Promise<void>((resolve, reject) => {
-    zip.on('error', (err: Error) => reject(err instanceof LoadError ? err : new LoadError('docx_corrupt', err.message)));
+    zip.on('error', (err: Error) => reject(PanduError.isInstance(err, 'LOAD_REFUSED') ? err : loadRefused('docx_corrupt', err.message)));
     zip.on('end', resolve);
     zip.on('entry', (entry: yauzl.Entry) => {
       total += entry.uncompressedSize;
       if (entry.uncompressedSize > limits.maxEntryBytes) {
-        return reject(new LoadError('archive_too_large', `${entry.fileName}: ${mb(entry.uncompressedSize)} > batas ${mb(limits.maxEntryBytes)}`));
+        return reject(loadRefused('archive_too_large', `${entry.fileName}: ${mb(entry.uncompressedSize)} > batas ${mb(limits.maxEntryBytes)}`));
       }
-      if (total > limits.maxTotalBytes) return reject(new LoadError('archive_too_large', `total ${mb(total)} > batas ${mb(limits.maxTotalBytes)}`));
+      if (total > limits.maxTotalBytes) return reject(loadRefused('archive_too_large', `total ${mb(total)} > batas ${mb(limits.maxTotalBytes)}`));
       if (!PARSED.test(entry.fileName)) return zip.readEntry();
       drain(zip, entry).then(
         () => zip.readEntry(),
-        (err: Error) => reject(new LoadError(/too many bytes/i.test(err.message) ? 'archive_too_large' : 'docx_corrupt', `${entry.fileName}: ${err.message}`)),
+        (err: Error) => reject(loadRefused(/too many bytes/i.test(err.message) ? 'archive_too_large' : 'docx_corrupt', `${entry.fileName}: ${err.message}`)),
       );
     });
     zip.readEntry();

@@ -6,3 +6,4 @@ export { normalize, sentences, stem, isRoot, termCounts, terms, wordTable, words
 export { SastrawiStemmer, loadRootWords } from './sastrawi/stemmer.ts';
 export { stripControlChars } from './clean.ts';
 export { instructionAt } from './instructions.ts';
+export { MONTH_NAMES, MONTH_SPELLINGS } from './months.ts';

@@ -16,6 +16,9 @@ function clockIn(c: ClockIn, sameDayAs?: string): string {
 export const SECRETARIAT = 'Sekretariat Gerakan Menuju 100 Smart City';
 
 export const answerMessages = {
+  /** Above the source list of a plain-text answer (console, `pandu ask`). */
+  sources: 'Sumber:',
+  page: (page: number) => `hlm. ${page}`,
   greeting:
     'Halo! Saya Pandu, asisten program Gerakan Menuju 100 Smart City. Silakan tanyakan aturan program, isi checklist tiap tahap, atau tenggat wilayah Anda, misalnya "Kapan tenggat Bimtek IV?".',
   thanks: 'Sama-sama! Jika ada pertanyaan lain tentang program, silakan tanyakan.',

@@ -1,19 +1,37 @@
+import type { StageId } from '../programme/stage-ids.ts';
+
 /** Conversations (follow-up questions): how Pandu names what it understood a follow-up to be about. */
+
+const STAGE_LABELS: Readonly<Record<string, string | undefined>> = {
+  assessment: 'Seleksi dan Assessment',
+  mou: 'MoU',
+  'pembentukan-tim': 'Pembentukan Dewan dan Tim Pelaksana',
+  'bimtek-1': 'Bimtek I',
+  'bimtek-2': 'Bimtek II',
+  'bimtek-3': 'Bimtek III',
+  'bimtek-4': 'Bimtek IV',
+  finalisasi: 'Finalisasi dan Presentasi Masterplan',
+  evaluasi: 'Monitoring dan Evaluasi Tahunan',
+} satisfies Record<StageId, string>;
+
+/** How a stage is written into a rewritten question: short, and read back as the same stage. */
+const STAGE_MENTIONS: Readonly<Record<string, string | undefined>> = {
+  assessment: 'assessment',
+  mou: 'MoU',
+  'pembentukan-tim': 'pembentukan tim',
+  'bimtek-1': 'Bimtek I',
+  'bimtek-2': 'Bimtek II',
+  'bimtek-3': 'Bimtek III',
+  'bimtek-4': 'Bimtek IV',
+  finalisasi: 'finalisasi',
+  evaluasi: 'evaluasi tahunan',
+} satisfies Record<StageId, string>;
 
 export const conversationMessages = {
   /** The line above an answer to a rewritten follow-up: what Pandu took it to be about. */
   understood: (what: string) => `Yang saya pahami: ${what}`,
-  stageLabels: {
-    assessment: 'Seleksi dan Assessment',
-    mou: 'MoU',
-    'pembentukan-tim': 'Pembentukan Dewan dan Tim Pelaksana',
-    'bimtek-1': 'Bimtek I',
-    'bimtek-2': 'Bimtek II',
-    'bimtek-3': 'Bimtek III',
-    'bimtek-4': 'Bimtek IV',
-    finalisasi: 'Finalisasi dan Presentasi Masterplan',
-    evaluasi: 'Monitoring dan Evaluasi Tahunan',
-  } as Record<string, string>,
+  stageLabels: STAGE_LABELS,
+  stageMentions: STAGE_MENTIONS,
   dimensionLabels: {
     governance: 'Smart Governance',
     branding: 'Smart Branding',

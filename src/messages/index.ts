@@ -15,3 +15,5 @@ export { consolePages } from './console-pages.ts';
 export { staffMessages } from './staff.ts';
 export { digestChartMessages } from './digest-chart.ts';
 export { slackDocumentMessages } from './slack-documents.ts';
+export { cliHelp } from './cli-help.ts';
+export { programmeFileMessages } from './programme.ts';

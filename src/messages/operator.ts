@@ -21,6 +21,8 @@ export const configProblems = {
   cron: (detail: string) => `SLACK_DIGEST_CRON bukan pola cron yang valid (${detail})`,
   metricsToken: 'METRICS_TOKEN harus minimal 16 karakter tanpa spasi',
   metricsPortClash: 'METRICS_PORT harus berbeda dari PORT',
+  digestChannelMissing: 'SLACK_DIGEST_CHANNEL wajib diisi untuk mengirim ringkasan mingguan ke Slack',
+  slackTokenMissing: 'SLACK_BOT_TOKEN wajib diisi untuk menjalankan aplikasi Slack',
   slackSecretMissing: 'SLACK_SIGNING_SECRET wajib diisi bersama SLACK_BOT_TOKEN (atau isi SLACK_APP_TOKEN untuk Socket Mode)',
   webhookSecretMissing: 'TELEGRAM_WEBHOOK_SECRET wajib diisi bersama TELEGRAM_WEBHOOK_URL',
   modelMissing: 'OPENAI_CHAT_MODEL atau OPENAI_EMBEDDING_MODEL wajib diisi bila server model dikonfigurasi',
@@ -34,6 +36,7 @@ const DIR_REASONS: Record<string, string> = {
   EPERM: 'tidak ada izin menulis',
   EROFS: 'berada di sistem berkas hanya-baca',
   ENOSPC: 'disk penuh',
+  OWNER_CONTENDED: 'proses lain berulang kali mengambil alih berkas pemiliknya (pandu-owner.json); coba lagi',
 };
 
 const LISTEN_REASONS: Record<string, string> = {
@@ -45,6 +48,7 @@ const LISTEN_REASONS: Record<string, string> = {
 };
 
 export const operatorMessages = {
+  qaLineInvalid: (where: string, detail: string) => `${where}: baris set tanya-jawab tidak valid (${detail})`,
   dataDirUnusable: (dir: string, code: string) =>
     `Folder data ${dir} tidak dapat dipakai: ${DIR_REASONS[code] ?? code}. Periksa DATABASE_URL.`,
   dataDirOpen: (dir: string, mode: string) =>

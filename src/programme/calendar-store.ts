@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
+import { programmeFileMessages } from '../messages/programme.ts';
 import type { Calendar } from './calendar.ts';
 import type { CompletionSource } from './completions.ts';
 import { daysBetween, localDate } from './dates.ts';
@@ -27,7 +28,7 @@ export async function loadCalendar(tx: Queryable, cal: Calendar, source: string)
   const known = await tx.query<{ code: string }>('SELECT code FROM regions WHERE code = ANY($1::text[])', [codes]);
   const missing = codes.filter((c) => !known.some((k) => k.code === c));
   if (missing.length > 0) {
-    throw new PanduError('CALENDAR_INVALID', { issues: missing.map((c) => ({ line: 1, reason: `kode wilayah ${c} tidak dikenal` })) });
+    throw new PanduError('CALENDAR_INVALID', { issues: missing.map((c) => ({ line: 1, reason: programmeFileMessages.regionUnknown(c) })) });
   }
   for (const [i, s] of cal.stages.entries()) {
     await tx.query(

@@ -1,11 +1,12 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { PanduError } from '../errors.ts';
+import { programmeFileMessages as m } from '../messages/programme.ts';
 import { isValidDate } from './dates.ts';
 
-const date = z.string().refine(isValidDate, 'bukan tanggal yang valid (format YYYY-MM-DD)');
-const regionCode = z.string().regex(/^\d{2}\.\d{2}$/, 'kode wilayah harus berbentuk NN.NN, mis. 33.14');
-const stageId = z.string().regex(/^[a-z0-9-]+$/, 'id tahap hanya huruf kecil, angka dan tanda hubung');
+const date = z.string().refine(isValidDate, m.badDate);
+const regionCode = z.string().regex(/^\d{2}\.\d{2}$/, m.badRegionCode);
+const stageId = z.string().regex(/^[a-z0-9-]+$/, m.badStageId);
 
 const schema = z
   .object({
@@ -66,32 +67,32 @@ export function parseCalendar(text: string): Calendar {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
-      issues.push({ line: nodeLine(i.path), reason: `${i.path.join('.') || '(dokumen)'}: ${i.message}` });
+      issues.push({ line: nodeLine(i.path), reason: m.atPath(i.path.join('.'), i.message) });
     }
     throw new PanduError('CALENDAR_INVALID', { issues });
   }
   const cal = parsed.data;
   const stageIds = new Set<string>();
   cal.stages.forEach((s, i) => {
-    if (stageIds.has(s.id)) issues.push({ line: nodeLine(['stages', i, 'id']), reason: `tahap "${s.id}" tercantum dua kali` });
+    if (stageIds.has(s.id)) issues.push({ line: nodeLine(['stages', i, 'id']), reason: m.stageTwice(s.id) });
     stageIds.add(s.id);
     if (s.start && s.start > s.due) {
-      issues.push({ line: nodeLine(['stages', i, 'start']), reason: `tahap "${s.id}": tanggal mulai setelah tenggat` });
+      issues.push({ line: nodeLine(['stages', i, 'start']), reason: m.startAfterDue(s.id) });
     }
   });
   const regionCodes = new Set(cal.regions.map((r) => r.code));
   cal.overrides?.forEach((o, i) => {
-    if (!stageIds.has(o.stage)) issues.push({ line: nodeLine(['overrides', i, 'stage']), reason: `tahap "${o.stage}" tidak ada di kalender` });
+    if (!stageIds.has(o.stage)) issues.push({ line: nodeLine(['overrides', i, 'stage']), reason: m.stageUnknown(o.stage) });
     if (!regionCodes.has(o.region)) {
-      issues.push({ line: nodeLine(['overrides', i, 'region']), reason: `wilayah ${o.region} bukan anggota angkatan ${cal.cohort}` });
+      issues.push({ line: nodeLine(['overrides', i, 'region']), reason: m.notInCohort(o.region, cal.cohort) });
     }
   });
   cal.completed?.forEach((c, i) => {
     if (!regionCodes.has(c.region)) {
-      issues.push({ line: nodeLine(['completed', i, 'region']), reason: `wilayah ${c.region} bukan anggota angkatan ${cal.cohort}` });
+      issues.push({ line: nodeLine(['completed', i, 'region']), reason: m.notInCohort(c.region, cal.cohort) });
     }
     c.stages.forEach((s, j) => {
-      if (!stageIds.has(s)) issues.push({ line: nodeLine(['completed', i, 'stages', j]), reason: `tahap "${s}" tidak ada di kalender` });
+      if (!stageIds.has(s)) issues.push({ line: nodeLine(['completed', i, 'stages', j]), reason: m.stageUnknown(s) });
     });
   });
   if (issues.length > 0) throw new PanduError('CALENDAR_INVALID', { issues });

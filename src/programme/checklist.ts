@@ -1,6 +1,7 @@
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { PanduError } from '../errors.ts';
+import { programmeFileMessages as m } from '../messages/programme.ts';
 
 const schema = z.object({
   kind: z.literal('checklist'),
@@ -10,7 +11,7 @@ const schema = z.object({
   items: z
     .array(
       z.object({
-        id: z.string().regex(/^[A-Z0-9]+-\d{2,3}$/, 'id butir harus berbentuk ABC-01'),
+        id: z.string().regex(/^[A-Z0-9]+-\d{2,3}$/, m.badItemId),
         title: z.string().min(1),
         description: z.string().min(1),
         output: z.string().min(1),
@@ -32,7 +33,7 @@ export function splitFrontMatter(text: string): { yaml: string; body: string; bo
 /** Parses a checklist file's front matter; CHECKLIST_INVALID names the line and reason. */
 export function parseChecklist(text: string): Checklist {
   const fm = splitFrontMatter(text);
-  if (!fm) throw new PanduError('CHECKLIST_INVALID', { issues: [{ line: 1, reason: 'front matter YAML (---) tidak ditemukan' }] });
+  if (!fm) throw new PanduError('CHECKLIST_INVALID', { issues: [{ line: 1, reason: m.noFrontMatter }] });
   const lineCounter = new LineCounter();
   const doc = parseDocument(fm.yaml, { lineCounter, prettyErrors: false });
   const lineAt = (offset: number) => lineCounter.linePos(offset).line + 1; // +1 for the opening ---
@@ -46,13 +47,13 @@ export function parseChecklist(text: string): Checklist {
     throw new PanduError('CHECKLIST_INVALID', {
       issues: parsed.error.issues.map((i) => {
         const node = doc.getIn(i.path as (string | number)[], true) as { range?: [number, number, number] } | undefined;
-        return { line: node?.range ? lineAt(node.range[0]) : 1, reason: `${i.path.join('.')}: ${i.message}` };
+        return { line: node?.range ? lineAt(node.range[0]) : 1, reason: m.atPath(i.path.join('.'), i.message) };
       }),
     });
   }
   const seen = new Set<string>();
   for (const item of parsed.data.items) {
-    if (seen.has(item.id)) throw new PanduError('CHECKLIST_INVALID', { issues: [{ line: 1, reason: `butir ${item.id} tercantum dua kali` }] });
+    if (seen.has(item.id)) throw new PanduError('CHECKLIST_INVALID', { issues: [{ line: 1, reason: m.itemTwice(item.id) }] });
     seen.add(item.id);
   }
   return parsed.data;

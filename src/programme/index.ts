@@ -40,3 +40,4 @@ export {
   type StageCompletion,
 } from './completions.ts';
 export { regionStatus, type RegionStatus, type StageStatus } from './region-status.ts';
+export { STAGE_IDS, type StageId } from './stage-ids.ts';

@@ -58,7 +58,7 @@ export function startRetentionJob(o: {
   };
   const run = () =>
     runOnce().catch((err: unknown) => {
-      log.error({ err: (err as Error).message }, 'question retention failed; trying again at the next run');
+      log.error({ err }, 'question retention failed; trying again at the next run');
       return 0;
     });
   const job = new Cron(o.pattern ?? '30 2 * * *', { timezone: o.timezone, protect: true }, () => void run());

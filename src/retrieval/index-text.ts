@@ -1,3 +1,5 @@
+import { headingParts } from './heading-path.ts';
+
 /** A chunk as written to the index. `indexText` (title + headings + text) feeds BM25 and vectors. */
 export interface IndexChunk {
   readonly ordinal: number;
@@ -12,5 +14,5 @@ export interface IndexChunk {
 
 /** The text a chunk is indexed by: its document title and heading path give it context. */
 export function indexTextOf(title: string, heading: string, text: string): string {
-  return `${title}\n${heading.replaceAll(' > ', '\n')}\n${text}`;
+  return `${title}\n${headingParts(heading).join('\n')}\n${text}`;
 }

@@ -2,8 +2,9 @@ import type { Queryable } from '../db/index.ts';
 import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { analyzeQuery, CONTEXT_WEIGHT, emphasizeNames, queryConcepts, type QueryConcept } from './query.ts';
-import { terms } from '../language/index.ts';
+import { MONTH_NAMES, terms } from '../language/index.ts';
 import { bm25Idf, bm25Search, DEFAULT_BM25 } from './bm25.ts';
+import { lastHeading } from './heading-path.ts';
 
 export { bm25Search, type Bm25Result, type Bm25Row } from './bm25.ts';
 
@@ -99,7 +100,7 @@ export async function vectorSearch(db: Queryable, vector: Float32Array, limit: n
   );
 }
 
-const MONTH = '(januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)';
+const MONTH = `(${MONTH_NAMES.join('|')})`;
 const ANSWER_TYPES: ReadonlyArray<[RegExp, RegExp]> = [
   [/\b(kapan|tahun berapa|tanggal berapa|sejak kapan)\b/i, new RegExp(`\\b(1[5-9]\\d\\d|20\\d\\d)\\b|\\b\\d{1,2} ${MONTH}\\b`, 'i')],
   [/\b(berapa|berapakah)\b/i, /\d/],
@@ -118,7 +119,7 @@ function expectedAnswerType(question: string): RegExp | null {
  * when it is a section of a longer document, the section's own heading, which names its subject.
  */
 function openingOf(m: { heading: string; title: string; text: string }): string[] {
-  const section = m.heading && m.heading !== m.title ? (m.heading.split(' > ').at(-1) ?? '') : '';
+  const section = m.heading && m.heading !== m.title ? lastHeading(m.heading) : '';
   return section ? [...terms(section), ...openingTerms(m.text)] : openingTerms(m.text);
 }
 
@@ -218,7 +219,7 @@ export async function sectionsTitled(db: Queryable, term: string, limit = 2): Pr
   const same = (a: readonly string[]) => a.length === wanted.length && a.every((t, i) => t === wanted[i]);
   return rows
     .filter((r) => {
-      const own = r.heading.split(' > ').at(-1) ?? '';
+      const own = lastHeading(r.heading);
       const abbr = /\(([^)]+)\)\s*$/.exec(own)?.[1];
       return same(terms(own.replace(/\([^)]*\)\s*$/, ''))) || (abbr !== undefined && same(terms(abbr)));
     })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/index.ts';
+import { PanduError } from '../../src/errors.ts';
+import { loadConfig } from '../../src/config/index.ts';
 
 describe('configuration', () => {
   it('has working defaults: embedded database, Jakarta time, port 3000, offline', () => {
@@ -23,8 +24,8 @@ describe('configuration', () => {
     } catch (err) {
       error = err;
     }
-    expect(error).toBeInstanceOf(ConfigError);
-    const text = (error as ConfigError).message;
+    expect(PanduError.isInstance(error, 'CONFIG_INVALID')).toBe(true);
+    const text = (error as PanduError<'CONFIG_INVALID'>).details.problems.join('\n');
     expect(text).toMatch(/PORT harus nomor port 0–65535/);
     expect(text).toMatch(/PANDU_TIMEZONE harus zona waktu IANA/);
     expect(text).toMatch(/TELEGRAM_BOT_TOKEN/);

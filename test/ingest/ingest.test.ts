@@ -95,6 +95,20 @@ describe.each(backends)('ingestion on %s', (backend) => {
     expect(d.find((x) => x.stageId === 'bimtek-1')?.dueOn).toBe('2026-06-12');
   });
 
+  it('names a calendar region the database does not know in Indonesian, and keeps the previous calendar', async () => {
+    const { db, deps } = await setup(backend);
+    const dir = tempDir();
+    const file = join(dir, 'angkatan-2026.yaml');
+    writeFileSync(file, CALENDAR('2026-06-12'));
+    await ingestPaths(deps, [dir]);
+    writeFileSync(file, CALENDAR('2026-06-19').replaceAll('91.71', '99.99'));
+    const bad = await ingestPaths(deps, [dir]);
+    expect(bad.failed).toBe(1);
+    expect(bad.files[0]!.reason).toMatch(/^kalender tidak valid; kalender sebelumnya tetap berlaku \(baris 1: kode wilayah 99\.99 tidak dikenal\)/);
+    const d = await regionDeadlines(db, '33.14');
+    expect(d.find((x) => x.stageId === 'bimtek-1')?.dueOn).toBe('2026-06-12');
+  });
+
   it('re-embeds every chunk when the embedding model changes, never mixing dimensions', async () => {
     const { db, deps } = await setup(backend);
     await ingestPaths(deps, [await goodCorpus()]);

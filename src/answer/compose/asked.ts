@@ -1,4 +1,4 @@
-import { contextTerms } from '../../retrieval/query.ts';
+import { contextTerms } from '../../retrieval/index.ts';
 import { normalize, terms, words } from '../../language/index.ts';
 
 /**

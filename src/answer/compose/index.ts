@@ -1,4 +1,4 @@
-import type { SearchHit, WeightedConcept } from '../../retrieval/search.ts';
+import type { SearchHit, WeightedConcept } from '../../retrieval/index.ts';
 import { normalize, terms, words } from '../../language/index.ts';
 import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';

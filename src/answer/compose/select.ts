@@ -1,4 +1,4 @@
-import type { WeightedConcept } from '../../retrieval/search.ts';
+import type { WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import type { Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';

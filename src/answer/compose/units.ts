@@ -1,4 +1,4 @@
-import type { SearchHit } from '../../retrieval/search.ts';
+import { headingParts, type SearchHit } from '../../retrieval/index.ts';
 import { sentences } from '../../language/index.ts';
 import { introducesList, isInlineList } from './values.ts';
 
@@ -81,6 +81,6 @@ export interface Passage {
 }
 
 export function passageOf(hit: SearchHit, rank: number): Passage {
-  const path = hit.heading.split(' > ');
+  const path = headingParts(hit.heading);
   return { hit, rank, units: unitsOf(hit.text), section: path.at(-1) ?? '', parents: path.slice(1, -1).join(' ') };
 }

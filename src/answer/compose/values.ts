@@ -1,11 +1,11 @@
-import { normalize } from '../../language/index.ts';
+import { MONTH_NAMES, MONTH_SPELLINGS, normalize } from '../../language/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 
 /**
  * Recognises values of each kind in a sentence: the facts of Indonesian writing (month
  * names, 'Rp', 'pukul', venue nouns, honorifics), no list of particular names.
  */
-const MONTHS = 'januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|sept|okt|nov|des|january|february|march|may|june|july|august|october|december';
+const MONTHS = MONTH_SPELLINGS.flat().join('|');
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
 const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
@@ -41,7 +41,7 @@ const NOT_NAME = new Set(
    portal buku bimbingan teknis bimtek kementerian kemkominfo kominfo komdigi direktorat jenderal bagian bidang kantor staf presiden gerakan menuju
    nota kesepahaman rencana program pemerintah peraturan surat keputusan lembar laporan komitmen profil daftar dokumen
    masterplan analisis strategis pelaksana ketua anggota koordinator mentor panel penilai sub unit layanan pusat indonesia republik
-   barat tengah timur utara selatan waktu januari februari maret april mei juni juli agustus september oktober november desember
+   barat tengah timur utara selatan waktu ${MONTH_NAMES.join(' ')}
    senin selasa rabu kamis jumat sabtu minggu governance branding economy living society environment quick win hotel gedung aula
    balai pendopo jalan universitas institut pada dalam untuk dengan dari oleh menurut selain namun sementara adapun acara kegiatan
    undang pasal ayat bab nomor tahun tentang sistem pemerintahan berbasis elektronik satu data nasional regional rapat forum

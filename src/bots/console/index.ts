@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import type { Logger } from '../../log.ts';
 import { messages } from '../../messages/index.ts';
 
 export interface ConsoleDeps {
@@ -11,6 +12,8 @@ export interface ConsoleDeps {
   findRegion(query: string): Promise<{ code: string; name: string } | null>;
   /** Called on /keluar or Ctrl-C at the prompt. */
   onQuit(): void;
+  /** Where a failed answer is logged (with its stack); the person at the prompt sees only the apology. */
+  readonly log?: Pick<Logger, 'warn'>;
 }
 
 export interface ConsoleChat {
@@ -47,7 +50,8 @@ export function startConsole(deps: ConsoleDeps): ConsoleChat {
       } else if (text) {
         try {
           write(await deps.ask(text, state));
-        } catch {
+        } catch (err) {
+          deps.log?.warn({ err }, 'console question failed');
           write(messages.errors.internal);
         }
       }

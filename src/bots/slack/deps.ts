@@ -2,7 +2,7 @@ import type { AnswerService } from '../../answer/index.ts';
 import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
-import type { Embedder } from '../../retrieval/embedder.ts';
+import type { Embedder } from '../../retrieval/index.ts';
 import type { DigestPublisher } from './digest.ts';
 
 /** What every Slack feature's `register(app, deps)` receives. */

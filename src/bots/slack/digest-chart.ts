@@ -11,7 +11,7 @@ export async function chartForDigest(db: Db, now: Date, period: string, log: Log
   try {
     return await digestChart(db, now, period);
   } catch (err) {
-    log.warn({ err: (err as Error).message, period }, 'digest chart not drawn');
+    log.warn({ err, period }, 'digest chart not drawn');
     return null;
   }
 }
@@ -34,7 +34,7 @@ export async function uploadDigestChart(
     return uploaded.files?.[0]?.files?.[0]?.id ?? null;
   } catch (err) {
     // The digest is out; a missing picture is logged, not retried as a second digest.
-    o.log.warn({ err: (err as Error).message, period: o.period }, 'digest chart upload failed');
+    o.log.warn({ err, period: o.period }, 'digest chart upload failed');
     return null;
   }
 }

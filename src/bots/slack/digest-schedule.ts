@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
-import { ConfigError, type Config } from '../../config/index.ts';
+import { configInvalid, type Config } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 import { isoWeek } from '../../digest/index.ts';
 import type { Logger } from '../../log.ts';
 import type { DigestPublisher } from './digest.ts';
@@ -13,7 +14,7 @@ export function validCron(pattern: string, timezone: string): Cron {
   try {
     return new Cron(pattern, { timezone, paused: true });
   } catch (err) {
-    throw new ConfigError([`SLACK_DIGEST_CRON is not a valid cron pattern (${(err as Error).message})`]);
+    throw configInvalid([configProblems.cron((err as Error).message)]);
   }
 }
 
@@ -53,7 +54,7 @@ export function createDigestSchedule(deps: {
   }
   const tick = (): Promise<void> =>
     deps.inflight.track(
-      weeklyTick().catch((err: unknown) => log.error({ err: (err as Error).message }, 'weekly digest tick failed; the next tick retries')),
+      weeklyTick().catch((err: unknown) => log.error({ err }, 'weekly digest tick failed; the next tick retries')),
     );
 
   return {

@@ -7,6 +7,8 @@ import { digestMessages } from '../../messages/index.ts';
 import { slackClientOptions } from './client.ts';
 import { chartForDigest, uploadDigestChart } from './digest-chart.ts';
 import { boltLogger } from './logger.ts';
+import { configInvalid } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 
 type WebClient = App['client'];
 
@@ -92,7 +94,7 @@ export function createDigestPublisher(deps: {
   const { db, client, channel, timezone, logger: log } = deps;
 
   const requireChannel = (): string => {
-    if (!channel) throw new Error('SLACK_DIGEST_CHANNEL is not set');
+    if (!channel) throw configInvalid([configProblems.digestChannelMissing]);
     return channel;
   };
 

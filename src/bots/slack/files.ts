@@ -93,7 +93,7 @@ export async function takeSharedFiles(deps: SlackFeatureDeps, client: WebClient,
     try {
       text = await takeFile(deps, client, s.user, id);
     } catch (err) {
-      deps.logger.error({ err: (err as Error).message, fileId: id }, 'slack file not taken');
+      deps.logger.error({ err, fileId: id }, 'slack file not taken');
       text = m.failed(id, (err as Error).message);
     }
     await post(text);

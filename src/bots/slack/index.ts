@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { AnswerService } from '../../answer/index.ts';
-import { ConfigError, type Config } from '../../config/index.ts';
+import { configInvalid, type Config } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
 import type { Sender } from '../../reminders/index.ts';
@@ -18,7 +19,7 @@ import { boltLogger } from './logger.ts';
 import { createSlackSender } from './sender.ts';
 import { pruneThreads } from './threads.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
-import type { Embedder } from '../../retrieval/embedder.ts';
+import type { Embedder } from '../../retrieval/index.ts';
 
 export { createDigestPublisher, createSlackDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
 export { createSlackSender } from './sender.ts';
@@ -73,9 +74,9 @@ export interface SlackApp {
 /** Checks the Slack settings this process needs; a missing one stops the start. */
 function checkSettings(deps: SlackAppDeps): { botToken: string; socketMode: boolean } {
   const { slack } = deps;
-  if (!slack.botToken) throw new ConfigError(['SLACK_BOT_TOKEN is required for the Slack app']);
+  if (!slack.botToken) throw configInvalid([configProblems.slackTokenMissing]);
   const socketMode = Boolean(slack.appToken);
-  if (!socketMode && !slack.signingSecret) throw new ConfigError(['SLACK_SIGNING_SECRET is required for Slack over HTTP']);
+  if (!socketMode && !slack.signingSecret) throw configInvalid([configProblems.slackSecretMissing]);
   if (!socketMode && !deps.http) throw new Error('createSlackApp: HTTP mode needs the HTTP server');
   return { botToken: slack.botToken, socketMode };
 }

@@ -33,6 +33,6 @@ export async function uploadStaffCsv(deps: SlackFeatureDeps, client: WebClient, 
       initial_comment: staffMessages.csvComment,
     });
   } catch (err) {
-    deps.logger.warn({ err: (err as Error).message, kind: answer.kind }, 'staff answer CSV upload failed');
+    deps.logger.warn({ err, kind: answer.kind }, 'staff answer CSV upload failed');
   }
 }

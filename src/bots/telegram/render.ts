@@ -1,6 +1,7 @@
 import { sourceAddress } from '../../answer/render.ts';
 import type { Answer, Citation } from '../../answer/types.ts';
 import { ingestMessages, telegramMessages as t } from '../../messages/index.ts';
+import { lastHeading } from '../../retrieval/index.ts';
 
 /** Telegram's limit is 4096 characters per message; keep a margin for safety. */
 export const MESSAGE_LIMIT = 4000;
@@ -16,7 +17,7 @@ export function escapeHtml(text: string): string {
  * links to the document's public address (at the cited page of a PDF) when it has one.
  */
 export function sourceLine(c: Citation): string {
-  const section = c.heading.split(' > ').map((s) => s.trim()).filter(Boolean).slice(-1)[0];
+  const section = lastHeading(c.heading).trim();
   const parts = [ingestMessages.dateline(c.place, c.published_at) || null, section && section !== c.title ? section : null, c.page ? t.ask.page(c.page) : null].filter(Boolean);
   const address = sourceAddress(c);
   const title = address ? `<a href="${escapeHtml(address).replace(/"/g, '&quot;')}">${escapeHtml(c.title)}</a>` : escapeHtml(c.title);

@@ -3,6 +3,7 @@ import { MAX_QUESTION_LENGTH } from '../../answer/types.ts';
 import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import { printJson, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 /** `--staff`: a question about the programme's state, answered from the data; false when it is not one. */
 async function answerAsStaff(ctx: CliContext, question: string, json: boolean): Promise<boolean> {
@@ -20,14 +21,14 @@ async function answerAsStaff(ctx: CliContext, question: string, json: boolean): 
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
     .command('ask')
-    .description('Jawab satu pertanyaan seperti bot menjawabnya')
-    .argument('<pertanyaan>', 'pertanyaan dalam Bahasa Indonesia')
-    .option('--region <kode>', 'wilayah penanya (kode atau nama), untuk tenggat dan checklist')
-    .option('--session <id>', 'id percakapan untuk pertanyaan lanjutan')
-    .option('--json', 'keluaran JSON')
-    .option('--staff', 'sebagai staf sekretariat: pertanyaan tentang keadaan program (keterlambatan, jumlah selesai, status wilayah…) dijawab dari data, seperti di Slack')
+    .description(help.ask.description)
+    .argument('<pertanyaan>', help.ask.question)
+    .option('--region <kode>', help.ask.region)
+    .option('--session <id>', help.ask.session)
+    .option('--json', help.ask.json)
+    .option('--staff', help.ask.staff)
     .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
-      if (!question.trim()) throw new PanduError('USAGE', { detail: 'pertanyaan kosong' });
+      if (!question.trim()) throw new PanduError('USAGE', { detail: help.usage.emptyQuestion });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
       const [app, { findRegion }, { renderPlain }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../answer/render.ts')]);
       let regionCode: string | null = null;
@@ -47,15 +48,15 @@ export function registerAsk(program: Command, ctx: CliContext): void {
 
   program
     .command('search')
-    .description('Tampilkan potongan dokumen yang paling relevan, tanpa menyusun jawaban')
-    .argument('<kueri>', 'kata kunci atau pertanyaan')
-    .option('--k <n>', 'jumlah hasil', '5')
-    .option('--region <kode>', 'utamakan dokumen wilayah ini')
-    .option('--json', 'keluaran JSON')
+    .description(help.search.description)
+    .argument('<kueri>', help.search.query)
+    .option('--k <n>', help.search.k, '5')
+    .option('--region <kode>', help.search.region)
+    .option('--json', help.search.json)
     .action(async (query: string, opts: { k: string; region?: string; json?: boolean }) => {
       const k = Number(opts.k);
-      if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: '--k harus bilangan bulat 1–100' });
-      const [app, { findRegion }, { search }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../retrieval/search.ts')]);
+      if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: help.usage.badK });
+      const [app, { findRegion }, { search }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../retrieval/index.ts')]);
       const embedder = await servicesOf(app).embedder();
       const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });

@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/index.ts';
 import { PanduError } from '../../errors.ts';
 import { digestChartMessages, digestCli } from '../../messages/index.ts';
 import { parseNow, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 /** Writes the digest's chart into `dir` (created if missing); returns the file's path. */
 async function writeChart(db: Queryable, now: Date, period: string, dir: string): Promise<string> {
@@ -24,11 +25,11 @@ async function writeChart(db: Queryable, now: Date, period: string, dir: string)
 export function registerDigest(program: Command, ctx: CliContext): void {
   program
     .command('digest')
-    .description('Susun ringkasan untuk staf (tenggat, keterlambatan, pertanyaan) dan kirim ke kanal Slack')
-    .option('--now <waktu>', 'anggap sekarang pukul ini (ISO 8601)')
-    .option('--dry-run', 'tampilkan ringkasan sebagai teks, tanpa mengirim')
-    .option('--weekly', 'kirim sebagai ringkasan mingguan: dilewati bila minggu ini sudah dikirim')
-    .option('--out <folder>', 'dengan --dry-run: tulis grafik ringkasan (PNG, sama dengan yang dikirim ke Slack) ke folder ini')
+    .description(help.digest.description)
+    .option('--now <waktu>', help.digest.now)
+    .option('--dry-run', help.digest.dryRun)
+    .option('--weekly', help.digest.weekly)
+    .option('--out <folder>', help.digest.out)
     .action(async (opts: { now?: string; dryRun?: boolean; weekly?: boolean; out?: string }) => {
       const now = parseNow(opts.now);
       if (opts.out && !opts.dryRun) throw new PanduError('USAGE', { detail: digestChartMessages.outNeedsDryRun });

@@ -1,13 +1,14 @@
 import type { Command } from 'commander';
 import { servicesOf } from '../../composition.ts';
 import { printJson, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 export function registerEval(program: Command, ctx: CliContext): void {
   program
     .command('eval')
-    .description('Ukur mutu pencarian dan jawaban pada set tanya-jawab (recall@k, MRR, ketepatan fakta, penolakan)')
-    .option('--set <file>', 'berkas JSONL tanya-jawab', 'corpus/eval/qa.jsonl')
-    .option('--json', 'keluaran JSON lengkap (termasuk daftar yang meleset)')
+    .description(help.eval.description)
+    .option('--set <file>', help.eval.set, 'corpus/eval/qa.jsonl')
+    .option('--json', help.eval.json)
     .action(async (opts: { set: string; json?: boolean }) => {
       const [app, { evaluate, readQaSet }] = await Promise.all([ctx.app(), import('../../evaluation/index.ts')]);
       const services = servicesOf(app);

@@ -3,15 +3,16 @@ import { PanduError } from '../../errors.ts';
 import { messages } from '../../messages/index.ts';
 import { createInvite, listRegions } from '../../regions/index.ts';
 import { printJson, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 export function registerRegions(program: Command, ctx: CliContext): void {
-  const regions = program.command('regions').description('Daftar wilayah (kabupaten/kota) dan kode undangan grup');
+  const regions = program.command('regions').description(help.regions.description);
 
   regions
     .command('list')
-    .description('Tampilkan wilayah beserta provinsi, zona waktu dan angkatan')
-    .option('--province <nama>', 'saring menurut provinsi (sebagian nama cukup)')
-    .option('--json', 'keluaran JSON')
+    .description(help.regionsList.description)
+    .option('--province <nama>', help.regionsList.province)
+    .option('--json', help.regionsList.json)
     .action(async (opts: { province?: string; json?: boolean }) => {
       const app = await ctx.app();
       const rows = await listRegions(app.db, { province: opts.province });
@@ -34,14 +35,14 @@ export function registerRegions(program: Command, ctx: CliContext): void {
 
   regions
     .command('invite')
-    .description('Buat kode undangan sekali pakai untuk mengikat grup Telegram ke wilayah')
-    .argument('<kode>', 'kode wilayah (mis. 33.14) atau nama wilayah')
-    .option('--hours <jam>', 'masa berlaku dalam jam', '72')
-    .option('--json', 'keluaran JSON')
+    .description(help.regionsInvite.description)
+    .argument('<kode>', help.regionsInvite.region)
+    .option('--hours <jam>', help.regionsInvite.hours, '72')
+    .option('--json', help.regionsInvite.json)
     .action(async (code: string, opts: { hours: string; json?: boolean }) => {
       const hours = Number(opts.hours);
       if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
-        throw new PanduError('USAGE', { detail: '--hours harus antara 1 dan 720' });
+        throw new PanduError('USAGE', { detail: help.usage.badHours });
       }
       const app = await ctx.app();
       const invite = await createInvite(app.db, code, { ttlHours: hours, createdBy: 'cli' });

@@ -5,6 +5,7 @@ import { reminderCli } from '../../messages/index.ts';
 import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
 import { localDate } from '../../programme/index.ts';
 import { parseNow, printJson, type CliContext } from '../context.ts';
+import { cliHelp as help } from '../../messages/cli-help.ts';
 
 function parseDays(value: string): number {
   const n = Number(value);
@@ -41,14 +42,14 @@ function printPlan(ctx: CliContext, plan: readonly PlannedReminder[]): void {
 }
 
 export function registerReminders(program: Command, ctx: CliContext): void {
-  const reminders = program.command('reminders').description('Pengingat tenggat ke grup wilayah: rencana dan pengiriman');
+  const reminders = program.command('reminders').description(help.reminders.description);
 
   reminders
     .command('plan')
-    .description('Tampilkan pengingat yang akan dikirim, per grup')
-    .option('--now <waktu>', 'anggap sekarang pukul ini (ISO 8601)')
-    .option('--days <n>', 'rentang ke depan dalam hari', '14')
-    .option('--json', 'keluaran JSON')
+    .description(help.remindersPlan.description)
+    .option('--now <waktu>', help.remindersPlan.now)
+    .option('--days <n>', help.remindersPlan.days, '14')
+    .option('--json', help.remindersPlan.json)
     .action(async (opts: { now?: string; days: string; json?: boolean }) => {
       const now = parseNow(opts.now);
       const days = parseDays(opts.days);
@@ -91,9 +92,9 @@ export function registerReminders(program: Command, ctx: CliContext): void {
 
   reminders
     .command('run')
-    .description('Jadwalkan pengingat yang jatuh tempo dan kirim sekali')
-    .option('--now <waktu>', 'anggap sekarang pukul ini (ISO 8601); waktu berjalan dari situ')
-    .option('--json', 'keluaran JSON')
+    .description(help.remindersRun.description)
+    .option('--now <waktu>', help.remindersRun.now)
+    .option('--json', help.remindersRun.json)
     .action(async (opts: { now?: string; json?: boolean }) => {
       const start = parseNow(opts.now);
       const shift = start.getTime() - Date.now();

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { recordAudit } from '../../audit/index.ts';
 import { documentById, ingestUpload, lastIngestRun, listDocuments, reingestDocument, removeDocument, UPLOAD_KINDS, type UploadKind } from '../../ingest/index.ts';
 import { consoleMessages as m, consolePages } from '../../messages/index.ts';
-import { search } from '../../retrieval/search.ts';
+import { search } from '../../retrieval/index.ts';
 import { BASE, type ConsoleContext, type ConsoleEnv, type ConsoleServices } from '../context.ts';
 import { kelola } from '../middleware.tsx';
 import { errorPage, page } from '../render.tsx';

@@ -1,7 +1,7 @@
 import type { FC } from 'hono/jsx';
 import { consoleMessages as m, consolePages } from '../../messages/index.ts';
 import { UPLOAD_KINDS, type DocumentRow, type FileOutcome, type IngestRun } from '../../ingest/index.ts';
-import type { SearchHit } from '../../retrieval/search.ts';
+import type { SearchHit } from '../../retrieval/index.ts';
 import type { Session } from '../auth/sessions.ts';
 import { BASE } from '../context.ts';
 import { Badge, Csrf, Empty } from './parts.tsx';

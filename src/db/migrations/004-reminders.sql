@@ -1,4 +1,4 @@
--- Reminder outbox, v2 (issue 8).
+-- Reminder outbox, v2: the due date joins the unique key, and delivery is recorded.
 -- A reminder is one row per (deadline, chat, offset): the deadline is the region's stage
 -- *on its due date*, so the due date joins the unique key. When the calendar moves a
 -- deadline, pending rows of the old date are cancelled and the new date gets its own

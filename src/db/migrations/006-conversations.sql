@@ -1,4 +1,4 @@
--- Conversations (issue 9): the last turns of each chat or thread, so a follow-up such as
+-- Conversations: the last turns of each chat or thread, so a follow-up such as
 -- "kalau Bimtek III?" can be understood. A session is a conversation key chosen by the
 -- adapter (Telegram private chat or group reply chain, Slack thread, console, CLI).
 -- Turns are forgotten after a period of silence (30 minutes by default) and on /baru.

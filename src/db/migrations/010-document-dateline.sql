@@ -1,4 +1,4 @@
--- What a document says about itself (issue 14): the date and place of its dateline or
+-- What a document says about itself: the date and place of its dateline or
 -- front matter, shown with citations, and its public address (front matter `url:`).
 ALTER TABLE documents ADD COLUMN published_at date;
 ALTER TABLE documents ADD COLUMN place text;
