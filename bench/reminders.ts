@@ -15,8 +15,10 @@ import pino from 'pino';
 import { migrate, openDatabase } from '../src/db/index.ts';
 import { loadCalendar, parseCalendar } from '../src/programme/index.ts';
 import { loadRegistry, seedRegions } from '../src/regions/index.ts';
-import { createReminderService, DEFAULT_PACE, outboxRows } from '../src/reminders/index.ts';
-import { createTelegramSender } from '../src/reminders/telegram-sender.ts';
+import { Api } from 'grammy';
+import { createTelegramSender, telegramPace, TELEGRAM_LIMITS } from '../src/bots/telegram/index.ts';
+import { createPacer } from '../src/pacing/index.ts';
+import { createReminderService, outboxRows } from '../src/reminders/index.ts';
 import { startFakeBotApi, type Delivery } from '../test/support/fake-bot-api-min.ts';
 
 const LIMIT_PER_SEC = 30;
@@ -81,15 +83,19 @@ async function main(): Promise<number> {
   );
   const groups = codes.length;
 
-  // BENCH_PACE overrides the dispatcher's Telegram pace (messages/s) to explore the trade-off.
-  const pace = Number(process.env.BENCH_PACE ?? DEFAULT_PACE.telegram.ratePerSec);
+  // BENCH_PACE overrides the bot's Telegram pace (messages/s) to explore the trade-off.
+  const pace = Number(process.env.BENCH_PACE ?? TELEGRAM_LIMITS.globalPerSec);
   const api = await startFake();
   const service = createReminderService({
     db,
-    senders: { telegram: createTelegramSender({ token: '123:bench', apiRoot: api.apiRoot }) },
+    senders: {
+      telegram: createTelegramSender({
+        api: new Api('123:bench', { apiRoot: api.apiRoot }),
+        pacer: createPacer(telegramPace({ ...TELEGRAM_LIMITS, globalPerSec: pace })),
+      }),
+    },
     logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
     now: () => new Date(NOW.getTime() + (performance.now() - t0)),
-    dispatcher: { pace: { telegram: { ...DEFAULT_PACE.telegram, ratePerSec: pace } } },
   });
   const t0 = performance.now();
   const result = await service.runOnce();

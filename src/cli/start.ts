@@ -8,7 +8,6 @@ import type { Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
 import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
-import { reminderSenders } from '../reminders/senders.ts';
 import { createHttpServer, listenOrFail, type Readiness } from '../server/http.ts';
 import { mountAdmin } from './admin.ts';
 import { existsSync } from 'node:fs';
@@ -172,9 +171,8 @@ export async function runStart(config: Config, logger: Logger, io: Io): Promise<
 
   // Reminders (issue 8): plan + enqueue + dispatch every minute, and once now to catch up.
   {
-    const senders = reminderSenders(config);
-    if (telegramBot) senders.telegram = telegramBot.sender;
-    if (slackApp) senders.slack = slackApp.sender;
+    // Each sender carries its bot's pacer: reminders and answers share one pace.
+    const senders = { ...(telegramBot && { telegram: telegramBot.sender }), ...(slackApp && { slack: slackApp.sender }) };
     if (Object.keys(senders).length > 0) {
       const reminders = startReminderScheduler({
         db: app.db,

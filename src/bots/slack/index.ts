@@ -15,13 +15,13 @@ import { createDigestPublisher, type PostedDigest, type WeeklyDigestResult } fro
 import { register as registerFeedback } from './feedback.ts';
 import { register as registerDocuments } from './documents.ts';
 import { boltLogger } from './logger.ts';
-import { createSlackSender } from './sender.ts';
+import { createSlackSender, slackPacer } from './sender.ts';
 import { pruneThreads } from './threads.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
 import type { Embedder } from '../../retrieval/embedder.ts';
 
 export { createDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
-export { createSlackSender } from './sender.ts';
+export { createSlackSender, SLACK_PACE, slackPacer } from './sender.ts';
 export { answerBlocks, FEEDBACK_ACTIONS } from './blocks.ts';
 export { isStaff, type SlackFeatureDeps } from './deps.ts';
 
@@ -154,7 +154,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
   });
 
   const senderClient = new webApi.WebClient(slack.botToken, { ...clientOptions, logger, rejectRateLimitedCalls: true });
-  const sender = createSlackSender(senderClient);
+  const sender = createSlackSender(senderClient, slackPacer(db));
 
   let started = false;
   let stopped = false;

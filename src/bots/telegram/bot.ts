@@ -8,8 +8,9 @@ import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
 import { telegramMessages as t } from '../../messages/index.ts';
-import type { Sender } from '../../reminders/sender.ts';
-import { createTelegramSender } from '../../reminders/telegram-sender.ts';
+import type { Pacer } from '../../pacing/index.ts';
+import type { Sender } from '../../reminders/index.ts';
+import { createTelegramSender, telegramPacer } from './sender.ts';
 import { readJson, type HttpServer } from '../../server/http.ts';
 import { markSeen, pruneSeen } from './seen.ts';
 import { errorSummary, type FeatureDeps } from './context.ts';
@@ -25,7 +26,7 @@ import { moreFeature } from './features/more.ts';
 import { remindersFeature } from './features/reminders.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { createUserRateLimiter } from './rate-limit.ts';
-import { createThrottle, TELEGRAM_LIMITS, type ThrottleLimits } from './throttle.ts';
+import { pacedTransformer, telegramPace, type ThrottleLimits } from './throttle.ts';
 import { createWorkQueue } from './work-queue.ts';
 
 export interface TelegramBotDeps {
@@ -39,6 +40,8 @@ export interface TelegramBotDeps {
 export interface TelegramBotOptions {
   /** Outgoing pace; Telegram's limits by default (30/s overall, 20/min per group). */
   readonly limits?: ThrottleLimits;
+  /** The bot's pacer (default: shared through PostgreSQL, in this process on PGlite). */
+  readonly pacer?: Pacer;
   /** Questions one user may ask per minute (default 10). */
   readonly questionsPerMinute?: number;
   /** Answers composed at the same time (default 8). */
@@ -57,7 +60,7 @@ export interface TelegramBotOptions {
 
 export interface TelegramBot {
   readonly bot: Bot<Context>;
-  /** Reminder sender: same throttle, no auto-retry (the dispatcher owns retries). */
+  /** Reminder sender: the same pacer as the answers, no auto-retry (the dispatcher owns retries). */
   readonly sender: Sender;
   readonly mode: 'polling' | 'webhook';
   /** Path of the webhook route (from TELEGRAM_WEBHOOK_URL), null when polling. */
@@ -113,7 +116,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
   if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
   const log = deps.logger.child({ module: 'telegram' });
   const now = deps.now ?? (() => new Date());
-  const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
+  const pacer = options.pacer ?? telegramPacer({ db: deps.db, token, logger: log, limits: telegramPace(options.limits) });
 
   // Every request has a deadline (grammY's default is 500 s): a hanging API frees the answer
   // workers within requestTimeoutSec. getUpdates waits up to the polling timeout by design,
@@ -122,12 +125,11 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
   const pollingTimeoutSec = options.pollingTimeoutSec ?? 30;
   const bot = new Bot<Context>(token, { client: { apiRoot, timeoutSeconds: pollingTimeoutSec + 15 }, botInfo: options.botInfo });
   bot.api.config.use(requestDeadline(options.requestTimeoutSec ?? 30));
-  bot.api.config.use(throttle.transformer);
+  bot.api.config.use(pacedTransformer(pacer));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.retry, rethrowHttpErrors: true }));
 
-  const senderApi = new Api(token, { apiRoot, timeoutSeconds: 20 });
-  senderApi.config.use(throttle.transformer);
-  const sender = createTelegramSender({ api: senderApi });
+  // Reminders take their slot from the same pacer in the dispatcher, before the send.
+  const sender = createTelegramSender({ api: new Api(token, { apiRoot, timeoutSeconds: 20 }), pacer });
 
   const work = createWorkQueue({
     concurrency: options.concurrency ?? 8,

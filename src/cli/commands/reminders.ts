@@ -99,8 +99,8 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const now = () => new Date(Date.now() + shift);
       const app = await ctx.app();
       // The Telegram and Slack clients load only when reminders are sent.
-      const { reminderSenders } = await import('../../reminders/senders.ts');
-      const senders = reminderSenders(app.config);
+      const { telegramReminderSender } = await import('../../bots/telegram/sender.ts');
+      const senders = { telegram: telegramReminderSender(app.config, app.db, app.logger) };
       const service = createReminderService({
         db: app.db,
         senders,
