@@ -54,5 +54,5 @@ export function globalWindow(limits: PaceLimits): WindowLimit {
 /** The window of one chat, or null. */
 export function chatWindow(limits: PaceLimits, chatKey: string): WindowLimit | null {
   const c = limits.perChat?.(chatKey);
-  return c ? { limit: c.limit, windowMs: c.periodMs, minGapMs: 0 } : null;
+  return c ? { limit: c.limit, windowMs: c.periodMs + (limits.marginMs ?? DEFAULT_MARGIN_MS), minGapMs: 0 } : null;
 }
