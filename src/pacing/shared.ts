@@ -79,8 +79,20 @@ export function createSharedPacer(o: SharedPacerOptions): Pacer {
     });
   }
 
+  /**
+   * Database time minus this process's clock. A reading of the server's clock was taken
+   * somewhere between sending the query and reading its answer, so (server now − local
+   * time at the answer) never overstates it; the largest such value seen is the closest,
+   * and one estimate for every slot keeps the slots' spacing intact.
+   */
+  let skew = Number.NEGATIVE_INFINITY;
+
   function reserve(chatKey: string): Promise<Reservation> {
-    const r = tail.then(() => reserveNow(chatKey));
+    const r = tail.then(async () => {
+      const res = await reserveNow(chatKey);
+      skew = Math.max(skew, res.now - clock());
+      return res;
+    });
     tail = r.catch(() => undefined);
     if (++reservations % PRUNE_EVERY === 0) {
       void o.db
@@ -100,7 +112,7 @@ export function createSharedPacer(o: SharedPacerOptions): Pacer {
   async function acquireFor(chatKey: string, stop: Promise<void>, signal?: AbortSignal): Promise<number | null> {
     for (;;) {
       const r = await reserve(chatKey);
-      const local = (t: number) => (injected ? t : clock() + (t - r.now));
+      const local = (t: number) => (injected ? t : t - skew);
       if ('retryAt' in r) {
         if (!(await until(local(r.retryAt), stop, signal))) return null;
         continue;

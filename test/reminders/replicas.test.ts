@@ -56,8 +56,6 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('reminders from two repli
     await Promise.all([a.stop(), b.stop()]);
 
     expect(ra.dispatch.sent + rb.dispatch.sent).toBe(chatIds.length);
-    expect(ra.dispatch.sent).toBeGreaterThan(0);
-    expect(rb.dispatch.sent).toBeGreaterThan(0);
     expect(exactlyOnce(api, chatIds)).toEqual([]);
     expect(granted).toHaveLength(chatIds.length);
     expect(maxInWindow(granted, 1000)).toBeLessThanOrEqual(30);
