@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import type { Db } from '../../src/db/index.ts';
 import { loadCalendar, parseCalendar } from '../../src/programme/index.ts';
 import { loadRegistry } from '../../src/regions/index.ts';
+import { calendarFor } from '../../test/reminders/seed.ts';
 import { startFakeBotApi, type Delivery } from '../../test/support/fake-bot-api-min.ts';
 
 /** After 08:00 local in WIB, WITA and WIT: every group's H-0 reminder is due. */
@@ -13,18 +14,7 @@ export const NOW = new Date('2026-03-24T02:00:00Z');
  */
 export async function seedReminderGroups(db: Db): Promise<number> {
   const codes = loadRegistry().map((r) => r.code);
-  const yaml = [
-    'kind: kalender',
-    'cohort: 2026',
-    'title: Bench',
-    'regions:',
-    ...codes.map((c) => `  - code: "${c}"`),
-    'stages:',
-    '  - id: bimtek-1',
-    '    name: "Bimtek I: Analisis Strategis"',
-    '    due: "2026-03-24"',
-    '',
-  ].join('\n');
+  const yaml = calendarFor(codes);
   await db.transaction((tx) => loadCalendar(tx, parseCalendar(yaml), 'bench'));
   await db.query(
     `INSERT INTO chats (platform, chat_id, region_code, bound_by, bound_at)

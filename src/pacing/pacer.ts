@@ -46,17 +46,13 @@ export function abortion(signal: AbortSignal | undefined): { readonly promise: P
 }
 
 /**
- * In this process (one replica, the embedded database, tests). Releases one waiter at a
- * time and records the real release time, so a stall (a slow query on the embedded
- * database, a GC pause) is made up afterwards without a burst. Waiters of one chat are
- * served in order, each after the chat's own window opens, and never hold up others.
+ * The overall window in this process: releases one waiter at a time and records the
+ * real release time, so a stall (a slow query on the embedded database, a GC pause) is
+ * made up afterwards without a burst.
  */
-export function createPacer(limits: PaceLimits, time: PacerTime = {}): Pacer {
-  const clock = time.clock ?? (() => performance.now());
-  const sleep = time.sleep ?? realSleep;
+function releaseQueue(limits: PaceLimits, clock: () => number, sleep: (ms: number) => Promise<void>) {
   const overall = globalWindow(limits);
   let released: number[] = [];
-  const chats = new Map<string, { stamps: number[]; tail: Promise<unknown>; waiting: number }>();
   const queue: Array<{ grant: (at: number) => void; cancelled: boolean }> = [];
   let onRelease: Array<() => void> = [];
   let pausedUntil = Number.NEGATIVE_INFINITY;
@@ -89,18 +85,39 @@ export function createPacer(limits: PaceLimits, time: PacerTime = {}): Pacer {
     }
   }
 
-  /** One overall slot, or null when aborted first. */
-  function takeGlobal(stop: Promise<void>): Promise<number | null> {
-    const entry = { grant: (_at: number) => undefined as void, cancelled: false };
-    const granted = new Promise<number>((resolve) => (entry.grant = resolve));
-    queue.push(entry);
-    void pump();
-    return Promise.race([granted, stop.then(() => ((entry.cancelled = true), null))]);
-  }
+  return {
+    /** One overall slot, or null when `stop` comes first. */
+    take(stop: Promise<void>): Promise<number | null> {
+      const entry = { grant: (_at: number) => undefined as void, cancelled: false };
+      const granted = new Promise<number>((resolve) => (entry.grant = resolve));
+      queue.push(entry);
+      void pump();
+      return Promise.race([granted, stop.then(() => ((entry.cancelled = true), null))]);
+    },
+    pause(ms: number) {
+      pausedUntil = Math.max(pausedUntil, clock() + ms);
+      wake();
+    },
+    settle(): Promise<void> {
+      if (queue.length === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => onRelease.push(resolve));
+    },
+  };
+}
+
+/**
+ * In this process (one replica, the embedded database, tests). Waiters of one chat are
+ * served in order, each after the chat's own window opens, and never hold up others.
+ */
+export function createPacer(limits: PaceLimits, time: PacerTime = {}): Pacer {
+  const clock = time.clock ?? (() => performance.now());
+  const sleep = time.sleep ?? realSleep;
+  const overall = releaseQueue(limits, clock, sleep);
+  const chats = new Map<string, { stamps: number[]; tail: Promise<unknown>; waiting: number }>();
 
   async function acquireFor(chatKey: string, stop: Promise<void>, aborted: () => boolean): Promise<number | null> {
     const cw = chatWindow(limits, chatKey);
-    if (!cw) return takeGlobal(stop);
+    if (!cw) return overall.take(stop);
     const chat = chats.get(chatKey) ?? { stamps: [], tail: Promise.resolve(), waiting: 0 };
     chats.set(chatKey, chat);
     chat.waiting++;
@@ -109,7 +126,7 @@ export function createPacer(limits: PaceLimits, time: PacerTime = {}): Pacer {
         await Promise.race([sleep(w), stop]);
       }
       if (aborted()) return null;
-      const at = await takeGlobal(stop);
+      const at = await overall.take(stop);
       if (at !== null) chat.stamps = record(chat.stamps, at, cw);
       return at;
     });
@@ -131,13 +148,7 @@ export function createPacer(limits: PaceLimits, time: PacerTime = {}): Pacer {
         stop.dispose();
       }
     },
-    pause(ms) {
-      pausedUntil = Math.max(pausedUntil, clock() + ms);
-      wake();
-    },
-    settle() {
-      if (queue.length === 0) return Promise.resolve();
-      return new Promise<void>((resolve) => onRelease.push(resolve));
-    },
+    pause: (ms) => overall.pause(ms),
+    settle: () => overall.settle(),
   };
 }

@@ -27,25 +27,27 @@ const PRUNE_EVERY = 1_000;
 /**
  * The windows in the database (table pace_windows), shared by every process on it: a
  * send reserves its slot in a short transaction that locks the bot's row (and the
- * chat's, for a group), then waits for it here. Times are the database server's clock
- * unless a clock is injected (tests), so replicas whose clocks disagree share one
- * timeline. Reservations of one process go one at a time, so waiting sends never hold
- * the connections the rest of Pandu needs.
+ * chat's, for a group). Times are the database server's clock unless a clock is
+ * injected (tests), so replicas whose clocks disagree share one timeline. Reservations
+ * of one process go one at a time, so waiting sends never hold the connections the rest
+ * of Pandu needs.
  */
-export function createSharedPacer(o: SharedPacerOptions): Pacer {
+function sharedWindows(o: SharedPacerOptions) {
   const overall = globalWindow(o.limits);
-  /** A send later than its slot by more than the window's margin could bunch: it takes a new slot. */
-  const lateMs = o.limits.marginMs ?? DEFAULT_MARGIN_MS;
   const clock = o.clock ?? (() => performance.now());
-  const sleep = o.sleep ?? realSleep;
   const injected = o.clock;
   /** The store's "now" as SQL: parameter n when the clock is injected, else the server's clock. */
   const nowSql = (n: number) => (injected ? `$${n}::float8` : 'extract(epoch from clock_timestamp())::float8 * 1000');
   const nowParam = (): number[] => (injected ? [injected()] : []);
   let reservations = 0;
   let tail: Promise<unknown> = Promise.resolve();
-  const waiting: number[] = []; // local deadlines of reserved slots not yet reached
-  let pausedUntil = Number.NEGATIVE_INFINITY;
+  /**
+   * Database time minus this process's clock. A reading of the server's clock was taken
+   * somewhere between sending the query and reading its answer, so (server now − local
+   * time at the answer) never overstates it; the largest such value seen is the closest,
+   * and one estimate for every slot keeps the slots' spacing intact.
+   */
+  let skew = Number.NEGATIVE_INFINITY;
 
   const lock = (tx: Queryable, keys: string[]) =>
     tx.query<WindowRow>(
@@ -79,28 +81,41 @@ export function createSharedPacer(o: SharedPacerOptions): Pacer {
     });
   }
 
-  /**
-   * Database time minus this process's clock. A reading of the server's clock was taken
-   * somewhere between sending the query and reading its answer, so (server now − local
-   * time at the answer) never overstates it; the largest such value seen is the closest,
-   * and one estimate for every slot keeps the slots' spacing intact.
-   */
-  let skew = Number.NEGATIVE_INFINITY;
+  return {
+    /** A slot for `chatKey` (or when to ask again), in database time. */
+    reserve(chatKey: string): Promise<Reservation> {
+      const r = tail.then(async () => {
+        const res = await reserveNow(chatKey);
+        skew = Math.max(skew, res.now - clock());
+        return res;
+      });
+      tail = r.catch(() => undefined);
+      if (++reservations % PRUNE_EVERY === 0) {
+        void o.db
+          .query(`DELETE FROM pace_windows WHERE key LIKE $1 AND updated_at < now() - interval '1 day'`, [`${o.scope}|%`])
+          .catch((err: unknown) => o.logger?.warn({ err }, 'could not prune old send windows'));
+      }
+      return r;
+    },
+    /** A database time on this process's clock. */
+    local: (t: number) => (injected ? t : t - skew),
+    pause(ms: number) {
+      o.db
+        .query(`UPDATE pace_windows SET paused_until = greatest(paused_until, ${nowSql(3)} + $2) WHERE key = $1`, [o.scope, ms, ...nowParam()])
+        .catch((err: unknown) => o.logger?.warn({ err }, 'could not share a rate-limit pause with the other replicas'));
+    },
+  };
+}
 
-  function reserve(chatKey: string): Promise<Reservation> {
-    const r = tail.then(async () => {
-      const res = await reserveNow(chatKey);
-      skew = Math.max(skew, res.now - clock());
-      return res;
-    });
-    tail = r.catch(() => undefined);
-    if (++reservations % PRUNE_EVERY === 0) {
-      void o.db
-        .query(`DELETE FROM pace_windows WHERE key LIKE $1 AND updated_at < now() - interval '1 day'`, [`${o.scope}|%`])
-        .catch((err: unknown) => o.logger?.warn({ err }, 'could not prune old send windows'));
-    }
-    return r;
-  }
+/** A pacer whose windows every replica on this PostgreSQL database shares: reserve a slot, then wait for it here. */
+export function createSharedPacer(o: SharedPacerOptions): Pacer {
+  const clock = o.clock ?? (() => performance.now());
+  const sleep = o.sleep ?? realSleep;
+  const windows = sharedWindows(o);
+  /** A send later than its slot by more than the window's margin could bunch: it takes a new slot. */
+  const lateMs = o.limits.marginMs ?? DEFAULT_MARGIN_MS;
+  const waiting: number[] = []; // local deadlines of reserved slots not yet reached
+  let pausedUntil = Number.NEGATIVE_INFINITY;
 
   /** Sleeps until `deadline` (local clock); false when aborted first. */
   async function until(deadline: number, stop: Promise<void>, signal?: AbortSignal): Promise<boolean> {
@@ -111,20 +126,18 @@ export function createSharedPacer(o: SharedPacerOptions): Pacer {
 
   async function acquireFor(chatKey: string, stop: Promise<void>, signal?: AbortSignal): Promise<number | null> {
     for (;;) {
-      const r = await reserve(chatKey);
-      const local = (t: number) => (injected ? t : t - skew);
+      const r = await windows.reserve(chatKey);
       if ('retryAt' in r) {
-        if (!(await until(local(r.retryAt), stop, signal))) return null;
+        if (!(await until(windows.local(r.retryAt), stop, signal))) return null;
         continue;
       }
-      const deadline = local(r.at);
+      const deadline = windows.local(r.at);
       waiting.push(deadline);
       const reached = await until(deadline, stop, signal).finally(() => waiting.splice(waiting.indexOf(deadline), 1));
       if (!reached) return null;
-      // Woken later than the window's margin allows (a stall), or a pause came meanwhile:
-      // that slot is spent; take a new one rather than send in a burst.
-      if (clock() - deadline > lateMs) continue;
-      if (clock() < pausedUntil) continue;
+      // Woken later than the margin allows (a stall), or a pause came meanwhile: that slot
+      // is spent; take a new one rather than send in a burst.
+      if (clock() - deadline > lateMs || clock() < pausedUntil) continue;
       return r.at;
     }
   }
@@ -141,9 +154,7 @@ export function createSharedPacer(o: SharedPacerOptions): Pacer {
     },
     pause(ms) {
       pausedUntil = Math.max(pausedUntil, clock() + ms);
-      o.db
-        .query(`UPDATE pace_windows SET paused_until = greatest(paused_until, ${nowSql(3)} + $2) WHERE key = $1`, [o.scope, ms, ...nowParam()])
-        .catch((err: unknown) => o.logger?.warn({ err }, 'could not share a rate-limit pause with the other replicas'));
+      windows.pause(ms);
     },
     async settle() {
       if (waiting.length === 0) return;
