@@ -10,76 +10,36 @@
  * whole run (plan + enqueue + dispatch) takes at most 1.15 × 514/30 s.
  * Prints one JSON line. Run: node --import tsx bench/reminders.ts
  */
-import { fork } from 'node:child_process';
 import pino from 'pino';
+import { Api } from 'grammy';
+import { createTelegramSender, telegramPace, TELEGRAM_LIMITS } from '../src/bots/telegram/index.ts';
 import { migrate, openDatabase } from '../src/db/index.ts';
-import { seedCalendar } from '../test/support/programme.ts';
-import { loadRegistry, seedRegions } from '../src/regions/index.ts';
-import { createReminderService, DEFAULT_PACE, outboxRows } from '../src/reminders/index.ts';
-import { createTelegramSender } from '../src/reminders/telegram-sender.ts';
-import { startFakeTelegram, type Delivery } from '../test/support/fake-telegram.ts';
+import { createPacer } from '../src/pacing/index.ts';
+import { seedRegions } from '../src/regions/index.ts';
+import { createReminderService, outboxRows } from '../src/reminders/index.ts';
+import { lostAndDoubled, NOW, seedReminderGroups, startFakeBotApiProcess } from './lib/reminder-groups.ts';
 
 const LIMIT_PER_SEC = 30;
-const TOKEN = '123:bench';
-const NOW = new Date('2026-03-24T02:00:00Z'); // after 08:00 local in WIB, WITA and WIT
-
-interface FakeReport {
-  readonly deliveries: readonly Pick<Delivery, 'chatId' | 'at'>[];
-  readonly rateLimited: number;
-}
-
-/**
- * The fake Bot API runs in its own process, as Telegram would: its clock and timers are
- * not held up by the dispatcher's work.
- */
-async function serveFake(): Promise<void> {
-  const api = await startFakeTelegram({ token: TOKEN, ratePerSec: LIMIT_PER_SEC, retryAfterSec: 1 });
-  api.delay('sendMessage', 40);
-  process.on('disconnect', () => process.exit(0)); // never outlive the bench
-  process.send!({ apiRoot: api.apiRoot });
-  process.on('message', (m: { cmd: string }) => {
-    if (m.cmd !== 'report') return;
-    const report: FakeReport = { deliveries: api.deliveries.map((d) => ({ chatId: d.chatId, at: d.at })), rateLimited: api.rateLimited() };
-    process.send!(report, () => void api.close().then(() => process.exit(0)));
-  });
-}
-
-async function startFake(): Promise<{ apiRoot: string; report(): Promise<FakeReport> }> {
-  const child = fork(new URL(import.meta.url).pathname, ['--serve-fake'], { execArgv: ['--import', 'tsx'] });
-  const apiRoot = await new Promise<string>((resolve) => child.once('message', (m: { apiRoot: string }) => resolve(m.apiRoot)));
-  return {
-    apiRoot,
-    report: () =>
-      new Promise<FakeReport>((resolve) => {
-        child.once('message', (m: FakeReport) => resolve(m));
-        child.send({ cmd: 'report' });
-      }),
-  };
-}
 
 async function main(): Promise<number> {
   const db = await openDatabase(process.env.BENCH_DATABASE_URL ?? 'memory://');
   await migrate(db);
   await seedRegions(db);
-  const codes = loadRegistry().map((r) => r.code);
-  await seedCalendar(db, { cohort: 2026, title: 'Bench', regions: codes, stages: [{ id: 'bimtek-1', name: 'Bimtek I: Analisis Strategis', due: '2026-03-24' }] });
-  await db.query(
-    `INSERT INTO chats (platform, chat_id, region_code, bound_by, bound_at)
-     SELECT 'telegram', '-100' || (1000000 + row_number() OVER (ORDER BY code)), code, 'bench', '2026-03-01T00:00:00Z'
-       FROM regions WHERE code = ANY($1::text[])`,
-    [codes],
-  );
-  const groups = codes.length;
+  const groups = await seedReminderGroups(db);
 
-  // BENCH_PACE overrides the dispatcher's Telegram pace (messages/s) to explore the trade-off.
-  const pace = Number(process.env.BENCH_PACE ?? DEFAULT_PACE.telegram.ratePerSec);
-  const api = await startFake();
+  // BENCH_PACE overrides the bot's Telegram pace (messages/s) to explore the trade-off.
+  const pace = Number(process.env.BENCH_PACE ?? TELEGRAM_LIMITS.globalPerSec);
+  const api = await startFakeBotApiProcess(LIMIT_PER_SEC);
   const service = createReminderService({
     db,
-    senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
+    senders: {
+      telegram: createTelegramSender({
+        api: new Api('123:bench', { apiRoot: api.apiRoot }),
+        pacer: createPacer(telegramPace({ ...TELEGRAM_LIMITS, globalPerSec: pace })),
+      }),
+    },
     logger: pino({ level: process.env.LOG_LEVEL ?? 'warn' }),
     now: () => new Date(NOW.getTime() + (performance.now() - t0)),
-    dispatcher: { pace: { telegram: { ...DEFAULT_PACE.telegram, ratePerSec: pace } } },
   });
   const t0 = performance.now();
   const result = await service.runOnce();
@@ -87,11 +47,8 @@ async function main(): Promise<number> {
   await service.stop();
 
   const fake = await api.report();
-  const counts = new Map<string, number>();
-  for (const d of fake.deliveries) counts.set(d.chatId, (counts.get(d.chatId) ?? 0) + 1);
   const chatIds = (await db.query<{ chat_id: string }>(`SELECT chat_id FROM chats`)).map((r) => r.chat_id);
-  const lost = chatIds.filter((c) => !counts.has(c)).length;
-  const doubled = chatIds.filter((c) => (counts.get(c) ?? 0) > 1).length;
+  const { lost, doubled } = lostAndDoubled(fake, chatIds);
   const due = (await outboxRows(db)).filter((r) => r.sendAt <= NOW);
   const rateBound = groups / LIMIT_PER_SEC;
   const limit = 1.15 * rateBound;
@@ -121,5 +78,4 @@ async function main(): Promise<number> {
   return ok ? 0 : 1;
 }
 
-if (process.argv.includes('--serve-fake')) await serveFake();
-else process.exitCode = await main();
+process.exitCode = await main();

@@ -100,7 +100,12 @@ function createServices(app: App): Services {
     return createSlackDigestPublisher({ db: app.db, slack: { ...slack, botToken: slack.botToken }, timezone, logger });
   });
 
-  const standaloneSenders = once(async () => (await import('./reminders/senders.ts')).reminderSenders(config));
+  // Telegram when TELEGRAM_BOT_TOKEN is set (the sender carries the bot's pacer, shared with replicas on PostgreSQL).
+  const standaloneSenders = once(async (): Promise<ReminderSenders> => {
+    const { telegramReminderSender } = await import('./bots/telegram/sender.ts');
+    const telegram = telegramReminderSender(config, app.db, logger);
+    return telegram ? { telegram } : {};
+  });
   let running: ReminderSenders = {};
 
   return {

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/index.ts';
+import type { DeadlineFacts } from './planner.ts';
 
 /**
  * What a claimed reminder needs at sending time, loaded for a whole claimed batch in
@@ -7,13 +8,7 @@ import type { Queryable } from '../db/index.ts';
  * src/programme/calendar-store.ts: the cohort's due date, a region override if any, and the
  * region's completion of the stage.
  */
-export interface DeadlineNow {
-  readonly regionCode: string;
-  readonly regionName: string;
-  readonly timezone: string;
-  readonly stageId: string;
-  readonly stageName: string;
-  readonly dueOn: string;
+export interface DeadlineNow extends DeadlineFacts {
   readonly completed: boolean;
 }
 

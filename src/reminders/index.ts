@@ -1,4 +1,4 @@
-export type { OutgoingMessage, SendResult, Sender } from './sender.ts';
+export type { OutgoingMessage, ReminderDeps, SendResult, Sender } from './sender.ts';
 export {
   planReminders,
   slotOffsets,
@@ -27,15 +27,12 @@ export {
 export { listOutbox, outboxCounts, retryFailed, type OutboxFilter, type OutboxListRow, type RetryResult } from './review.ts';
 export {
   createDispatcher,
-  DEFAULT_PACE,
   PROCESS_CLAIMER,
   defaultBackoffMs,
   type Dispatcher,
   type DispatcherOptions,
   type DispatchSummary,
-  type PaceLimits,
 } from './dispatcher.ts';
-export { createPacer, type Pacer, type PacerOptions } from './pacer.ts';
 export {
   createReminderService,
   startReminderScheduler,
@@ -44,5 +41,5 @@ export {
   type ReminderService,
   type ReminderServiceOptions,
 } from './scheduler.ts';
-// Platform senders (grammY) live outside this barrel so the core stays adapter-free:
-// import createTelegramSender / reminderSenders from './telegram-sender.ts' / './senders.ts'.
+// Platform senders live with their adapters (src/bots/telegram, src/bots/slack); the
+// core only knows the Sender port.

@@ -48,14 +48,11 @@ export interface ReminderChat {
   readonly boundAt: Date | null;
 }
 
-export interface PlannedReminder {
+/** The facts of a region's deadline a reminder is about. */
+export type DeadlineFacts = Pick<RegionDeadline, 'regionCode' | 'regionName' | 'timezone' | 'stageId' | 'stageName' | 'dueOn'>;
+
+export interface PlannedReminder extends DeadlineFacts {
   readonly chat: Pick<ReminderChat, 'id' | 'platform' | 'chatId'>;
-  readonly regionCode: string;
-  readonly regionName: string;
-  readonly timezone: string;
-  readonly stageId: string;
-  readonly stageName: string;
-  readonly dueOn: string;
   /** Days before the due date; negative when overdue (-1 is H+1). */
   readonly offset: number;
   readonly sendAt: Date;

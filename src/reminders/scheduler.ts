@@ -1,10 +1,7 @@
 import { Cron } from 'croner';
-import type { Db } from '../db/index.ts';
-import type { Logger } from '../log.ts';
-import type { Metrics } from '../server/metrics.ts';
 import { createDispatcher, type DispatchSummary, type DispatcherOptions } from './dispatcher.ts';
-import type { ReminderPlatform, ReminderPolicy } from './planner.ts';
-import type { Sender } from './sender.ts';
+import type { ReminderPolicy } from './planner.ts';
+import type { ReminderDeps } from './sender.ts';
 import { planAndEnqueue } from './store.ts';
 
 export interface CycleResult {
@@ -22,19 +19,14 @@ export interface ReminderService {
   stop(): Promise<void>;
 }
 
-export interface ReminderServiceOptions {
-  readonly db: Db;
-  readonly senders: Partial<Record<ReminderPlatform, Sender>>;
-  readonly logger: Logger;
-  readonly now?: () => Date;
+export interface ReminderServiceOptions extends ReminderDeps {
   readonly policy?: ReminderPolicy;
   /**
    * How far ahead each cycle enqueues (days). Default one hour: cycles run every minute,
    * and slots missed while down are caught up on anyway.
    */
   readonly horizonDays?: number;
-  readonly metrics?: Pick<Metrics, 'remindersSent'>;
-  readonly dispatcher?: Omit<DispatcherOptions, 'db' | 'senders' | 'logger' | 'now' | 'metrics'>;
+  readonly dispatcher?: Omit<DispatcherOptions, keyof ReminderDeps>;
 }
 
 /** Plan + enqueue + dispatch, the unit both the scheduler and `pandu reminders run` use. */

@@ -1,3 +1,9 @@
+import type { Db } from '../db/index.ts';
+import type { Logger } from '../log.ts';
+import type { Pacer } from '../pacing/index.ts';
+import type { Metrics } from '../server/metrics.ts';
+import type { ReminderPlatform } from './planner.ts';
+
 /**
  * How reminders (and digests) leave Pandu: one small port per platform. The Telegram
  * and Slack adapters implement it; the dispatcher only sees results.
@@ -22,6 +28,22 @@ export type SendResult =
     };
 
 export interface Sender {
-  readonly platform: 'telegram' | 'slack';
+  readonly platform: ReminderPlatform;
+  /**
+   * The bot's one pacing layer (shared with its answers, and with the other replicas on
+   * PostgreSQL): the dispatcher takes a slot here before each send; `send` itself does
+   * not wait.
+   */
+  readonly pacer: Pacer;
   send(chatId: string, message: OutgoingMessage): Promise<SendResult>;
+}
+
+/** What the reminder services run on: the database, one sender per platform, where to log. */
+export interface ReminderDeps {
+  readonly db: Db;
+  /** One sender per platform; rows of platforms without a sender stay pending. */
+  readonly senders: Partial<Record<ReminderPlatform, Sender>>;
+  readonly logger: Logger;
+  readonly now?: () => Date;
+  readonly metrics?: Pick<Metrics, 'remindersSent'>;
 }

@@ -135,7 +135,7 @@ describe('web console in a real browser (Chromium)', () => {
     await page.click(`tr#pengingat-${failed!.id} button:has-text("Kirim ulang")`);
     expect(await page.locator('p.flash').textContent()).toContain('dijadwalkan untuk dikirim ulang');
     const before = tg.texts(group.id).length;
-    const dispatcher = createDispatcher({ db, senders: { telegram: tg.telegram.sender }, logger: silent, now: () => NOW, pace: { telegram: { ratePerSec: 100, perChatGapMs: 0 } } });
+    const dispatcher = createDispatcher({ db, senders: { telegram: tg.telegram.sender }, logger: silent, now: () => NOW });
     expect((await dispatcher.dispatch()).sent).toBe(1);
     expect(tg.texts(group.id).slice(before).join('\n')).toContain('Bimtek I: Analisis Strategis');
     await go('/konsol/pengingat?wilayah=33.14');

@@ -9,7 +9,9 @@ import {
   reminderProblems,
   type DispatcherOptions,
 } from '../../src/reminders/index.ts';
-import { createTelegramSender } from '../../src/reminders/telegram-sender.ts';
+import { Api } from 'grammy';
+import { createTelegramSender } from '../../src/bots/telegram/index.ts';
+import { createPacer } from '../../src/pacing/index.ts';
 import { backends, testDb } from '../support/db.ts';
 import { startFakeTelegram, type FakeTelegram } from '../support/fake-telegram.ts';
 import { waitFor } from '../support/wait.ts';
@@ -40,15 +42,10 @@ describe.each(backends)('reminders (%s)', (backend) => {
     await api.close();
   });
 
-  const dispatcher = (now: () => Date, extra: Partial<DispatcherOptions> = {}) =>
-    createDispatcher({
-      db,
-      senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
-      logger: silent,
-      now,
-      pace: { telegram: { ratePerSec: 500, perChatGapMs: 0 } },
-      ...extra,
-    });
+  /** A sender to the fake Bot API with a pacer of its own at `ratePerSec`. */
+  const sender = (ratePerSec = 500) => createTelegramSender({ api: new Api('123:uji', { apiRoot: api.apiRoot }), pacer: createPacer({ ratePerSec }) });
+  const dispatcher = (now: () => Date, extra: Partial<DispatcherOptions> = {}, ratePerSec?: number) =>
+    createDispatcher({ db, senders: { telegram: sender(ratePerSec) }, logger: silent, now, ...extra });
 
   it('plans the exact set of reminders for the seeded calendar at a fixed --now', async () => {
     const r = await runCli(db, ['reminders', 'plan', '--now', NOW.toISOString(), '--days', '14', '--json']);
@@ -306,7 +303,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
     let clock = NOW.getTime();
     const scheduler = startReminderScheduler({
       db,
-      senders: { telegram: createTelegramSender({ token: TOKEN, apiRoot: api.apiRoot }) },
+      senders: { telegram: sender() },
       logger: silent,
       now: () => new Date(clock),
       pattern: '* * * * * *', // every second instead of every minute
@@ -328,7 +325,7 @@ describe.each(backends)('reminders (%s)', (backend) => {
   it('stopping hands back the reminders not yet sent, and the next run sends them once', async () => {
     for (let i = 0; i < 8; i++) await bindChat(db, { chatId: `-40${i}`, regionCode: '33.14' });
     await planAndEnqueue(db, { now: NOW });
-    const slow = dispatcher(at(NOW.toISOString()), { pace: { telegram: { ratePerSec: 2, perChatGapMs: 0 } } });
+    const slow = dispatcher(at(NOW.toISOString()), {}, 2);
     const running = slow.dispatch();
     await waitFor(() => api.deliveries.length > 0, { timeout: 10_000, what: 'the first delivery' });
     const t = performance.now();

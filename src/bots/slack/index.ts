@@ -16,13 +16,13 @@ import { createInflight, dedupeEvents, eventsListener } from './intake.ts';
 import { register as registerFeedback } from './feedback.ts';
 import { register as registerDocuments } from './documents.ts';
 import { boltLogger } from './logger.ts';
-import { createSlackSender } from './sender.ts';
+import { createSlackSender, slackPacer } from './sender.ts';
 import { pruneThreads } from './threads.ts';
 import { DEFAULT_MAX_FILE_BYTES } from './files.ts';
 import type { Embedder } from '../../retrieval/index.ts';
 
 export { createDigestPublisher, createSlackDigestPublisher, sendDigest, type DigestPublisher, type PostedDigest, type WeeklyDigestResult } from './digest.ts';
-export { createSlackSender } from './sender.ts';
+export { createSlackSender, SLACK_PACE, slackPacer } from './sender.ts';
 export { answerBlocks, FEEDBACK_ACTIONS } from './blocks.ts';
 export { isStaff, type SlackFeatureDeps } from './deps.ts';
 
@@ -98,7 +98,7 @@ function createBolt(deps: SlackAppDeps, botToken: string, socketMode: boolean, l
     deferInitialization: true,
   });
   // Reminders: a 429 becomes `rate_limited` for the dispatcher's own pacing instead of a silent wait.
-  const sender = createSlackSender(new webApi.WebClient(botToken, { ...clientOptions, logger, rejectRateLimitedCalls: true }));
+  const sender = createSlackSender(new webApi.WebClient(botToken, { ...clientOptions, logger, rejectRateLimitedCalls: true }), slackPacer(deps.db));
   return { bolt, receiver, sender };
 }
 

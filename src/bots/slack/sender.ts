@@ -1,4 +1,6 @@
 import { webApi, type App } from '@slack/bolt';
+import { pacerFor, type Pacer, type PaceLimits } from '../../pacing/index.ts';
+import type { Db } from '../../db/index.ts';
 import type { Sender, SendResult } from '../../reminders/index.ts';
 
 type WebClient = App['client'];
@@ -16,14 +18,21 @@ const GONE = new Set([
   'team_access_not_granted',
 ]);
 
+/** Slack: about one message a second per channel; 10 a second overall keeps well inside the tier. */
+export const SLACK_PACE: PaceLimits = Object.freeze({ ratePerSec: 10, perChat: () => ({ limit: 1, periodMs: 1_000 }) });
+
+/** The Slack app's pacer for reminders: in the database on PostgreSQL (shared by the replicas), else in this process. */
+export const slackPacer = (db: Db): Pacer => pacerFor({ db, scope: 'slack', limits: SLACK_PACE });
+
 /**
  * The reminder port for Slack chats: one chat.postMessage per reminder (Slack mrkdwn).
  * The client is built with rejectRateLimitedCalls so a 429 becomes `rate_limited`
- * for the dispatcher's own pacing instead of a silent wait.
+ * for the dispatcher (which pauses `pacer`) instead of a silent wait.
  */
-export function createSlackSender(client: WebClient): Sender {
+export function createSlackSender(client: WebClient, pacer: Pacer): Sender {
   return {
     platform: 'slack',
+    pacer,
     async send(chatId, message): Promise<SendResult> {
       try {
         const res = await client.chat.postMessage({ channel: chatId, text: message.text, mrkdwn: true, unfurl_links: false });

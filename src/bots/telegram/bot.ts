@@ -8,8 +8,9 @@ import type { Config } from '../../config/index.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
 import { telegramMessages as t } from '../../messages/index.ts';
-import type { Sender } from '../../reminders/sender.ts';
-import { createTelegramSender } from '../../reminders/telegram-sender.ts';
+import type { Pacer } from '../../pacing/index.ts';
+import type { Sender } from '../../reminders/index.ts';
+import { createTelegramSender, telegramPacer } from './sender.ts';
 import { readJson, type HttpServer } from '../../server/http.ts';
 import { markSeen, pruneSeen } from './seen.ts';
 import { errorSummary, type FeatureDeps } from './context.ts';
@@ -25,7 +26,7 @@ import { moreFeature } from './features/more.ts';
 import { remindersFeature } from './features/reminders.ts';
 import { unsupportedFeature } from './features/unsupported.ts';
 import { createUserRateLimiter } from './rate-limit.ts';
-import { createThrottle, TELEGRAM_LIMITS, type Throttle, type ThrottleLimits } from './throttle.ts';
+import { pacedTransformer, telegramPace, type ThrottleLimits } from './throttle.ts';
 import { createWorkQueue, type WorkQueue } from './work-queue.ts';
 
 export interface TelegramBotDeps {
@@ -39,6 +40,8 @@ export interface TelegramBotDeps {
 export interface TelegramBotOptions {
   /** Outgoing pace; Telegram's limits by default (30/s overall, 20/min per group). */
   readonly limits?: ThrottleLimits;
+  /** The bot's pacer (default: shared through PostgreSQL, in this process on PGlite). */
+  readonly pacer?: Pacer;
   /** Questions one user may ask per minute (default 10). */
   readonly questionsPerMinute?: number;
   /** Answers composed at the same time (default 8). */
@@ -57,7 +60,7 @@ export interface TelegramBotOptions {
 
 export interface TelegramBot {
   readonly bot: Bot<Context>;
-  /** Reminder sender: same throttle, no auto-retry (the dispatcher owns retries). */
+  /** Reminder sender: the same pacer as the answers, no auto-retry (the dispatcher owns retries). */
   readonly sender: Sender;
   readonly mode: 'polling' | 'webhook';
   /** Path of the webhook route (from TELEGRAM_WEBHOOK_URL), null when polling. */
@@ -108,22 +111,20 @@ const boundedHttpAdapter = (req: IncomingMessage, res: ServerResponse) => {
  * hanging API frees the answer workers within requestTimeoutSec. getUpdates waits up to the
  * polling timeout by design, so it gets that plus a margin. A request that timed out is not
  * retried (it may have been delivered); 429 and 5xx answers are. All of it goes through the
- * throttle it shares with the reminder sender.
+ * pacer it shares with the reminder sender.
  */
-function createBotClient(token: string, apiRoot: string | undefined, throttle: Throttle, options: TelegramBotOptions): Bot<Context> {
+function createBotClient(token: string, apiRoot: string | undefined, pacer: Pacer, options: TelegramBotOptions): Bot<Context> {
   const pollingTimeoutSec = options.pollingTimeoutSec ?? 30;
   const bot = new Bot<Context>(token, { client: { apiRoot, timeoutSeconds: pollingTimeoutSec + 15 }, botInfo: options.botInfo });
   bot.api.config.use(requestDeadline(options.requestTimeoutSec ?? 30));
-  bot.api.config.use(throttle.transformer);
+  bot.api.config.use(pacedTransformer(pacer));
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 60, ...options.retry, rethrowHttpErrors: true }));
   return bot;
 }
 
-/** The reminder sender: the same throttle as the bot, no auto-retry (the dispatcher owns retries). */
-function createReminderSender(token: string, apiRoot: string | undefined, throttle: Throttle): Sender {
-  const senderApi = new Api(token, { apiRoot, timeoutSeconds: 20 });
-  senderApi.config.use(throttle.transformer);
-  return createTelegramSender({ api: senderApi });
+/** The reminder sender: no auto-retry (the dispatcher owns retries); it takes its slot from the bot's pacer before the send. */
+function createReminderSender(token: string, apiRoot: string | undefined, pacer: Pacer): Sender {
+  return createTelegramSender({ api: new Api(token, { apiRoot, timeoutSeconds: 20 }), pacer });
 }
 
 /**
@@ -197,8 +198,8 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
   if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
   const log = deps.logger.child({ module: 'telegram' });
   const now = deps.now ?? (() => new Date());
-  const throttle = createThrottle(options.limits ?? TELEGRAM_LIMITS);
-  const bot = createBotClient(token, apiRoot, throttle, options);
+  const pacer = options.pacer ?? telegramPacer({ db: deps.db, token, logger: log, limits: telegramPace(options.limits) });
+  const bot = createBotClient(token, apiRoot, pacer, options);
   const work = createWorkQueue({
     concurrency: options.concurrency ?? 8,
     onError: (err, key) => log.error({ error: errorSummary(err), key }, 'background task failed'),
@@ -219,7 +220,7 @@ export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOpt
 
   return {
     bot,
-    sender: createReminderSender(token, apiRoot, throttle),
+    sender: createReminderSender(token, apiRoot, pacer),
     mode,
     webhookPath,
 

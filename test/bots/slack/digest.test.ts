@@ -4,7 +4,8 @@ import { backends, testDb } from '../../support/db.ts';
 import { startFakeSlack, type FakeSlack } from '../../support/fake-slack.ts';
 import { MONDAY, runCli, seedCalendar, seedProgramme } from '../../digest/seed.ts';
 import { loadRegistry } from '../../../src/regions/index.ts';
-import { createSlackSender } from '../../../src/bots/slack/index.ts';
+import { createSlackSender, SLACK_PACE } from '../../../src/bots/slack/index.ts';
+import { createPacer } from '../../../src/pacing/index.ts';
 import { webApi } from '@slack/bolt';
 import { DIGEST_CHANNEL, SECRET, startHarness, type Harness } from './harness.ts';
 
@@ -134,7 +135,7 @@ describe('Slack reminder sender', () => {
   it('posts a reminder, and tells a channel it cannot reach from a transient failure', async () => {
     const fake = await startFakeSlack();
     try {
-      const sender = createSlackSender(new webApi.WebClient('xoxb-uji', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
+      const sender = createSlackSender(new webApi.WebClient('xoxb-uji', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }), createPacer(SLACK_PACE));
       const ok = await sender.send('C0SRAGEN', { text: '🔔 *Pengingat tenggat H-7*', format: 'plain' });
       expect(ok).toMatchObject({ ok: true });
       expect(fake.callsTo('chat.postMessage')[0]!.args).toMatchObject({ channel: 'C0SRAGEN', text: '🔔 *Pengingat tenggat H-7*' });

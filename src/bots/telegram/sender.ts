@@ -1,17 +1,29 @@
 import { Api, GrammyError, HttpError } from 'grammy';
-import type { SendResult, Sender } from './sender.ts';
+import type { Config } from '../../config/index.ts';
+import type { Db } from '../../db/index.ts';
+import type { Logger } from '../../log.ts';
+import { pacerFor, type Pacer, type PacerTime, type PaceLimits } from '../../pacing/index.ts';
+import type { SendResult, Sender } from '../../reminders/index.ts';
+import { telegramPace } from './throttle.ts';
+
+/** Where a bot's send windows live: one scope per bot (its numeric id, never the token's secret half). */
+export const telegramPaceScope = (token: string): string => `telegram:${token.split(':')[0]}`;
+
+/** The bot's one pacing layer: in the database on PostgreSQL (shared by the replicas), else in this process. */
+export function telegramPacer(o: { db: Db; token: string; logger?: Logger; limits?: PaceLimits } & PacerTime): Pacer {
+  return pacerFor({ ...o, scope: telegramPaceScope(o.token), limits: o.limits ?? telegramPace() });
+}
 
 /**
- * The reminder Sender over the Telegram Bot API (grammY's Api client). Used by
- * `pandu reminders run` (no bot running) and by `pandu start` until the Telegram
- * adapter provides its own sender. No auto-retry here: the dispatcher honours 429
- * retry_after itself and keeps the rate under Telegram's limits.
+ * The reminder Sender over the Telegram Bot API (grammY's Api client). The bot's pacer
+ * comes along for the dispatcher: `send` does not wait. No auto-retry here: the
+ * dispatcher honours 429 retry_after itself.
  */
-export function createTelegramSender(input: { token: string; apiRoot?: string; timeoutSeconds?: number } | { api: Api }): Sender {
-  const api =
-    'api' in input ? input.api : new Api(input.token, { apiRoot: input.apiRoot, timeoutSeconds: input.timeoutSeconds ?? 20 });
+export function createTelegramSender(input: { api: Api; pacer: Pacer }): Sender {
+  const { api } = input;
   return {
     platform: 'telegram',
+    pacer: input.pacer,
     async send(chatId, message): Promise<SendResult> {
       const send = (id: string | number) =>
         api.sendMessage(id, message.text, {
@@ -40,6 +52,16 @@ export function createTelegramSender(input: { token: string; apiRoot?: string; t
 }
 
 const GONE = /chat not found|bot was kicked|bot was blocked|bot is not a member|user is deactivated|have no rights to send|not enough rights to send|CHAT_WRITE_FORBIDDEN|need administrator rights|chat was deleted|group chat was deactivated|PEER_ID_INVALID/i;
+
+/**
+ * The sender for `pandu reminders run` (no bot running in this process), when
+ * TELEGRAM_BOT_TOKEN is set; TELEGRAM_API_ROOT honoured.
+ */
+export function telegramReminderSender(config: Pick<Config, 'telegram'>, db: Db, logger?: Logger): Sender | undefined {
+  const { token, apiRoot } = config.telegram;
+  if (!token) return undefined;
+  return createTelegramSender({ api: new Api(token, { apiRoot, timeoutSeconds: 20 }), pacer: telegramPacer({ db, token, logger }) });
+}
 
 /** Maps a Bot API failure to what the dispatcher does with it. Never includes the token. */
 export function classify(err: unknown): SendResult {
