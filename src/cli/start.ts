@@ -166,7 +166,7 @@ function startTelegram(app: App, server: HttpServer, answers: ConversationalAnsw
   if (bot.mode === 'webhook') bot.mountWebhook(server);
   life.add('telegram', () => bot.stop());
   void bot.start().catch((err: unknown) =>
-    logger.error({ err: (err as Error).message }, 'Telegram bot not started: check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT)'),
+    logger.error({ err }, 'Telegram bot not started: check TELEGRAM_BOT_TOKEN (and TELEGRAM_API_ROOT)'),
   );
   return bot;
 }
@@ -183,7 +183,7 @@ async function startSlack(app: App, server: HttpServer, services: Services, life
   const slack = createSlackApp({ slack: config.slack, timezone: config.timezone, db: app.db, answers, logger, http: server, embedder, digest: digest ?? undefined });
   life.add('slack', () => slack.stop());
   void slack.start().catch((err: unknown) =>
-    logger.error({ err: (err as Error).message }, 'Slack app not started: check SLACK_BOT_TOKEN (and SLACK_API_URL)'),
+    logger.error({ err }, 'Slack app not started: check SLACK_BOT_TOKEN (and SLACK_API_URL)'),
   );
   return slack;
 }

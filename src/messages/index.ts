@@ -6,7 +6,7 @@
 export { messages, formatDate, zoneAbbr, relativeDay } from './core.ts';
 export { ingestMessages } from './ingest.ts';
 export { answerMessages, refusalMessages, SECRETARIAT, type ClockIn } from './answers.ts';
-export { reminderMessage, reminderCli, offsetLabel, type ReminderMessageData, type ReminderFormat } from './reminders.ts';
+export { reminderMessage, reminderCli, reminderOutcome, offsetLabel, type ReminderMessageData, type ReminderFormat } from './reminders.ts';
 export { slackMessages, digestMessages, digestCli } from './slack.ts';
 export { telegramMessages, type DeadlineLineData, type ChecklistItemLine, type StageStatusLine } from './telegram.ts';
 export { conversationMessages } from './conversation.ts';

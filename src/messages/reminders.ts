@@ -100,3 +100,15 @@ export const reminderCli = {
 export function offsetLabel(offset: number): string {
   return offset >= 0 ? `H-${offset}` : `H+${-offset}`;
 }
+
+/** Why a reminder row was not sent, as stored in `reminder_outbox.last_error` and shown in the console and CLI. */
+export const reminderOutcome = {
+  chatInactive: 'grup tidak aktif',
+  remindersOff: 'pengingat dimatikan di grup ini',
+  regionChanged: 'grup tidak lagi terikat ke wilayah ini',
+  deadlineGone: 'tenggat tidak ada lagi di kalender',
+  deadlineMoved: (dueOn: string) => `tenggat berubah menjadi ${dueOn}`,
+  stageDone: 'tahap sudah selesai',
+  stopped: 'dispatcher berhenti sebelum mengirim',
+} as const;
+

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../db/index.ts';
 import type { Logger } from '../log.ts';
-import { reminderMessage } from '../messages/index.ts';
+import { reminderMessage, reminderOutcome } from '../messages/index.ts';
 import { daysLeft } from '../programme/index.ts';
 import { chatKind, contextKey, loadChecklists, loadDeadlines, type ChecklistNow, type DeadlineNow } from './context.ts';
 import { deactivateChat, markFinal, markRetry, markSent, type ClaimedRow } from './outbox.ts';
@@ -63,12 +63,12 @@ export async function prepare(d: Delivery, rows: readonly ClaimedRow[]): Promise
 }
 
 function render(d: Delivery, row: ClaimedRow, deadline: DeadlineNow | undefined, checklists: Map<string, ChecklistNow>): OutgoingMessage | string {
-  if (!row.chatActive) return 'grup tidak aktif';
-  if (!row.chatRemindersEnabled) return 'pengingat dimatikan di grup ini';
-  if (row.chatRegion !== row.regionCode) return 'grup tidak lagi terikat ke wilayah ini';
-  if (!deadline) return 'tenggat tidak ada lagi di kalender';
-  if (deadline.dueOn !== row.dueOn) return `tenggat berubah menjadi ${deadline.dueOn}`;
-  if (deadline.completed) return 'tahap sudah selesai';
+  if (!row.chatActive) return reminderOutcome.chatInactive;
+  if (!row.chatRemindersEnabled) return reminderOutcome.remindersOff;
+  if (row.chatRegion !== row.regionCode) return reminderOutcome.regionChanged;
+  if (!deadline) return reminderOutcome.deadlineGone;
+  if (deadline.dueOn !== row.dueOn) return reminderOutcome.deadlineMoved(deadline.dueOn);
+  if (deadline.completed) return reminderOutcome.stageDone;
   const text = reminderMessage(
     {
       regionName: deadline.regionName,
@@ -106,7 +106,7 @@ export async function deliver(d: Delivery, row: ClaimedRow, message: OutgoingMes
     const granted = await sender.pacer.acquire(row.chatId, d.stop);
     if (granted === null || d.stop.aborted) {
       // Shutting down before this one went out: hand it back, due at once.
-      await markRetry(d.db, row.id, d.claimer, { at: d.now(), error: 'dispatcher berhenti sebelum mengirim', countAttempt: false });
+      await markRetry(d.db, row.id, d.claimer, { at: d.now(), error: reminderOutcome.stopped, countAttempt: false });
       return;
     }
     const result = await sender.send(row.chatId, message).catch((err: unknown) => ({

@@ -4,7 +4,8 @@ import type { Transformer } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AnswerService } from '../../answer/types.ts';
-import type { Config } from '../../config/index.ts';
+import { configInvalid, type Config } from '../../config/index.ts';
+import { configProblems } from '../../messages/operator.ts';
 import type { Db } from '../../db/index.ts';
 import type { Logger } from '../../log.ts';
 import { telegramMessages as t } from '../../messages/index.ts';
@@ -195,7 +196,7 @@ async function drained(work: WorkQueue, ms: number): Promise<boolean> {
 export function createTelegramBot(deps: TelegramBotDeps, options: TelegramBotOptions = {}): TelegramBot {
   const { token, apiRoot, webhookUrl, webhookSecret } = deps.config.telegram;
   if (!token) throw new Error('createTelegramBot needs TELEGRAM_BOT_TOKEN');
-  if (webhookUrl && !webhookSecret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
+  if (webhookUrl && !webhookSecret) throw configInvalid([configProblems.webhookSecretMissing]);
   const log = deps.logger.child({ module: 'telegram' });
   const now = deps.now ?? (() => new Date());
   const pacer = options.pacer ?? telegramPacer({ db: deps.db, token, logger: log, limits: telegramPace(options.limits) });
