@@ -32,9 +32,10 @@ export class PanduError<C extends PanduErrorCode = PanduErrorCode> extends Error
   constructor(
     readonly code: C,
     readonly details: PanduErrorDetails[C],
-    options?: { cause?: unknown },
+    /** `message`: the error's text where a person reads it as is (a configuration problem in a log or a stack). */
+    options?: { cause?: unknown; message?: string },
   ) {
-    super(`${code} ${JSON.stringify(details)}`, options);
+    super(options?.message ?? `${code} ${JSON.stringify(details)}`, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'PanduError';
   }
 

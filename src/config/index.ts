@@ -48,7 +48,7 @@ export interface Config {
 
 /** A configuration the process cannot start with: every problem, one Indonesian sentence each. */
 export function configInvalid(problems: readonly string[]): PanduError<'CONFIG_INVALID'> {
-  return new PanduError('CONFIG_INVALID', { problems });
+  return new PanduError('CONFIG_INVALID', { problems }, { message: problems.join('; ') });
 }
 
 const optional = z
