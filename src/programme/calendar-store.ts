@@ -98,6 +98,15 @@ export async function allRegionDeadlines(db: Queryable): Promise<RegionDeadline[
   return db.query<RegionDeadline>(`${DEADLINES_SQL} ORDER BY r.code, s.ordinal`);
 }
 
+/** The deadlines of given (region, stage) pairs, as regionDeadlines() reads them: one query for a batch. */
+export async function pairDeadlines(db: Queryable, regionCodes: readonly string[], stageIds: readonly string[]): Promise<RegionDeadline[]> {
+  return db.query<RegionDeadline>(
+    `${DEADLINES_SQL}
+    JOIN unnest($1::text[], $2::text[]) AS p(region_code, stage_id) ON p.region_code = r.code AND p.stage_id = s.id`,
+    [regionCodes, stageIds],
+  );
+}
+
 /** Days left until a deadline in the region's own zone: 0 on the day, negative when overdue. */
 export function daysLeft(d: Pick<RegionDeadline, 'dueOn' | 'timezone'>, now: Date): number {
   return daysBetween(localDate(now, d.timezone), d.dueOn);

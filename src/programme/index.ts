@@ -5,6 +5,7 @@ export {
   loadCalendar,
   regionDeadlines,
   allRegionDeadlines,
+  pairDeadlines,
   daysLeft,
   currentStage,
   stageEvents,

@@ -1,12 +1,12 @@
 import type { Queryable } from '../db/index.ts';
+import { pairDeadlines } from '../programme/index.ts';
 import type { DeadlineFacts } from './planner.ts';
 
 /**
  * What a claimed reminder needs at sending time, loaded for a whole claimed batch in
  * two queries (the dispatcher's hot path; one query per row would hold up the pacer on
- * the embedded database). The deadline query follows regionDeadlines() in
- * src/programme/calendar-store.ts: the cohort's due date, a region override if any, and the
- * region's completion of the stage.
+ * the embedded database). Deadlines come from the programme's own query (pairDeadlines):
+ * the cohort's due date, a region override if any, and the region's completion of the stage.
  */
 export interface DeadlineNow extends DeadlineFacts {
   readonly completed: boolean;
@@ -33,17 +33,7 @@ function distinct(pairs: readonly Pair[]): [string[], string[]] {
 }
 
 export async function loadDeadlines(db: Queryable, pairs: readonly Pair[]): Promise<Map<string, DeadlineNow>> {
-  const rows = await db.query<DeadlineNow>(
-    `SELECT r.code AS "regionCode", r.name AS "regionName", r.timezone, s.id AS "stageId", s.name AS "stageName",
-            COALESCE(o.due_on, d.due_on) AS "dueOn",
-            EXISTS (SELECT 1 FROM stage_completions c WHERE c.region_code = r.code AND c.stage_id = s.id) AS completed
-       FROM unnest($1::text[], $2::text[]) AS p(region_code, stage_id)
-       JOIN regions r ON r.code = p.region_code
-       JOIN deadlines d ON d.cohort = r.cohort AND d.region_code IS NULL AND d.stage_id = p.stage_id
-       JOIN stages s ON s.id = d.stage_id
-       LEFT JOIN deadlines o ON o.cohort = d.cohort AND o.stage_id = d.stage_id AND o.region_code = r.code`,
-    distinct(pairs),
-  );
+  const rows = await pairDeadlines(db, ...distinct(pairs));
   return new Map(rows.map((r) => [contextKey(r.regionCode, r.stageId), r]));
 }
 
