@@ -1,7 +1,7 @@
 import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/index.ts';
 import { normalize, sentences, terms } from '../language/index.ts';
-import { valueOfOtherYears, type Composed } from './compose/index.ts';
+import { valueOfOtherYears, yearsAmong, type Composed } from './compose/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
 /**
@@ -52,14 +52,14 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   // the region it names is a scope, checked above.
   const missing = ev.namesMissing.filter((g) => !(region && g.every((t) => region.bare.split(' ').includes(t))));
   if (missing.length > 0) {
-    const years = missing.flat().filter((t) => /^(1[5-9]|20)\d\d$/.test(t));
+    const years = yearsAmong(missing.flat());
     if (years.length > 0) return { kind: 'refuse', message: refusalMessages.yearNotCovered(years) };
     return { kind: 'refuse', message: refusalMessages.namesNotCovered(namesAsWritten(question, missing.flat())) };
   }
   if (input.generated) return { kind: 'ok' };
   // The quote gives the value asked for, but for another year than the one the question pins.
   if (valueOfOtherYears(composed.asked, composed.text)) {
-    return { kind: 'refuse', message: refusalMessages.yearNotCovered(composed.asked.pinned.flat().filter((t) => /^(1[5-9]|20)\d\d$/.test(t))) };
+    return { kind: 'refuse', message: refusalMessages.yearNotCovered(yearsAmong(composed.asked.pinned.flat())) };
   }
   // The quote itself may say the thing is not published: that is the honest answer, shown.
   if (statesNotHeld(composed.text, input.concepts)) return { kind: 'not-held', hint: refusalMessages.notHeldHint };

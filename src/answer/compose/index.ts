@@ -11,7 +11,7 @@ import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, statesCalendarDate } from './values.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
-export { holdsValue, hasPersonName, valueOfOtherYears } from './values.ts';
+export { holdsValue, hasPersonName, valueOfOtherYears, yearsAmong } from './values.ts';
 export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
 
 /** Answer text shown at once, by where it is read (configurable; see config). */

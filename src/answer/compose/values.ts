@@ -112,6 +112,14 @@ export function hasPersonName(text: string, question = ''): boolean {
 /** A document's number as written after 'Nomor' ('Nomor 9 Tahun 2023', 'Nomor: B-160/DJAI/…/2024', 'No. 512/HM/…'). */
 const DOCUMENT_NUMBER = /\b(?:nomor|no\.?)\s*:?\s*[\w./-]*\d[\w./-]*/i;
 
+/** A document's number with its year ('Nomor 13 Tahun 2024'): the year names the document, not a fact's date. */
+const DATED_NUMBER = new RegExp(`${DOCUMENT_NUMBER.source}\\s+tahun\\s+\\d{4}`, 'gi');
+
+/** The years (1500–2099) among index terms: what a question pins down in time. */
+export function yearsAmong(termsOf: readonly string[]): string[] {
+  return termsOf.filter((t) => /^(1[5-9]|20)\d\d$/.test(t));
+}
+
 /** Nouns that count people. */
 const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
 
@@ -205,12 +213,12 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
  * not date a fact.
  */
 export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text: string): boolean {
-  const years = asked.pinned.flat().filter((t) => /^(1[5-9]|20)\d\d$/.test(t));
+  const years = yearsAmong(asked.pinned.flat());
   if (years.length === 0 || asked.value === null) return false;
   const valued = sentenceSpans(text)
     .map((s) => text.slice(s.at, s.at + s.length))
     .filter((s) => holdsValue(asked, s));
-  const yearsOf = (s: string): string[] => s.replace(/\b(?:nomor|no\.?)\s*:?\s*[\w./-]+\s+tahun\s+\d{4}/gi, ' ').match(/\b(?:1[5-9]|20)\d\d\b/g) ?? [];
+  const yearsOf = (s: string): string[] => s.replace(DATED_NUMBER, ' ').match(/\b(?:1[5-9]|20)\d\d\b/g) ?? [];
   return valued.length > 0 && valued.every((s) => {
     const named = yearsOf(s);
     return named.length > 0 && !years.some((y) => named.includes(y));
