@@ -17,7 +17,7 @@ import { migrate, openDatabase } from '../src/db/index.ts';
 import { createPacer } from '../src/pacing/index.ts';
 import { seedRegions } from '../src/regions/index.ts';
 import { createReminderService, outboxRows } from '../src/reminders/index.ts';
-import { lostAndDoubled, NOW, seedReminderGroups, startFakeBotApiProcess } from './lib/reminder-groups.ts';
+import { BENCH_BOT_TOKEN, lostAndDoubled, NOW, seedReminderGroups, startFakeBotApiProcess } from './lib/reminder-groups.ts';
 
 const LIMIT_PER_SEC = 30;
 
@@ -34,7 +34,7 @@ async function main(): Promise<number> {
     db,
     senders: {
       telegram: createTelegramSender({
-        api: new Api('123:bench', { apiRoot: api.apiRoot }),
+        api: new Api(BENCH_BOT_TOKEN, { apiRoot: api.apiRoot }),
         pacer: createPacer(telegramPace({ ...TELEGRAM_LIMITS, globalPerSec: pace })),
       }),
     },

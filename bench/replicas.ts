@@ -25,10 +25,10 @@ import { startTelegramReplicas } from '../test/support/replicas.ts';
 import { createFakeAnswers } from '../test/support/fake-answers.ts';
 import { freshDb } from './lib/db.ts';
 import { benchDatabase, durability, loadNow, machine } from './lib/env.ts';
-import { lostAndDoubled, NOW, seedReminderGroups, startFakeBotApiProcess } from './lib/reminder-groups.ts';
+import { BENCH_BOT_TOKEN, lostAndDoubled, NOW, seedReminderGroups, startFakeBotApiProcess } from './lib/reminder-groups.ts';
 
 const LIMIT_PER_SEC = 30;
-const TOKEN = '123:replika';
+const TOKEN = BENCH_BOT_TOKEN;
 const QUESTIONS = 400;
 const CHATS = 100;
 

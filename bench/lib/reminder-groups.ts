@@ -37,6 +37,9 @@ const SERVE = '--serve-fake-bot-api';
  * held up by the dispatchers' work. At most `ratePerSec` deliveries in any second (429
  * retry_after 1 beyond), 40 ms latency.
  */
+/** The bot token the fake Bot API process accepts (it answers 401 to any other, as Telegram does). */
+export const BENCH_BOT_TOKEN = '123:bench';
+
 export async function startFakeBotApiProcess(ratePerSec: number): Promise<{ apiRoot: string; report(): Promise<FakeReport> }> {
   const child = fork(new URL(import.meta.url).pathname, [SERVE, String(ratePerSec)], { execArgv: ['--import', 'tsx'] });
   const apiRoot = await new Promise<string>((resolve) => child.once('message', (m: { apiRoot: string }) => resolve(m.apiRoot)));
@@ -51,7 +54,7 @@ export async function startFakeBotApiProcess(ratePerSec: number): Promise<{ apiR
 }
 
 async function serve(ratePerSec: number): Promise<void> {
-  const api = await startFakeTelegram({ token: '123:bench', ratePerSec, retryAfterSec: 1 });
+  const api = await startFakeTelegram({ token: BENCH_BOT_TOKEN, ratePerSec, retryAfterSec: 1 });
   api.delay('sendMessage', 40);
   process.on('disconnect', () => process.exit(0)); // never outlive the bench
   process.send!({ apiRoot: api.apiRoot });
