@@ -192,14 +192,19 @@ export function termCounts(text: string): Map<string, number> {
   return m;
 }
 
-/** Splits text into sentences (keeps list items and short lines whole); no text is dropped. */
 /**
  * Words written with a full stop that do not end a sentence: Indonesian abbreviations ('No.',
  * 'Kab.', 'Kec.', 'Jl.', 'dll.', 'skt.', 'Yth.'), titles ('Dr.', 'Ir.', 'Prof.', 'H.'), single
  * initials ('Joseph P. Kennedy') and day numbers before a month ('17. Agustus').
  */
-const ABBREVIATION = /(?:^|[\s(])(no|nomor|kab|kec|kel|prov|ds|dr|drs|dra|ir|hlm|hal|dll|dsb|dst|dkk|tsb|sda|mis|skt|sekt|yth|tgl|a\.n|u\.p|prof|h|hj|kh|st|jl|gg|rt|rw|pt|cv|tbk|bpk|sdr|sdri|\p{L}|\d{1,2})\.$/iu;
+const ABBREVIATION = /(?:^|[\s(.])(no|nomor|kab|kec|kel|prov|ds|dr|drs|dra|ir|hlm|hal|dll|dsb|dst|dkk|tsb|sda|mis|skt|sekt|yth|tgl|a\.n|u\.p|prof|h|hj|kh|st|jl|gg|rt|rw|pt|cv|tbk|bpk|sdr|sdri|\p{L}|\d{1,2})\.$/iu;
+/**
+ * A capitalised word without a vowel is shortened ('Sdn.', 'Bhd.', 'Kpt.', 'Sr.'): no Indonesian or
+ * English word is written so. Lower-case ones ('dll.', 'dsb.') often end a list and the sentence too.
+ */
+const CONSONANT_ABBREVIATION = /(?:^|[\s(])\p{Lu}[b-df-hj-np-tv-z]{1,3}\.$/u;
 
+/** Splits text into sentences (keeps list items and short lines whole); no text is dropped. */
 export function sentences(text: string): string[] {
   const out: string[] = [];
   for (const line of text.split(/\n+/)) {
@@ -211,7 +216,7 @@ export function sentences(text: string): string[] {
     for (const p of parts) {
       buf = buf ? `${buf} ${p}` : p;
       // Do not split after abbreviations such as 'No.', 'Kab.', 'mis.', 'Dr.'
-      if (ABBREVIATION.test(buf)) continue;
+      if (ABBREVIATION.test(buf) || CONSONANT_ABBREVIATION.test(buf)) continue;
       out.push(buf);
       buf = '';
     }

@@ -209,6 +209,33 @@ describe('answers from news-shaped text', () => {
     expect(a.evidence.valueHeld).toBe(false);
   });
 
+  it('answers "siapa yang …" with the sentence naming who did it after "oleh", not one that only repeats the deed', () => {
+    const q = 'siapa yang memimpin rapat dewan smart city?';
+    const text = [
+      'Rapat Dewan Smart City digelar di ruang rapat kantor bupati dan dihadiri Bapak Hendra Wijaya dari kementerian.',
+      'Sebelum memimpin rapat, Sekretaris Daerah Ratna Sari menerima laporan tim pelaksana.',
+      'Rapat dewan smart city itu dipimpin oleh Wakil Bupati Andi Pratama.',
+    ].join('\n');
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.asked.agent).toBe(true);
+    expect(a.text.split('\n\n')[0]).toMatch(/^Rapat dewan smart city itu dipimpin oleh Wakil Bupati Andi Pratama/);
+  });
+
+  it('answers "berapa lama" with the sentence giving a duration, not one giving only dates', () => {
+    const q = 'berapa lama pendampingan masterplan?';
+    const text = [
+      'Pendampingan masterplan dimulai 12 Maret 2024 dan laporan pertama diserahkan 3 Juni 2024.',
+      'Tim pelaksana daerah menyiapkan data profil, regulasi, dan anggaran sebelum mentor datang ke kabupaten untuk pertemuan pertama di aula kantor bupati.',
+      'Setiap pertemuan dicatat dalam notulen yang ditandatangani ketua tim pelaksana dan diunggah ke portal sekretariat paling lambat tiga hari kemudian.',
+      'Mentor juga meninjau layanan publik yang sudah berjalan, mulai dari pengaduan warga sampai perizinan daring, agar usulan program sesuai kebutuhan.',
+      'Kepala dinas kominfo meminta semua perangkat daerah hadir penuh dan mengirim data tepat waktu supaya dokumen tidak tertunda.',
+      'Menurut panduan, pendampingan masterplan berlangsung selama 6 (enam) bulan.',
+    ].join('\n');
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.asked.measure).toBe('lama');
+    expect(a.text.split('\n\n')[0]).toMatch(/^Menurut panduan, pendampingan masterplan berlangsung selama 6 \(enam\) bulan/);
+  });
+
   it('answers a definition from the sentence that defines the term', () => {
     const q = 'apa itu dewan smart city?';
     const hits = [

@@ -46,6 +46,15 @@ describe('Indonesian text analysis', () => {
     expect(parts).toEqual(['Kirim ke sekretariat@g100sc.example.id (alamat contoh).', 'Nilai 3.5 juta, mis. untuk Kab. Sragen.', 'Selesai!']);
     expect(parts.join(' ')).toBe(text);
   });
+
+  it('does not end a sentence at a shortened word without vowels or at chained initials', () => {
+    const text = 'Sebuah studio animasi, PT Kreasi Sdn. Bhd. berdiri di Kuala Lumpur. Pendirinya (l.k. 1980 - l.k. 2020) tinggal di sana. Selesai.';
+    expect(sentences(text)).toEqual([
+      'Sebuah studio animasi, PT Kreasi Sdn. Bhd. berdiri di Kuala Lumpur.',
+      'Pendirinya (l.k. 1980 - l.k. 2020) tinggal di sana.',
+      'Selesai.',
+    ]);
+  });
 });
 
 describe('words the stemmer would reduce to a stop word', () => {

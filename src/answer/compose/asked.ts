@@ -32,6 +32,13 @@ export interface Asked {
    * context ('? kami ada 15 usulan').
    */
   readonly pinned: ReadonlyArray<readonly string[]>;
+  /**
+   * 'berapa luas …', 'lamanya berapa': the measure asked ('luas', 'lama', 'tinggi' …). A figure in a
+   * unit of it is the likeliest answer; any figure still counts as one ('luas kekuasaan' may be told in places).
+   */
+  readonly measure: string | null;
+  /** 'siapa yang menulis …', 'siapa pendiri …', '… dipimpin siapa': asks who did something, whom a sentence names after 'oleh' or 'karya'. */
+  readonly agent: boolean;
   /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
   readonly roles: readonly string[];
   /** The question as written, normalised: a value it already states is not its answer. */
@@ -54,10 +61,16 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
 };
 
 const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
-const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|definisi|kepanjangan(?: dari)?|singkatan dari)\s+(.+)$/;
+const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)\s+(.+)$/;
 const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis)\b/gu;
+
+/** What 'berapa luas/lama/tinggi …' measures (see values.ts for the units each is written in). */
+const MEASURE = /\bberapa(?:kah)? (luas|panjang|tinggi|jarak|lebar|kedalaman|berat|lama|umur|usia)\b|\b(luas|panjang|tinggi|jarak|lebar|kedalaman|berat|lama|umur|usia)(?:nya)? (?:kira-kira |sekitar )?berapa\b/;
+
+/** A 'siapa' question about a deed: 'siapa (yang) me-/pe-…' or 'di-… (oleh) siapa'. */
+const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b/u;
 
 const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
 
@@ -141,6 +154,8 @@ export function readQuestion(question: string): Asked {
     whether,
     names: named.map((g) => g.terms),
     pinned: named.filter((g) => g.hard && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : null,
+    agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : []),
     said: raw,

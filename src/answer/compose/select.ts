@@ -2,7 +2,7 @@ import type { WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import type { Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
-import { holdsValue } from './values.ts';
+import { holdsMeasure, holdsValue } from './values.ts';
 import { Phrases } from './phrase.ts';
 
 /**
@@ -11,7 +11,9 @@ import { Phrases } from './phrase.ts';
  * question's words is about it), context C (the passage's title and section heading, which name the
  * subject a sentence leaves out), neighbours N, the whole passage P, the asked kind of value V,
  * the question's names and figures M, list items for list questions L, search score R, a
- * sentence defining what a definition question asks about D, a passage's opening sentence F,
+ * sentence defining what a definition question asks about D, a sentence naming who did the deed a
+ * 'siapa yang …' question asks about (after 'oleh', 'karya') or giving a figure in the measure asked G, the
+ * share MV of the value bonus a figure in another unit gets when a measure is asked, a passage's opening sentence F,
  * a discount K per place in the search ranking, a factor Y for a passage that nowhere states a year or
  * name the question pins down; a second
  * sentence of the answering passage joins when it scores `second` of the best and is at most
@@ -22,7 +24,7 @@ import { Phrases } from './phrase.ts';
  * value (how, why, whether, what the rules say) is answered with the passage around the answer
  * up to `W` characters, led by the passage's opening.
  */
-export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, Y: 0.7, Q: 0.15, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, FW: 350, FY: 0, FL: 1 };
+export const WEIGHTS = { H: 1.5, C: 0.5, N: 0.25, P: 0.5, V: 0.6, M: 0.4, L: 0.3, R: 0.5, D: 0.5, F: 0.1, K: 0.07, Y: 0.7, Q: 0.15, second: 0.85, secondMax: 250, T: 350, S: 600, X: 0.8, W: 600, A: 1.3, G: 0.5, MV: 0.5, FW: 350, FY: 0, FL: 1 };
 export type ComposeWeights = typeof WEIGHTS;
 
 /** Concept bookkeeping shared by scoring and evidence: which of the question's ideas a text holds. */
@@ -131,6 +133,9 @@ export interface Scorer {
   unitScore(p: Passage, at: number): number;
 }
 
+/** Who did it, named after the deed: 'didirikan oleh Brian Jones', 'karya Masashi Kishimoto', 'dipimpin Sekda …'. */
+const AGENT = /\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\s+(?:\p{Lu}|(?:bapak|ibu|pak|bu)\s+\p{Lu})/u;
+
 /** 'X adalah …', 'X (…) merupakan …', 'yang disebut X ialah …': a sentence that defines X. */
 const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;
 
@@ -163,15 +168,17 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const own = idx.covered(u.text);
       const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
       const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));
-      const value = asked.value && holdsValue(asked, u.text) ? w.V : 0;
+      // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure.
+      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !holdsMeasure(asked.measure, u.text) ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
       const defines = defined.length > 0 && (definesTerm(u.text, defined) || (at === 0 && titledWith(p.section, defined))) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
+      const agent = (asked.agent && AGENT.test(u.text)) || (asked.measure !== null && holdsMeasure(asked.measure, u.text)) ? w.G : 0;
       const score =
-        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + phrase + w.R * p.hit.score;
+        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
     },
   };

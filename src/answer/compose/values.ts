@@ -123,6 +123,40 @@ export function yearsAmong(termsOf: readonly string[]): string[] {
 /** Nouns that count people. */
 const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
 
+/** The units each measure is written in ('357.021 km2', '1.5kg', 'selama 32 tahun'). */
+const LENGTH_UNITS = 'km|kilometer|m|meter|cm|sentimeter|mm|mil|kaki|mdpl';
+const MEASURE_UNITS: Readonly<Record<string, string>> = {
+  luas: 'km2|km²|km persegi|kilometer persegi|mil persegi|m2|m²|meter persegi|hektare|hektar|ha|are|meter',
+  panjang: LENGTH_UNITS,
+  tinggi: LENGTH_UNITS,
+  jarak: LENGTH_UNITS,
+  lebar: LENGTH_UNITS,
+  kedalaman: LENGTH_UNITS,
+  berat: 'kg|kilogram|gram|g|ton|kuintal|ons',
+  lama: 'tahun|bulan|minggu|pekan|hari|jam|menit|detik|dekade|abad|windu|semester|triwulan',
+  umur: 'tahun|bulan|hari',
+  usia: 'tahun|bulan|hari',
+};
+
+const MEASURE_FIGURE = new Map(
+  Object.entries(MEASURE_UNITS).map(([measure, units]) => [
+    measure,
+    // A figure glued to its unit or with its words between ('357,021km2', '9,69 juta kilometer persegi', '5 (lima) tahun'),
+    // a count in words ('enam abad'), and for 'lama' a span of time ('1293 hingga 1500', '1954–1969').
+    new RegExp(
+      `\\d+(?:[.,]\\d+)*\\s?(?:\\([\\p{L} ]+\\)\\s|(?:juta|ribu|miliar)\\s)?(?:${units})(?![\\p{L}\\d])|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\p{L}+ (?:belas|puluh)|seratus|ratusan|puluhan|beberapa) (?:${units})\\b${
+        measure === 'lama' ? '|\\b\\d{1,4}(?:\\s\\p{Lu}\\p{Ll}+)?(?:\\s?(?:SM|M))?\\s?(?:[–-]|hingga|sampai(?: dengan)?|s\\.d\\.?)\\s?(?:\\d{1,2}\\s\\p{L}+\\s)?\\d{1,4}\\b' : ''
+      }`,
+      'iu',
+    ),
+  ]),
+);
+
+/** The text gives a figure in a unit of the measure asked ('berapa luas …' → '44 km2'). */
+export function holdsMeasure(measure: string, text: string): boolean {
+  return MEASURE_FIGURE.get(measure)?.test(text) ?? false;
+}
+
 function numberPattern(unit: string | null): RegExp {
   if (unit === 'nomor') return DOCUMENT_NUMBER;
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
