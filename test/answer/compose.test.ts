@@ -236,6 +236,22 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n\n')[0]).toMatch(/^Menurut panduan, pendampingan masterplan berlangsung selama 6 \(enam\) bulan/);
   });
 
+  it('answers "nomor berapa" of a regulation from its capital title block, not from a regulation it cites', () => {
+    const q = 'perbup satu data kabupaten sigi nomor brp?';
+    const text = [
+      'BUPATI SIGI',
+      'PROVINSI SULAWESI TENGAH',
+      'PERATURAN BUPATI SIGI',
+      'NOMOR 14 TAHUN 2022',
+      'TENTANG',
+      'PENYELENGGARAAN SATU DATA KABUPATEN SIGI',
+      'Menimbang : a. bahwa untuk melaksanakan Peraturan Presiden Nomor 39 Tahun 2019 tentang Satu Data Indonesia, perlu menetapkan Peraturan Bupati tentang Penyelenggaraan Satu Data Kabupaten Sigi;',
+      'Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('', text, 1, { title: 'Perbup Sigi Satu Data' })], flat(q));
+    expect(a.text.split('\n\n')[0]).toMatch(/^BUPATI SIGI PROVINSI SULAWESI TENGAH PERATURAN BUPATI SIGI NOMOR 14 TAHUN 2022 TENTANG PENYELENGGARAAN SATU DATA/);
+  });
+
   it('answers a definition from the sentence that defines the term', () => {
     const q = 'apa itu dewan smart city?';
     const hits = [

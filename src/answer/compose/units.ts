@@ -18,13 +18,38 @@ export interface Unit {
 /** A passage read as units: list lines whole, prose split into sentences (abbreviation-aware). */
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = joinCapitalLines(text.split('\n').map((l) => l.trim()).filter(Boolean));
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
     if (labelled || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
     else for (const s of sentences(l)) if (s.length >= 3) out.push({ text: s, at: out.length, item: false });
   });
+  return out;
+}
+
+/** A line written in capitals only: part of a regulation's title block ('PERATURAN WALI KOTA SOLOK', 'NOMOR 9 TAHUN 2023'). */
+const CAPITAL_LINE = /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,100}$/u;
+
+/**
+ * Consecutive capital lines are one unit: a title block says one thing ('PERATURAN WALI KOTA SOLOK /
+ * NOMOR 9 TAHUN 2023 / TENTANG / SATU DATA'), which its lines cut apart.
+ */
+function joinCapitalLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length > 0) out.push(run.join(' '));
+    run = [];
+  };
+  for (const l of lines) {
+    if (CAPITAL_LINE.test(l) && !LIST_LINE.test(l)) run.push(l);
+    else {
+      flush();
+      out.push(l);
+    }
+  }
+  flush();
   return out;
 }
 
