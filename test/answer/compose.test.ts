@@ -252,6 +252,26 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n\n')[0]).toMatch(/^BUPATI SIGI PROVINSI SULAWESI TENGAH PERATURAN BUPATI SIGI NOMOR 14 TAHUN 2022 TENTANG PENYELENGGARAAN SATU DATA/);
   });
 
+  it('finds the defining sentence past an aside in brackets, over a passage that only repeats the word "pengertian"', () => {
+    const q = 'apa pengertian dari interoperabilitas?';
+    const hits = [
+      hit('Istilah', 'Pengertian lain dari layanan digital sering dipakai dalam dokumen interoperabilitas daerah.', 1),
+      hit('Definisi', 'Banyak daerah memulai dari layanan perizinan. Interoperabilitas (disebut juga kesalingoperasian, dari istilah bahasa Inggris interoperability yang dipakai lembaga standar internasional sejak tahun sembilan puluhan untuk sistem yang berbeda pembuatnya) adalah kemampuan sistem pemerintah untuk bertukar data.', 0.8),
+    ];
+    expect(composeAnswer(q, hits, flat(q)).text.split('\n\n')[0]).toContain('adalah kemampuan sistem pemerintah untuk bertukar data');
+  });
+
+  it('quotes the sentence a "salah seorang di antaranya" answer leans on', () => {
+    const q = 'apa jabatan Rudi Hartono?';
+    const text = [
+      'Rapat dihadiri pejabat dari beberapa daerah yang membahas pendampingan masterplan tahun depan bersama kementerian.',
+      'Sekretariat mengundang tiga kepala dinas kominfo untuk berbagi pengalaman.',
+      'Salah seorang di antaranya adalah Rudi Hartono.',
+    ].join(' ');
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.text).toContain('tiga kepala dinas kominfo');
+  });
+
   it('answers a definition from the sentence that defines the term', () => {
     const q = 'apa itu dewan smart city?';
     const hits = [

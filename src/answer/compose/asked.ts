@@ -60,8 +60,11 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   money: 'jumlah total nilai besaran',
 };
 
+/** Words that ask for a definition ('pengertian', 'makna'): the defining sentence answers them, whatever its words. */
+const DEFINITION_WORDS = 'pengertian definisi arti makna maksud dimaksud';
+
 const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
-const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)\s+(.+)$/;
+const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)(?:\s+dari)?\s+(.+)$/;
 const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis)\b/gu;
@@ -157,7 +160,7 @@ export function readQuestion(question: string): Asked {
     measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : null,
     agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],
-    kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : []),
+    kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,
   };
 }

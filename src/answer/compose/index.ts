@@ -147,7 +147,10 @@ export function composeAnswer(
   const chosen = windows[0]!.passage;
   const anywhere = bestUnit(passages, scorer)!;
   const inChosen = bestUnit([chosen], scorer)!;
-  const best = anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen;
+  // Another passage's sentence wins when it scores clearly better, or defines what is asked where the chosen passage does not.
+  const defining = (b: { passage: Passage; at: number }) => scorer.defines(b.passage, b.at);
+  const better = anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score || (defining(anywhere) && !defining(inChosen));
+  const best = anywhere.passage !== chosen && better ? anywhere : inChosen;
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;
   // A short section under its own heading is one answer: quoted whole, in its order.

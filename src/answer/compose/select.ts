@@ -131,6 +131,8 @@ export function statesPinned(p: Passage, asked: Asked): boolean {
 
 export interface Scorer {
   unitScore(p: Passage, at: number): number;
+  /** The unit defines what a definition question asks about ('X adalah …', or opens a section titled X). */
+  defines(p: Passage, at: number): boolean;
 }
 
 /** Who did it, named after the deed: 'didirikan oleh Brian Jones', 'karya Masashi Kishimoto', 'dipimpin Sekda …'. */
@@ -140,6 +142,8 @@ const AGENT = /\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pim
 const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;
 
 function definesTerm(unit: string, defined: readonly string[]): boolean {
+  // 'Genetika (dari bahasa Yunani …, "melahirkan") adalah …': an aside between the term and its copula is no part of either.
+  unit = unit.replace(/\([^()]*\)/g, ' ');
   const m = COPULA.exec(unit);
   if (!m || m.index > 200) return false;
   const head = new Set(terms(unit.slice(0, m.index)));
@@ -163,6 +167,9 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
   const pinnedHeld = (p: Passage) => statesPinned(p, asked);
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
   return {
+    defines(p, at) {
+      return defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
+    },
     unitScore(p, at) {
       const u = p.units[at]!;
       const own = idx.covered(u.text);
@@ -173,7 +180,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
-      const defines = defined.length > 0 && (definesTerm(u.text, defined) || (at === 0 && titledWith(p.section, defined))) ? w.D : 0;
+      const defines = this.defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
       const agent = (asked.agent && AGENT.test(u.text)) || (asked.measure !== null && holdsMeasure(asked.measure, u.text)) ? w.G : 0;

@@ -67,7 +67,7 @@ function isItem(line: string, prev: Unit | undefined): boolean {
 }
 
 /** Sentences that lean on the one before: a pronoun or 'this/that …' subject, a connective. */
-const LEANS = /^(ia|dia|beliau|mereka|hal (ini|itu|tersebut)|ini|itu|tersebut|selain itu|namun|akan tetapi|tetapi|sementara itu|oleh karena itu|karena itu|dengan demikian|adapun|kemudian|lalu|setelah itu|sebelumnya|selanjutnya|keduanya|ketiganya|pihaknya|(\p{L}+\s){0,2}(ini|itu|tersebut)\b)/iu;
+const LEANS = /^(ia|dia|beliau|mereka|salah (?:satu|seorang)(?:nya| (?:di ?antaranya|dari mereka))?\b|di ?antaranya|hal (ini|itu|tersebut)|ini|itu|tersebut|selain itu|namun|akan tetapi|tetapi|sementara itu|oleh karena itu|karena itu|dengan demikian|adapun|kemudian|lalu|setelah itu|sebelumnya|selanjutnya|keduanya|ketiganya|pihaknya|(\p{L}+\s){0,2}(ini|itu|tersebut)\b)/iu;
 
 export function leansOnPrevious(unit: string): boolean {
   return LEANS.test(unit.trim());
