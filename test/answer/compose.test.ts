@@ -272,6 +272,15 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('tiga kepala dinas kominfo');
   });
 
+  it('answers "apa itu X" from the glossary entry titled X, not from a higher-ranked stage whose title merely names X', () => {
+    const q = 'apa itu dewan smart city?';
+    const hits = [
+      hit('Pembentukan Dewan Smart City dan Tim Pelaksana', 'Kepala daerah menetapkan SK Dewan Smart City dan Tim Pelaksana paling lambat 30 hari setelah MoU. Tenggat: 30 April 2027.', 1),
+      hit('Dewan Smart City (Dewan SC)', 'Forum pengarah di daerah yang diketuai sekretaris daerah dan beranggotakan unsur pemerintah serta nonpemerintah.', 0.7),
+    ];
+    expect(composeAnswer(q, hits, flat(q)).text).toMatch(/^Forum pengarah di daerah/);
+  });
+
   it('answers a definition from the sentence that defines the term', () => {
     const q = 'apa itu dewan smart city?';
     const hits = [

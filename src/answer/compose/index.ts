@@ -147,10 +147,10 @@ export function composeAnswer(
   const chosen = windows[0]!.passage;
   const anywhere = bestUnit(passages, scorer)!;
   const inChosen = bestUnit([chosen], scorer)!;
-  // Another passage's sentence wins when it scores clearly better, or defines what is asked where the chosen passage does not.
-  const defining = (b: { passage: Passage; at: number }) => scorer.defines(b.passage, b.at);
-  const better = anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score || (defining(anywhere) && !defining(inChosen));
-  const best = anywhere.passage !== chosen && better ? anywhere : inChosen;
+  // A definition is answered by the sentence (or glossary entry) defining the term, wherever it is, when the chosen passage has none;
+  // otherwise another passage's sentence wins when it scores clearly better.
+  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => scorer.defines(p, at)) : null;
+  const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;
   // A short section under its own heading is one answer: quoted whole, in its order.

@@ -150,10 +150,16 @@ function definesTerm(unit: string, defined: readonly string[]): boolean {
   return defined.length > 0 && defined.every((t) => head.has(t));
 }
 
-/** A section titled with the defined term ('Quick win (QW)' for 'qw', 'Dewan Smart City'). */
+/** A section titled with the defined term ('Quick win (QW)' for 'qw', 'Dewan Smart City (Dewan SC)'). */
 function titledWith(section: string, defined: readonly string[]): boolean {
-  const own = terms(section.replace(/\(([^)]*)\)/, ' $1 '));
-  return defined.length > 0 && defined.every((t) => own.includes(t)) && own.length <= defined.length + 3;
+  if (defined.length === 0) return false;
+  // The entry's name leads its title, or is its abbreviation in brackets: 'Pembentukan Dewan Smart City dan Tim
+  // Pelaksana' names a stage about the Dewan, not the Dewan itself.
+  const bracket = /\(([^)]*)\)/.exec(section)?.[1] ?? '';
+  const name = terms(section.replace(/\([^)]*\)/, ' '));
+  const leads = defined.every((t, i) => name[i] === t) && name.length <= defined.length + 2;
+  const abbreviated = defined.every((t) => terms(bracket).includes(t));
+  return leads || abbreviated;
 }
 
 export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passage) => number, w: ComposeWeights = WEIGHTS): Scorer {
@@ -191,11 +197,12 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
   };
 }
 
-/** The best unit over all passages. */
-export function bestUnit(passages: readonly Passage[], scorer: Scorer): { passage: Passage; at: number; score: number } | null {
+/** The best unit over all passages (of those `only` admits). */
+export function bestUnit(passages: readonly Passage[], scorer: Scorer, only?: (p: Passage, at: number) => boolean): { passage: Passage; at: number; score: number } | null {
   let best: { passage: Passage; at: number; score: number } | null = null;
   for (const p of passages) {
     p.units.forEach((_, at) => {
+      if (only && !only(p, at)) return;
       const score = scorer.unitScore(p, at);
       if (!best || score > best.score) best = { passage: p, at, score };
     });
