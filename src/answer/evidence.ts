@@ -59,7 +59,7 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   if (input.generated) return { kind: 'ok' };
   // The quote gives the value asked for, but for another year than the one the question pins.
   if (valueOfOtherYears(composed.asked, composed.text)) {
-    return { kind: 'refuse', message: refusalMessages.yearNotCovered(yearsAmong(composed.asked.pinned.flat())) };
+    return { kind: 'refuse', message: refusalMessages.valueForOtherYears(composed.asked.value ?? '', yearsAmong(composed.asked.pinned.flat())) };
   }
   // The quote itself may say the thing is not published: that is the honest answer, shown.
   if (statesNotHeld(composed.text, input.concepts)) return { kind: 'not-held', hint: refusalMessages.notHeldHint };

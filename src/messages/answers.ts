@@ -149,6 +149,10 @@ export const refusalMessages = {
   namesNotCovered: (names: readonly string[]) =>
     `Maaf, dokumen yang dimuat Pandu tidak memuat keterangan tentang ${names.join(', ')} untuk pertanyaan ini. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  /** The quote gives the value asked, but only for other years than the one the question names. */
+  valueForOtherYears: (kind: string, years: readonly string[]) =>
+    `Maaf, dokumen yang dimuat Pandu hanya memuat ${SLOT_LABEL[kind] ?? 'keterangan'} itu untuk tahun lain, bukan untuk tahun ${years.join(' dan ')}. ` +
+    `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
   yearNotCovered: (years: readonly string[]) =>
     `Maaf, dokumen program yang dimuat Pandu tidak membahas tahun ${years.join(' dan ')} untuk pertanyaan ini. ` +
     `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
