@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Removes the run's temp folders at the end (tests make hundreds: databases, corpora, uploads).
+    globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
     isolate: false,
     testTimeout: 60_000,

@@ -1,12 +1,23 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 
+/**
+ * A fresh folder for a test, inside one folder per test run (named after the vitest process that
+ * forked this worker), which the run's global teardown removes (test/global-setup.ts).
+ */
 export function tempDir(prefix = 'pandu-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const root = testRunTempRoot(process.ppid);
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(join(root, prefix));
+}
+
+/** The folder holding a test run's temp folders; `runPid` is the vitest main process. */
+export function testRunTempRoot(runPid: number): string {
+  return join(tmpdir(), `pandu-tests-${runPid}`);
 }
 
 export interface Running {
