@@ -3,6 +3,7 @@ import { toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { termCounts } from '../language/index.ts';
 import { indexTextOf, type IndexChunk } from './index-text.ts';
+import { chunkTermIds, deletePostings, insertPostings, upsertTerms, type TermIds } from './postings.ts';
 
 export { indexTextOf, type IndexChunk } from './index-text.ts';
 
@@ -24,13 +25,7 @@ export interface IndexDocument {
 
 /** Removes a document with its chunks and postings, keeping df and N exact. */
 export async function deleteDocument(tx: Queryable, documentId: number): Promise<void> {
-  await tx.query(
-    `UPDATE terms t SET df = t.df - x.c
-       FROM (SELECT p.term_id, count(*) AS c FROM postings p JOIN chunks c ON c.id = p.chunk_id
-              WHERE c.document_id = $1 GROUP BY p.term_id) x
-      WHERE t.id = x.term_id`,
-    [documentId],
-  );
+  await deletePostings(tx, documentId);
   await tx.query(
     `UPDATE bm25_stats SET n = bm25_stats.n - x.cnt, total_len = bm25_stats.total_len - x.len
        FROM (SELECT count(*) AS cnt, COALESCE(sum(length), 0) AS len FROM chunks WHERE document_id = $1) x
@@ -63,48 +58,21 @@ interface FlatChunk {
   readonly length: number;
 }
 
-/** Inserts the chunks (one statement) and returns their ids in the order given. */
-async function insertChunks(tx: Queryable, flat: readonly FlatChunk[]): Promise<number[]> {
+/** Inserts the chunks (one statement) with the ids of their terms and returns their ids in the order given. */
+async function insertChunks(tx: Queryable, flat: readonly FlatChunk[], terms: TermIds): Promise<number[]> {
   const rows = await tx.query<{ id: number; document_id: number; ordinal: number }>(
-    `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, embedding)
-     SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, x.embedding::vector
+    `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, embedding, term_ids)
+     SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, x.embedding::vector, x.term_ids
        FROM json_to_recordset($1::json)
-         AS x(document_id int, ordinal int, heading text, page int, text text, length int, embedding text)
+         AS x(document_id int, ordinal int, heading text, page int, text text, length int, embedding text, term_ids int[])
      RETURNING id, document_id, ordinal`,
     [JSON.stringify(flat.map((f) => ({
       document_id: f.documentId, ordinal: f.c.ordinal, heading: f.c.heading, page: f.c.page, text: f.c.text, length: f.length,
-      embedding: f.c.embedding ? toVectorLiteral(f.c.embedding) : null,
+      embedding: f.c.embedding ? toVectorLiteral(f.c.embedding) : null, term_ids: chunkTermIds(f, terms),
     })))],
   );
   const id = new Map(rows.map((r) => [`${r.document_id}:${r.ordinal}`, r.id]));
   return flat.map((f) => id.get(`${f.documentId}:${f.c.ordinal}`)!);
-}
-
-/**
- * Adds the chunks' postings: one upsert gives every term its id and raises its df, one
- * insert writes the postings in (term, chunk) order, the order of the term index.
- */
-async function insertPostings(tx: Queryable, flat: readonly FlatChunk[], chunkIds: readonly number[]): Promise<void> {
-  const df = new Map<string, number>();
-  for (const f of flat) for (const term of f.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  // Sorted: concurrent writers would lock term rows in one order (the stats lock already serialises them).
-  const allTerms = [...df.keys()].sort();
-  const termRows = await tx.query<{ id: number; term: string }>(
-    `INSERT INTO terms (term, df) SELECT * FROM unnest($1::text[], $2::int[])
-     ON CONFLICT (term) DO UPDATE SET df = terms.df + EXCLUDED.df
-     RETURNING id, term`,
-    [allTerms, allTerms.map((t) => df.get(t)!)],
-  );
-  const termId = new Map(termRows.map((r) => [r.term, r.id]));
-  const postings: Array<[number, number, number, number]> = [];
-  flat.forEach((f, i) => {
-    for (const [term, tf] of f.counts) postings.push([termId.get(term)!, chunkIds[i]!, tf, f.length]);
-  });
-  postings.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  await tx.query(
-    'INSERT INTO postings (term_id, chunk_id, tf, dl) SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::int[])',
-    [postings.map((p) => p[0]), postings.map((p) => p[1]), postings.map((p) => p[2]), postings.map((p) => p[3])],
-  );
 }
 
 /**
@@ -145,7 +113,8 @@ export async function writeDocuments(
       return { documentId: docId.get(doc.path)!, c, counts, length };
     }));
     if (flat.length > 0) {
-      await insertPostings(tx, flat, await insertChunks(tx, flat));
+      const terms = await upsertTerms(tx, flat);
+      await insertPostings(tx, flat, await insertChunks(tx, flat, terms), terms);
       await tx.query('UPDATE bm25_stats SET n = n + $1, total_len = total_len + $2 WHERE id = 1', [
         flat.length,
         flat.reduce((a, f) => a + f.length, 0),
@@ -162,7 +131,7 @@ const VECTOR_INDEX = 'CREATE INDEX IF NOT EXISTS chunks_embedding_idx ON chunks 
  * (also when fn fails): building the graph over all vectors at the end costs a fraction
  * of inserting into it chunk by chunk. Meanwhile vector search scans exactly (slower,
  * same answers). On PostgreSQL the written tables are vacuumed and analysed after it,
- * so the postings are read by index-only scans at once.
+ * so the planner knows the new rows at once.
  */
 export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Promise<T>): Promise<T> {
   const [exists] = defer ? await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_idx'`) : [];
@@ -176,7 +145,7 @@ export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Prom
       if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
       await tx.exec(VECTOR_INDEX);
     });
-    if (db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, postings, terms');
+    if (db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, posting_blocks, terms');
   }
 }
 

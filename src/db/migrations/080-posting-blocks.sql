@@ -1,0 +1,36 @@
+-- BM25 postings as blocks: one row per term and block of up to 4,096 postings, packed as
+-- (chunk_id, tf, dl) big-endian int4 triples in ascending chunk id (what int4send writes),
+-- instead of one row per (term, chunk). An ingest writes one row per distinct term rather
+-- than one per posting, and a search reads a term's postings as a few values that Pandu
+-- sums in memory. Blocks of a term never share a chunk; their first chunk identifies them.
+-- Stored uncompressed (EXTERNAL): reading a common term's list does not decompress it.
+CREATE TABLE posting_blocks (
+  term_id integer NOT NULL REFERENCES terms (id),
+  first_chunk integer NOT NULL,
+  last_chunk integer NOT NULL,
+  postings bytea NOT NULL,
+  PRIMARY KEY (term_id, first_chunk)
+);
+ALTER TABLE posting_blocks ALTER COLUMN postings SET STORAGE EXTERNAL;
+
+-- The terms each chunk holds: removing a document finds the blocks to rewrite (and the df
+-- to lower) from its chunks alone.
+ALTER TABLE chunks ADD COLUMN term_ids integer[] NOT NULL DEFAULT '{}';
+-- Blocks per term, so a write sees at once which terms' small blocks are due to be merged.
+ALTER TABLE terms ADD COLUMN blocks integer NOT NULL DEFAULT 0;
+
+-- An upgraded database keeps its index: the posting rows are packed into blocks.
+INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, postings)
+SELECT term_id, min(chunk_id), max(chunk_id),
+       string_agg(int4send(chunk_id) || int4send(tf) || int4send(dl), ''::bytea ORDER BY chunk_id)
+  FROM (SELECT term_id, chunk_id, tf, dl,
+               (row_number() OVER (PARTITION BY term_id ORDER BY chunk_id) - 1) / 4096 AS part
+          FROM postings) p
+ GROUP BY term_id, part;
+UPDATE chunks c SET term_ids = x.ids
+  FROM (SELECT chunk_id, array_agg(term_id ORDER BY term_id) AS ids FROM postings GROUP BY chunk_id) x
+ WHERE c.id = x.chunk_id;
+UPDATE terms t SET blocks = x.c
+  FROM (SELECT term_id, count(*) AS c FROM posting_blocks GROUP BY term_id) x
+ WHERE t.id = x.term_id;
+DROP TABLE postings;

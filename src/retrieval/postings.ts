@@ -1,0 +1,198 @@
+import type { Queryable } from '../db/index.ts';
+
+/**
+ * BM25 postings in blocks (migration 080): a row per term and block holds up to
+ * BLOCK_POSTINGS postings packed as big-endian int4 triples (chunk id, tf, chunk length) in
+ * ascending chunk id. A write adds one block per distinct term (not one row per posting);
+ * a search reads a term's few blocks. Each chunk lists its term ids, so removing a document
+ * rewrites exactly the blocks that hold its chunks. Callers hold the bm25_stats row lock.
+ */
+
+/** Postings per block: bounds what removing a document rewrites per term. */
+export const BLOCK_POSTINGS = 4096;
+/** Partial blocks a term may gather beyond its full ones before a write merges them. */
+const SPARE_BLOCKS = 8;
+const TRIPLE = 12;
+
+/** A term's postings, ascending chunk id: the term's frequency and the chunk's length. */
+export interface Postings {
+  readonly chunkIds: Int32Array;
+  readonly tfs: Int32Array;
+  readonly dls: Int32Array;
+}
+
+export function unpackPostings(block: Uint8Array): Postings {
+  const n = block.byteLength / TRIPLE;
+  const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
+  const out = { chunkIds: new Int32Array(n), tfs: new Int32Array(n), dls: new Int32Array(n) };
+  for (let i = 0, o = 0; i < n; i++, o += TRIPLE) {
+    out.chunkIds[i] = view.getInt32(o);
+    out.tfs[i] = view.getInt32(o + 4);
+    out.dls[i] = view.getInt32(o + 8);
+  }
+  return out;
+}
+
+function packInto(target: DataView, at: number, p: Postings, from: number, to: number): void {
+  for (let i = from, o = at; i < to; i++, o += TRIPLE) {
+    target.setInt32(o, p.chunkIds[i]!);
+    target.setInt32(o + 4, p.tfs[i]!);
+    target.setInt32(o + 8, p.dls[i]!);
+  }
+}
+
+/** Blocks a term's postings of one write split into. */
+const blockCount = (postings: number) => Math.ceil(postings / BLOCK_POSTINGS);
+
+/** Inserts the terms' postings (each ascending by chunk id) as blocks; returns how many blocks each term got. */
+async function insertBlocks(tx: Queryable, lists: ReadonlyArray<{ termId: number; p: Postings }>): Promise<Map<number, number>> {
+  const total = lists.reduce((a, l) => a + l.p.chunkIds.length, 0);
+  const bytes = new Uint8Array(total * TRIPLE);
+  const view = new DataView(bytes.buffer);
+  const cols = { term: [] as number[], first: [] as number[], last: [] as number[], at: [] as number[], len: [] as number[] };
+  const added = new Map<number, number>();
+  let at = 0;
+  for (const { termId, p } of lists) {
+    for (let from = 0; from < p.chunkIds.length; from += BLOCK_POSTINGS) {
+      const to = Math.min(p.chunkIds.length, from + BLOCK_POSTINGS);
+      packInto(view, at, p, from, to);
+      cols.term.push(termId);
+      cols.first.push(p.chunkIds[from]!);
+      cols.last.push(p.chunkIds[to - 1]!);
+      cols.at.push(at + 1);
+      cols.len.push((to - from) * TRIPLE);
+      at += (to - from) * TRIPLE;
+      added.set(termId, (added.get(termId) ?? 0) + 1);
+    }
+  }
+  if (cols.term.length === 0) return added;
+  await tx.query(
+    `INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, postings)
+     SELECT x.t, x.f, x.l, substring($6::bytea FROM x.o FOR x.n)
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(t, f, l, o, n)`,
+    [cols.term, cols.first, cols.last, cols.at, cols.len, bytes],
+  );
+  return added;
+}
+
+async function dropBlocks(tx: Queryable, keys: ReadonlyArray<readonly [number, number]>): Promise<void> {
+  if (keys.length === 0) return;
+  await tx.query(
+    'DELETE FROM posting_blocks b USING unnest($1::int[], $2::int[]) AS x(t, f) WHERE b.term_id = x.t AND b.first_chunk = x.f',
+    [keys.map((k) => k[0]), keys.map((k) => k[1])],
+  );
+}
+
+/** Adds `delta` blocks to each term's count. */
+async function countBlocks(tx: Queryable, delta: ReadonlyMap<number, number>): Promise<void> {
+  const changed = [...delta].filter(([, d]) => d !== 0);
+  if (changed.length === 0) return;
+  await tx.query('UPDATE terms t SET blocks = t.blocks + x.d FROM unnest($1::int[], $2::int[]) AS x(id, d) WHERE t.id = x.id', [
+    changed.map((c) => c[0]),
+    changed.map((c) => c[1]),
+  ]);
+}
+
+/** Postings of several lists (no chunk in two of them) as one list in chunk order. */
+function mergeLists(lists: readonly Postings[]): Postings {
+  const all = lists.flatMap((l) => Array.from(l.chunkIds, (id, i) => [id, l.tfs[i]!, l.dls[i]!] as const));
+  all.sort((a, b) => a[0] - b[0]);
+  return { chunkIds: Int32Array.from(all, (x) => x[0]), tfs: Int32Array.from(all, (x) => x[1]), dls: Int32Array.from(all, (x) => x[2]) };
+}
+
+/** Merges each term's partial blocks (fewer than BLOCK_POSTINGS postings) into as few blocks as they fill. */
+export async function mergeBlocks(tx: Queryable, termIds: readonly number[]): Promise<void> {
+  if (termIds.length === 0) return;
+  const rows = await tx.query<{ term_id: number; first_chunk: number; postings: Uint8Array }>(
+    'SELECT term_id, first_chunk, postings FROM posting_blocks WHERE term_id = ANY($1::int[]) AND octet_length(postings) < $2',
+    [termIds, BLOCK_POSTINGS * TRIPLE],
+  );
+  const byTerm = new Map<number, typeof rows>();
+  for (const r of rows) byTerm.set(r.term_id, [...(byTerm.get(r.term_id) ?? []), r]);
+  const merged = [...byTerm].filter(([, blocks]) => blocks.length > 1);
+  await dropBlocks(tx, merged.flatMap(([t, blocks]) => blocks.map((b) => [t, b.first_chunk] as const)));
+  const added = await insertBlocks(tx, merged.map(([termId, blocks]) => ({ termId, p: mergeLists(blocks.map((b) => unpackPostings(b.postings))) })));
+  await countBlocks(tx, new Map(merged.map(([t, blocks]) => [t, (added.get(t) ?? 0) - blocks.length])));
+}
+
+/** One new chunk: its term frequencies and length (the sum of them). */
+export interface NewChunk {
+  readonly counts: ReadonlyMap<string, number>;
+  readonly length: number;
+}
+
+export interface TermIds {
+  /** Term id by term. */
+  readonly id: ReadonlyMap<string, number>;
+  /** Terms whose partial blocks are to be merged after this write. */
+  readonly due: readonly number[];
+}
+
+/** Gives every term of the chunks an id, raising its df by the chunks holding it and its block count by the blocks about to be written. */
+export async function upsertTerms(tx: Queryable, chunks: readonly NewChunk[]): Promise<TermIds> {
+  const df = new Map<string, number>();
+  for (const c of chunks) for (const term of c.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  // Sorted: concurrent writers would lock term rows in one order (the stats lock already serialises them).
+  const terms = [...df.keys()].sort();
+  const rows = await tx.query<{ id: number; term: string; df: number; blocks: number }>(
+    `INSERT INTO terms (term, df, blocks) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
+     ON CONFLICT (term) DO UPDATE SET df = terms.df + EXCLUDED.df, blocks = terms.blocks + EXCLUDED.blocks
+     RETURNING id, term, df, blocks`,
+    [terms, terms.map((t) => df.get(t)!), terms.map((t) => blockCount(df.get(t)!))],
+  );
+  return {
+    id: new Map(rows.map((r) => [r.term, r.id])),
+    due: rows.filter((r) => r.blocks > blockCount(r.df) + SPARE_BLOCKS).map((r) => r.id),
+  };
+}
+
+/** The sorted term ids of a chunk, as stored on it. */
+export const chunkTermIds = (c: NewChunk, terms: TermIds): number[] => [...c.counts.keys()].map((t) => terms.id.get(t)!).sort((a, b) => a - b);
+
+/** Writes the new chunks' postings: one block per term (more past BLOCK_POSTINGS), then merges due terms. */
+export async function insertPostings(tx: Queryable, chunks: readonly NewChunk[], chunkIds: readonly number[], terms: TermIds): Promise<void> {
+  const lists = new Map<number, { ids: number[]; tfs: number[]; dls: number[] }>();
+  const order = chunks.map((_, i) => i).sort((a, b) => chunkIds[a]! - chunkIds[b]!);
+  for (const i of order) {
+    const c = chunks[i]!;
+    for (const [term, tf] of c.counts) {
+      const termId = terms.id.get(term)!;
+      let l = lists.get(termId);
+      if (!l) lists.set(termId, (l = { ids: [], tfs: [], dls: [] }));
+      l.ids.push(chunkIds[i]!);
+      l.tfs.push(tf);
+      l.dls.push(c.length);
+    }
+  }
+  await insertBlocks(tx, [...lists].map(([termId, l]) => ({ termId, p: { chunkIds: Int32Array.from(l.ids), tfs: Int32Array.from(l.tfs), dls: Int32Array.from(l.dls) } })));
+  await mergeBlocks(tx, terms.due);
+}
+
+/** Removes a document's postings before its chunks go: lowers df and rewrites the blocks holding them. */
+export async function deletePostings(tx: Queryable, documentId: number): Promise<void> {
+  const chunks = await tx.query<{ id: number; term_ids: number[] }>('SELECT id, term_ids FROM chunks WHERE document_id = $1', [documentId]);
+  if (chunks.length === 0) return;
+  const gone = new Set(chunks.map((c) => c.id));
+  const df = new Map<number, number>();
+  for (const c of chunks) for (const t of c.term_ids) df.set(t, (df.get(t) ?? 0) + 1);
+  const termIds = [...df.keys()];
+  await tx.query('UPDATE terms t SET df = t.df - x.c FROM unnest($1::int[], $2::int[]) AS x(id, c) WHERE t.id = x.id', [termIds, termIds.map((t) => df.get(t)!)]);
+  const blocks = await tx.query<{ term_id: number; first_chunk: number; postings: Uint8Array }>(
+    'SELECT term_id, first_chunk, postings FROM posting_blocks WHERE term_id = ANY($1::int[]) AND first_chunk <= $2 AND last_chunk >= $3',
+    [termIds, chunks.reduce((a, c) => Math.max(a, c.id), 0), chunks.reduce((a, c) => Math.min(a, c.id), Infinity)],
+  );
+  const dropped: Array<readonly [number, number]> = [];
+  const kept: Array<{ termId: number; p: Postings }> = [];
+  for (const b of blocks) {
+    const p = unpackPostings(b.postings);
+    const keep = p.chunkIds.reduce<number[]>((a, id, i) => (gone.has(id) ? a : (a.push(i), a)), []);
+    if (keep.length === p.chunkIds.length) continue;
+    dropped.push([b.term_id, b.first_chunk]);
+    if (keep.length > 0) kept.push({ termId: b.term_id, p: { chunkIds: Int32Array.from(keep, (i) => p.chunkIds[i]!), tfs: Int32Array.from(keep, (i) => p.tfs[i]!), dls: Int32Array.from(keep, (i) => p.dls[i]!) } });
+  }
+  await dropBlocks(tx, dropped);
+  const added = await insertBlocks(tx, kept);
+  const delta = new Map(added);
+  for (const [t] of dropped) delta.set(t, (delta.get(t) ?? 0) - 1);
+  await countBlocks(tx, delta);
+}
