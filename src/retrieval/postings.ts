@@ -2,8 +2,9 @@ import type { Queryable } from '../db/index.ts';
 
 /**
  * BM25 postings in blocks (migration 080): a row per term and block holds up to
- * BLOCK_POSTINGS postings packed as big-endian int4 triples (chunk id, tf, chunk length) in
- * ascending chunk id. A write adds one block per distinct term (not one row per posting);
+ * BLOCK_POSTINGS postings in ascending chunk id, each as three unsigned LEB128 varints: the
+ * chunk id's gap from the previous one (from 0 for the first), tf and the chunk length.
+ * A common term's posting then takes 3–4 bytes, which is what a search reads and transfers. A write adds one block per distinct term (not one row per posting);
  * a search reads a term's few blocks. Each chunk lists its term ids, so removing a document
  * rewrites exactly the blocks that hold its chunks. Callers hold the bm25_stats row lock.
  */
@@ -12,7 +13,8 @@ import type { Queryable } from '../db/index.ts';
 export const BLOCK_POSTINGS = 4096;
 /** Partial blocks a term may gather beyond its full ones before a write merges them. */
 const SPARE_BLOCKS = 8;
-const TRIPLE = 12;
+/** The most bytes a posting takes (three varints of at most 5 bytes). */
+const MAX_POSTING_BYTES = 15;
 
 /** A term's postings, ascending chunk id: the term's frequency and the chunk's length. */
 export interface Postings {
@@ -22,23 +24,49 @@ export interface Postings {
 }
 
 export function unpackPostings(block: Uint8Array): Postings {
-  const n = block.byteLength / TRIPLE;
-  const view = new DataView(block.buffer, block.byteOffset, block.byteLength);
-  const out = { chunkIds: new Int32Array(n), tfs: new Int32Array(n), dls: new Int32Array(n) };
-  for (let i = 0, o = 0; i < n; i++, o += TRIPLE) {
-    out.chunkIds[i] = view.getInt32(o);
-    out.tfs[i] = view.getInt32(o + 4);
-    out.dls[i] = view.getInt32(o + 8);
+  // Each posting takes at least 3 bytes: the arrays are cut to the count found.
+  const cap = Math.floor(block.byteLength / 3);
+  const chunkIds = new Int32Array(cap);
+  const tfs = new Int32Array(cap);
+  const dls = new Int32Array(cap);
+  let n = 0;
+  let o = 0;
+  let id = 0;
+  const next = (): number => {
+    let v = 0;
+    let shift = 0;
+    let b: number;
+    do {
+      b = block[o++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      shift += 7;
+    } while (b >= 0x80);
+    return v;
+  };
+  while (o < block.byteLength) {
+    id += next();
+    chunkIds[n] = id;
+    tfs[n] = next();
+    dls[n++] = next();
   }
-  return out;
+  return { chunkIds: chunkIds.subarray(0, n), tfs: tfs.subarray(0, n), dls: dls.subarray(0, n) };
 }
 
-function packInto(target: DataView, at: number, p: Postings, from: number, to: number): void {
-  for (let i = from, o = at; i < to; i++, o += TRIPLE) {
-    target.setInt32(o, p.chunkIds[i]!);
-    target.setInt32(o + 4, p.tfs[i]!);
-    target.setInt32(o + 8, p.dls[i]!);
+/** Writes postings [from, to) into `out` at `at`; returns the offset after them. */
+function packInto(out: Uint8Array, at: number, p: Postings, from: number, to: number): number {
+  const put = (v: number) => {
+    while (v >= 0x80) {
+      out[at++] = (v & 0x7f) | 0x80;
+      v = Math.floor(v / 128);
+    }
+    out[at++] = v;
+  };
+  for (let i = from; i < to; i++) {
+    put(p.chunkIds[i]! - (i === from ? 0 : p.chunkIds[i - 1]!));
+    put(p.tfs[i]!);
+    put(p.dls[i]!);
   }
+  return at;
 }
 
 /** Blocks a term's postings of one write split into. */
@@ -47,30 +75,30 @@ const blockCount = (postings: number) => Math.ceil(postings / BLOCK_POSTINGS);
 /** Inserts the terms' postings (each ascending by chunk id) as blocks; returns how many blocks each term got. */
 async function insertBlocks(tx: Queryable, lists: ReadonlyArray<{ termId: number; p: Postings }>): Promise<Map<number, number>> {
   const total = lists.reduce((a, l) => a + l.p.chunkIds.length, 0);
-  const bytes = new Uint8Array(total * TRIPLE);
-  const view = new DataView(bytes.buffer);
-  const cols = { term: [] as number[], first: [] as number[], last: [] as number[], at: [] as number[], len: [] as number[] };
+  const buffer = new Uint8Array(total * MAX_POSTING_BYTES);
+  const cols = { term: [] as number[], first: [] as number[], last: [] as number[], n: [] as number[], at: [] as number[], len: [] as number[] };
   const added = new Map<number, number>();
   let at = 0;
   for (const { termId, p } of lists) {
     for (let from = 0; from < p.chunkIds.length; from += BLOCK_POSTINGS) {
       const to = Math.min(p.chunkIds.length, from + BLOCK_POSTINGS);
-      packInto(view, at, p, from, to);
+      const end = packInto(buffer, at, p, from, to);
       cols.term.push(termId);
       cols.first.push(p.chunkIds[from]!);
       cols.last.push(p.chunkIds[to - 1]!);
+      cols.n.push(to - from);
       cols.at.push(at + 1);
-      cols.len.push((to - from) * TRIPLE);
-      at += (to - from) * TRIPLE;
+      cols.len.push(end - at);
+      at = end;
       added.set(termId, (added.get(termId) ?? 0) + 1);
     }
   }
   if (cols.term.length === 0) return added;
   await tx.query(
-    `INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, postings)
-     SELECT x.t, x.f, x.l, substring($6::bytea FROM x.o FOR x.n)
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[]) AS x(t, f, l, o, n)`,
-    [cols.term, cols.first, cols.last, cols.at, cols.len, bytes],
+    `INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, n, postings)
+     SELECT x.t, x.f, x.l, x.n, substring($7::bytea FROM x.o FOR x.len)
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[]) AS x(t, f, l, n, o, len)`,
+    [cols.term, cols.first, cols.last, cols.n, cols.at, cols.len, buffer.subarray(0, at)],
   );
   return added;
 }
@@ -104,8 +132,8 @@ function mergeLists(lists: readonly Postings[]): Postings {
 export async function mergeBlocks(tx: Queryable, termIds: readonly number[]): Promise<void> {
   if (termIds.length === 0) return;
   const rows = await tx.query<{ term_id: number; first_chunk: number; postings: Uint8Array }>(
-    'SELECT term_id, first_chunk, postings FROM posting_blocks WHERE term_id = ANY($1::int[]) AND octet_length(postings) < $2',
-    [termIds, BLOCK_POSTINGS * TRIPLE],
+    'SELECT term_id, first_chunk, postings FROM posting_blocks WHERE term_id = ANY($1::int[]) AND n < $2',
+    [termIds, BLOCK_POSTINGS],
   );
   const byTerm = new Map<number, typeof rows>();
   for (const r of rows) byTerm.set(r.term_id, [...(byTerm.get(r.term_id) ?? []), r]);

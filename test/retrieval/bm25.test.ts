@@ -3,7 +3,7 @@ import { createHashingEmbedder } from '../../src/retrieval/embedder.ts';
 import { ensureEmbeddings, indexTextOf, writeDocuments } from '../../src/retrieval/index-store.ts';
 import { analyzeQuery } from '../../src/retrieval/query.ts';
 import { bm25Search } from '../../src/retrieval/search.ts';
-import { sqlScorer } from '../support/bm25-reference.ts';
+import { buildRowPostings, rowsScorer } from '../support/bm25-reference.ts';
 import { backends, testDb } from '../support/db.ts';
 
 const embedder = createHashingEmbedder(64);
@@ -25,7 +25,8 @@ describe.each(backends)('BM25 on %s', (backend) => {
     });
     await writeDocuments(db, items);
     const query = analyzeQuery('program kota pelabuhan khatulistiwa');
-    const exact = await bm25Search(db, query, 5, undefined, sqlScorer);
+    await buildRowPostings(db);
+    const exact = await bm25Search(db, query, 5, undefined, rowsScorer);
     const shipped = await bm25Search(db, query, 5);
     expect(shipped.rows.map((r) => r.chunk_id)).toEqual(exact.rows.map((r) => r.chunk_id));
     shipped.rows.forEach((r, i) => {
@@ -57,7 +58,8 @@ describe.each(backends)('BM25 on %s', (backend) => {
     });
     await writeDocuments(db, items);
     const query = analyzeQuery('pelabuhan kota layanan daerah program');
-    const exact = await bm25Search(db, query, 10, undefined, sqlScorer);
+    await buildRowPostings(db);
+    const exact = await bm25Search(db, query, 10, undefined, rowsScorer);
     const cut = await bm25Search(db, query, 10);
     expect(cut.rows.map((r) => r.chunk_id)).toEqual(exact.rows.map((r) => r.chunk_id));
     cut.rows.forEach((r, i) => expect(r.score).toBeCloseTo(exact.rows[i]!.score, 9));
