@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts';
-import { unpackPostings } from './postings.ts';
+import { BLOCK_POSTINGS, decodeBlock } from './postings.ts';
 import type { WeightedTerm } from './query.ts';
 
 /** BM25 parameters (Okapi): term-frequency saturation and length normalisation. */
@@ -40,6 +40,13 @@ const RARE_ABBREVIATION = 5;
  */
 export const RANK_PRECISION = 1e9;
 const rankKey = (score: number) => Math.round(score * RANK_PRECISION);
+
+/** One block's postings, decoded in place for each block scored (a block holds at most BLOCK_POSTINGS). */
+let scratch = { chunkIds: new Int32Array(BLOCK_POSTINGS), tfs: new Int32Array(BLOCK_POSTINGS), dls: new Int32Array(BLOCK_POSTINGS) };
+const roomFor = (n: number) => {
+  if (n > scratch.chunkIds.length) scratch = { chunkIds: new Int32Array(n), tfs: new Int32Array(n), dls: new Int32Array(n) };
+  return scratch;
+};
 
 /** A query term the index knows, with its weighted idf. */
 export interface QueryTerm {
@@ -83,8 +90,8 @@ function topChunks(touched: readonly number[], score: Float64Array, matched: Flo
  */
 export const scoreBlocks: TermScorer = async (db, terms, p, avgdl, limit) => {
   const rank = new Map(terms.map((t, i) => [t.id, i]));
-  const rows = await db.query<{ term_id: number; first_chunk: number; last_chunk: number; postings: Uint8Array }>(
-    'SELECT term_id, first_chunk, last_chunk, postings FROM posting_blocks WHERE term_id = ANY($1::int[])',
+  const rows = await db.query<{ term_id: number; first_chunk: number; last_chunk: number; n: number; postings: Uint8Array }>(
+    'SELECT term_id, first_chunk, last_chunk, n, postings FROM posting_blocks WHERE term_id = ANY($1::int[])',
     [terms.map((t) => t.id)],
   );
   if (rows.length === 0) return [];
@@ -97,8 +104,9 @@ export const scoreBlocks: TermScorer = async (db, terms, p, avgdl, limit) => {
   const touched: number[] = [];
   for (const r of rows) {
     const t = terms[rank.get(r.term_id)!]!;
-    const { chunkIds, tfs, dls } = unpackPostings(r.postings);
-    for (let i = 0; i < chunkIds.length; i++) {
+    const { chunkIds, tfs, dls } = roomFor(r.n);
+    const n = decodeBlock(r.postings, scratch);
+    for (let i = 0; i < n; i++) {
       const c = chunkIds[i]! - lo;
       if (seen[c] === 0) {
         seen[c] = 1;

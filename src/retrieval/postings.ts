@@ -23,33 +23,42 @@ export interface Postings {
   readonly dls: Int32Array;
 }
 
+/** Where the last readVarint stopped (module state: decoding is synchronous). */
+let pos = 0;
+
+/** The varint at `at` (values below 2^31, as every stored one is); sets `pos` past it. */
+function readVarint(block: Uint8Array, at: number): number {
+  let b = block[at++]!;
+  let v = b & 0x7f;
+  for (let shift = 7; b >= 0x80; shift += 7) {
+    b = block[at++]!;
+    v |= (b & 0x7f) << shift;
+  }
+  pos = at;
+  return v;
+}
+
+/** Decodes a block into `into` (room for the block's postings); returns how many there are. */
+export function decodeBlock(block: Uint8Array, into: Postings): number {
+  const { chunkIds, tfs, dls } = into;
+  let n = 0;
+  let id = 0;
+  pos = 0;
+  while (pos < block.byteLength) {
+    id += readVarint(block, pos);
+    chunkIds[n] = id;
+    tfs[n] = readVarint(block, pos);
+    dls[n++] = readVarint(block, pos);
+  }
+  return n;
+}
+
 export function unpackPostings(block: Uint8Array): Postings {
   // Each posting takes at least 3 bytes: the arrays are cut to the count found.
   const cap = Math.floor(block.byteLength / 3);
-  const chunkIds = new Int32Array(cap);
-  const tfs = new Int32Array(cap);
-  const dls = new Int32Array(cap);
-  let n = 0;
-  let o = 0;
-  let id = 0;
-  const next = (): number => {
-    let v = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = block[o++]!;
-      v += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b >= 0x80);
-    return v;
-  };
-  while (o < block.byteLength) {
-    id += next();
-    chunkIds[n] = id;
-    tfs[n] = next();
-    dls[n++] = next();
-  }
-  return { chunkIds: chunkIds.subarray(0, n), tfs: tfs.subarray(0, n), dls: dls.subarray(0, n) };
+  const p = { chunkIds: new Int32Array(cap), tfs: new Int32Array(cap), dls: new Int32Array(cap) };
+  const n = decodeBlock(block, p);
+  return { chunkIds: p.chunkIds.subarray(0, n), tfs: p.tfs.subarray(0, n), dls: p.dls.subarray(0, n) };
 }
 
 /** Writes postings [from, to) into `out` at `at`; returns the offset after them. */
