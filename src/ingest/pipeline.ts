@@ -138,9 +138,6 @@ async function isLargeRun(db: Db, files: readonly string[], known: Map<string, s
   return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
 }
 
-/** Files prepared (read, parsed, chunked, embedded) ahead of the one being written. */
-const PARSE_AHEAD = 4;
-
 /** A calendar reads what earlier files wrote: it is prepared only after they are. */
 const isCalendar = (abs: string) => /\.ya?ml$/i.test(abs);
 
@@ -201,15 +198,12 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   const large = await isLargeRun(deps.db, files.map((f) => f.abs), known, options);
   try {
     await deferVectorIndex(deps.db, large, async () => {
-      // The worker parses up to PARSE_AHEAD files while earlier ones are written (a group's
-      // commit no longer leaves it idle); a calendar is prepared only once it is next.
-      const ahead = new Map<number, Promise<Step>>();
-      const step = (k: number) => stepPath(deps, parser, files[k]!, known, options, addresses);
+      let ahead: Promise<Step> | null = null;
       for (let i = 0; i < files.length; i++) {
-        if (!ahead.has(i) && isCalendar(files[i]!.abs)) await writer.flush();
-        const current = ahead.get(i) ?? step(i);
-        ahead.delete(i);
-        for (let k = i + 1; k <= i + PARSE_AHEAD && k < files.length && !isCalendar(files[k]!.abs); k++) if (!ahead.has(k)) ahead.set(k, step(k));
+        if (!ahead && isCalendar(files[i]!.abs)) await writer.flush();
+        const current = ahead ?? stepPath(deps, parser, files[i]!, known, options, addresses);
+        // The worker parses the next file while this one is written.
+        ahead = i + 1 < files.length && !isCalendar(files[i + 1]!.abs) ? stepPath(deps, parser, files[i + 1]!, known, options, addresses) : null;
         const s = await current;
         if ('ready' in s) await writer.add(s.ready);
         else await writer.note(s.outcome);
