@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/index.ts';
-import { BLOCK_POSTINGS, decodeBlock } from './postings.ts';
+import { BLOCK_POSTINGS, decodeBlock, type Postings } from './postings.ts';
 import type { WeightedTerm } from './query.ts';
 
 /** BM25 parameters (Okapi): term-frequency saturation and length normalisation. */
@@ -64,11 +64,33 @@ function contribution(idf: number, tf: number, dl: number, p: Bm25Params, avgdl:
   return (idf * tf * (p.k1 + 1)) / (tf + p.k1 * (1 - p.b + (p.b * dl) / avgdl));
 }
 
+/** Scores summed per chunk id (offset by the lowest id scored). */
+interface Accumulator {
+  readonly score: Float64Array;
+  readonly matched: Float64Array;
+  /** 1 for every chunk holding a query term (also when its weighted idf is 0). */
+  readonly seen: Uint8Array;
+  readonly lo: number;
+}
+
+/** Adds one block's postings of a term (a plain loop, kept apart so the engine optimises it). */
+function addPostings(acc: Accumulator, block: Postings, n: number, idf: number, p: Bm25Params, avgdl: number): void {
+  const { score, matched, seen, lo } = acc;
+  const { chunkIds, tfs, dls } = block;
+  for (let i = 0; i < n; i++) {
+    const c = chunkIds[i]! - lo;
+    seen[c] = 1;
+    score[c] = score[c]! + contribution(idf, tfs[i]!, dls[i]!, p, avgdl);
+    matched[c] = matched[c]! + idf;
+  }
+}
+
 /** The best `limit` of the scored chunks: rank key descending, then chunk id ascending. */
-function topChunks(touched: readonly number[], score: Float64Array, matched: Float64Array, lo: number, limit: number): Bm25Row[] {
+function topChunks({ score, matched, seen, lo }: Accumulator, limit: number): Bm25Row[] {
   const keys: number[] = [];
   const ids: number[] = [];
-  for (const c of touched) {
+  for (let c = 0; c < seen.length; c++) {
+    if (seen[c] === 0) continue;
     const k = rankKey(score[c]!);
     let at = keys.length;
     if (at === limit && (k < keys[at - 1]! || (k === keys[at - 1]! && c > ids[at - 1]!))) continue;
@@ -98,25 +120,13 @@ export const scoreBlocks: TermScorer = async (db, terms, p, avgdl, limit) => {
   rows.sort((a, b) => rank.get(a.term_id)! - rank.get(b.term_id)! || a.first_chunk - b.first_chunk);
   const lo = rows.reduce((a, r) => Math.min(a, r.first_chunk), Infinity);
   const hi = rows.reduce((a, r) => Math.max(a, r.last_chunk), 0);
-  const score = new Float64Array(hi - lo + 1);
-  const matched = new Float64Array(hi - lo + 1);
-  const seen = new Uint8Array(hi - lo + 1);
-  const touched: number[] = [];
+  const span = hi - lo + 1;
+  const acc: Accumulator = { score: new Float64Array(span), matched: new Float64Array(span), seen: new Uint8Array(span), lo };
   for (const r of rows) {
-    const t = terms[rank.get(r.term_id)!]!;
-    const { chunkIds, tfs, dls } = roomFor(r.n);
-    const n = decodeBlock(r.postings, scratch);
-    for (let i = 0; i < n; i++) {
-      const c = chunkIds[i]! - lo;
-      if (seen[c] === 0) {
-        seen[c] = 1;
-        touched.push(c);
-      }
-      score[c] = score[c]! + contribution(t.idf, tfs[i]!, dls[i]!, p, avgdl);
-      matched[c] = matched[c]! + t.idf;
-    }
+    const into = roomFor(r.n);
+    addPostings(acc, into, decodeBlock(r.postings, into), terms[rank.get(r.term_id)!]!.idf, p, avgdl);
   }
-  return topChunks(touched, score, matched, lo, limit);
+  return topChunks(acc, limit);
 };
 
 /**
