@@ -29,7 +29,10 @@ export async function seedRegions(db: Queryable, records: readonly RegionRecord[
        FROM json_to_recordset($1::json)
          AS x(code text, name text, kind text, province_code text, province text, timezone text)
      ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind,
-       province_code = EXCLUDED.province_code, province = EXCLUDED.province, timezone = EXCLUDED.timezone`,
+       province_code = EXCLUDED.province_code, province = EXCLUDED.province, timezone = EXCLUDED.timezone
+     -- Unchanged rows are not rewritten: every start and one-shot command seeds, nothing to write.
+     WHERE (regions.name, regions.kind, regions.province_code, regions.province, regions.timezone)
+       IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.kind, EXCLUDED.province_code, EXCLUDED.province, EXCLUDED.timezone)`,
     [JSON.stringify(rows)],
   );
   return rows.length;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createInvite, findRegion, listRegions, loadRegistry, redeemInvite } from '../../src/regions/index.ts';
+import { createInvite, findRegion, listRegions, loadRegistry, redeemInvite, seedRegions } from '../../src/regions/index.ts';
 import { backends, testDb } from '../support/db.ts';
 
 describe('region registry', () => {
@@ -59,5 +59,18 @@ describe.each(backends)('regions and invites on %s', (backend) => {
   it('rejects an invite for an unknown region', async () => {
     const db = await testDb(backend);
     await expect(createInvite(db, '99.99')).rejects.toMatchObject({ code: 'REGION_UNKNOWN' });
+  });
+});
+
+describe.each(backends)('seeding the registry on %s', (backend) => {
+  it('rewrites only rows that differ from the registry, and restores a changed one', async () => {
+    const db = await testDb(backend);
+    const version = async (code: string) => (await db.query<{ v: string }>(`SELECT xmin::text AS v FROM regions WHERE code = $1`, [code]))[0]!.v;
+    await db.query(`UPDATE regions SET name = 'Nama Lama' WHERE code = '33.14'`);
+    const untouched = await version('33.15');
+    await seedRegions(db);
+    expect((await findRegion(db, '33.14'))?.name).toBe('Kabupaten Sragen');
+    // Every start and one-shot command seeds: an unchanged row is not written again.
+    expect(await version('33.15')).toBe(untouched);
   });
 });
