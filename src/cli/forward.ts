@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { isAbsolute, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { OwnerInfo } from '../db/index.ts';
@@ -53,12 +54,36 @@ export function absolutePaths(argv: readonly string[], program: Command, cwd = p
   return out;
 }
 
-async function post(port: number, path: string, body: unknown, timeoutMs: number): Promise<Response> {
-  return fetch(`http://127.0.0.1:${port}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-    signal: AbortSignal.timeout(timeoutMs),
+/** A JSON answer from the owner: its status and body. */
+interface Reply {
+  readonly ok: boolean;
+  json(): Promise<unknown>;
+}
+
+/**
+ * POSTs JSON to the owner on the loopback address. node:http, not fetch: fetch loads its
+ * HTTP client (undici) on first use, a tenth of a second a forwarded command does not need.
+ * Fails like fetch: with the socket error as `cause` (ECONNREFUSED…), or on the timeout.
+ */
+function post(port: number, path: string, body: unknown, timeoutMs: number): Promise<Reply> {
+  const payload = JSON.stringify(body);
+  return new Promise((resolvePost, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, path, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => parts.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const text = Buffer.concat(parts).toString('utf8');
+          const status = res.statusCode ?? 0;
+          resolvePost({ ok: status >= 200 && status < 300, json: async () => JSON.parse(text) as unknown });
+        });
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error('timeout')));
+    req.on('error', (err) => reject(Object.assign(new Error(err.message), { cause: err })));
+    req.end(payload);
   });
 }
 

@@ -1,7 +1,8 @@
 import type { App } from '../app.ts';
-import { loadConfig, type Config } from '../config/index.ts';
+import type { Config } from '../config/index.ts';
+import { DEFAULT_DATABASE_URL, embeddedDir, runningOwner, type OwnerInfo } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
-import { createLogger, type Logger } from '../log.ts';
+import type { Logger } from '../log.ts';
 import { messages } from '../messages/index.ts';
 import { operatorMessages } from '../messages/operator.ts';
 import { absolutePaths, forwardToOwner } from './forward.ts';
@@ -60,28 +61,46 @@ function reportFatal(err: unknown, logger: Logger | null): number {
   return EXIT.partial;
 }
 
+/**
+ * Configuration and logger, loaded on first use: `--help`, a usage error and a command
+ * forwarded to a running server need neither (zod, pino), nor the database driver.
+ */
+async function loadSetup(): Promise<{ config: Config; logger: Logger }> {
+  const [{ loadConfig }, { createLogger }] = await Promise.all([import('../config/index.ts'), import('../log.ts')]);
+  const config = loadConfig();
+  return { config, logger: createLogger(config.logLevel) };
+}
+
+/** The running owner of the embedded folder DATABASE_URL names: commands run there (see forward.ts). */
+function runningOwnerOfDataDir(): OwnerInfo | null {
+  const dir = embeddedDir(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  return dir ? runningOwner(dir) : null;
+}
+
 async function main(argv: string[]): Promise<number> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    return reportFatal(err, null);
-  }
-  const logger = createLogger(config.logLevel);
+  let setup: { config: Config; logger: Logger } | null = null;
+  const loaded = async () => (setup ??= await loadSetup());
 
   let app: App | null = null;
   const ctx: CliContext = {
     io,
     viaServer: false,
     exitCode: EXIT.ok,
-    // The database driver and everything under it load on first use, not for --help or a forwarded command.
-    app: async () => (app ??= await (await import('../app.ts')).openApp(config, logger, { notice: (line) => io.err(`${line}\n`) })),
+    // Opened on first use. A folder another Pandu owns is not opened: the command is forwarded.
+    app: async () => {
+      if (app) return app;
+      const owner = runningOwnerOfDataDir();
+      if (owner) throw new PanduError('DB_BUSY', { owner });
+      const { config, logger } = await loaded();
+      return (app ??= await (await import('../app.ts')).openApp(config, logger, { notice: (line) => io.err(`${line}\n`) }));
+    },
   };
   let startCode: number | null = null;
   const program = buildProgram(ctx, (p) => {
     p.command('start')
       .description(help.start.description)
       .action(async () => {
+        const { config, logger } = await loaded();
         startCode = await (await import('./start.ts')).runStart(config, logger, io);
       });
   });
@@ -106,7 +125,7 @@ async function main(argv: string[]): Promise<number> {
       io.err(`${forwarded.kind === 'unverified' && owner.port ? operatorMessages.ownerUnverified(owner.pid, owner.port) : messages.cli.dbBusy(owner.pid)}\n`);
       return EXIT.usage;
     }
-    return reportFatal(err, logger);
+    return reportFatal(err, (setup as { logger: Logger } | null)?.logger ?? null);
   } finally {
     await (app as App | null)?.close().catch(() => undefined);
   }

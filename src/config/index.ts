@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { Cron } from 'croner';
 import { z } from 'zod';
+import { DEFAULT_DATABASE_URL } from '../db/index.ts';
 import { PanduError } from '../errors.ts';
 import { configProblems as m } from '../messages/operator.ts';
 
@@ -139,7 +140,7 @@ const schema = z.object({
   ),
 });
 
-export const DEFAULT_DATABASE_URL = './.pandu/db';
+export { DEFAULT_DATABASE_URL };
 
 /** Parses the environment; throws CONFIG_INVALID naming every bad variable in Indonesian (never its value). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -4,7 +4,7 @@ import type { Db } from './types.ts';
 
 export type { Db, Queryable } from './types.ts';
 export { migrate, migrationsCurrent, loadMigrations, type Migration } from './migrate.ts';
-export { acquireOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
+export { acquireOwner, runningOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
 export { toVectorLiteral } from './vector.ts';
 export { prepareDataDir, withPrivateUmask, type DataDirState } from './data-dir.ts';
 export { Where } from './where.ts';
@@ -12,6 +12,9 @@ export { Where } from './where.ts';
 export function isPostgresUrl(url: string): boolean {
   return /^postgres(ql)?:\/\//i.test(url);
 }
+
+/** DATABASE_URL when unset: an embedded database in ./.pandu/db. */
+export const DEFAULT_DATABASE_URL = './.pandu/db';
 
 /** The folder of an embedded database, or null for PostgreSQL and in-memory. */
 export function embeddedDir(url: string): string | null {

@@ -74,6 +74,16 @@ function read(path: string): OwnerInfo | null {
   }
 }
 
+/**
+ * The process that owns the folder right now, from its owner file, or null (no file, or
+ * its process is gone). Reads only: a command that finds an owner forwards to it without
+ * loading the database driver; one that finds none goes on to acquireOwner.
+ */
+export function runningOwner(dir: string): OwnerInfo | null {
+  const info = read(join(dir, FILE));
+  return info && ownerState(info) === 'owner' ? info : null;
+}
+
 export function acquireOwner(dir: string): OwnerLock {
   const path = join(dir, FILE);
   let tookOverFrom: number | null = null;

@@ -7,7 +7,8 @@ import { cliHelp as help } from '../../messages/cli-help.ts';
 
 /** `--staff`: a question about the programme's state, answered from the data; false when it is not one. */
 async function answerAsStaff(ctx: CliContext, question: string, json: boolean): Promise<boolean> {
-  const [app, { statusReply }, { askStaff }] = await Promise.all([ctx.app(), import('../../bots/slack/commands.ts'), import('../../staff/index.ts')]);
+  const app = await ctx.app();
+  const [{ statusReply }, { askStaff }] = await Promise.all([import('../../bots/slack/commands.ts'), import('../../staff/index.ts')]);
   const now = new Date();
   const db = app.answerDb ?? app.db;
   const a = await askStaff({ db, now, timezone: app.config.timezone, regionStatus: (r) => statusReply({ db, now: () => now }, r.code) }, question);
@@ -30,7 +31,9 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: help.usage.emptyQuestion });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
-      const [app, { findRegion }, { renderPlain }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../answer/render.ts')]);
+      // The database first: a command forwarded to a running server loads nothing else.
+      const app = await ctx.app();
+      const [{ findRegion }, { renderPlain }] = await Promise.all([import('../../regions/index.ts'), import('../../answer/render.ts')]);
       let regionCode: string | null = null;
       if (opts.region) {
         const region = await findRegion(app.db, opts.region);
@@ -56,7 +59,8 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .action(async (query: string, opts: { k: string; region?: string; json?: boolean }) => {
       const k = Number(opts.k);
       if (!Number.isInteger(k) || k < 1 || k > 100) throw new PanduError('USAGE', { detail: help.usage.badK });
-      const [app, { findRegion }, { search }] = await Promise.all([ctx.app(), import('../../regions/index.ts'), import('../../retrieval/index.ts')]);
+      const app = await ctx.app();
+      const [{ findRegion }, { search }] = await Promise.all([import('../../regions/index.ts'), import('../../retrieval/index.ts')]);
       const embedder = await servicesOf(app).embedder();
       const regionCode = opts.region ? ((await findRegion(app.db, opts.region))?.code ?? null) : null;
       const hits = await search({ db: app.db, embedder }, query, { k, regionCode });

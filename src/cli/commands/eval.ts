@@ -10,7 +10,8 @@ export function registerEval(program: Command, ctx: CliContext): void {
     .option('--set <file>', help.eval.set, 'corpus/eval/qa.jsonl')
     .option('--json', help.eval.json)
     .action(async (opts: { set: string; json?: boolean }) => {
-      const [app, { evaluate, readQaSet }] = await Promise.all([ctx.app(), import('../../evaluation/index.ts')]);
+      const app = await ctx.app();
+      const { evaluate, readQaSet } = await import('../../evaluation/index.ts');
       const services = servicesOf(app);
       const [embedder, answers] = await Promise.all([services.embedder(), services.answers()]);
       const report = await evaluate({ db: app.db, embedder, answers }, readQaSet(opts.set));

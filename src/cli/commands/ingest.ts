@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import type { FileOutcome, IngestSummary } from '../../ingest/index.ts';
-import { routeLogLines } from '../../log.ts';
 import { ingestMessages } from '../../messages/index.ts';
 import { printJson, type CliContext } from '../context.ts';
 
@@ -19,7 +18,8 @@ export function registerIngest(program: Command, ctx: CliContext): void {
     .action(async (paths: string[], opts: { force?: boolean; prune?: boolean; json?: boolean; baseUrl?: string }) => {
       const { isHttpAddress } = await import('../../ingest/addresses.ts');
       if (opts.baseUrl !== undefined && !isHttpAddress(opts.baseUrl)) throw new PanduError('USAGE', { detail: ingestMessages.badBaseUrl(opts.baseUrl) });
-      const [app, { MultiBar, Presets }, { ingestPaths }] = await Promise.all([ctx.app(), import('cli-progress'), import('../../ingest/index.ts')]);
+      const app = await ctx.app();
+      const [{ MultiBar, Presets }, { ingestPaths }, { routeLogLines }] = await Promise.all([import('cli-progress'), import('../../ingest/index.ts'), import('../../log.ts')]);
       const embedder = await servicesOf(app).embedder();
       // On a terminal, log lines are printed above the progress bar (which redraws below them)
       // instead of being written over it.

@@ -1,10 +1,12 @@
 import type { Command } from 'commander';
-import { createAccount, deleteAccount, isRole, listAccounts, setPassword } from '../../console/auth/accounts.ts';
 import { PanduError } from '../../errors.ts';
 import { consoleMessages, formatDateTime } from '../../messages/index.ts';
 import type { CliContext } from '../context.ts';
 
 const m = consoleMessages.cli;
+
+/** The account store, loaded when a konsol command runs (not for `--help` or any other command). */
+const accounts = () => import('../../console/auth/accounts.ts');
 
 /** The password piped on standard input (first line, without its line break). */
 async function passwordFromStdin(ctx: CliContext): Promise<string> {
@@ -25,6 +27,7 @@ export function registerKonsol(program: Command, ctx: CliContext): void {
     .requiredOption('--peran <peran>', m.roleOption)
     .option('--sandi-stdin', m.stdinOption)
     .action(async (name: string, opts: { peran: string; sandiStdin?: boolean }) => {
+      const { isRole, createAccount } = await accounts();
       if (!isRole(opts.peran)) throw new PanduError('USAGE', { detail: m.badRole });
       const password = opts.sandiStdin ? await passwordFromStdin(ctx) : undefined;
       const app = await ctx.app();
@@ -38,9 +41,9 @@ export function registerKonsol(program: Command, ctx: CliContext): void {
     .description(m.listUsers)
     .action(async () => {
       const app = await ctx.app();
-      const accounts = await listAccounts(app.db);
-      if (accounts.length === 0) ctx.io.out(`${m.noAccounts}\n`);
-      for (const a of accounts) ctx.io.out(`${m.accountLine(a.name, a.role, formatDateTime(a.createdAt, app.config.timezone), a.mustChangePassword)}\n`);
+      const list = await (await accounts()).listAccounts(app.db);
+      if (list.length === 0) ctx.io.out(`${m.noAccounts}\n`);
+      for (const a of list) ctx.io.out(`${m.accountLine(a.name, a.role, formatDateTime(a.createdAt, app.config.timezone), a.mustChangePassword)}\n`);
     });
 
   konsol
@@ -51,7 +54,7 @@ export function registerKonsol(program: Command, ctx: CliContext): void {
     .action(async (name: string, opts: { sandiStdin?: boolean }) => {
       const password = opts.sandiStdin ? await passwordFromStdin(ctx) : undefined;
       const app = await ctx.app();
-      const generated = await setPassword(app.db, { name, password, by: 'cli', now: new Date() });
+      const generated = await (await accounts()).setPassword(app.db, { name, password, by: 'cli', now: new Date() });
       ctx.io.out(`${m.passwordSet(name)}\n`);
       if (generated) ctx.io.out(`${m.oneTimePassword(generated)}\n`);
     });
@@ -62,7 +65,7 @@ export function registerKonsol(program: Command, ctx: CliContext): void {
     .argument('<nama>', m.nameArg)
     .action(async (name: string) => {
       const app = await ctx.app();
-      await deleteAccount(app.db, { name, by: 'cli', now: new Date() });
+      await (await accounts()).deleteAccount(app.db, { name, by: 'cli', now: new Date() });
       ctx.io.out(`${m.deleted(name)}\n`);
     });
 }

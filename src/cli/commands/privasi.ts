@@ -21,7 +21,8 @@ export function registerPrivasi(program: Command, ctx: CliContext): void {
         : { platform: 'slack' as const, userId: opts.slackUser!.trim() };
       if (person.platform === 'telegram' && !/^\d{1,20}$/.test(person.userId)) throw new PanduError('USAGE', { detail: m.badTelegramId });
       if (person.platform === 'slack' && !/^[A-Z0-9]{2,30}$/.test(person.userId)) throw new PanduError('USAGE', { detail: m.badSlackId });
-      const [app, { deletePersonData }] = await Promise.all([ctx.app(), import('../../questions/privacy.ts')]);
+      const app = await ctx.app();
+      const { deletePersonData } = await import('../../questions/privacy.ts');
       const counts = await deletePersonData(app.db, person, { actor: 'cli', now: new Date() });
       ctx.io.out(`${m.done(counts)}\n`);
     });

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { PanduError } from '../../errors.ts';
 import { messages } from '../../messages/index.ts';
-import { createInvite, listRegions } from '../../regions/index.ts';
 import { printJson, type CliContext } from '../context.ts';
 import { cliHelp as help } from '../../messages/cli-help.ts';
 
@@ -15,6 +14,7 @@ export function registerRegions(program: Command, ctx: CliContext): void {
     .option('--json', help.regionsList.json)
     .action(async (opts: { province?: string; json?: boolean }) => {
       const app = await ctx.app();
+      const { listRegions } = await import('../../regions/index.ts');
       const rows = await listRegions(app.db, { province: opts.province });
       if (opts.json) {
         printJson(
@@ -45,6 +45,7 @@ export function registerRegions(program: Command, ctx: CliContext): void {
         throw new PanduError('USAGE', { detail: help.usage.badHours });
       }
       const app = await ctx.app();
+      const { createInvite } = await import('../../regions/index.ts');
       const invite = await createInvite(app.db, code, { ttlHours: hours, createdBy: 'cli' });
       if (opts.json) printJson(ctx.io, { code: invite.code, region: invite.region, expires_at: invite.expires_at });
       else ctx.io.out(`${messages.cli.inviteCreated(invite.code, invite.regionName, invite.expires_at)}\n`);

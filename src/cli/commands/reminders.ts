@@ -2,8 +2,8 @@ import type { Command } from 'commander';
 import { servicesOf } from '../../composition.ts';
 import { PanduError } from '../../errors.ts';
 import { reminderCli } from '../../messages/index.ts';
-import { createReminderService, outboxRows, planFromDb, runningPauses, type PlannedReminder } from '../../reminders/index.ts';
-import { localDate } from '../../programme/index.ts';
+import type { PlannedReminder } from '../../reminders/index.ts';
+import { localDate } from '../../programme/dates.ts';
 import { parseNow, printJson, type CliContext } from '../context.ts';
 import { cliHelp as help } from '../../messages/cli-help.ts';
 
@@ -54,6 +54,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const now = parseNow(opts.now);
       const days = parseDays(opts.days);
       const app = await ctx.app();
+      const { planFromDb, outboxRows, runningPauses } = await import('../../reminders/index.ts');
       const planned = await planFromDb(app.db, { now, horizonDays: days });
       // What was already sent (or settled) is not going to be sent again.
       const settled = new Set(
@@ -100,6 +101,7 @@ export function registerReminders(program: Command, ctx: CliContext): void {
       const shift = start.getTime() - Date.now();
       const now = () => new Date(Date.now() + shift);
       const app = await ctx.app();
+      const { createReminderService } = await import('../../reminders/index.ts');
       // The Telegram client loads only when reminders are sent; inside `pandu start`, the running bot's sender (and pacing) is used.
       const senders = await servicesOf(app).reminderSenders();
       const service = createReminderService({
