@@ -23,7 +23,7 @@ export interface App {
   readonly answerDb?: Db;
   readonly metrics: Metrics;
   /** Present when this process owns an embedded data folder. */
-  readonly owner: (OwnerLock & { held: true }) | null;
+  readonly owner: HeldOwner | null;
   close(): Promise<void>;
 }
 
@@ -39,20 +39,29 @@ function describeTarget(url: string): string {
 export interface OpenAppOptions {
   /** Where operator notices go (an existing data folder open to others); default stderr. */
   readonly notice?: (line: string) => void;
+  /** The embedded folder's owner lock, when the caller claimed it first (claimDataDir). */
+  readonly owner?: HeldOwner | null;
+}
+
+export type HeldOwner = OwnerLock & { held: true };
+
+/**
+ * Makes this process the owner of the embedded data folder (null for PostgreSQL): the folder
+ * prepared, the owner file written. DB_BUSY when another Pandu owns it. Fast, opens nothing.
+ */
+export function claimDataDir(config: Config, notice: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): HeldOwner | null {
+  const dir = embeddedDir(config.database.url);
+  if (!dir) return null;
+  const { openMode } = prepareDataDir(dir);
+  if (openMode) notice(operatorMessages.dataDirOpen(dir, openMode));
+  const lock = acquireOwner(dir);
+  if (!lock.held) throw new PanduError('DB_BUSY', { owner: lock.owner satisfies OwnerInfo });
+  if (lock.tookOverFrom !== null) notice(operatorMessages.staleOwnerTakenOver(lock.tookOverFrom));
+  return lock;
 }
 
 export async function openApp(config: Config, logger: Logger, options: OpenAppOptions = {}): Promise<App> {
-  const dir = embeddedDir(config.database.url);
-  let owner: (OwnerLock & { held: true }) | null = null;
-  if (dir) {
-    const { openMode } = prepareDataDir(dir);
-    const notice = options.notice ?? ((line: string) => process.stderr.write(`${line}\n`));
-    if (openMode) notice(operatorMessages.dataDirOpen(dir, openMode));
-    const lock = acquireOwner(dir);
-    if (!lock.held) throw new PanduError('DB_BUSY', { owner: lock.owner satisfies OwnerInfo });
-    if (lock.tookOverFrom !== null) notice(operatorMessages.staleOwnerTakenOver(lock.tookOverFrom));
-    owner = lock;
-  }
+  const owner = options.owner !== undefined ? options.owner : claimDataDir(config, options.notice);
   let db: Db;
   try {
     db = await openDatabase(config.database.url);

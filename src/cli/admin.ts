@@ -18,9 +18,10 @@ function field(body: unknown, name: string): unknown {
  * The local admin endpoint: while `pandu start` owns the embedded database, other
  * `pandu …` commands are run here, inside the owner, on their behalf. Loopback only;
  * both sides prove they know the owner file's token (see handshake.ts), which is never sent.
- * Bodies are bounded (1 MB) and must be JSON (400 otherwise).
+ * Bodies are bounded (1 MB) and must be JSON (400 otherwise). Mounted as soon as the server
+ * listens: a command that arrives while the database is still opening waits for it.
  */
-export function mountAdmin(server: HttpServer, app: App, token: string): void {
+export function mountAdmin(server: HttpServer, app: App | Promise<App>, token: string): void {
   const challenges = createChallenges();
 
   server.route('POST', '/admin/hello', async (req, res) => {
@@ -45,7 +46,7 @@ export function mountAdmin(server: HttpServer, app: App, token: string): void {
     let stdout = '';
     let stderr = '';
     const io: Io = { out: (s) => (stdout += s), err: (s) => (stderr += s), isTTY: false, readStdin: async () => stdin };
-    const ctx: CliContext = { io, app: async () => app, exitCode: 0, viaServer: true };
+    const ctx: CliContext = { io, app: async () => await app, exitCode: 0, viaServer: true };
     let code: number;
     try {
       code = await runProgram(buildProgram(ctx), ctx, argv);

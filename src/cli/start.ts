@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { renderPlain } from '../answer/render.ts';
-import { openApp, type App } from '../app.ts';
+import { claimDataDir, openApp, type App, type HeldOwner } from '../app.ts';
 import { startConsole } from '../bots/console/index.ts';
 import { createSlackApp, type SlackApp } from '../bots/slack/index.ts';
 import { createTelegramBot, type TelegramBot } from '../bots/telegram/index.ts';
@@ -17,6 +17,7 @@ import { findRegion } from '../regions/index.ts';
 import { startReminderScheduler } from '../reminders/index.ts';
 import type { Embedder } from '../retrieval/index.ts';
 import { createHttpServer, listenOrFail, type HttpServer, type Readiness } from '../server/http.ts';
+import { metricsRoute } from '../server/metrics-route.ts';
 import { mountAdmin } from './admin.ts';
 import type { Io } from './context.ts';
 
@@ -76,30 +77,53 @@ function createLifecycle(logger: Logger, close: () => Promise<void>): Lifecycle 
   };
 }
 
-/** Ready once the database answers, its migrations are current and the knowledge base is loaded. */
-function readinessOf(app: App, knowledgeBase: () => boolean): () => Promise<Readiness> {
+/** Ready once the database is open and answers, its migrations are current and the knowledge base is loaded. */
+function readinessOf(app: () => App | null, knowledgeBase: () => boolean): () => Promise<Readiness> {
   return async () => {
-    await app.db.query('SELECT 1');
-    const migrated = await migrationsCurrent(app.db);
+    const opened = app();
+    if (!opened) return { ready: false, checks: { database: false, migrations: false, knowledgeBase: false } };
+    await opened.db.query('SELECT 1');
+    const migrated = await migrationsCurrent(opened.db);
     const loaded = knowledgeBase();
     return { ready: loaded && migrated, checks: { database: true, migrations: migrated, knowledgeBase: loaded } };
   };
 }
 
 /**
- * The HTTP server (health, readiness, admin, and /metrics unless METRICS_PORT moves it to a
- * server of its own on 127.0.0.1), listening. On failure (port in use…) the app is closed.
+ * The HTTP server, listening before the database opens: /healthz answers as soon as the
+ * process serves (liveness), /readyz says 503 until the App is open and the knowledge base
+ * loaded, and a command forwarded to /admin waits for the App. On failure (port in use…)
+ * the data folder is released.
  */
-async function openHttp(config: Config, app: App, logger: Logger, readiness: () => Promise<Readiness>) {
-  const apart = config.metrics.port !== undefined;
-  const metricsToken = config.metrics.token;
-  const server = createHttpServer({ logger, readiness, metrics: apart ? undefined : app.metrics.registry, metricsToken });
-  const metricsServer = apart ? createHttpServer({ logger, readiness, metrics: app.metrics.registry, metricsToken }) : null;
-  if (app.owner) mountAdmin(server, app, app.owner.info.token);
+async function listenEarly(config: Config, logger: Logger, owner: HeldOwner | null, opening: Promise<App>, readiness: () => Promise<Readiness>) {
+  const server = createHttpServer({ logger, readiness });
+  if (owner) mountAdmin(server, opening, owner.info.token);
   try {
     const { url, port } = await listenOrFail(server, config.port, config.host);
-    if (metricsServer) await listenOrFail(metricsServer, config.metrics.port!, '127.0.0.1');
-    return { server, url, port, metricsServer };
+    owner?.setAddress(port, url);
+    logger.info({ url }, 'http server listening');
+    return { server, url };
+  } catch (err) {
+    await server.close();
+    owner?.release();
+    throw err;
+  }
+}
+
+/**
+ * /metrics once the App is open: on the main server, or on a server of its own on
+ * 127.0.0.1:METRICS_PORT. On failure the server and the app are closed.
+ */
+async function serveMetrics(config: Config, app: App, server: HttpServer, readiness: () => Promise<Readiness>): Promise<HttpServer | null> {
+  const metricsToken = config.metrics.token;
+  if (config.metrics.port === undefined) {
+    server.route('GET', '/metrics', metricsRoute(app.metrics.registry, metricsToken));
+    return null;
+  }
+  const metricsServer = createHttpServer({ logger: app.logger, readiness, metrics: app.metrics.registry, metricsToken });
+  try {
+    await listenOrFail(metricsServer, config.metrics.port, '127.0.0.1');
+    return metricsServer;
   } catch (err) {
     await server.close();
     await app.close();
@@ -199,32 +223,52 @@ async function startAdapters(app: App, server: HttpServer, services: Services, l
   life.add('reminders', () => reminders.stop());
 }
 
+/** The App, opened after the server listens; commands forwarded meanwhile wait for it. */
+async function openAfterListening(config: Config, logger: Logger, io: Io, owner: HeldOwner | null) {
+  let app: App | null = null;
+  let ready = false;
+  const readiness = readinessOf(() => app, () => ready);
+  let settle!: { resolve: (app: App) => void; reject: (err: unknown) => void };
+  const opening = new Promise<App>((resolve, reject) => (settle = { resolve, reject }));
+  opening.catch(() => undefined); // a failed open is thrown below, not reported as unhandled
+  const { server, url } = await listenEarly(config, logger, owner, opening, readiness);
+  try {
+    app = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`), owner });
+  } catch (err) {
+    settle.reject(err);
+    await server.close();
+    throw err;
+  }
+  settle.resolve(app);
+  const metricsServer = await serveMetrics(config, app, server, readiness);
+  return { app, server, url, metricsServer, markReady: () => void (ready = true), isReady: () => ready };
+}
+
 /**
- * `pandu start`: the long-running process. Opens the App, serves HTTP, takes its services
- * from the composition root (src/composition.ts) and hands them to the adapters. Resolves
- * with the exit code once SIGINT/SIGTERM (or /keluar in the console) has stopped everything.
+ * `pandu start`: the long-running process. Claims the data folder, serves HTTP, opens the
+ * App, takes its services from the composition root (src/composition.ts) and hands them to
+ * the adapters. Resolves with the exit code once SIGINT/SIGTERM (or /keluar in the console)
+ * has stopped everything.
  */
 export async function runStart(config: Config, logger: Logger, io: Io): Promise<number> {
-  const app: App = await openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
-  let ready = false;
-  const { server, url, port, metricsServer } = await openHttp(config, app, logger, readinessOf(app, () => ready));
+  const owner = claimDataDir(config, (line) => io.err(`${line}\n`));
+  const { app, server, url, metricsServer, markReady, isReady } = await openAfterListening(config, logger, io, owner);
   const life = createLifecycle(logger, async () => {
     await server.close();
     await app.close();
   });
   if (metricsServer) life.add('metrics', () => metricsServer.close());
-  app.owner?.setAddress(port, url);
   io.out(`${messages.cli.serverListening(url)}\n`);
-  logger.info({ url, database: app.db.kind }, 'http server listening');
+  logger.info({ url, database: app.db.kind }, 'database open');
 
   const services = servicesOf(app);
   const answers = await services.conversation();
-  if (!config.telegram.token && !config.slack.botToken) startConsoleChat(app, answers, life, () => ready);
+  if (!config.telegram.token && !config.slack.botToken) startConsoleChat(app, answers, life, isReady);
   const embedder = await services.embedder();
   if (!(await startWebConsole(app, server, embedder, life))) return life.stopped();
   await fillEmptyKnowledgeBase(app, embedder);
   if (life.stopping) return life.stopped();
-  ready = true;
+  markReady();
   await startAdapters(app, server, services, life);
   return life.stopped();
 }
