@@ -1,9 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { runPandu, runPanduOnce, tempDir } from '../support/process.ts';
 import { createPostgresDatabase } from '../support/db.ts';
 import { waitFor, waitForStatus } from '../support/wait.ts';
+
+/** A TCP server on a free loopback port. */
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+/** A loopback port nothing listens on. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  const port = await listen(server);
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
 
 describe('pandu start', () => {
   it('shows its address and a console prompt, stops on SIGINT with exit 0, and keeps the data', async () => {
@@ -57,6 +72,30 @@ describe('pandu start', () => {
     expect(lines[0]).toMatch(/Tidak dapat terhubung ke basis data nohost:1\/x/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('answers /healthz while the database is still opening, /readyz only 503 until it is open', async () => {
+    // A "PostgreSQL" that accepts connections and never answers: the open hangs until pg's 5 s timeout.
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => void sockets.push(s));
+    const silentPort = await listen(silent);
+    const port = await freePort();
+    const app = runPandu(['start'], { DATABASE_URL: `postgres://pandu@127.0.0.1:${silentPort}/x`, HOST: '127.0.0.1', PORT: String(port) });
+    try {
+      await waitForStatus(`http://127.0.0.1:${port}/healthz`, 200, { timeout: 20_000, interval: 50 });
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(((await ready.json()) as { checks: { database: boolean } }).checks.database).toBe(false);
+      expect(app.stdout()).not.toMatch(/berjalan di/);
+      // The open then fails as before: one line, exit 2, and the port is free again.
+      expect((await app.exited).code).toBe(2);
+      expect(app.stderr()).toMatch(/Tidak dapat terhubung ke basis data 127\.0\.0\.1:\d+\/x/);
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      app.child.kill('SIGKILL');
+      sockets.forEach((s) => s.destroy());
+      silent.close();
+    }
+  }, 60_000);
 
   it('rejects an invalid configuration in one line with exit code 2', async () => {
     const r = await runPanduOnce(['regions', 'list'], { PORT: 'tiga-ribu' });
