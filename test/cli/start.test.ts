@@ -103,6 +103,13 @@ describe('pandu start', () => {
     expect(r.stderr.trim()).toBe('Konfigurasi tidak valid: PORT harus nomor port 0–65535');
   });
 
+  it('shows help without reading the configuration, which only a command that opens the database needs', async () => {
+    const r = await runPanduOnce(['--help'], { PORT: 'tiga-ribu' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/ask/);
+    expect(r.stderr).toBe('');
+  });
+
   it.runIf(!!process.env.TEST_DATABASE_URL)('runs against PostgreSQL with pgvector, same migrations', async () => {
     const url = await createPostgresDatabase('start');
     const app = runPandu(['start'], { DATABASE_URL: url });
