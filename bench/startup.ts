@@ -17,6 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchDatabase, loadNow, machine } from './lib/env.ts';
@@ -111,19 +112,28 @@ function memory(pid: number): { peak: number; rss: number } {
   return { peak: Math.round(kb('VmHWM') / 1024), rss: Math.round(kb('VmRSS') / 1024) };
 }
 
-let nextPort = 39_200 + (process.pid % 500);
+/** A loopback port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
 
 /**
  * `pandu start` on a folder, polled every 100 ms from launch: seconds to /healthz and to
  * /readyz; peak and resident memory 2 s after /readyz. `during` runs while it is ready.
  */
 async function server(system: System, dir: string, during: (port: number) => void = () => {}) {
-  const port = nextPort++;
+  const port = await freePort();
   const load = loadNow()[0]!;
   const t0 = performance.now();
   const child = spawn(process.execPath, [join(system.root, 'dist/cli/main.js'), 'start'], { cwd: system.root, env: env({ DATABASE_URL: dir, PORT: String(port), HOST: '127.0.0.1' }), stdio: 'pipe' });
-  child.stdout.resume();
-  child.stderr.resume();
+  let output = '';
+  const keep = (d: Buffer) => void (output = (output + d.toString()).slice(-2_000));
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise((r) => child.once('exit', r));
   let healthz: number | null = null;
   let readyz: number | null = null;
@@ -134,7 +144,7 @@ async function server(system: System, dir: string, during: (port: number) => voi
       if ((await status(`http://127.0.0.1:${port}/readyz`)) === 200) readyz = now;
       else await sleep(100);
     }
-    if (readyz === null) throw new Error(`${system.name}: pandu start never became ready`);
+    if (readyz === null) throw new Error(`${system.name}: pandu start never became ready (exit ${child.exitCode}): ${output}`);
     await sleep(2_000);
     const mem = memory(child.pid!);
     during(port);

@@ -16,11 +16,9 @@ import type { Embedder } from '../retrieval/index.ts';
 import type { HttpServer } from '../server/http.ts';
 import type { Lifecycle } from './lifecycle.ts';
 
-/**
- * What `pandu start` runs on its opened App: chat, web console, corpus, bots, reminders.
- * Loaded by src/cli/start.ts once its HTTP server listens, so /healthz does not wait for
- * the Slack, Telegram and ingest modules.
- */
+// What `pandu start` runs on its opened App: chat, web console, corpus, bots, reminders.
+// Loaded by src/cli/start.ts once its HTTP server listens, so /healthz does not wait for
+// the Slack, Telegram and ingest modules.
 
 const CORPUS_DIR = 'corpus';
 
