@@ -13,8 +13,12 @@ export interface Io {
 
 export interface CliContext {
   readonly io: Io;
-  /** The application (database open, migrated); opened on first use. */
-  app(): Promise<App>;
+  /**
+   * The application (database open, migrated); opened on first use. `prefetch` loads the
+   * modules the command needs while the database opens (WebAssembly compiles off the main
+   * thread); it is not called when the command goes to a running server instead.
+   */
+  app(prefetch?: () => Promise<unknown>): Promise<App>;
   /** Set by a command: 0 ok, 1 partial failure, 2 usage or configuration error. */
   exitCode: number;
   /** True when this command runs inside `pandu start` on behalf of another process. */

@@ -87,12 +87,15 @@ async function main(argv: string[]): Promise<number> {
     viaServer: false,
     exitCode: EXIT.ok,
     // Opened on first use. A folder another Pandu owns is not opened: the command is forwarded.
-    app: async () => {
+    app: async (prefetch) => {
       if (app) return app;
       const owner = runningOwnerOfDataDir();
       if (owner) throw new PanduError('DB_BUSY', { owner });
       const { config, logger } = await loaded();
-      return (app ??= await (await import('../app.ts')).openApp(config, logger, { notice: (line) => io.err(`${line}\n`) }));
+      const opening = (await import('../app.ts')).openApp(config, logger, { notice: (line) => io.err(`${line}\n`) });
+      // A failed prefetch fails again, with its error, where the command imports the module.
+      await Promise.all([opening, prefetch?.().catch(() => undefined)]);
+      return (app ??= await opening);
     },
   };
   let startCode: number | null = null;

@@ -19,6 +19,16 @@ async function answerAsStaff(ctx: CliContext, question: string, json: boolean): 
   return true;
 }
 
+/** What answering loads, fetched while the database opens. */
+const answerModules = () =>
+  Promise.all([
+    import('../../regions/index.ts'),
+    import('../../answer/render.ts'),
+    import('../../answer/service.ts'),
+    import('../../conversation/index.ts'),
+    import('../../retrieval/index.ts'),
+  ]);
+
 export function registerAsk(program: Command, ctx: CliContext): void {
   program
     .command('ask')
@@ -32,7 +42,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
       if (!question.trim()) throw new PanduError('USAGE', { detail: help.usage.emptyQuestion });
       if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
       // The database first: a command forwarded to a running server loads nothing else.
-      const app = await ctx.app();
+      const app = await ctx.app(answerModules);
       const [{ findRegion }, { renderPlain }] = await Promise.all([import('../../regions/index.ts'), import('../../answer/render.ts')]);
       let regionCode: string | null = null;
       if (opts.region) {
