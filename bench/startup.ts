@@ -38,6 +38,8 @@ interface System {
 }
 interface Sample {
   readonly s: number;
+  /** CPU seconds (user + system): less sensitive than wall time to a busy machine. */
+  readonly cpu: number;
   readonly mb: number;
   readonly load: number;
 }
@@ -45,14 +47,14 @@ interface Sample {
 const env = (extra: Record<string, string>) => ({ PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...extra });
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** Runs a command under /usr/bin/time: wall seconds and peak RSS in MB. */
+/** Runs a command under /usr/bin/time: wall and CPU seconds, peak RSS in MB. */
 function timed(command: string[], cwd: string, extra: Record<string, string> = {}): Sample {
   const out = join(work, 'time.txt');
   const load = loadNow()[0]!;
-  const r = spawnSync('/usr/bin/time', ['-f', '%e %M', '-o', out, ...command], { cwd, env: env(extra), stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', '-o', out, ...command], { cwd, env: env(extra), stdio: ['ignore', 'ignore', 'pipe'] });
   if (r.status !== 0) throw new Error(`${command.join(' ')} failed (${r.status}): ${r.stderr.toString().slice(-500)}`);
-  const [s, kb] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
-  return { s: s!, mb: Math.round(kb! / 1024), load };
+  const [s, user, system, kb] = readFileSync(out, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number);
+  return { s: s!, cpu: round2(user! + system!), mb: Math.round(kb! / 1024), load };
 }
 
 const pandu = (system: System, ...argv: string[]) => [process.execPath, join(system.root, 'dist/cli/main.js'), ...argv];
@@ -172,11 +174,14 @@ function oneShotRound(systems: readonly System[], rows: Map<string, Row>, pg: st
   }
 }
 
+const median = (xs: readonly number[]) => round2([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!);
+
 function summary(samples: readonly Sample[]) {
   const s = samples.map((x) => x.s);
   return {
     s: s.map(round2),
-    median_s: round2([...s].sort((a, b) => a - b)[Math.floor(s.length / 2)]!),
+    median_s: median(s),
+    median_cpu_s: median(samples.map((x) => x.cpu)),
     peak_mb: [Math.min(...samples.map((x) => x.mb)), Math.max(...samples.map((x) => x.mb))],
     load: [Math.min(...samples.map((x) => x.load)), Math.max(...samples.map((x) => x.load))],
   };
