@@ -73,7 +73,7 @@ async function loadSetup(): Promise<{ config: Config; logger: Logger }> {
 
 /** The running owner of the embedded folder DATABASE_URL names: commands run there (see forward.ts). */
 function runningOwnerOfDataDir(): OwnerInfo | null {
-  const dir = embeddedDir(process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+  const dir = embeddedDir(process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
   return dir ? runningOwner(dir) : null;
 }
 
