@@ -1,5 +1,6 @@
 import { contextTerms } from '../../retrieval/index.ts';
 import { normalize, terms, words } from '../../language/index.ts';
+import { MEASURES } from './values.ts';
 
 /**
  * What a question asks for, read from its wording (Indonesian question words, slang already
@@ -69,8 +70,8 @@ const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|arti
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis)\b/gu;
 
-/** What 'berapa luas/lama/tinggi …' measures (see values.ts for the units each is written in). */
-const MEASURE = /\bberapa(?:kah)? (luas|panjang|tinggi|jarak|lebar|kedalaman|berat|lama|umur|usia)\b|\b(luas|panjang|tinggi|jarak|lebar|kedalaman|berat|lama|umur|usia)(?:nya)? (?:kira-kira |sekitar )?berapa\b/;
+/** What 'berapa luas/lama/tinggi …' measures (values.ts lists the measures and the units each is written in). */
+const MEASURE = new RegExp(`\\bberapa(?:kah)? (${MEASURES.join('|')})\\b|\\b(${MEASURES.join('|')})(?:nya)? (?:kira-kira |sekitar )?berapa\\b`);
 
 /** A 'siapa' question about a deed: 'siapa (yang) me-/pe-…' or 'di-… (oleh) siapa'. */
 const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b/u;

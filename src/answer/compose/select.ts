@@ -155,10 +155,10 @@ function titledWith(section: string, defined: readonly string[]): boolean {
   if (defined.length === 0) return false;
   // The entry's name leads its title, or is its abbreviation in brackets: 'Pembentukan Dewan Smart City dan Tim
   // Pelaksana' names a stage about the Dewan, not the Dewan itself.
-  const bracket = /\(([^)]*)\)/.exec(section)?.[1] ?? '';
+  const bracket = new Set(terms(/\(([^)]*)\)/.exec(section)?.[1] ?? ''));
   const name = terms(section.replace(/\([^)]*\)/, ' '));
   const leads = defined.every((t, i) => name[i] === t) && name.length <= defined.length + 2;
-  const abbreviated = defined.every((t) => terms(bracket).includes(t));
+  const abbreviated = defined.every((t) => bracket.has(t));
   return leads || abbreviated;
 }
 
@@ -172,26 +172,26 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
   };
   const pinnedHeld = (p: Passage) => statesPinned(p, asked);
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
+  const defines = (p: Passage, at: number) => defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
   return {
-    defines(p, at) {
-      return defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
-    },
+    defines,
     unitScore(p, at) {
       const u = p.units[at]!;
       const own = idx.covered(u.text);
       const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
       const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));
+      const measured = asked.measure !== null && holdsMeasure(asked.measure, u.text);
       // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure.
-      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !holdsMeasure(asked.measure, u.text) ? w.V * w.MV : w.V;
+      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !measured ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
-      const defines = this.defines(p, at) ? w.D : 0;
+      const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      const agent = (asked.agent && AGENT.test(u.text)) || (asked.measure !== null && holdsMeasure(asked.measure, u.text)) ? w.G : 0;
+      const agent = (asked.agent && AGENT.test(u.text)) || measured ? w.G : 0;
       const score =
-        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + defines + opening + phrase + agent + w.R * p.hit.score;
+        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
     },
   };

@@ -152,6 +152,9 @@ const MEASURE_FIGURE = new Map(
   ]),
 );
 
+/** The measures a question may ask for ('luas', 'lama', 'tinggi' …): the words of 'berapa luas …'. */
+export const MEASURES: readonly string[] = Object.keys(MEASURE_UNITS);
+
 /** The text gives a figure in a unit of the measure asked ('berapa luas …' → '44 km2'). */
 export function holdsMeasure(measure: string, text: string): boolean {
   return MEASURE_FIGURE.get(measure)?.test(text) ?? false;
