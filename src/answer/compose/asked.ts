@@ -1,6 +1,6 @@
 import { contextTerms } from '../../retrieval/index.ts';
 import { normalize, terms, words } from '../../language/index.ts';
-import { MEASURES } from './values.ts';
+import { isYear, MEASURES } from './values.ts';
 
 /**
  * What a question asks for, read from its wording (Indonesian question words, slang already
@@ -125,7 +125,7 @@ function namedGroups(question: string): Array<{ terms: string[]; hard: boolean }
     if (/\d/.test(bare)) {
       flush();
       const t = terms(bare);
-      if (t.length > 0) groups.push({ terms: t, hard: /^(1[5-9]|20)\d\d$/.test(bare) });
+      if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) });
     } else if (capital) {
       run.push(...terms(bare));
       if (/[?,.!:;]$/.test(word)) flush();

@@ -6,10 +6,19 @@ import type { Asked, ValueKind } from './asked.ts';
  * names, 'Rp', 'pukul', venue nouns, honorifics), no list of particular names.
  */
 const MONTHS = MONTH_SPELLINGS.flat().join('|');
+/** A year of the years documents and questions speak of (1500–2099), as a pattern source. */
+const YEAR = '(?:1[5-9]|20)\\d\\d';
+const WHOLE_YEAR = new RegExp(`^${YEAR}$`);
+const YEARS_IN_TEXT = new RegExp(`\\b${YEAR}\\b`, 'g');
+
+/** A word that is a year ('2024', not '24' or '3000'). */
+export function isYear(word: string): boolean {
+  return WHOLE_YEAR.test(word);
+}
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
 const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
-const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b(?:1[5-9]|20)\\d\\d\\b`;
+const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b${YEAR}\\b`;
 const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
 /** A day of the calendar ('12 Mei', '14/3/2023'): what 'kapan' is best answered with; a year alone is not a day. */
 const DAY_DATE = new RegExp(DAY_DATE_SOURCE, 'i');
@@ -117,7 +126,7 @@ const DATED_NUMBER = new RegExp(`${DOCUMENT_NUMBER.source}\\s+tahun\\s+\\d{4}`, 
 
 /** The years (1500–2099) among index terms: what a question pins down in time. */
 export function yearsAmong(termsOf: readonly string[]): string[] {
-  return termsOf.filter((t) => /^(1[5-9]|20)\d\d$/.test(t));
+  return termsOf.filter(isYear);
 }
 
 /** Nouns that count people. */
@@ -171,7 +180,7 @@ function numberPattern(unit: string | null): RegExp {
 }
 
 /** Numbers that name rather than count: document numbers, articles, years. */
-const IDENTIFIER = /\b(?:nomor|no\.?|pasal|ayat|bab|huruf|angka)\s+[\w./-]+|\b(?:1[5-9]|20)\d\d\b/gi;
+const IDENTIFIER = new RegExp(`\\b(?:nomor|no\\.?|pasal|ayat|bab|huruf|angka)\\s+[\\w./-]+|\\b${YEAR}\\b`, 'gi');
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
 function roleHead(role: string): string {
@@ -255,7 +264,7 @@ export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text:
   const valued = sentenceSpans(text)
     .map((s) => text.slice(s.at, s.at + s.length))
     .filter((s) => holdsValue(asked, s));
-  const yearsOf = (s: string): string[] => s.replace(DATED_NUMBER, ' ').match(/\b(?:1[5-9]|20)\d\d\b/g) ?? [];
+  const yearsOf = (s: string): string[] => s.replace(DATED_NUMBER, ' ').match(YEARS_IN_TEXT) ?? [];
   return valued.length > 0 && valued.every((s) => {
     const named = yearsOf(s);
     return named.length > 0 && !years.some((y) => named.includes(y));
