@@ -145,7 +145,11 @@ export async function mergeBlocks(tx: Queryable, termIds: readonly number[]): Pr
     [termIds, BLOCK_POSTINGS],
   );
   const byTerm = new Map<number, typeof rows>();
-  for (const r of rows) byTerm.set(r.term_id, [...(byTerm.get(r.term_id) ?? []), r]);
+  for (const r of rows) {
+    const blocks = byTerm.get(r.term_id);
+    if (blocks) blocks.push(r);
+    else byTerm.set(r.term_id, [r]);
+  }
   const merged = [...byTerm].filter(([, blocks]) => blocks.length > 1);
   await dropBlocks(tx, merged.flatMap(([t, blocks]) => blocks.map((b) => [t, b.first_chunk] as const)));
   const added = await insertBlocks(tx, merged.map(([termId, blocks]) => ({ termId, p: mergeLists(blocks.map((b) => unpackPostings(b.postings))) })));
