@@ -27,6 +27,10 @@ export const cliHelp = {
     session: 'id percakapan untuk pertanyaan lanjutan',
     json: JSON_OUTPUT,
     staff: 'sebagai staf sekretariat: pertanyaan tentang keadaan program (keterlambatan, jumlah selesai, status wilayah…) dijawab dari data, seperti di Slack',
+    /** Printed to stderr when no document is loaded yet, so a refusal is not mistaken for the documents' silence. */
+    emptyKnowledgeBase:
+      'Catatan: basis pengetahuan masih kosong, jadi belum ada dokumen untuk menjawab. Muat dokumen dengan `pandu ingest corpus`, ' +
+      'atau jalankan `npm start` (saat kosong, corpus/ dimuat otomatis).',
   },
   search: {
     description: 'Tampilkan potongan dokumen yang paling relevan, tanpa menyusun jawaban',
@@ -72,6 +76,7 @@ export const cliHelp = {
   /** Mistakes in a command's arguments, each one sentence for the operator. */
   usage: {
     emptyQuestion: 'pertanyaan kosong',
+    longQuestion: (max: number) => `pertanyaan lebih dari ${max} karakter`,
     badK: '--k harus bilangan bulat 1–100',
     badHours: '--hours harus antara 1 dan 720',
   },

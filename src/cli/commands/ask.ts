@@ -40,7 +40,7 @@ export function registerAsk(program: Command, ctx: CliContext): void {
     .option('--staff', help.ask.staff)
     .action(async (question: string, opts: { region?: string; session?: string; json?: boolean; staff?: boolean }) => {
       if (!question.trim()) throw new PanduError('USAGE', { detail: help.usage.emptyQuestion });
-      if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: `pertanyaan lebih dari ${MAX_QUESTION_LENGTH} karakter` });
+      if (question.length > MAX_QUESTION_LENGTH) throw new PanduError('USAGE', { detail: help.usage.longQuestion(MAX_QUESTION_LENGTH) });
       // The database first: a command forwarded to a running server loads nothing else.
       const app = await ctx.app(answerModules);
       const [{ findRegion }, { renderPlain }] = await Promise.all([import('../../regions/index.ts'), import('../../answer/render.ts')]);
@@ -51,6 +51,11 @@ export function registerAsk(program: Command, ctx: CliContext): void {
         regionCode = region.code;
       }
       if (opts.staff && (await answerAsStaff(ctx, question, opts.json === true))) return;
+      // Run here, not inside `pandu start` (which fills an empty knowledge base itself): say why nothing can be quoted.
+      if (!ctx.viaServer) {
+        const [{ n } = { n: 0 }] = await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents');
+        if (n === 0) ctx.io.err(`${help.ask.emptyKnowledgeBase}\n`);
+      }
       // --session ID: questions asked with the same id (within 30 minutes) form one conversation.
       const answers = await servicesOf(app).conversation();
       const a = await answers.ask({ question, platform: 'cli', regionCode, sessionId: opts.session });
