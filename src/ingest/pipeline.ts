@@ -138,6 +138,10 @@ async function isLargeRun(db: Db, files: readonly string[], known: Map<string, s
   return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
 }
 
+/** How far the parse worker may run ahead of the writes: files, and bytes of those files. */
+const AHEAD_FILES = 32;
+const AHEAD_BYTES = 32 * 1024 * 1024;
+
 /** A calendar reads what earlier files wrote: it is prepared only after they are. */
 const isCalendar = (abs: string) => /\.ya?ml$/i.test(abs);
 
@@ -169,7 +173,7 @@ interface RootedFile {
  * Ingests files and folders: unchanged files (same content hash) are skipped, a
  * changed file replaces its document atomically, a bad file is reported with its
  * reason and the rest still ingested. Untrusted files are parsed in a worker process,
- * which also chunks, counts terms and embeds offline, one file ahead of the writes;
+ * which also chunks, counts terms and embeds offline, ahead of the writes (AHEAD_FILES);
  * small files share a transaction (see group-writer.ts); a large run rebuilds the
  * vector index once at its end instead of updating it per chunk.
  */
@@ -198,13 +202,25 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   const large = await isLargeRun(deps.db, files.map((f) => f.abs), known, options);
   try {
     await deferVectorIndex(deps.db, large, async () => {
-      let ahead: Promise<Step> | null = null;
+      // The worker prepares files ahead of the writes, up to a window of files and bytes,
+      // but never past a calendar: it reads what the files before it wrote.
+      const steps: Array<Promise<Step> | undefined> = [];
+      let next = 0;
+      let inFlight = 0;
+      const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
+      const startAhead = (i: number) => {
+        while (next < files.length && next - i < AHEAD_FILES && (next === i || inFlight + sizes[next]! <= AHEAD_BYTES) && (next === i || !isCalendar(files[next]!.abs))) {
+          inFlight += sizes[next]!;
+          steps[next] = stepPath(deps, parser, files[next]!, known, options, addresses);
+          next++;
+        }
+      };
       for (let i = 0; i < files.length; i++) {
-        if (!ahead && isCalendar(files[i]!.abs)) await writer.flush();
-        const current = ahead ?? stepPath(deps, parser, files[i]!, known, options, addresses);
-        // The worker parses the next file while this one is written.
-        ahead = i + 1 < files.length && !isCalendar(files[i + 1]!.abs) ? stepPath(deps, parser, files[i + 1]!, known, options, addresses) : null;
-        const s = await current;
+        if (next === i && isCalendar(files[i]!.abs)) await writer.flush();
+        startAhead(i);
+        const s = await steps[i]!;
+        steps[i] = undefined;
+        inFlight -= sizes[i]!;
         if ('ready' in s) await writer.add(s.ready);
         else await writer.note(s.outcome);
       }
