@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, migrationsCurrent, openDatabase, toVectorLiteral, type Db } from '../../src/db/index.ts';
+import { loadMigrations, migrate, migrationsCurrent, openDatabase, toVectorLiteral, vectorArrayParam, type Db } from '../../src/db/index.ts';
 import { backends, createPostgresDatabase, testDb } from '../support/db.ts';
 
 describe.each(backends)('database on %s', (backend) => {
@@ -77,6 +77,18 @@ describe.each(backends)('database on %s', (backend) => {
     const v = Float32Array.from([0.123456789, -1e-7, 1 / 3, 0]);
     const [row] = await db.query<{ e: number[] }>('SELECT $1::vector::real[] AS e', [toVectorLiteral(v)]);
     expect(row!.e.map((x) => Math.fround(x))).toEqual(Array.from(v));
+  });
+
+  it.runIf(backend === 'postgres')('takes a binary array of vectors with nulls, in order, each component exact', async () => {
+    const db = await freshDb('vecbin');
+    await migrate(db);
+    const [{ oid } = { oid: 0 }] = await db.query<{ oid: number }>(`SELECT 'vector'::regtype::oid AS oid`);
+    const a = Float32Array.from([0.123456789, -1e-7, 1 / 3]);
+    const rows = await db.query<{ e: number[] | null; n: number }>(
+      'SELECT e.v::real[] AS e, e.n::int AS n FROM unnest($1::vector[]) WITH ORDINALITY AS e(v, n) ORDER BY e.n',
+      [vectorArrayParam([a, null, [2, Number.NaN, -0.5]], Number(oid))],
+    );
+    expect(rows.map((r) => r.e?.map((x) => Math.fround(x)) ?? null)).toEqual([Array.from(a), null, [2, 0, -0.5]]);
   });
 
   it.runIf(backend === 'postgres')('reads vector columns back as numbers on every pooled connection', async () => {
