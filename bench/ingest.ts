@@ -5,6 +5,8 @@
  * index), on embedded PGlite (a database folder on disk) and, when BENCH_DATABASE_URL or
  * TEST_DATABASE_URL is set, on a fresh PostgreSQL database of that server.
  *
+ * The compiled code (dist/, built first when src/ changed) is what is measured: it is what
+ * `npm start` and `pandu ingest` run; each load starts its own parse worker, as a run does.
  * Each load runs twice on a fresh database, in one process: `per_file` (one transaction
  * per file, HNSW index updated per chunk: the behaviour before grouped writes) and
  * `shipped` (grouped small files, vector index rebuilt after a large run); the ratio is
@@ -12,17 +14,25 @@
  * figure; every temporary folder and database is removed at the end. BENCH_SKIP=embedded
  * or BENCH_SKIP=postgres leaves a backend out. Last stdout line: JSON.
  */
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrate, openDatabase, type Db } from '../src/db/index.ts';
-import { ingestPaths, type IngestOptions } from '../src/ingest/index.ts';
-import { createLogger } from '../src/log.ts';
-import { seedRegions } from '../src/regions/index.ts';
-import { createHashingEmbedder } from '../src/retrieval/embedder.ts';
-import { ensureEmbeddings } from '../src/retrieval/index-store.ts';
+import type { Db } from '../src/db/index.ts';
+import type { IngestOptions } from '../src/ingest/index.ts';
 import { benchDatabase, durability, loadNow, machine } from './lib/env.ts';
+
+// What ships is the compiled pipeline (`npm start` and `pandu` run dist/, its parse worker
+// too): measured so, not through the TypeScript loader the benches otherwise run under.
+execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { stdio: ['ignore', 'ignore', 'inherit'] });
+const dist = <T>(path: string) => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<T>;
+const { migrate, openDatabase } = await dist<typeof import('../src/db/index.ts')>('db/index.js');
+const { ingestPaths } = await dist<typeof import('../src/ingest/index.ts')>('ingest/index.js');
+const { createLogger } = await dist<typeof import('../src/log.ts')>('log.js');
+const { seedRegions } = await dist<typeof import('../src/regions/index.ts')>('regions/index.js');
+const { createHashingEmbedder } = await dist<typeof import('../src/retrieval/embedder.ts')>('retrieval/embedder.js');
+const { ensureEmbeddings } = await dist<typeof import('../src/retrieval/index-store.ts')>('retrieval/index-store.js');
 
 const logger = createLogger('silent', { pretty: false });
 const COPIES = Number(process.env.BENCH_COPIES ?? 8);
@@ -76,11 +86,10 @@ async function freshDb(server: string | null, suffix: string): Promise<{ db: Db;
   return { db, drop };
 }
 
-async function load(server: string | null, mode: string, dir: string, warmUp: string | null) {
+async function load(server: string | null, mode: string, dir: string) {
   const { db, drop } = await freshDb(server, `ingest_${mode}`);
   try {
     const deps = { db, embedder: createHashingEmbedder(), logger };
-    if (warmUp) await ingestPaths(deps, [warmUp]); // loads pdf.js once in the worker
     const loadBefore = loadNow();
     const s = await ingestPaths(deps, [dir], MODES[mode]);
     return { summary: s, load: [loadBefore, loadNow()], durability: await durability(db) };
@@ -92,11 +101,10 @@ async function load(server: string | null, mode: string, dir: string, warmUp: st
 async function run(server: string | null) {
   const md = markdownFromPassages();
   const pdfDir = pdfCopies(COPIES);
-  const warmUp = `corpus/masterplan/${readdirSync('corpus/masterplan').find((f) => f.endsWith('.pdf'))}`;
   const out: Record<string, unknown> = {};
   for (const mode of Object.keys(MODES)) {
-    const m = await load(server, mode, md.dir, null);
-    const p = await load(server, mode, pdfDir, warmUp);
+    const m = await load(server, mode, md.dir);
+    const p = await load(server, mode, pdfDir);
     out[mode] = {
       markdown: { files: m.summary.new, chunks: m.summary.chunks, mb: Number((md.bytes / 2 ** 20).toFixed(2)), seconds: Number(m.summary.seconds.toFixed(2)), mb_per_s: Number((md.bytes / 2 ** 20 / m.summary.seconds).toFixed(2)), load: m.load },
       pdf: { files: p.summary.new, pages: p.summary.pages, seconds: Number(p.summary.seconds.toFixed(2)), pages_per_s: Number((p.summary.pages / p.summary.seconds).toFixed(1)), load: p.load },
