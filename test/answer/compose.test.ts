@@ -236,6 +236,38 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n\n')[0]).toMatch(/^Menurut panduan, pendampingan masterplan berlangsung selama 6 \(enam\) bulan/);
   });
 
+  it('reads a sentence that a scanned decree wraps over lines as one, and quotes it whole', () => {
+    const q = 'biaya dewan smart city kota tual dibebankan ke mana?';
+    const text = [
+      'KEPUTUSAN WALI KOTA TUAL NOMOR 77 TAHUN 2024',
+      'TENTANG PEMBENTUKAN DEWAN SMART CITY KOTA TUAL',
+      'KESATU : Membentuk Dewan Smart City Kota Tual dengan susunan',
+      'keanggotaan sebagaimana tercantum dalam lampiran.',
+      ': Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan',
+      'pada Anggaran Pendapatan dan Belanja Daerah Kota Tual pada Dokumen Pelaksanaan Anggaran Dinas Komunikasi dan',
+      'Informatika.',
+      ': Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('', text, 1, { title: 'SK Dewan Smart City Tual' })], flat(q));
+    expect(a.text.split('\n')[0]).toContain('dibebankan pada Anggaran Pendapatan dan Belanja Daerah Kota Tual pada Dokumen Pelaksanaan Anggaran Dinas Komunikasi dan Informatika.');
+  });
+
+  it('answers "kapan" with the sentence giving the day, not one giving only a year', () => {
+    const q = 'keputusan dewan smart city tual ditetapkan kapan?';
+    const text = [
+      'KEPUTUSAN WALI KOTA TUAL NOMOR 77 TAHUN 2024 TENTANG DEWAN SMART CITY',
+      'Tim pelaksana daerah menyiapkan data profil, regulasi, dan anggaran sebelum mentor datang ke kota untuk pertemuan pertama di aula kantor.',
+      'Setiap pertemuan dicatat dalam notulen yang ditandatangani ketua tim pelaksana dan diunggah ke portal sekretariat paling lambat tiga hari kemudian.',
+      'Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada APBD Kota Tual Tahun Anggaran 2024.',
+      'Mentor juga meninjau layanan publik yang sudah berjalan, mulai dari pengaduan warga sampai perizinan daring, agar usulan program sesuai kebutuhan.',
+      'Ditetapkan di Tual pada tanggal 28 Maret 2024.',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('', text, 1, { title: 'SK Dewan Smart City Tual' })], flat(q));
+    expect(a.asked.measure).toBe('tanggal');
+    expect(a.text).toContain('Ditetapkan di Tual pada tanggal 28 Maret 2024.');
+    expect(a.text).not.toContain('Segala biaya');
+  });
+
   it('answers "nomor berapa" of a regulation from its capital title block, not from a regulation it cites', () => {
     const q = 'perbup satu data kabupaten sigi nomor brp?';
     const text = [

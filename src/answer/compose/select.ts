@@ -181,8 +181,9 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
       const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));
       const measured = asked.measure !== null && holdsMeasure(asked.measure, u.text);
-      // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure.
-      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !measured ? w.V * w.MV : w.V;
+      // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure;
+      // a day for 'kapan' better than a year, which still dates it.
+      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !measured && asked.value !== 'date' ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;

@@ -18,13 +18,33 @@ export interface Unit {
 /** A passage read as units: list lines whole, prose split into sentences (abbreviation-aware). */
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
-  const lines = joinCapitalLines(text.split('\n').map((l) => l.trim()).filter(Boolean));
+  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim()).filter(Boolean)));
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
     if (labelled || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
     else for (const s of sentences(l)) if (s.length >= 3) out.push({ text: s, at: out.length, item: false });
   });
+  return out;
+}
+
+/** Words a sentence cannot end on: a line ending so was cut by the page width. */
+const UNFINISHED = /(?:^|\s)(?:dan|atau|serta|yang|di|ke|dari|pada|untuk|dengan|oleh|dalam|bagi|terhadap|tentang|sebagai|akibat|karena|bahwa)$/iu;
+
+/**
+ * A sentence that a PDF or scan wrapped over lines is read as one: a line that ends without
+ * punctuation and runs on into a lower-case line, or stops on a word no sentence ends with
+ * ('… dibebankan / pada Anggaran …', '… Penelitian dan / Pengembangan Daerah').
+ */
+function joinWrappedLines(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    const prev = out.at(-1);
+    const runsOn = prev !== undefined && !/[.!?:;]$/.test(prev) && !CAPITAL_LINE.test(prev) && !LIST_LINE.test(l)
+      && (/^\p{Ll}/u.test(l) || UNFINISHED.test(prev));
+    if (runsOn) out[out.length - 1] = `${prev} ${l}`;
+    else out.push(l);
+  }
   return out;
 }
 

@@ -161,6 +161,12 @@ const MEASURE_FIGURE = new Map(
   ]),
 );
 
+/**
+ * A date question measures too: 'kapan' / 'tanggal berapa' is best answered by a day or a month
+ * ('12 Mei 2024', '14/3/2023', 'April 2023'), not a year alone.
+ */
+MEASURE_FIGURE.set('tanggal', new RegExp(`${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b`, 'i'));
+
 /** The measures a question may ask for ('luas', 'lama', 'tinggi' …): the words of 'berapa luas …'. */
 export const MEASURES: readonly string[] = Object.keys(MEASURE_UNITS);
 
