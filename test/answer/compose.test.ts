@@ -12,6 +12,12 @@ function hit(heading: string, text: string, score: number, from: { title?: strin
     heading: `${title} > ${heading}`, page: null, text, score, bm25: score, coverage: 1,
   };
 }
+/** Sentences about the programme that answer none of the questions below: they keep a passage too long to be quoted whole. */
+const FILLER = [
+  'Tim pelaksana daerah menyiapkan data profil, regulasi, dan anggaran sebelum mentor datang ke kabupaten untuk pertemuan pertama di aula kantor bupati.',
+  'Setiap pertemuan dicatat dalam notulen yang ditandatangani ketua tim pelaksana dan diunggah ke portal sekretariat paling lambat tiga hari kemudian.',
+  'Mentor juga meninjau layanan publik yang sudah berjalan, mulai dari pengaduan warga sampai perizinan daring, agar usulan program sesuai kebutuhan.',
+];
 /** Every question concept weighs the same here; the service passes idf weights. */
 const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
 /** As the service weighs them: a place name is far rarer than the question's other words. */
@@ -225,9 +231,7 @@ describe('answers from news-shaped text', () => {
     const q = 'berapa lama pendampingan masterplan?';
     const text = [
       'Pendampingan masterplan dimulai 12 Maret 2024 dan laporan pertama diserahkan 3 Juni 2024.',
-      'Tim pelaksana daerah menyiapkan data profil, regulasi, dan anggaran sebelum mentor datang ke kabupaten untuk pertemuan pertama di aula kantor bupati.',
-      'Setiap pertemuan dicatat dalam notulen yang ditandatangani ketua tim pelaksana dan diunggah ke portal sekretariat paling lambat tiga hari kemudian.',
-      'Mentor juga meninjau layanan publik yang sudah berjalan, mulai dari pengaduan warga sampai perizinan daring, agar usulan program sesuai kebutuhan.',
+      ...FILLER,
       'Kepala dinas kominfo meminta semua perangkat daerah hadir penuh dan mengirim data tepat waktu supaya dokumen tidak tertunda.',
       'Menurut panduan, pendampingan masterplan berlangsung selama 6 (enam) bulan.',
     ].join('\n');
@@ -256,10 +260,8 @@ describe('answers from news-shaped text', () => {
     const q = 'keputusan dewan smart city tual ditetapkan kapan?';
     const text = [
       'KEPUTUSAN WALI KOTA TUAL NOMOR 77 TAHUN 2024 TENTANG DEWAN SMART CITY',
-      'Tim pelaksana daerah menyiapkan data profil, regulasi, dan anggaran sebelum mentor datang ke kota untuk pertemuan pertama di aula kantor.',
-      'Setiap pertemuan dicatat dalam notulen yang ditandatangani ketua tim pelaksana dan diunggah ke portal sekretariat paling lambat tiga hari kemudian.',
       'Segala biaya yang timbul akibat ditetapkannya Keputusan ini dibebankan pada APBD Kota Tual Tahun Anggaran 2024.',
-      'Mentor juga meninjau layanan publik yang sudah berjalan, mulai dari pengaduan warga sampai perizinan daring, agar usulan program sesuai kebutuhan.',
+      ...FILLER,
       'Ditetapkan di Tual pada tanggal 28 Maret 2024.',
     ].join('\n');
     const a = composeAnswer(q, [hit('', text, 1, { title: 'SK Dewan Smart City Tual' })], flat(q));
