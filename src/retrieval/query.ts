@@ -1,4 +1,4 @@
-import { terms, wordTable, words } from '../language/index.ts';
+import { MONTH_SPELLINGS, terms, wordTable, words } from '../language/index.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for ('|' between
@@ -57,6 +57,10 @@ export const GLOSSARY = wordTable({
   sumsel: 'sumatera selatan',
   ntb: 'nusa tenggara barat',
   ntt: 'nusa tenggara timur',
+  // A word written joined or apart.
+  ibukota: 'ibu kota',
+  // Months as chats shorten them ('rapat 12 sept', 'tgl 5 agt'): documents mostly write them out.
+  ...Object.fromEntries(MONTH_SPELLINGS.flatMap(([name, ...others]) => others.filter((o) => o.length <= 4).map((o) => [o, name!]))),
 });
 
 export interface WeightedTerm {

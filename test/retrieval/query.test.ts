@@ -42,4 +42,12 @@ describe('glossary lookup', () => {
     expect(terms('asesornya brp org')).toEqual(terms('asesor berapa orang'));
     expect(queryConcepts('daerah jatim').find((c) => c.forms[0]![0] === 'jatim')!.forms).toContainEqual(terms('jawa timur'));
   });
+
+  it('reads a month as chats shorten it, and a word written joined, as the documents write them', () => {
+    const concepts = queryConcepts('rapat tgl 12 sept di ibukota');
+    const formsOf = (word: string) => concepts.find((c) => c.forms[0]![0] === terms(word)[0])!.forms;
+    expect(formsOf('sept')).toContainEqual(terms('september'));
+    expect(formsOf('ibukota')).toContainEqual(terms('ibu kota'));
+    expect(analyzeQuery('batas 5 agt').map((t) => t.term)).toContain(terms('agustus')[0]);
+  });
 });
