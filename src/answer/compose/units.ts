@@ -18,7 +18,8 @@ export interface Unit {
 /** A passage read as units: list lines whole, prose split into sentences (abbreviation-aware). */
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
-  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim()).filter(Boolean)));
+  // A decree's table puts each article's text after a colon whose label ('KEEMPAT') stands in another column: the colon is no part of it.
+  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean)));
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
