@@ -11,7 +11,6 @@ export function toVectorLiteral(v: ArrayLike<number>): string {
   return literal;
 }
 
-
 /**
  * A vector[] parameter in PostgreSQL's binary array form, sent as binary by the client
  * (a Buffer parameter): no text to format here nor to parse in the server, which for an

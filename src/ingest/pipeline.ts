@@ -125,16 +125,15 @@ async function prune(db: Db, roots: readonly string[], seen: Set<string>): Promi
 /** New text at least this large, and at least half of what is stored, is a large run: the vector index is rebuilt after it. */
 export const LARGE_RUN_BYTES = 2 * 1024 * 1024;
 
-async function isLargeRun(db: Db, files: readonly string[], known: Map<string, string>, options: IngestOptions): Promise<boolean> {
+async function isLargeRun(db: Db, files: readonly string[], sizes: readonly number[], known: Map<string, string>, options: IngestOptions): Promise<boolean> {
   const [stored] = await db.query<{ bytes: number }>('SELECT COALESCE(sum(bytes), 0)::float8 AS bytes FROM documents');
   let pending = 0;
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES;
-  for (const f of files) {
-    if (!SUPPORTED.has(extname(f).toLowerCase()) || (!options.force && known.has(displayPath(f)))) continue;
+  files.forEach((f, i) => {
+    if (!SUPPORTED.has(extname(f).toLowerCase()) || (!options.force && known.has(displayPath(f)))) return;
     // A file over the size limit is refused, not written: it does not make a run large.
-    const size = statSync(f, { throwIfNoEntry: false })?.size ?? 0;
-    if (size <= maxBytes) pending += size;
-  }
+    if (sizes[i]! <= maxBytes) pending += sizes[i]!;
+  });
   return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
 }
 
@@ -199,7 +198,9 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   };
   const parser = createIsolatedParser(options.parser);
   const writer = createGroupWriter(deps.db, log, record, options.group);
-  const large = await isLargeRun(deps.db, files.map((f) => f.abs), known, options);
+  // Each file's size, read once: what makes a run large, and how far the worker may read ahead.
+  const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
+  const large = await isLargeRun(deps.db, files.map((f) => f.abs), sizes, known, options);
   try {
     await deferVectorIndex(deps.db, large, async () => {
       // The worker prepares files ahead of the writes, up to a window of files and bytes,
@@ -207,9 +208,8 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
       const steps: Array<Promise<Step> | undefined> = [];
       let next = 0;
       let inFlight = 0;
-      const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
       const startAhead = (i: number) => {
-        while (next < files.length && next - i < AHEAD_FILES && (next === i || inFlight + sizes[next]! <= AHEAD_BYTES) && (next === i || !isCalendar(files[next]!.abs))) {
+        while (next < files.length && next - i < AHEAD_FILES && (next === i || (inFlight + sizes[next]! <= AHEAD_BYTES && !isCalendar(files[next]!.abs)))) {
           inFlight += sizes[next]!;
           steps[next] = stepPath(deps, parser, files[next]!, known, options, addresses);
           next++;

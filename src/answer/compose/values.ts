@@ -18,7 +18,9 @@ export function isYear(word: string): boolean {
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
 const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
-const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b|\\b${YEAR}\\b`;
+/** A month of a year ('April 2023'). */
+const MONTH_YEAR_SOURCE = `\\b(?:${MONTHS})\\s\\d{4}\\b`;
+const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|${MONTH_YEAR_SOURCE}|\\b${YEAR}\\b`;
 const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
 /** A day of the calendar ('12 Mei', '14/3/2023'): what 'kapan' is best answered with; a year alone is not a day. */
 const DAY_DATE = new RegExp(DAY_DATE_SOURCE, 'i');
@@ -165,7 +167,7 @@ const MEASURE_FIGURE = new Map(
  * A date question measures too: 'kapan' / 'tanggal berapa' is best answered by a day or a month
  * ('12 Mei 2024', '14/3/2023', 'April 2023'), not a year alone.
  */
-MEASURE_FIGURE.set('tanggal', new RegExp(`${DAY_DATE_SOURCE}|\\b(?:${MONTHS})\\s\\d{4}\\b`, 'i'));
+MEASURE_FIGURE.set('tanggal', new RegExp(`${DAY_DATE_SOURCE}|${MONTH_YEAR_SOURCE}`, 'i'));
 
 /** The measures a question may ask for ('luas', 'lama', 'tinggi' …): the words of 'berapa luas …'. */
 export const MEASURES: readonly string[] = Object.keys(MEASURE_UNITS);
