@@ -9,6 +9,8 @@ import { LineCleaner } from './cleaner.ts';
 import { readPageText } from './page-text.ts';
 import { decodeAny, decodeUtf8, titleFromFileName } from './file-checks.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
+import { normalize } from '../language/index.ts';
+import { issuerOf } from '../regions/names.ts';
 import { parsePdf } from './pdf.ts';
 import { parseWebPage } from './web-page.ts';
 import { checkZip } from './zip-guard.ts';
@@ -111,5 +113,24 @@ export async function loadDocument(
   }
   if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw loadRefused('no_text');
   if (doc.blocks.reduce((n, b) => n + b.text.length, 0) > limits.maxChars) throw tooLarge();
-  return { ...doc, instructions: findInstructions(doc.blocks) };
+  return { ...doc, title: withIssuer(doc), instructions: findInstructions(doc.blocks) };
+}
+
+/** How much of a document's opening may hold its letterhead. */
+const LETTERHEAD_CHARS = 300;
+
+/**
+ * A title that does not name the kabupaten/kota whose letterhead opens the document ('NOTULEN
+ * RAPAT DEWAN SMART CITY' under 'PEMERINTAH KABUPATEN HUMBANG HASUNDUTAN') gets it appended:
+ * every chunk is indexed and cited under its title, so each section is found by the region too.
+ */
+function withIssuer(doc: LoadedDoc): string {
+  let opening = '';
+  for (const b of doc.blocks) {
+    if (opening.length >= LETTERHEAD_CHARS) break;
+    opening += `${b.text}\n`;
+  }
+  const issuer = issuerOf(`${doc.title}\n${opening.slice(0, LETTERHEAD_CHARS)}`);
+  if (!issuer || normalize(doc.title).includes(normalize(issuer.replace(/^(Kabupaten|Kota)\s+/, '')))) return doc.title;
+  return `${doc.title} — ${issuer}`;
 }

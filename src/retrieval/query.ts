@@ -1,4 +1,5 @@
 import { MONTH_SPELLINGS, terms, wordTable, words } from '../language/index.ts';
+import { regionOfShortening } from '../regions/names.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for ('|' between
@@ -70,11 +71,20 @@ export interface WeightedTerm {
   readonly expands?: string;
 }
 
-/** The glossary abbreviations a question uses: each one's own (stemmed) term and its expansion's terms. */
+/** What a word of a question stands for: its glossary readings, or the region it shortens ('humbahas'). */
+function readingsOf(word: string): string[] | null {
+  const entry = GLOSSARY[word];
+  if (entry !== undefined) return entry.split('|');
+  const region = regionOfShortening(word);
+  return region ? [region] : null;
+}
+
+/** The abbreviations a question uses: each one's own (stemmed) term and its expansions' terms. */
 function glossaryUses(question: string): Array<{ own: string | undefined; expansions: string[][] }> {
-  return words(question)
-    .filter((w) => GLOSSARY[w] !== undefined)
-    .map((w) => ({ own: terms(w)[0], expansions: GLOSSARY[w]!.split('|').map((e) => terms(e)) }));
+  return words(question).flatMap((w) => {
+    const readings = readingsOf(w);
+    return readings ? [{ own: terms(w)[0], expansions: readings.map((e) => terms(e)) }] : [];
+  });
 }
 
 /** Weight of a glossary expansion term beside the question's own terms (1). */

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnswerService } from '../../src/answer/service.ts';
 import type { Answer, AnswerService } from '../../src/answer/types.ts';
@@ -69,6 +70,23 @@ Pasal 3 (1) Forum Satu Data Kota Bitung diketuai oleh Sekretaris Daerah. (2) Sek
 Walidata adalah unit pada instansi pemerintah yang mengumpulkan, memeriksa, dan mengelola data yang disampaikan produsen data.
 `;
 
+/** Minutes under a region's letterhead: the title names no region, the sections neither. */
+function minutes(letterhead: string, place: string, amount: string, secretary: string): Promise<Buffer> {
+  const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
+  const p = (text: string) => new Paragraph({ text });
+  const children = [
+    p(letterhead),
+    p('DINAS KOMUNIKASI DAN INFORMATIKA'),
+    h('NOTULEN RAPAT TIM PELAKSANA SMART CITY', HeadingLevel.HEADING_1),
+    h('Pokok Pembahasan', HeadingLevel.HEADING_2),
+    p(`Rapat di ${place} membahas kesiapan dua quick win dan pembagian tugas antarperangkat daerah.`),
+    h('Kesimpulan', HeadingLevel.HEADING_2),
+    p(`1. Kebutuhan anggaran kedua quick win diperkirakan ${amount} dan diusulkan dalam rancangan APBD.`),
+    p(`2. Notulen disusun oleh ${secretary} dan dibagikan kepada seluruh perangkat daerah.`),
+  ];
+  return Packer.toBuffer(new Document({ sections: [{ children }] }));
+}
+
 let answers: AnswerService;
 const ask = (question: string): Promise<Answer> => answers.ask({ question, platform: 'telegram', regionCode: null, record: false });
 
@@ -80,6 +98,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
+  writeFileSync(join(dir, 'notulen-tim-pelaksana-b.docx'), await minutes('PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'Tenggarong', 'Rp 850 juta', 'Dewi Anggraini'));
+  writeFileSync(join(dir, 'notulen-tim-pelaksana-a.docx'), await minutes('PEMERINTAH KOTA BITUNG', 'Bitung', 'Rp 400 juta', 'Markus Lumintang'));
   await ingestPaths({ db, embedder, logger }, [dir]);
   answers = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
 }, 120_000);
@@ -122,6 +142,18 @@ describe('answers on real-shaped documents', () => {
     const two = await ask('wonosobo teken nota kesepakatan kapan? trs bimtek tahap I di mana?');
     expect(two.answer).toContain('14/3/2023');
     expect(two.answer).toContain('Hotel Kledung Indah');
+  });
+
+  it("reads a region's usual shortening ('kukar') and finds each section of a document under that region's letterhead", async () => {
+    const money = await ask('anggaran quick win kukar brp?');
+    expect(money.refused).toBe(false);
+    expect(money.answer).toContain('Rp 850 juta');
+    expect(money.answer).not.toContain('Rp 400 juta');
+    // The region of the letterhead joins the title that did not name it: citations say whose minutes these are.
+    expect(money.citations[0]?.title).toBe('NOTULEN RAPAT TIM PELAKSANA SMART CITY — Kabupaten Kutai Kartanegara');
+    const who = await ask('notulen rapat tim pelaksana bitung disusun siapa?');
+    expect(who.answer).toContain('Markus Lumintang');
+    expect(who.answer).not.toContain('Dewi Anggraini');
   });
 
   it('defines a term from the sentence that defines it', async () => {

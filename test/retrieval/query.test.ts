@@ -50,4 +50,16 @@ describe('glossary lookup', () => {
     expect(formsOf('ibukota')).toContainEqual(terms('ibu kota'));
     expect(analyzeQuery('batas 5 agt').map((t) => t.term)).toContain(terms('agustus')[0]);
   });
+
+  it("reads a region's usual shortening as its name, and leaves words that only look like one", () => {
+    const concepts = queryConcepts('anggaran quick win humbahas sama tanbu brp');
+    const formsOf = (word: string) => concepts.find((c) => c.forms[0]![0] === terms(word)[0])!.forms;
+    expect(formsOf('humbahas')).toContainEqual(terms('humbang hasundutan'));
+    expect(formsOf('tanbu')).toContainEqual(terms('tanah bumbu'));
+    expect(analyzeQuery('quick win kukar').map((t) => t.term)).toEqual(expect.arrayContaining(terms('kutai kartanegara')));
+    // A province's own name, an ordinary word, and a legal instrument's shortening are no region's.
+    for (const q of ['pemprov banten', 'anggaran', 'kepmen nomor 5']) {
+      expect(queryConcepts(q).every((c) => c.forms.length === 1), q).toBe(true);
+    }
+  });
 });

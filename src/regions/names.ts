@@ -1,0 +1,102 @@
+import { isRoot, normalize, STOP_WORDS } from '../language/index.ts';
+import { loadRegistry } from './registry.ts';
+
+/**
+ * Indonesians shorten a kabupaten's or kota's name of two or more words by joining the first
+ * syllables of each word: Humbang Hasundutan is 'Humbahas', Tanah Bumbu 'Tanbu', Kutai
+ * Kartanegara 'Kukar', Sidenreng Rappang 'Sidrap'. Officers write these in chats while
+ * documents mostly spell the name out. A word is read as such a shortening when it joins a
+ * beginning (two letters or more) of every word of exactly one region's name, in order ('dan'
+ * may be left out), and is no Indonesian word itself.
+ */
+const MIN_WORD = 5;
+const MIN_PIECE = 2;
+const CONNECTORS = new Set(['dan']);
+/** Shortenings of legal instruments that happen to join two region words ('kepmen': keputusan menteri). */
+const INSTRUMENTS = new Set(['kepmen', 'permen', 'kepmenkes', 'kepmendagri', 'permendagri', 'kepgub', 'pergub', 'kepbup', 'perbup', 'perwal', 'kepwal']);
+
+interface Named {
+  /** 'Kabupaten Humbang Hasundutan' */
+  readonly name: string;
+  readonly kind: 'kabupaten' | 'kota';
+  /** 'humbang hasundutan' */
+  readonly bare: string;
+  /** The bare name's words without connectors: ['humbang', 'hasundutan']. */
+  readonly parts: readonly string[];
+  readonly province: string;
+}
+
+let named: readonly Named[] | null = null;
+
+function regions(): readonly Named[] {
+  return (named ??= loadRegistry().map((r) => {
+    const bare = normalize(r.name.replace(/^(Kabupaten|Kota)\s+/i, '').replace(/^Adm(\.|inistrasi)?\s+/i, ''));
+    return { name: r.name.replace(/^Kota Adm(\.|inistrasi)?\s+/i, 'Kota '), kind: r.kind, bare, parts: bare.split(/[^\p{L}]+/u).filter((w) => w && !CONNECTORS.has(w)), province: normalize(r.province) };
+  }));
+}
+
+let names: ReadonlyArray<readonly string[]> | null = null;
+let placeWords: ReadonlySet<string> | null = null;
+
+/** Words of the registry's province and region names: a place's own name is no shortening ('banten'). */
+function isPlaceWord(word: string): boolean {
+  placeWords ??= new Set(regions().flatMap((r) => `${r.province} ${r.bare}`.split(/[^\p{L}]+/u)));
+  return placeWords.has(word);
+}
+
+/** Region names without their kind, as word lists (two words or more): 'humbang hasundutan'. */
+function regionNames(): ReadonlyArray<readonly string[]> {
+  if (names) return names;
+  const byBare = new Map(regions().filter((r) => r.parts.length >= 2).map((r) => [r.bare, r.parts]));
+  return (names = [...byBare.values()]);
+}
+
+/** The word joins a beginning of each of `parts`, in order. */
+function joinsBeginnings(word: string, parts: readonly string[], at = 0, part = 0): boolean {
+  if (part === parts.length) return at === word.length;
+  const p = parts[part]!;
+  for (let len = Math.min(p.length, word.length - at); len >= MIN_PIECE; len--) {
+    if (word.startsWith(p.slice(0, len), at) && joinsBeginnings(word, parts, at + len, part + 1)) return true;
+  }
+  return false;
+}
+
+const cache = new Map<string, string | null>();
+
+/** The region name a shortened word stands for ('humbahas' → 'humbang hasundutan'), or null. */
+export function regionOfShortening(word: string): string | null {
+  const w = normalize(word);
+  const known = cache.get(w);
+  if (known !== undefined) return known;
+  let found: string | null = null;
+  if (w.length >= MIN_WORD && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !INSTRUMENTS.has(w) && !isRoot(w)) {
+    const matches = isPlaceWord(w) ? [] : regionNames().filter((parts) => joinsBeginnings(w, parts));
+    if (matches.length === 1) found = matches[0]!.join(' ');
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(w, found);
+  return found;
+}
+
+/** A letterhead or signature naming the issuing government: 'PEMERINTAH KABUPATEN …', 'BUPATI …', 'WALI KOTA …'. */
+const ISSUER = /\b(?:pemerintah\s+(kabupaten|kota)|(bupati)|(wali\s?kota))\s+/g;
+
+/**
+ * The kabupaten or kota whose government issues a document, read from the document's opening
+ * (its letterhead: 'PEMERINTAH KABUPATEN HUMBANG HASUNDUTAN', 'BUPATI TANAH BUMBU'), as the
+ * registry names it ('Kabupaten Humbang Hasundutan'); null when the opening names none.
+ */
+export function issuerOf(opening: string): string | null {
+  const text = normalize(opening);
+  for (const m of text.matchAll(ISSUER)) {
+    const kind = m[1] === 'kota' || m[3] ? 'kota' : 'kabupaten';
+    const after = text.slice(m.index + m[0].length);
+    let best: Named | null = null;
+    for (const r of regions()) {
+      if (r.kind !== kind || !after.startsWith(r.bare) || /\p{L}/u.test(after.charAt(r.bare.length))) continue;
+      if (!best || r.bare.length > best.bare.length) best = r;
+    }
+    if (best) return best.name;
+  }
+  return null;
+}
