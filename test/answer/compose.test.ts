@@ -427,5 +427,27 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, [hit('Pengumuman', `${intro}\n${items.join('\n')}`, 1, { title: 'Pengumuman Hasil Penilaian 2019' })], rare(q, 'asesor'));
     expect(a.text).toContain('18 (delapan belas) asesor');
   });
-});
 
+  it("lists the items a regulation runs together on one line, from the list the question's words announce, not a preamble's", () => {
+    const q = 'quick win kabupaten tanah laut 2026 apa aja?';
+    const preamble = [
+      'BUPATI TANAH LAUT PROVINSI KALIMANTAN SELATAN PERATURAN BUPATI TANAH LAUT NOMOR 12 TAHUN 2025 TENTANG RENCANA INDUK SMART CITY KABUPATEN TANAH LAUT TAHUN 2026-2035',
+      'BUPATI TANAH LAUT, Menimbang : a. bahwa Pemerintah Kabupaten Tanah Laut telah menyusun rencana induk smart city bersama kementerian;',
+      'b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Peraturan Bupati;',
+      'Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;',
+      '2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;',
+    ].join('\n');
+    const article = [
+      'BAB IV QUICK WIN Pasal 4 (1) Quick Win tahun 2026 meliputi:',
+      'a. pendaftaran antrean puskesmas secara daring, dilaksanakan oleh Dinas Kesehatan; b. aplikasi pelaporan jalan rusak "Lapor Jalan", dilaksanakan oleh Dinas Pekerjaan Umum; dan c. papan informasi harga pangan, dilaksanakan oleh Dinas Perdagangan.',
+      '(2) Quick Win sebagaimana dimaksud pada ayat (1) dimulai paling lambat bulan Juni 2026.',
+    ].join('\n');
+    const title = { title: 'Peraturan Bupati Tanah Laut Nomor 12 Tahun 2025' };
+    const a = composeAnswer(q, [hit('Pembukaan', preamble, 1, title), hit('Quick Win', article, 0.85, title)], flat(q));
+    expect(a.text).not.toContain('Menimbang');
+    const lines = a.text.split('\n');
+    for (const item of ['a. pendaftaran antrean puskesmas', 'b. aplikasi pelaporan jalan rusak', 'c. papan informasi harga pangan']) {
+      expect(lines.some((l) => l.startsWith(item)), item).toBe(true);
+    }
+  });
+});

@@ -1,19 +1,20 @@
 import type { Asked } from './asked.ts';
 import { statesPinned, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
 import { LIST_LINE, type Passage } from './units.ts';
-import { holdsValue } from './values.ts';
+import { holdsValue, introducesList } from './values.ts';
 
 /**
  * Explanations (how, why, whether, what the rules say, lists): each of the best passages offers
  * its best window — the passage itself when short (a section is usually one answer), otherwise
  * the run of units within the window size where the question's ideas concentrate, led by the
  * passage's opening sentence. Windows are scored by the question's idf-weighted ideas they hold,
- * their section heading, the asked kind of value and the search rank; a close runner-up from
+ * their section heading, the asked kind of value, for list questions a list (LS more when the
+ * clause announcing it names the question's ideas) and the search rank; a close runner-up from
  * another section follows (the reader can tell which one answers), or else one sentence of
  * another passage that brings ideas the first lacks. Weights chosen on corpus/eval/qa.jsonl and
  * the dev half of eval/real (see bench/RESULTS.md).
  */
-const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, Q: 0.3, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
+const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, LS: 1, Q: 0.3, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
 const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
 
 interface Window {
@@ -23,6 +24,29 @@ interface Window {
 }
 
 const lengthOf = (p: Passage, units: readonly number[]) => units.reduce((a, i) => a + (i < 0 ? 2 : p.units[i]!.text.length + 1), 0);
+
+/** The clause that announces a list, just before its colon or 'meliputi' ('Quick win tahun 2025 meliputi:'), not the preamble before it. */
+function announcingClause(text: string): string {
+  const parts = text.replace(/\s*:?\s*$/, '').split(/[.,;:]\s/);
+  return parts.at(-1)!.slice(-160);
+}
+
+/**
+ * A list question is answered by a list of at least two items, the better when the clause
+ * announcing it names the question's ideas ('Quick Win tahun 2025 meliputi:' for 'quick win
+ * 2025 apa aja'), not when it is a preamble's 'Menimbang:'.
+ */
+function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex): number {
+  const items = chosen.filter((i) => i >= 0 && p.units[i]!.item);
+  if (items.length < 2) return 0;
+  let stem = 0;
+  for (const i of items) {
+    const before = p.units[i - 1];
+    if (!before || before.item || !chosen.includes(i - 1) || !introducesList(before.text)) continue;
+    stem = Math.max(stem, idx.mass(idx.covered(announcingClause(before.text))));
+  }
+  return P.L + P.LS * stem;
+}
 
 export function explanationPicks(
   passages: readonly Passage[],
@@ -42,7 +66,7 @@ export function explanationPicks(
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
       const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
       const typed = asked.value && holdsValue(asked, texts.join(' ')) ? P.T : 0;
-      const list = asked.list && chosen.filter((i) => i >= 0 && p.units[i]!.item).length >= 2 ? P.L : 0;
+      const list = asked.list ? listScore(p, chosen, idx) : 0;
       const phrase = P.Q * idx.phrases.share(texts.join(' '));
       return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p) * pinned;
     };

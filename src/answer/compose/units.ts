@@ -2,8 +2,8 @@ import { headingParts, type SearchHit } from '../../retrieval/index.ts';
 import { sentences } from '../../language/index.ts';
 import { introducesList, isInlineList } from './values.ts';
 
-/** A list line: bullet, number, or a 'Label: value;' row. */
-export const LIST_LINE = /^([-•*▪◦●]\s|\d{1,2}[.)]\s|[a-z][.)]\s)|^[^:]{2,40}: [^;]+;/;
+/** A list line: bullet, number (the last one may follow 'dan'/'atau': 'dan d. …'), or a 'Label: value;' row. */
+export const LIST_LINE = /^([-•*▪◦●]\s|(?:(?:dan|atau)\s+)?(?:\d{1,2}|[a-z])[.)]\s)|^[^:]{2,40}: [^;]+;/;
 
 /** One quotable piece of a passage: a sentence of prose, or a list line. */
 export interface Unit {
@@ -19,13 +19,45 @@ export interface Unit {
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
   // A decree's table puts each article's text after a colon whose label ('KEEMPAT') stands in another column: the colon is no part of it.
-  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean)));
+  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean))).flatMap(splitInlineItems);
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
     if (labelled || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
     else for (const s of sentences(l)) if (s.length >= 3) out.push({ text: s, at: out.length, item: false });
   });
+  return out;
+}
+
+/** The marker after 'a'/'1' in a sequence: 'b', '2'. */
+const nextMarker = (m: string) => (/\d/.test(m) ? String(Number(m) + 1) : String.fromCharCode(m.charCodeAt(0) + 1));
+
+/**
+ * Items a PDF runs together on one line ('… meliputi: a. layanan …; b. kanal …; dan c. sistem …')
+ * are read as the list they are: split after the announcing colon and before each next marker
+ * of the sequence after a ';'.
+ */
+function splitInlineItems(line: string): string[] {
+  const first = /(?:^|:\s+)(a|1)[.)]\s/.exec(line);
+  if (!first) return [line];
+  const out: string[] = [];
+  const start = first.index + first[0].indexOf(first[1]!);
+  if (start > 0) out.push(line.slice(0, start).trim());
+  let from = start;
+  let marker = first[1]!;
+  for (;;) {
+    const next = nextMarker(marker);
+    const re = new RegExp(`;\\s+(?:dan\\s+|atau\\s+)?(${next})[.)]\\s`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(line);
+    if (!m) break;
+    out.push(line.slice(from, m.index + 1).trim());
+    from = m.index + m[0].indexOf(next, 1);
+    marker = next;
+  }
+  // A list opened after a colon ('Menimbang : a. bahwa …') starts its items there, even when they continue on the next lines.
+  if (from === start && start === 0) return [line];
+  out.push(line.slice(from).trim());
   return out;
 }
 
