@@ -450,4 +450,23 @@ describe('answers from news-shaped text', () => {
       expect(lines.some((l) => l.startsWith(item)), item).toBe(true);
     }
   });
+
+  it("holds the question's key idea when the quoted passage's lead names it, though the quoted line does not", () => {
+    const q = 'kategori kota sedang di ikpd itu penduduknya brp?';
+    const text = [
+      'Indeks Kota Pintar Daerah (IKPD) 2021 diumumkan di Jakarta dan menilai 90 kota menurut enam pilar kota pintar.',
+      ...FILLER,
+      'Penilaian memakai data lembaga statistik dan survei warga di setiap kota peserta.',
+      'Kota-kota dikelompokkan menurut jumlah penduduk:',
+      'Kota besar: penduduk lebih dari 500.000 jiwa',
+      'Kota sedang: penduduk 100.000 sampai 500.000 jiwa',
+      'Kota kecil: penduduk paling banyak 100.000 jiwa',
+    ].join('\n');
+    // The index's abbreviation is the question's rarest idea, though not so rare that the lead outscores the answer.
+    const concepts = queryConcepts(q).map((c) => ({ ...c, weight: c.forms.flat().includes('ikpd') ? 2.5 : 1 }));
+    const a = composeAnswer(q, [hit('Hasil', text, 1, { title: 'Daftar Peraih Penghargaan Kota Pintar 2021' })], concepts);
+    expect(a.text).toContain('Kota sedang: penduduk 100.000 sampai 500.000 jiwa');
+    expect(a.text).not.toContain('IKPD');
+    expect(a.evidence.keyHeld).toBe(true);
+  });
 });

@@ -4,7 +4,7 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
@@ -246,8 +246,9 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '), true);
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
-  // A source's title and section, and a news report's dateline (its place and year), stand with the quote.
-  const contexts = picks.map((k) => `${contextOf(k.passage)} ${k.passage.hit.place ?? ''} ${k.passage.hit.publishedAt?.slice(0, 4) ?? ''}`).join(' ');
+  // A source's title and section, its passage's opening sentence (a report's lead names its subject: 'Indeks Kota
+  // Cerdas Indonesia (IKCI) 2018 …'), and a news report's dateline (its place and year) stand with the quote.
+  const contexts = picks.map((k) => `${subjectOf(k.passage)} ${k.passage.hit.place ?? ''} ${k.passage.hit.publishedAt?.slice(0, 4) ?? ''}`).join(' ');
   const held = idx.covered(`${text} ${contexts}`);
   const present = new Set(terms(`${text} ${contexts}`));
   const key = idx.key;

@@ -113,7 +113,7 @@ export function contextOf(p: Passage): string {
 }
 
 /** What a sentence may leave unsaid because its passage says it: the title, section and opening sentence. */
-function subjectOf(p: Passage): string {
+export function subjectOf(p: Passage): string {
   return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
 }
 
