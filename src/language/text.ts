@@ -13,7 +13,7 @@ const stemCache = new Map<string, string>();
 export const STOP_WORDS = new Set(
   `yang dan di ke dari untuk pada dengan dalam atau ini itu adalah akan oleh sebagai juga tidak bisa dapat ada telah
    sudah belum harus masih lebih para serta bahwa karena agar jika kalau maka namun tetapi tapi saat setiap tersebut
-   secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah
+   secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah mau ingin
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
    saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih terus lalu
    halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),

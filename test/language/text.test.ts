@@ -19,6 +19,9 @@ describe('Indonesian text analysis', () => {
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
     expect(terms('kok reminder masih masuk padahal sudah upload?')).toEqual(terms('kok pengingat masih masuk padahal sudah unggah?'));
     expect(terms('pentahelix itu maksudnya apa')).toEqual(['pentahelix']);
+    // Wanting, like 'akan' and 'bisa', frames the question: 'kalo mau kasih masukan ke mana' asks about the input.
+    expect(terms('kalo mau kasih masukan ke mana?')).toEqual(terms('kalau ingin kasih masukan ke mana?'));
+    expect(terms('kalo mau kasih masukan ke mana?')).not.toContain('mau');
   });
 
   it('leaves standard words alone, including ones that look like chat forms', () => {
