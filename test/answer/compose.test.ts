@@ -469,4 +469,23 @@ describe('answers from news-shaped text', () => {
     expect(a.text).not.toContain('IKPD');
     expect(a.evidence.keyHeld).toBe(true);
   });
+
+  it('of two lists in one passage, quotes the one the question asks for, not the first', () => {
+    const q = 'peraih penghargaan kota pintar 2021 kategori kota kecil siapa aja';
+    const text = [
+      'Penghargaan Kota Pintar 2021 diserahkan di Jakarta kepada kota dengan nilai tertinggi.',
+      'Kota peserta dikelompokkan ke dalam tiga kategori menurut jumlah penduduk:',
+      'Kota besar: penduduk lebih dari 500.000 jiwa',
+      'Kota sedang: penduduk 100.000 sampai 500.000 jiwa',
+      'Kota kecil: penduduk paling banyak 100.000 jiwa',
+      'Penilaian memakai enam pilar. Datanya dihimpun dari lembaga statistik. Sepuluh pakar ikut menilai. Bobot terbesar ada pada pilar masyarakat.',
+      'Berikut peraih penghargaan kota pintar 2021 di setiap kategori:',
+      'Kategori: Kota Besar; Peringkat 1: Kota Alfa; Peringkat 2: Kota Beta',
+      'Kategori: Kota Sedang; Peringkat 1: Kota Gama; Peringkat 2: Kota Delta',
+      'Kategori: Kota Kecil; Peringkat 1: Kota Epsilon; Peringkat 2: Kota Zeta',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Hasil', text, 1, { title: 'Penghargaan Kota Pintar 2021' })], flat(q));
+    expect(a.text).toContain('Kota Epsilon');
+    expect(a.text).not.toContain('penduduk paling banyak');
+  });
 });

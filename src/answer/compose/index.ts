@@ -73,15 +73,24 @@ function isSection(p: Passage): boolean {
   return p.section !== '' && p.section !== p.hit.title;
 }
 
-/** For a list question, a window holding a list is cut to that list and the sentence announcing it. */
-function toEnumeration(k: Pick): Pick {
-  const firstItem = k.units.find((i) => i >= 0 && k.passage.units[i]!.item);
-  if (firstItem === undefined) return k;
-  const en = enumerationAround(k.passage.units, firstItem);
-  if (!en) return k;
+/**
+ * For a list question, a window holding a list is cut to that list and the sentence announcing it;
+ * of several lists, to the one holding most of the question's ideas (its announcing sentence
+ * included: 'Berikut kota peraih nilai tertinggi di setiap kategori IKCI 2018:').
+ */
+function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
+  let best: { from: number; to: number; cover: number } | null = null;
+  for (const i of k.units) {
+    if (i < 0 || !k.passage.units[i]!.item || (best && i <= best.to)) continue;
+    const en = enumerationAround(k.passage.units, i);
+    if (!en) continue;
+    const cover = idx.mass(idx.covered(k.passage.units.slice(en.from, en.to + 1).map((u) => u.text).join(' ')));
+    if (!best || cover > best.cover) best = { ...en, cover };
+  }
+  if (!best) return k;
   // The whole enumeration, even where the window cut it: 'dan N lainnya' and the budget bound it.
   const units: number[] = [];
-  for (let i = en.from; i <= en.to; i++) units.push(i);
+  for (let i = best.from; i <= best.to; i++) units.push(i);
   return { ...k, units };
 }
 
@@ -140,7 +149,7 @@ export function composeAnswer(
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
   const factoid = asked.factoid || asked.defines !== null;
   const w0 = options.weights ?? COMPOSE_WEIGHTS;
-  if (!factoid || w0.A === 0) return finish(asked.list ? windows.map(toEnumeration) : windows, windows[0]!.passage, asked, idx, options);
+  if (!factoid || w0.A === 0) return finish(asked.list ? windows.map((w) => toEnumeration(w, idx)) : windows, windows[0]!.passage, asked, idx, options);
   if (w0.A < 0) {
     const small = explanationPicks(passages, idx, asked, source, { window: w0.FW, runnerUp: w0.FY, lead: w0.FL > 0 });
     return finish(small, small[0]!.passage, asked, idx, options);
