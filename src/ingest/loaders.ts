@@ -1,8 +1,6 @@
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import type { LoadedDoc } from './blocks.ts';
 import { loadRefused } from './errors.ts';
-import { parseHtml } from './html.ts';
 import { findInstructions, type InstructionFlag } from './instructions.ts';
 import { parseMarkdown } from './markdown.ts';
 import { LineCleaner } from './cleaner.ts';
@@ -11,17 +9,19 @@ import { decodeAny, decodeUtf8, titleFromFileName } from './file-checks.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import { normalize } from '../language/index.ts';
 import { issuerOf } from '../regions/names.ts';
-import { parsePdf } from './pdf.ts';
-import { parseWebPage } from './web-page.ts';
-import { checkZip } from './zip-guard.ts';
 
 /** A parsed document with the passages staff should review. */
 export interface ParsedDoc extends LoadedDoc {
   readonly instructions: readonly InstructionFlag[];
 }
 
-/** DOCX through mammoth once its zip entries are checked; images are never unpacked. */
+/**
+ * DOCX through mammoth once its zip entries are checked; images are never unpacked. The
+ * format's libraries (like those of PDF and HTML below) are loaded when such a file first
+ * arrives: a run of Markdown starts its worker without them (a third of a second).
+ */
 async function parseDocx(data: Uint8Array, fallbackTitle: string, limits: ParseLimits): Promise<LoadedDoc> {
+  const [{ default: mammoth }, { checkZip }, { parseHtml }] = await Promise.all([import('mammoth'), import('./zip-guard.ts'), import('./html.ts')]);
   await checkZip(data, limits.zip);
   let html: string;
   try {
@@ -96,14 +96,14 @@ export async function loadDocument(
   let doc: LoadedDoc;
   switch (ext) {
     case '.pdf':
-      doc = await parsePdf(data, fallback, { ocr: limits.ocr, maxChars: limits.maxChars, maxOcrPages: limits.maxOcrPages, onProgress });
+      doc = await (await import('./pdf.ts')).parsePdf(data, fallback, { ocr: limits.ocr, maxChars: limits.maxChars, maxOcrPages: limits.maxOcrPages, onProgress });
       break;
     case '.docx':
       doc = await parseDocx(data, fallback, limits);
       break;
     case '.html':
     case '.htm':
-      doc = parseWebPage(text ?? decodeUtf8(data), fallback);
+      doc = (await import('./web-page.ts')).parseWebPage(text ?? decodeUtf8(data), fallback);
       break;
     case '.txt':
       doc = parsePlainText(text ?? decodeAny(data), fallback);
