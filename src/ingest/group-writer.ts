@@ -23,17 +23,27 @@ export interface GroupLimits {
 /** Small files share a transaction (one commit, one set of statements) up to these limits. */
 export const DEFAULT_GROUP: GroupLimits = { documents: 64, chunks: 2_000, waitMs: 1_000 };
 
+/** The first group is this small, so the database starts writing while the worker prepares the rest. */
+const FIRST_GROUP_DOCUMENTS = 8;
+
+type Entry<O> = { ready?: ReadyDoc<O>; outcome?: O };
+
 /**
  * Writes documents in groups, one transaction per group, and reports every file's outcome
  * in the order the files came. A group whose transaction fails is written again one
  * document per transaction, so a bad document fails alone and the others are kept; each
- * document is still all or nothing.
+ * document is still all or nothing. One group is written in the background while the
+ * caller gathers the next (never two transactions at once); `flush` waits for both.
  */
 export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O) => void, limits: GroupLimits = DEFAULT_GROUP) {
-  let queue: Array<{ ready?: ReadyDoc<O>; outcome?: O }> = [];
+  let queue: Array<Entry<O>> = [];
   let docs = 0;
   let chunks = 0;
   let since = 0;
+  let groups = 0;
+  /** The group being written and reported (busy until its outcomes are); it rejects only when reporting threw. */
+  let writing: Promise<void> = Promise.resolve();
+  let busy = false;
 
   const writeAlone = async (r: ReadyDoc<O>): Promise<O> => {
     try {
@@ -45,10 +55,18 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
     }
   };
 
-  const flush = async (): Promise<void> => {
-    const entries = queue;
-    queue = [];
-    docs = chunks = 0;
+  const write = async (entries: ReadonlyArray<Entry<O>>): Promise<void> => {
+    busy = true;
+    try {
+      await writeAndReport(entries);
+      // Files with nothing to write that came after this group: their turn has come.
+      while (queue[0] && !queue[0].ready) report(queue.shift()!.outcome!);
+    } finally {
+      busy = false;
+    }
+  };
+
+  const writeAndReport = async (entries: ReadonlyArray<Entry<O>>): Promise<void> => {
     const ready = entries.flatMap((e) => (e.ready ? [e.ready] : []));
     const written = new Map<ReadyDoc<O>, O>();
     if (ready.length === 1) written.set(ready[0]!, await writeAlone(ready[0]!));
@@ -63,24 +81,48 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
     for (const e of entries) report(e.ready ? written.get(e.ready)! : e.outcome!);
   };
 
+  /** Hands the gathered group to the background once the group before it is written. */
+  const send = async (): Promise<void> => {
+    await writing;
+    const entries = queue;
+    if (docs > 0) groups++;
+    queue = [];
+    docs = chunks = 0;
+    if (entries.length === 0) return;
+    writing = write(entries);
+    // Awaited by the next send or flush; a report that threw surfaces there, not as an unhandled rejection.
+    writing.catch(() => undefined);
+  };
+
+  const full = () => {
+    const documents = groups === 0 ? Math.min(limits.documents, FIRST_GROUP_DOCUMENTS) : limits.documents;
+    return docs >= documents || chunks >= limits.chunks || performance.now() - since >= limits.waitMs;
+  };
+
   return {
     /** A file with nothing to write (unchanged, skipped, failed): reported in its turn. */
-    async note(outcome: O): Promise<void> {
-      if (queue.length === 0) return report(outcome);
-      queue.push({ outcome });
+    note(outcome: O): void {
+      if (queue.length === 0 && !busy) report(outcome);
+      else queue.push({ outcome });
     },
     async add(ready: ReadyDoc<O>): Promise<void> {
       if (ready.inTransaction) {
-        await flush();
+        await send();
         queue.push({ ready });
-        return flush();
+        return send();
       }
       if (docs === 0) since = performance.now();
       queue.push({ ready });
       docs++;
       chunks += ready.chunks.length;
-      if (docs >= limits.documents || chunks >= limits.chunks || performance.now() - since >= limits.waitMs) await flush();
+      if (full()) await send();
     },
-    flush,
+    /** Writes what is gathered and waits until every outcome so far is reported. */
+    async flush(): Promise<void> {
+      await send();
+      await writing;
+    },
+    /** Waits for the group in the background, whatever its end: nothing is left half done when a run stops early. */
+    settled: (): Promise<void> => writing.catch(() => undefined),
   };
 }

@@ -9,7 +9,7 @@ import { failureReason } from './errors.ts';
 import type { RemovedCounts } from './boilerplate.ts';
 import { failedOutcome, stepFile, type Step } from './file-step.ts';
 import { collect, displayPath } from './files.ts';
-import { createGroupWriter, type GroupLimits } from './group-writer.ts';
+import { createGroupWriter, DEFAULT_GROUP, type GroupLimits } from './group-writer.ts';
 import type { InstructionFlag } from './instructions.ts';
 import { createIsolatedParser, type IsolatedParser, type ParserOptions } from './isolated-parser.ts';
 import { SUPPORTED } from './file-checks.ts';
@@ -137,8 +137,12 @@ async function isLargeRun(db: Db, files: readonly string[], sizes: readonly numb
   return pending >= (options.largeRunBytes ?? LARGE_RUN_BYTES) && pending >= (stored?.bytes ?? 0) / 2;
 }
 
-/** How far the parse worker may run ahead of the writes: files, and bytes of those files. */
-const AHEAD_FILES = 32;
+/**
+ * How far the parse worker may run ahead of the writes: files, and bytes of those files. Two
+ * groups of files, so the worker keeps preparing while one group's transaction runs and the
+ * next is gathered.
+ */
+const AHEAD_FILES = 2 * DEFAULT_GROUP.documents;
 const AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** A calendar reads what earlier files wrote: it is prepared only after they are. */
@@ -168,13 +172,60 @@ interface RootedFile {
   readonly root: string;
 }
 
+/** What one run reads its files with and writes them to. */
+interface Run {
+  readonly deps: IngestDeps;
+  readonly parser: IsolatedParser;
+  readonly writer: ReturnType<typeof createGroupWriter<FileOutcome>>;
+  readonly files: readonly RootedFile[];
+  readonly sizes: readonly number[];
+  readonly known: Map<string, string>;
+  readonly options: IngestOptions;
+  readonly addresses: ReturnType<typeof createAddressBook>;
+}
+
+/**
+ * Prepares the files in order and hands them to the writer. The worker prepares files
+ * ahead of the writes, up to a window of files and bytes, but never past a calendar: it
+ * reads what the files before it wrote. However the loop ends, the transaction under way
+ * ends before this returns.
+ */
+async function writeAll(run: Run): Promise<void> {
+  const { files, sizes, writer } = run;
+  const steps: Array<Promise<Step> | undefined> = [];
+  let next = 0;
+  let inFlight = 0;
+  const startAhead = (i: number) => {
+    while (next < files.length && next - i < AHEAD_FILES && (next === i || (inFlight + sizes[next]! <= AHEAD_BYTES && !isCalendar(files[next]!.abs)))) {
+      inFlight += sizes[next]!;
+      steps[next] = stepPath(run.deps, run.parser, files[next]!, run.known, run.options, run.addresses);
+      next++;
+    }
+  };
+  try {
+    for (let i = 0; i < files.length; i++) {
+      if (next === i && isCalendar(files[i]!.abs)) await writer.flush();
+      startAhead(i);
+      const s = await steps[i]!;
+      steps[i] = undefined;
+      inFlight -= sizes[i]!;
+      if ('ready' in s) await writer.add(s.ready);
+      else writer.note(s.outcome);
+    }
+    await writer.flush();
+  } finally {
+    await writer.settled();
+  }
+}
+
 /**
  * Ingests files and folders: unchanged files (same content hash) are skipped, a
  * changed file replaces its document atomically, a bad file is reported with its
  * reason and the rest still ingested. Untrusted files are parsed in a worker process,
  * which also chunks, counts terms and embeds offline, ahead of the writes (AHEAD_FILES);
- * small files share a transaction (see group-writer.ts); a large run rebuilds the
- * vector index once at its end instead of updating it per chunk.
+ * small files share a transaction, written while the next group is prepared (see
+ * group-writer.ts); a large run rebuilds the vector index once at its end instead of
+ * updating it per chunk.
  */
 export async function ingestPaths(deps: IngestDeps, roots: readonly string[], options: IngestOptions = {}): Promise<IngestSummary> {
   const started = performance.now();
@@ -182,9 +233,6 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   const files: RootedFile[] = roots.flatMap((r) => collect(r).map((abs) => ({ abs, root: resolve(r) })));
   const addresses = createAddressBook(options.baseUrl);
   options.onStart?.(files.length);
-  const known = new Map(
-    (await deps.db.query<{ path: string; content_hash: string }>('SELECT path, content_hash FROM documents')).map((r) => [r.path, r.content_hash]),
-  );
   const summary: IngestSummary = { new: 0, changed: 0, unchanged: 0, failed: 0, skipped: 0, pruned: 0, chunks: 0, pages: 0, removed: 0, ocrPages: 0, instructions: 0, seconds: 0, files: [] };
   const record = (o: FileOutcome) => {
     summary[o.status]++;
@@ -197,35 +245,16 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
     options.onFile?.(o);
   };
   const parser = createIsolatedParser(options.parser);
-  const writer = createGroupWriter(deps.db, log, record, options.group);
-  // Each file's size, read once: what makes a run large, and how far the worker may read ahead.
-  const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
-  const large = await isLargeRun(deps.db, files.map((f) => f.abs), sizes, known, options);
+  let large = false;
   try {
-    await deferVectorIndex(deps.db, large, async () => {
-      // The worker prepares files ahead of the writes, up to a window of files and bytes,
-      // but never past a calendar: it reads what the files before it wrote.
-      const steps: Array<Promise<Step> | undefined> = [];
-      let next = 0;
-      let inFlight = 0;
-      const startAhead = (i: number) => {
-        while (next < files.length && next - i < AHEAD_FILES && (next === i || (inFlight + sizes[next]! <= AHEAD_BYTES && !isCalendar(files[next]!.abs)))) {
-          inFlight += sizes[next]!;
-          steps[next] = stepPath(deps, parser, files[next]!, known, options, addresses);
-          next++;
-        }
-      };
-      for (let i = 0; i < files.length; i++) {
-        if (next === i && isCalendar(files[i]!.abs)) await writer.flush();
-        startAhead(i);
-        const s = await steps[i]!;
-        steps[i] = undefined;
-        inFlight -= sizes[i]!;
-        if ('ready' in s) await writer.add(s.ready);
-        else await writer.note(s.outcome);
-      }
-      await writer.flush();
-    });
+    const known = new Map(
+      (await deps.db.query<{ path: string; content_hash: string }>('SELECT path, content_hash FROM documents')).map((r) => [r.path, r.content_hash]),
+    );
+    // Each file's size, read once: what makes a run large, and how far the worker may read ahead.
+    const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
+    large = await isLargeRun(deps.db, files.map((f) => f.abs), sizes, known, options);
+    const writer = createGroupWriter(deps.db, log, record, options.group);
+    await deferVectorIndex(deps.db, large, () => writeAll({ deps, parser, writer, files, sizes, known, options, addresses }));
   } finally {
     parser.close();
   }

@@ -59,6 +59,50 @@ describe.each(backends)('batched ingest writes on %s', (backend) => {
     await statsAreExact(db);
   });
 
+  it('while one group is written the next is gathered: a bad document fails alone, every file is reported once and in order', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const reported: string[] = [];
+    const writer = createGroupWriter(db, logger, (o: string) => reported.push(o), { documents: 2, chunks: 1_000, waitMs: 60_000 });
+    // The first group (1, 2) goes to the database; what follows is gathered while it is written.
+    await writer.add(await ready(1));
+    await writer.add(await ready(2));
+    writer.note('unchanged a');
+    await writer.add(await ready(3, new Float32Array(3).fill(0.5)));
+    await writer.add(await ready(4));
+    writer.note('unchanged b');
+    await writer.add(await ready(5));
+    await writer.flush();
+    expect(reported.map((r) => r.split(':')[0])).toEqual(['ok 1', 'ok 2', 'unchanged a', 'failed 3', 'ok 4', 'unchanged b', 'ok 5']);
+    const docs = await db.query<{ path: string }>('SELECT path FROM documents ORDER BY path');
+    expect(docs.map((d) => d.path)).toEqual(['catatan/1.md', 'catatan/2.md', 'catatan/4.md', 'catatan/5.md']);
+    await statsAreExact(db);
+  });
+
+  it('a run of many groups stores every file but the one the database refuses, reporting each file once in file order', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const dir = tempDir();
+    for (let i = 10; i < 30; i++) writeFileSync(join(dir, `catatan-${i}.md`), note(i));
+    // The database itself refuses one document (as a constraint would), in the middle of a group.
+    await db.exec(`CREATE FUNCTION refuse_damaged() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.path LIKE '%catatan-17.md' THEN RAISE EXCEPTION 'dokumen ditolak'; END IF; RETURN NEW; END $$`);
+    await db.exec('CREATE TRIGGER refuse_damaged BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION refuse_damaged()');
+    try {
+      const seen: string[] = [];
+      const summary = await ingestPaths({ db, embedder, logger }, [dir], { group: { documents: 3, chunks: 1_000, waitMs: 60_000 }, onFile: (o) => seen.push(o.path) });
+      const names = summary.files.map((f) => `${f.path.split('/').pop()} ${f.status}`);
+      expect(names).toEqual(Array.from({ length: 20 }, (_, k) => `catatan-${k + 10}.md ${k + 10 === 17 ? 'failed' : 'new'}`));
+      expect(seen).toEqual(summary.files.map((f) => f.path));
+      expect(summary.files.find((f) => f.status === 'failed')?.reason).toContain('dokumen ditolak');
+      expect((await db.query('SELECT 1 FROM documents')).length).toBe(19);
+      await statsAreExact(db);
+    } finally {
+      await db.exec('DROP TRIGGER refuse_damaged ON documents');
+      await db.exec('DROP FUNCTION refuse_damaged()');
+    }
+  });
+
   it('a folder of small files is stored with exact BM25 statistics and replaces changed files in place', async () => {
     const db = await testDb(backend);
     await ensureEmbeddings(db, embedder);
