@@ -42,6 +42,8 @@ export interface ParserOptions {
 
 export interface IsolatedParser {
   parse(path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex>;
+  /** Starts the worker now (it starts with the first parse otherwise), so it is ready when the first file comes. */
+  start(): void;
   close(): void;
 }
 
@@ -135,6 +137,9 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
 
   return {
     parse,
+    start() {
+      child ??= start();
+    },
     close() {
       if (child?.connected) child.disconnect();
       child = null;

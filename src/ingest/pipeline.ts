@@ -247,6 +247,8 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   const parser = createIsolatedParser(options.parser);
   let large = false;
   try {
+    // The worker starts (a few hundred ms) while the stored documents are read and the files measured.
+    if (files.some((f) => SUPPORTED.has(extname(f.abs).toLowerCase()) && !isCalendar(f.abs))) parser.start();
     const known = new Map(
       (await deps.db.query<{ path: string; content_hash: string }>('SELECT path, content_hash FROM documents')).map((r) => [r.path, r.content_hash]),
     );
