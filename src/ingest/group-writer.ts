@@ -94,9 +94,14 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
     writing.catch(() => undefined);
   };
 
+  /**
+   * A group is sent when it is full, or when it has waited waitMs and the database has nothing
+   * to write: cut earlier, it would only wait for the group before it, and every extra group
+   * costs the database statements and posting blocks of its own.
+   */
   const full = () => {
     const documents = groups === 0 ? Math.min(limits.documents, FIRST_GROUP_DOCUMENTS) : limits.documents;
-    return docs >= documents || chunks >= limits.chunks || performance.now() - since >= limits.waitMs;
+    return docs >= documents || chunks >= limits.chunks || (!busy && performance.now() - since >= limits.waitMs);
   };
 
   return {
