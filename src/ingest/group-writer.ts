@@ -44,6 +44,8 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
   /** The group being written and reported (busy until its outcomes are); it rejects only when reporting threw. */
   let writing: Promise<void> = Promise.resolve();
   let busy = false;
+  /** When the last group was written: a group's wait counts from then, not while it could not be written anyway. */
+  let idleSince = 0;
 
   const writeAlone = async (r: ReadyDoc<O>): Promise<O> => {
     try {
@@ -63,6 +65,7 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
       while (queue[0] && !queue[0].ready) report(queue.shift()!.outcome!);
     } finally {
       busy = false;
+      idleSince = performance.now();
     }
   };
 
@@ -95,13 +98,13 @@ export function createGroupWriter<O>(db: Db, logger: Logger, report: (outcome: O
   };
 
   /**
-   * A group is sent when it is full, or when it has waited waitMs and the database has nothing
-   * to write: cut earlier, it would only wait for the group before it, and every extra group
-   * costs the database statements and posting blocks of its own.
+   * A group is sent when it is full, or when it has waited waitMs while the database had
+   * nothing to write: cut earlier, it would only wait for the group before it, and every
+   * extra group costs the database statements and posting blocks of its own.
    */
   const full = () => {
     const documents = groups === 0 ? Math.min(limits.documents, FIRST_GROUP_DOCUMENTS) : limits.documents;
-    return docs >= documents || chunks >= limits.chunks || (!busy && performance.now() - since >= limits.waitMs);
+    return docs >= documents || chunks >= limits.chunks || (!busy && performance.now() - Math.max(since, idleSince) >= limits.waitMs);
   };
 
   return {
