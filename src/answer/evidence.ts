@@ -69,11 +69,6 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   // ('boleh diteken sekda?' — 'ditandatangani langsung oleh Bupati'): its ideas, not its rarest one, decide.
   // A question for one fact is answered only by a quote about its rarest idea ('denda', 'presentasi').
   if (composed.asked.factoid && t.factoidKey && !ev.keyHeld) return { kind: 'refuse', message: refusalMessages.missingValue('') };
-  // When that rarest idea is the region the question names, it is only the scope: the quote must hold the next one too
-  // ('tgl brp masterplan bangli ditetapkan perbup' is not answered by a date of Bangli's workshops).
-  if (composed.asked.factoid && composed.asked.value && region && !ev.keysHeld && isScope(ev.keyTerms, region)) {
-    return { kind: 'refuse', message: refusalMessages.missingValue(composed.asked.value) };
-  }
   // Words no document uses carry much of the question ('cuaca di lovina besok'): the documents do not speak of it.
   if (ev.unknownMass > t.maxUnknown) return { kind: 'refuse', message: refusalMessages.missingValue('') };
   const keyNeeded = !composed.asked.whether && !ev.keyHeld;
@@ -93,12 +88,6 @@ function aboutRegion(region: RegionName, composed: Pick<Composed, 'text' | 'evid
   const bare = region.bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`\\b${own}\\s+${bare}\\b`).test(text)) return true;
   return new RegExp(`\\b${bare}\\b`).test(text) && !new RegExp(`\\b${other}\\s+${bare}\\b`).test(text);
-}
-
-/** The terms are all the region's name ('bangli', 'tanah bumbu'). */
-function isScope(keyTerms: readonly string[], region: RegionName): boolean {
-  const own = new Set(terms(region.bare));
-  return keyTerms.length > 0 && keyTerms.every((t) => own.has(t));
 }
 
 /** The question's own words for index terms it names ('Sragen', '2024'). */

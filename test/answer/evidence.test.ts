@@ -39,22 +39,5 @@ describe('evidence checks', () => {
     expect(other).toMatchObject({ kind: 'refuse', message: expect.stringContaining('hanya memuat angka itu untuk tahun lain, bukan untuk tahun 2024') });
     expect(checkEvidence(input('brp indeks digital kab bima tahun 2023?', text)).kind).toBe('ok');
   });
-
-  it('does not take the region a question names for its topic: a date of that region must be the date asked about', () => {
-    const q = 'tgl brp masterplan kota bogor ditetapkan perwali?';
-    // As the service weighs them: the region is the rarest idea, the regulation the next.
-    const concepts = queryConcepts(q).map((c) => ({ ...c, weight: c.forms[0]!.includes('bogor') ? 5 : c.forms[0]!.includes('wali') ? 3 : 1 }));
-    const verdict = (text: string) => {
-      const hit = { chunkId: 1, document: 'corpus/uji.md', title: 'Uji', kind: 'panduan', regionCode: null, heading: 'Uji > Bagian', page: null, text, score: 1, bm25: 1, coverage: 1 };
-      return checkEvidence({ question: q, composed: composeAnswer(q, [hit], concepts), concepts, region: bogor, cohorts: [] }).kind;
-    };
-    expect(verdict('Kota Bogor menyelesaikan penyusunan masterplan pada September 2024 setelah empat kali pertemuan.')).toBe('refuse');
-    expect(verdict('Masterplan Kota Bogor ditetapkan dengan Peraturan Wali Kota pada 12 Desember 2024.')).toBe('ok');
-
-    // 'jadwal' asks for the date itself, as 'tanggal' does: a schedule row answers without the word.
-    const when = 'jadwal rapat dewan kota bogor kapan?';
-    const weighed = queryConcepts(when).map((c) => ({ ...c, weight: c.forms[0]!.includes('bogor') ? 5 : c.forms[0]!.includes('jadwal') ? 2 : 1 }));
-    const row = { chunkId: 2, document: 'corpus/uji.md', title: 'Uji', kind: 'panduan', regionCode: null, heading: 'Uji > Bagian', page: null, text: 'Kegiatan: Rapat Dewan Kota Bogor; Waktu: 10 September 2024; Tempat: Balai Kota', score: 1, bm25: 1, coverage: 1 };
-    expect(checkEvidence({ question: when, composed: composeAnswer(when, [row], weighed), concepts: weighed, region: bogor, cohorts: [] }).kind).toBe('ok');
-  });
 });
+

@@ -53,7 +53,7 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   url: 'link tautan url website situs laman web alamat',
   phone: 'nomor nomer kontak telepon telpon telp hp handphone ponsel wa whatsapp',
   email: 'email surel alamat',
-  date: 'tanggal tahun jam pukul hari bulan waktu jadwal',
+  date: 'tanggal tahun jam pukul hari bulan waktu',
   place: 'lokasi tempat alamat',
   person: 'nama',
   percent: 'persen persentase',

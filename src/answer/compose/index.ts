@@ -37,8 +37,6 @@ export interface Evidence {
   readonly about: string;
   /** The question's two rarest ideas are both in the quote (or its sources' titles). */
   readonly keysHeld: boolean;
-  /** The index terms of the question's rarest idea, as the question writes it (empty when none). */
-  readonly keyTerms: readonly string[];
   /** Share of the question's weight on words no document uses ('cuaca', 'resep'). */
   readonly unknownMass: number;
 }
@@ -143,7 +141,7 @@ export function composeAnswer(
   const plain = words(question).join(' ');
   const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false, options.regionBare);
   const scorer = createScorer(idx, asked, source, options.weights);
-  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, keyTerms: [], unknownMass: idx.unknownMass };
+  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass };
   // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
   const windows = explanationPicks(passages, idx, asked, source);
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
@@ -275,7 +273,6 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       namesMissing: missingNames(asked.pinned, present),
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),
-      keyTerms: key === null ? [] : idx.concepts[key]!.forms[0]!,
       unknownMass: idx.unknownMass,
     },
   };
