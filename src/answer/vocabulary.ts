@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/index.ts';
 import { STAGE_IDS, stageList } from '../programme/index.ts';
-import { normalize } from '../language/index.ts';
+import { bareRegionName } from '../regions/names.ts';
 
 export interface RegionName {
   readonly code: string;
@@ -33,7 +33,7 @@ export async function regionNames(db: Queryable): Promise<RegionName[]> {
   return rows.map((r) => ({
     code: r.code,
     name: r.name,
-    bare: normalize(r.name.replace(/^(Kabupaten|Kota)\s+/, '')),
+    bare: bareRegionName(r.name),
     inProgramme: r.in_programme,
   }));
 }

@@ -131,6 +131,6 @@ function withIssuer(doc: LoadedDoc): string {
     opening += `${b.text}\n`;
   }
   const issuer = issuerOf(`${doc.title}\n${opening.slice(0, LETTERHEAD_CHARS)}`);
-  if (!issuer || normalize(doc.title).includes(normalize(issuer.replace(/^(Kabupaten|Kota)\s+/, '')))) return doc.title;
-  return `${doc.title} — ${issuer}`;
+  if (!issuer || normalize(doc.title).includes(issuer.bare)) return doc.title;
+  return `${doc.title} — ${issuer.name}`;
 }

@@ -26,16 +26,22 @@ interface Named {
   readonly province: string;
 }
 
+/** A region's name without 'Kabupaten'/'Kota', normalised: 'Kabupaten Humbang Hasundutan' → 'humbang hasundutan'. */
+export function bareRegionName(name: string): string {
+  return normalize(name.replace(/^(Kabupaten|Kota)\s+/, ''));
+}
+
 let named: readonly Named[] | null = null;
 
 function regions(): readonly Named[] {
   return (named ??= loadRegistry().map((r) => {
-    const bare = normalize(r.name.replace(/^(Kabupaten|Kota)\s+/i, '').replace(/^Adm(\.|inistrasi)?\s+/i, ''));
+    // Jakarta's cities are 'Kota Administrasi …' in the registry; letterheads and chats leave the word out.
+    const bare = bareRegionName(r.name).replace(/^adm(\.|inistrasi)?\s+/, '');
     return { name: r.name.replace(/^Kota Adm(\.|inistrasi)?\s+/i, 'Kota '), kind: r.kind, bare, parts: bare.split(/[^\p{L}]+/u).filter((w) => w && !CONNECTORS.has(w)), province: normalize(r.province) };
   }));
 }
 
-let names: ReadonlyArray<readonly string[]> | null = null;
+let multiWord: ReadonlyArray<readonly string[]> | null = null;
 let placeWords: ReadonlySet<string> | null = null;
 
 /** Words of the registry's province and region names: a place's own name is no shortening ('banten'). */
@@ -44,11 +50,9 @@ function isPlaceWord(word: string): boolean {
   return placeWords.has(word);
 }
 
-/** Region names without their kind, as word lists (two words or more): 'humbang hasundutan'. */
-function regionNames(): ReadonlyArray<readonly string[]> {
-  if (names) return names;
-  const byBare = new Map(regions().filter((r) => r.parts.length >= 2).map((r) => [r.bare, r.parts]));
-  return (names = [...byBare.values()]);
+/** Region names of two words or more, without their kind, as word lists, each once: ['humbang', 'hasundutan']. */
+function multiWordNames(): ReadonlyArray<readonly string[]> {
+  return (multiWord ??= [...new Map(regions().filter((r) => r.parts.length >= 2).map((r) => [r.bare, r.parts])).values()]);
 }
 
 /** The word joins a beginning of each of `parts`, in order. */
@@ -70,7 +74,7 @@ export function regionOfShortening(word: string): string | null {
   if (known !== undefined) return known;
   let found: string | null = null;
   if (w.length >= MIN_WORD && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !INSTRUMENTS.has(w) && !isRoot(w)) {
-    const matches = isPlaceWord(w) ? [] : regionNames().filter((parts) => joinsBeginnings(w, parts));
+    const matches = isPlaceWord(w) ? [] : multiWordNames().filter((parts) => joinsBeginnings(w, parts));
     if (matches.length === 1) found = matches[0]!.join(' ');
   }
   if (cache.size > 10_000) cache.clear();
@@ -83,10 +87,11 @@ const ISSUER = /\b(?:pemerintah\s+(kabupaten|kota)|(bupati)|(wali\s?kota))\s+/g;
 
 /**
  * The kabupaten or kota whose government issues a document, read from the document's opening
- * (its letterhead: 'PEMERINTAH KABUPATEN HUMBANG HASUNDUTAN', 'BUPATI TANAH BUMBU'), as the
- * registry names it ('Kabupaten Humbang Hasundutan'); null when the opening names none.
+ * (its letterhead: 'PEMERINTAH KABUPATEN HUMBANG HASUNDUTAN', 'BUPATI TANAH BUMBU'): its name
+ * as the registry writes it ('Kabupaten Humbang Hasundutan') and bare ('humbang hasundutan');
+ * null when the opening names none.
  */
-export function issuerOf(opening: string): string | null {
+export function issuerOf(opening: string): { readonly name: string; readonly bare: string } | null {
   const text = normalize(opening);
   for (const m of text.matchAll(ISSUER)) {
     const kind = m[1] === 'kota' || m[3] ? 'kota' : 'kabupaten';
@@ -96,7 +101,7 @@ export function issuerOf(opening: string): string | null {
       if (r.kind !== kind || !after.startsWith(r.bare) || /\p{L}/u.test(after.charAt(r.bare.length))) continue;
       if (!best || r.bare.length > best.bare.length) best = r;
     }
-    if (best) return best.name;
+    if (best) return { name: best.name, bare: best.bare };
   }
   return null;
 }
