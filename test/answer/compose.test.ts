@@ -21,7 +21,7 @@ const FILLER = [
 /** Every question concept weighs the same here; the service passes idf weights. */
 const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
 /** As the service weighs them: a place name is far rarer than the question's other words. */
-const rare = (question: string, term: string) => queryConcepts(question).map((c) => ({ ...c, weight: c.forms.flat().includes(term) ? 6 : 1 }));
+const rare = (question: string, term: string, weight = 6) => queryConcepts(question).map((c) => ({ ...c, weight: c.forms.flat().includes(term) ? weight : 1 }));
 
 describe('composed answers', () => {
   it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
@@ -463,8 +463,7 @@ describe('answers from news-shaped text', () => {
       'Kota kecil: penduduk paling banyak 100.000 jiwa',
     ].join('\n');
     // The index's abbreviation is the question's rarest idea, though not so rare that the lead outscores the answer.
-    const concepts = queryConcepts(q).map((c) => ({ ...c, weight: c.forms.flat().includes('ikpd') ? 2.5 : 1 }));
-    const a = composeAnswer(q, [hit('Hasil', text, 1, { title: 'Daftar Peraih Penghargaan Kota Pintar 2021' })], concepts);
+    const a = composeAnswer(q, [hit('Hasil', text, 1, { title: 'Daftar Peraih Penghargaan Kota Pintar 2021' })], rare(q, 'ikpd', 2.5));
     expect(a.text).toContain('Kota sedang: penduduk 100.000 sampai 500.000 jiwa');
     expect(a.text).not.toContain('IKPD');
     expect(a.evidence.keyHeld).toBe(true);
