@@ -113,7 +113,8 @@ export async function loadDocument(
   }
   if (doc.blocks.length === 0 || doc.blocks.every((b) => b.text.length < 2)) throw loadRefused('no_text');
   if (doc.blocks.reduce((n, b) => n + b.text.length, 0) > limits.maxChars) throw tooLarge();
-  return { ...doc, title: withIssuer(doc), instructions: findInstructions(doc.blocks) };
+  const titled = withIssuer(doc);
+  return { ...titled, instructions: findInstructions(titled.blocks) };
 }
 
 /** How much of a document's opening may hold its letterhead. */
@@ -123,14 +124,18 @@ const LETTERHEAD_CHARS = 300;
  * A title that does not name the kabupaten/kota whose letterhead opens the document ('NOTULEN
  * RAPAT DEWAN SMART CITY' under 'PEMERINTAH KABUPATEN HUMBANG HASUNDUTAN') gets it appended:
  * every chunk is indexed and cited under its title, so each section is found by the region too.
+ * A heading path rooted at the old title is rooted at the new one, so that heading is still
+ * read as the title and not as a section of its own.
  */
-function withIssuer(doc: LoadedDoc): string {
+function withIssuer(doc: LoadedDoc): LoadedDoc {
   let opening = '';
   for (const b of doc.blocks) {
     if (opening.length >= LETTERHEAD_CHARS) break;
     opening += `${b.text}\n`;
   }
   const issuer = issuerOf(`${doc.title}\n${opening.slice(0, LETTERHEAD_CHARS)}`);
-  if (!issuer || normalize(doc.title).includes(issuer.bare)) return doc.title;
-  return `${doc.title} — ${issuer.name}`;
+  if (!issuer || normalize(doc.title).includes(issuer.bare)) return doc;
+  const title = `${doc.title} — ${issuer.name}`;
+  const blocks = doc.blocks.map((b) => (b.headings[0] === doc.title ? { ...b, headings: [title, ...b.headings.slice(1)] } : b));
+  return { ...doc, title, blocks };
 }

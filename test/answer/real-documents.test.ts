@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sourceLabel } from '../../src/answer/render.ts';
 import { createAnswerService } from '../../src/answer/service.ts';
 import type { Answer, AnswerService } from '../../src/answer/types.ts';
 import { ingestPaths } from '../../src/ingest/index.ts';
@@ -78,6 +79,7 @@ function minutes(letterhead: string, place: string, amount: string, secretary: s
     p(letterhead),
     p('DINAS KOMUNIKASI DAN INFORMATIKA'),
     h('NOTULEN RAPAT TIM PELAKSANA SMART CITY', HeadingLevel.HEADING_1),
+    p(`Rapat dibuka pukul 09.00 di ruang rapat kantor bupati di ${place}.`),
     h('Pokok Pembahasan', HeadingLevel.HEADING_2),
     p(`Rapat di ${place} membahas kesiapan dua quick win dan pembagian tugas antarperangkat daerah.`),
     h('Kesimpulan', HeadingLevel.HEADING_2),
@@ -151,6 +153,10 @@ describe('answers on real-shaped documents', () => {
     expect(money.answer).not.toContain('Rp 400 juta');
     // The region of the letterhead joins the title that did not name it: citations say whose minutes these are.
     expect(money.citations[0]?.title).toBe('NOTULEN RAPAT TIM PELAKSANA SMART CITY — Kabupaten Kutai Kartanegara');
+    // The old title, the document's first heading, is not shown as a section of its own.
+    const opened = await ask('rapat tim pelaksana kukar dibuka jam brp?');
+    expect(opened.answer).toContain('09.00');
+    expect(sourceLabel(opened.citations[0]!)).toBe('NOTULEN RAPAT TIM PELAKSANA SMART CITY — Kabupaten Kutai Kartanegara, hlm. 1');
     const who = await ask('notulen rapat tim pelaksana bitung disusun siapa?');
     expect(who.answer).toContain('Markus Lumintang');
     expect(who.answer).not.toContain('Dewi Anggraini');
