@@ -1,17 +1,18 @@
 /**
  * Quick runner for the real-shaped set while tuning:
- *   npm run eval:real -- [--split dev|test|all] [--ids r001,r007] [--verbose] [--json]
+ *   npm run eval:real -- [--set real|fresh] [--split dev|test|all] [--ids r001,r007] [--verbose] [--json]
  * Prints the ingest failures, the figures of each half and every miss with its question, the
  * key facts it needed and the first 300 characters of the answer given. Tune on dev only;
- * run test to report. --verbose adds every file's ingest outcome and the hit rate per shape.
+ * run test to report. `--set fresh` asks the second, dev-only set (eval/fresh). --verbose adds every file's ingest outcome and the hit rate per shape.
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/log.ts';
 import { createHashingEmbedder } from '../src/retrieval/embedder.ts';
-import { hitsByShape, runReal, type Split } from './lib/real.ts';
+import { SETS, hitsByShape, runReal, type Split } from './lib/real.ts';
 
 const { values } = parseArgs({
   options: {
+    set: { type: 'string', default: 'real' },
     split: { type: 'string', default: 'dev' },
     ids: { type: 'string' },
     verbose: { type: 'boolean', default: false },
@@ -23,16 +24,22 @@ if (!['dev', 'test', 'all'].includes(splitArg)) {
   process.stderr.write(`--split harus dev, test, atau all (bukan "${splitArg}")\n`);
   process.exit(2);
 }
+const setArg = values.set ?? 'real';
+if (setArg !== 'real' && setArg !== 'fresh') {
+  process.stderr.write(`--set harus real atau fresh (bukan "${setArg}")\n`);
+  process.exit(2);
+}
+const set = SETS[setArg];
 const splits: Split[] = splitArg === 'all' ? ['dev', 'test'] : [splitArg as Split];
 const ids = values.ids ? new Set(values.ids.split(',').map((s) => s.trim())) : null;
 const out = (s = '') => process.stdout.write(`${s}\n`);
 
-const run = await runReal(createHashingEmbedder(), splits, createLogger('warn', { pretty: false }), (it) => !ids || ids.has(it.id));
+const run = await runReal(createHashingEmbedder(), splits, createLogger('warn', { pretty: false }), (it) => !ids || ids.has(it.id), set);
 if (values.json) {
   out(JSON.stringify({ ingest: { documents: run.ingest.documents, failed: run.ingest.failed }, ...run.reports }));
   process.exit(0);
 }
-out(`ingest: ${run.ingest.documents} documents from eval/real/docs, ${run.ingest.failed.length} failed`);
+out(`ingest: ${run.ingest.documents} documents from ${set.docs[0]}, ${run.ingest.failed.length} failed`);
 for (const f of run.ingest.failed) out(`  FAILED ${f.path}: ${f.reason}`);
 if (values.verbose) for (const f of run.ingest.files) out(`  ${f.status.padEnd(9)} ${String(f.chunks).padStart(3)} chunks  ${f.path}`);
 

@@ -1,7 +1,7 @@
 /**
  * The real-shaped evaluation set (eval/real, see its README): `corpus/` and the set's own
  * documents are ingested with the normal pipeline into a fresh in-memory database, then
- * `evaluate()` runs on each requested half (dev, test) of eval/real/qa.jsonl separately.
+ * `evaluate()` runs on each requested half (dev, test) of the set's questions separately.
  * Files that fail to ingest (e.g. scans while no OCR is available) are reported, and the
  * questions about them are still asked: they count as misses.
  */
@@ -17,21 +17,41 @@ export const REAL_DOCS = 'eval/real/docs';
 export const REAL_QA = 'eval/real/qa.jsonl';
 export type Split = 'dev' | 'test';
 
+/**
+ * A set of questions and the folders ingested for it. `real` is the reported set; `fresh`
+ * (eval/fresh, a second dev-only set written later and blind to the code) is asked over its
+ * own documents and the real set's, so the real set's pages are distractors for it.
+ */
+export interface RealSet {
+  readonly docs: readonly string[];
+  readonly qa: string;
+}
+export const SETS: Readonly<Record<'real' | 'fresh', RealSet>> = {
+  real: { docs: [REAL_DOCS], qa: REAL_QA },
+  fresh: { docs: ['eval/fresh/docs', REAL_DOCS], qa: 'eval/fresh/qa.jsonl' },
+};
+
 export interface RealRun {
   readonly items: QaItem[];
   readonly ingest: { documents: number; failed: Array<{ path: string; reason: string }>; files: FileOutcome[] };
   readonly reports: Partial<Record<Split, EvalReport>>;
 }
 
-export async function runReal(embedder: Embedder, splits: readonly Split[], logger: Logger, filter: (it: QaItem) => boolean = () => true): Promise<RealRun> {
+export async function runReal(
+  embedder: Embedder,
+  splits: readonly Split[],
+  logger: Logger,
+  filter: (it: QaItem) => boolean = () => true,
+  set: RealSet = SETS.real,
+): Promise<RealRun> {
   const db = await freshDb();
   try {
     await ensureEmbeddings(db, embedder);
-    const summary = await ingestPaths({ db, embedder, logger }, ['corpus', REAL_DOCS]);
-    const files = summary.files.filter((f) => f.path.startsWith(`${REAL_DOCS}/`));
+    const summary = await ingestPaths({ db, embedder, logger }, ['corpus', ...set.docs]);
+    const files = summary.files.filter((f) => f.path.startsWith(`${set.docs[0]}/`));
     const failed = files.filter((f) => f.status === 'failed' || f.status === 'skipped').map((f) => ({ path: f.path, reason: f.reason ?? f.status }));
     const answers = createAnswerService({ db, embedder, logger });
-    const items = readQaSet(REAL_QA);
+    const items = readQaSet(set.qa);
     const reports: RealRun['reports'] = {};
     for (const split of splits) reports[split] = await evaluate({ db, embedder, answers }, items.filter((it) => it.split === split && filter(it)));
     return { items, ingest: { documents: files.length - failed.length, failed, files }, reports };
