@@ -382,6 +382,23 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toMatch(/8 Desember 2022/);
   });
 
+  it('reads a dated report\'s "tahun depan" as the year after it: that sentence answers a question about that year', () => {
+    const q = 'menteri berharap tahun 2024 mendampingi berapa daerah?';
+    const text = [
+      'Menteri membuka seminar penutupan gerakan kota cerdas di Jakarta, Kamis pagi.',
+      'Sampai kini gerakan ini sudah melibatkan 210 kabupaten/kota, dan tahun ini saja 40 daerah didampingi menyusun rencana induk.',
+      ...FILLER,
+      'Ia berharap tahun depan lebih dari 60 kabupaten/kota bisa didampingi.',
+    ].join(' ');
+    const h = { ...hit('Berita', text, 1, { title: 'Penutupan Gerakan Kota Cerdas' }), publishedAt: '2023-11-30', place: 'Jakarta' };
+    const a = composeAnswer(q, [h], rare(q, '2024'));
+    expect(a.text).toContain('lebih dari 60');
+    expect(a.evidence.namesMissing).toEqual([]);
+    // Published in 2025, the same report's 'tahun depan' is 2026: the question's year is not stated.
+    const later = composeAnswer(q, [{ ...h, publishedAt: '2025-11-30' }], rare(q, '2024'));
+    expect(later.evidence.namesMissing.flat()).toContain('2024');
+  });
+
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

@@ -4,7 +4,7 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
@@ -257,7 +257,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, its passage's opening sentence (a report's lead names its subject: 'Indeks Kota
   // Cerdas Indonesia (IKCI) 2018 …'), and a news report's dateline (its place and year) stand with the quote.
-  const contexts = picks.map((k) => `${subjectOf(k.passage)} ${k.passage.hit.place ?? ''} ${k.passage.hit.publishedAt?.slice(0, 4) ?? ''}`).join(' ');
+  const contexts = picks.map((k) => `${subjectOf(k.passage)} ${k.passage.hit.place ?? ''} ${datedYears(k.passage.hit)}`).join(' ');
   const held = idx.covered(`${text} ${contexts}`);
   const present = new Set(terms(`${text} ${contexts}`));
   const key = idx.key;

@@ -112,6 +112,25 @@ export function contextOf(p: Passage): string {
   return p.section && p.section !== p.hit.title ? `${p.hit.title} ${p.section}` : p.hit.title;
 }
 
+/** Words a dated report uses for a year relative to its date, and how far from it they point. */
+const RELATIVE_YEARS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\btahun (?:depan|mendatang)\b/i, 1],
+  [/\btahun (?:lalu|kemarin)\b/i, -1],
+  [/\btahun ini\b/i, 0],
+];
+
+/** The years a text dated `publishedAt` means by 'tahun depan', 'tahun lalu' or 'tahun ini' (a 2022 report's 'tahun depan' is 2023). */
+export function relativeYears(text: string, publishedAt: string | null | undefined): string {
+  const year = Number(publishedAt?.slice(0, 4));
+  if (!year) return '';
+  return RELATIVE_YEARS.filter(([re]) => re.test(text)).map(([, d]) => year + d).join(' ');
+}
+
+/** The years a dated passage speaks of without writing them: its report's year and its relative years. */
+export function datedYears(hit: { readonly publishedAt?: string | null; readonly text: string }): string {
+  return `${hit.publishedAt?.slice(0, 4) ?? ''} ${relativeYears(hit.text, hit.publishedAt)}`;
+}
+
 /** What a sentence may leave unsaid because its passage says it: the title, section and opening sentence. */
 export function subjectOf(p: Passage): string {
   return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
@@ -123,7 +142,7 @@ export function statesPinned(p: Passage, asked: Asked): boolean {
   if (asked.pinned.length === 0) return true;
   let held = pinCache.get(p);
   if (held === undefined) {
-    const present = new Set(terms(`${p.hit.text} ${contextOf(p)} ${p.hit.publishedAt?.slice(0, 4) ?? ''}`));
+    const present = new Set(terms(`${p.hit.text} ${contextOf(p)} ${datedYears(p.hit)}`));
     pinCache.set(p, (held = missingNames(asked.pinned, present).length === 0));
   }
   return held;
@@ -177,7 +196,9 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
     defines,
     unitScore(p, at) {
       const u = p.units[at]!;
-      const own = idx.covered(u.text);
+      // A dated report's 'tahun depan' states the year it means.
+      const years = relativeYears(u.text, p.hit.publishedAt);
+      const own = idx.covered(years ? `${u.text} ${years}` : u.text);
       const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
       const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));
       const measured = asked.measure !== null && holdsMeasure(asked.measure, u.text);
@@ -185,7 +206,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       // a day for 'kapan' better than a year, which still dates it.
       const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !measured && asked.value !== 'date' ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
-      const names = w.M * namesIn(`${u.text} ${contextOf(p)}`);
+      const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
