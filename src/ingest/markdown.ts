@@ -1,4 +1,5 @@
 import { HeadingTrail, stripInline, tableRowText, type Block, type LoadedDoc } from './blocks.ts';
+import { isFooterMarker } from './boilerplate.ts';
 import { LineCleaner } from './cleaner.ts';
 
 function splitRow(line: string): string[] {
@@ -101,8 +102,10 @@ class MarkdownWalker {
       return;
     }
     if (this.item) this.flush();
-    this.afterCrosslink = false;
-    const kept = this.cleaner.line(stripInline(line.trim().replace(/^>\s?/, '')), 'para');
+    const text = stripInline(line.trim().replace(/^>\s?/, ''));
+    const kept = this.cleaner.line(text, 'para');
+    // A removed 'Baca Juga' or 'Berita Terkait' line, not only a heading, announces a list of links.
+    this.afterCrosslink = kept === null && isFooterMarker(text);
     if (kept === null) this.flush();
     else if (kept) this.para.push(kept);
   }

@@ -8,6 +8,7 @@ interface TextItem {
   str: string;
   transform: number[];
   height: number;
+  width?: number;
 }
 
 type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs').getDocument>['promise']>;
@@ -25,23 +26,64 @@ export interface PdfOptions {
   readonly onProgress?: () => void;
 }
 
-/** The positioned text of a page rebuilt into lines, with the largest font size on each. */
+/**
+ * A blank stretch this many times the font size inside a line separates table cells or form
+ * columns; word spaces and a list marker's gap are narrower.
+ */
+const CELL_GAP = 1.5;
+
+interface LineBuild {
+  y: number;
+  end: number;
+  size: number;
+  /** A wide blank was seen: the next piece starts a new cell. */
+  cut: boolean;
+  cells: Array<{ x: number; text: string; parts: Array<{ x: number; end: number; text: string }> }>;
+}
+
+/**
+ * The positioned text of a page rebuilt into lines, with the largest font size on each. A line
+ * whose pieces stand apart by wide gaps (a table row, 'Hari, tanggal : Selasa …') keeps them
+ * as cells with their x positions, so the layout can read rows and columns.
+ */
 async function pageLines(doc: PdfDocument, p: number): Promise<PageLine[]> {
   const page = await doc.getPage(p);
   const content = await page.getTextContent();
-  const lines: Array<{ y: number; text: string; size: number }> = [];
+  const lines: LineBuild[] = [];
   for (const it of content.items as TextItem[]) {
     if (!('str' in it)) continue;
+    const x = it.transform[4]!;
     const y = Math.round(it.transform[5]!);
     const size = Math.round(Math.hypot(it.transform[2]!, it.transform[3]!) || it.height);
-    const last = lines[lines.length - 1];
-    if (last && Math.abs(last.y - y) <= 2) {
-      last.text += it.str;
+    const width = it.width ?? 0;
+    // Text is drawn in any order: a table's header cell may come after the wrapped line below it.
+    const last = lines.findLast((l, i) => Math.abs(l.y - y) <= 2 && (i === lines.length - 1 || (i >= lines.length - 3 && x >= l.end - 1)));
+    if (last) {
       last.size = Math.max(last.size, size);
-    } else if (it.str.trim() || lines.length) lines.push({ y, text: it.str, size });
+      const wide = CELL_GAP * Math.max(size, 1);
+      // pdf.js spans a wide gap with a blank piece of its own.
+      if (!it.str.trim() && width >= wide) last.cut = true;
+      else {
+        if (last.cut || x - last.end >= wide) last.cells.push({ x, text: it.str, parts: [{ x, end: x + width, text: it.str }] });
+        else {
+          const cell = last.cells[last.cells.length - 1]!;
+          cell.text += it.str;
+          cell.parts.push({ x, end: x + width, text: it.str });
+        }
+        last.cut = false;
+      }
+      last.end = Math.max(last.end, x + width);
+    } else if (it.str.trim() || lines.length) lines.push({ y, end: x + width, size, cut: false, cells: [{ x, text: it.str, parts: [{ x, end: x + width, text: it.str }] }] });
   }
   page.cleanup();
-  return lines.map((l) => ({ text: l.text.replace(/\s+/g, ' ').trim(), size: l.size })).filter((l) => l.text);
+  return lines.flatMap((l) => {
+    const cells = l.cells
+      .map((c) => ({ x: Math.round(c.x), text: c.text.replace(/\s+/g, ' ').trim(), parts: c.parts.map((p) => ({ x: Math.round(p.x), end: p.end, text: p.text })) }))
+      .filter((c) => c.text);
+    const text = cells.map((c) => c.text).join(' ');
+    if (!text) return [];
+    return [{ text, size: l.size, x: cells[0]!.x, y: l.y, ...(cells.length >= 2 ? { cells } : {}) }];
+  });
 }
 
 /** Pages without a text layer read with OCR; a scan without OCR available is refused with the reason. */
