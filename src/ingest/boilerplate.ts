@@ -29,6 +29,14 @@ const SITE_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|id|net|org|co|news|tv|
 // Photo and picture credits: 'Foto: Humas Pemkab', '(Foto: ANTARA/Nama)', 'Ilustrasi: …'.
 const CREDIT = /^\(?\s*(?:foto(?: ilustrasi)?|ilustrasi|sumber foto|sumber gambar|kredit foto|keterangan foto|grafis|infografis|photo)\s*[:|/]/iu;
 
+// A photo's caption, closed by its credit: '… usai penandatanganan. (Dok. Humas Pemkot)', '(Foto: ANTARA/Nama)'.
+const CAPTION = /\((?:dok\.|(?:dok|dokumentasi|foto|ilustrasi|sumber foto|photo)\s*[:/])\s*[^()]{2,60}\)$/iu;
+// A credit line with more than the name: 'Oleh MC Kab X, Kamis, 22 September 2022 | 15:26 WIB – Redaktur: Y – Dibaca 203 kali'.
+const CREDIT_LABEL = /\b(?:redaktur|editor|penyunting|penulis|reporter|pewarta)\s*:/iu;
+const READ_COUNT = /\b(?:dibaca|dilihat)\s+[\d.,]+\s*kali\b/iu;
+// A ticker of other headlines: 'TERKINI: Jadwal buka puasa … • PSM tahan imbang …'.
+const TICKER = /^(?:terkini|breaking news|breaking|trending|populer|terpopuler|hot news|berita terkini|sorotan|headline)\s*:\s*\S.*\s(?:•|\||·)\s/iu;
+
 // Cross-links to other articles.
 const CROSSLINK_BARE = /^(?:baca juga|baca pula|simak juga|tonton juga|lihat juga)\b/iu;
 const CROSSLINK_LABEL =
@@ -102,7 +110,8 @@ export function isDateStamp(text: string): boolean {
 export function classifyLine(text: string, where: LineKind = 'para'): RemovedKind | null {
   const t = text.trim();
   if (t.length === 0 || t.length > 220) return null;
-  if (CROSSLINK_BARE.test(t) || CROSSLINK_LABEL.test(t) || (where !== 'list' && CROSSLINK_HEADING.test(t))) return 'crosslink';
+  if (CROSSLINK_BARE.test(t) || CROSSLINK_LABEL.test(t) || TICKER.test(t) || (where !== 'list' && CROSSLINK_HEADING.test(t))) return 'crosslink';
+  if (where === 'para' && CREDIT_LABEL.test(t) && (READ_COUNT.test(t) || findDate(t) !== null)) return 'byline';
   if (POSTED_BY.test(t) && (t.length <= 60 || findDate(t) !== null)) return 'byline';
   if (BYLINE_LABEL.test(t) || BYLINE_REPORT.test(t) || (where === 'para' && (BYLINE_OLEH.test(t) || INITIALS.test(t)))) return 'byline';
   if (isShareLine(t) || (t.length <= 160 && (FOLLOW.test(t) || SUBSCRIBE.test(t) || (CALL.test(t) && CHANNEL.test(t))))) return 'share';
@@ -111,6 +120,7 @@ export function classifyLine(text: string, where: LineKind = 'para'): RemovedKin
   // 'PEMERINTAHAN Oleh Siti Nurjanah — Kamis, 21 April 2022 | 14:45': a credit with its date.
   if (where === 'para' && t.split(/\s+/).length <= 14 && /\b[Oo]leh\s+\p{Lu}/u.test(t) && findDate(t) !== null) return 'byline';
   if (where !== 'list' && t.length <= 120 && CREDIT.test(t)) return 'credit';
+  if (where === 'para' && CAPTION.test(t)) return 'credit';
   if (splitBylinePrefix(t)?.rest === '') return 'byline';
   return null;
 }

@@ -122,3 +122,25 @@ describe('Markdown news pages', () => {
     expect(doc.removed?.crosslink).toBe(3);
   });
 });
+
+describe('news page furniture', () => {
+  it('drops a headline ticker, a photo caption closed by its credit and a long credit line, and still reads the dateline', async () => {
+    const html = `<!doctype html><html><head><title>Kota Uji Teken Nota Kesepakatan</title></head><body>
+<div class="ticker"><b>TERKINI:</b> Harga beras di Pasar Induk turun &bull; Tim sepak bola kota menang tipis &bull; Jalan lingkar selatan ditutup sementara</div>
+<article>
+<h1>Kota Uji Teken Nota Kesepakatan Kota Cerdas</h1>
+<p class="meta">Oleh MC Kota Uji, Rabu, 6 Maret 2024 | 10:15 WIB – Redaktur: Budi Santoso – Dibaca 512 kali</p>
+<figure><img src="/a.jpg"><figcaption>Wali kota menandatangani nota kesepakatan secara daring. (Dok. Diskominfo Kota Uji)</figcaption></figure>
+<p>KOTA UJI, 5/3/2024 – Pemerintah Kota Uji menandatangani nota kesepakatan gerakan kota cerdas dari ruang rapat wali kota.</p>
+<p>Kepala Diskominfo menyebut tim pelaksana akan dibentuk dalam sebulan setelah penandatanganan.</p>
+</article></body></html>`;
+    const doc = await loadDocument('/tmp/berita-kota-uji.html', new TextEncoder().encode(html), html);
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toMatch(/Harga beras|Redaktur|Dibaca 512|Dok\. Diskominfo/);
+    expect(text).toContain('Pemerintah Kota Uji menandatangani nota kesepakatan');
+    expect(text).toContain('tim pelaksana akan dibentuk');
+    // The caption and the ticker are not taken for the article's opening: its dateline is still read.
+    expect(doc.meta?.place).toBe('Kota Uji');
+    expect(doc.meta?.publishedAt).toBe('2024-03-05');
+  });
+});
