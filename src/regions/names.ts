@@ -67,6 +67,27 @@ function joinsBeginnings(word: string, parts: readonly string[], at = 0, part = 
 
 const cache = new Map<string, string | null>();
 
+let initials: ReadonlyMap<string, string | null> | null = null;
+
+/**
+ * A region of three words or more written as its initials, with or without its kind's: 'PPU'
+ * is Penajam Paser Utara, 'KBB' Kabupaten Bandung Barat, 'TTS' Timor Tengah Selatan. Null
+ * when no region, or more than one, is written so.
+ */
+function regionOfInitials(word: string): string | null {
+  if (!initials) {
+    const m = new Map<string, string | null>();
+    const put = (key: string, bare: string) => m.set(key, m.has(key) && m.get(key) !== bare ? null : bare);
+    for (const r of regions()) {
+      const own = r.parts.map((p) => p[0]).join('');
+      if (r.parts.length >= 3) put(own, r.bare);
+      if (r.parts.length >= 2) put(`k${own}`, r.bare);
+    }
+    initials = m;
+  }
+  return initials.get(word) ?? null;
+}
+
 /** The region name a shortened word stands for ('humbahas' → 'humbang hasundutan'), or null. */
 export function regionOfShortening(word: string): string | null {
   const w = normalize(word);
@@ -76,6 +97,8 @@ export function regionOfShortening(word: string): string | null {
   if (w.length >= MIN_WORD && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !INSTRUMENTS.has(w) && !isRoot(w)) {
     const matches = isPlaceWord(w) ? [] : multiWordNames().filter((parts) => joinsBeginnings(w, parts));
     if (matches.length === 1) found = matches[0]!.join(' ');
+  } else if (w.length >= 3 && w.length <= 4 && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !isRoot(w) && !isPlaceWord(w)) {
+    found = regionOfInitials(w);
   }
   if (cache.size > 10_000) cache.clear();
   cache.set(w, found);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery, CONTEXT_WEIGHT, contextTerms, queryConcepts } from '../../src/retrieval/query.ts';
 import { terms } from '../../src/language/index.ts';
+import { regionOfShortening } from '../../src/regions/names.ts';
 
 const weightOf = (question: string, word: string) => analyzeQuery(question).find((t) => t.term === terms(word)[0])?.weight;
 
@@ -61,5 +62,12 @@ describe('glossary lookup', () => {
     for (const q of ['pemprov banten', 'anggaran', 'kepmen nomor 5']) {
       expect(queryConcepts(q).every((c) => c.forms.length === 1), q).toBe(true);
     }
+  });
+
+  it("reads a region written as its initials ('ppu', 'tts') as its name, unless several regions share them ('kbb')", () => {
+    expect(analyzeQuery('bimtek ppu ditutup kpn').map((t) => t.term)).toEqual(expect.arrayContaining(terms('penajam paser utara')));
+    expect(analyzeQuery('dewan smart city tts').map((t) => t.term)).toEqual(expect.arrayContaining(terms('timor tengah selatan')));
+    // Bandung Barat, Bangka Barat, Batu Bara, Bone Bolango and Bau Bau all shorten to KBB; common acronyms are no region.
+    for (const w of ['kbb', 'opd', 'apbd', 'asn', 'bkd', 'sdm']) expect(regionOfShortening(w), w).toBeNull();
   });
 });
