@@ -1,4 +1,4 @@
-import { normalize, terms } from '../language/index.ts';
+import { isRoot, normalize, STOP_WORDS, terms } from '../language/index.ts';
 import type { StageId } from '../programme/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
@@ -68,7 +68,12 @@ function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
   const prefixed = r.name.startsWith('Kota ')
     ? [`kota ${r.bare}`, `pemkot ${r.bare}`]
     : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
-  const bareUsable = r.inProgramme && r.bare.length >= 4 && names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1;
+  // Outside the programme, a bare name counts when no other region has it and it is no ordinary word ('batu', 'malang').
+  const bareUsable =
+    r.bare.length >= 4 &&
+    (r.inProgramme
+      ? names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1
+      : names.filter((o) => o.bare === r.bare).length === 1 && r.bare.split(' ').every((w) => !isRoot(w) && !STOP_WORDS.has(w)));
   return bareUsable ? [...prefixed, r.bare] : prefixed;
 }
 

@@ -94,6 +94,9 @@ describe('deadline answers', () => {
     const names = await regionNames(db);
     const four = detectRegions('sragen, boyolali, kendal dan kota palu kapan bimtek 4?', names).map((r) => r.name);
     expect(four).toEqual(['Kabupaten Sragen', 'Kabupaten Boyolali', 'Kabupaten Kendal']);
+    // A region outside the programme by its bare name, when no other region has it and it is no ordinary word.
+    expect(detectRegions('bimtek IV buton ditutup tgl brp?', names).map((r) => r.name)).toEqual(['Kabupaten Buton']);
+    expect(detectRegions('harga batu bata di pasar malang brp?', names)).toEqual([]);
     expect(detectStages('bimtek 4 nya mundur kaya finalisasinya? bimtek 3 juga? bimtek 1?', new Map())).toEqual(['bimtek-4', 'finalisasi', 'bimtek-3']);
   });
 
