@@ -399,6 +399,22 @@ describe('answers from news-shaped text', () => {
     expect(later.evidence.namesMissing.flat()).toContain('2024');
   });
 
+  it('holds a question to the stage it numbers ("bimtek tahap III"): a report on another stage does not answer it', () => {
+    const q = 'bimtek tahap III kab uji tgl brp?';
+    const fourth = 'Bupati Uji menutup Bimbingan Teknis Tahap IV penyusunan masterplan kota cerdas pada Selasa, 23 November 2021, di aula kantor bupati.';
+    const other = composeAnswer(q, [hit('Berita', fourth, 1, { title: 'Bimtek Tahap IV Ditutup' })], flat(q));
+    expect(other.evidence.namesMissing).toContainEqual(['3']);
+    // The stage may be stated anywhere in the quoted passage, not only in the quoted sentence.
+    const third = [
+      'Rangkaian Bimbingan Teknis Tahap III penyusunan masterplan kota cerdas Kabupaten Uji dibuka di aula dinas kesehatan.',
+      ...FILLER,
+      'Kegiatan berlangsung pada 12 Oktober 2021 dan diikuti perencana dari setiap perangkat daerah.',
+    ].join(' ');
+    const same = composeAnswer(q, [hit('Berita', third, 1, { title: 'Pemkab Uji Gelar Bimtek' })], flat(q));
+    expect(same.text).toContain('12 Oktober 2021');
+    expect(same.evidence.namesMissing).toEqual([]);
+  });
+
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

@@ -33,6 +33,8 @@ export interface Asked {
    * context ('? kami ada 15 usulan').
    */
   readonly pinned: ReadonlyArray<readonly string[]>;
+  /** Of those, the stage numbers ('bimtek II' → ['2']): the quoted passage states them, not always the quote itself. */
+  readonly stages: ReadonlyArray<readonly string[]>;
   /**
    * 'berapa luas …', 'lamanya berapa': the measure asked ('luas', 'lama', 'tinggi' …). A figure in a
    * unit of it is the likeliest answer; any figure still counts as one ('luas kekuasaan' may be told in places).
@@ -111,26 +113,33 @@ const TITLES = new Set(
    sekretaris sekda menteri presiden smart city bimtek tim dewan angkatan tahap kak min mas mbak`.split(/\s+/),
 );
 
+/** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
+const STAGE_WORD = /^(?:tahap|tahapan|bimtek|angkatan|gelombang|putaran|batch|fase|sesi|termin)$/iu;
+const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4})$/iu;
+
 /**
  * The names and figures a question writes, each as the index terms of one mention: a run of
  * words capitalised inside the question ('Yoweri Kaguta Museveni'), or a word holding a digit.
  * Chat questions written in lower case pin down only their figures.
  */
-function namedGroups(question: string): Array<{ terms: string[]; hard: boolean }> {
-  const groups: Array<{ terms: string[]; hard: boolean }> = [];
+function namedGroups(question: string): Array<{ terms: string[]; hard: boolean; stage?: boolean }> {
+  const groups: Array<{ terms: string[]; hard: boolean; stage?: boolean }> = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length > 0) groups.push({ terms: run, hard: true });
     run = [];
   };
-  question.split(/\s+/).forEach((word, i) => {
+  const all = question.split(/\s+/);
+  all.forEach((word, i) => {
     const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
     // 'MoU', 'eKTP', 'BPS' are abbreviations, not names.
     const capital = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(bare) && !TITLES.has(bare.toLowerCase());
-    if (/\d/.test(bare)) {
+    // 'bimtek II', 'tahap 3', 'angkatan ke-2': which stage is asked about pins it down like a year.
+    const stage = i > 0 && STAGE_WORD.test(all[i - 1]!) && STAGE_NUMBER.test(bare);
+    if (/\d/.test(bare) || stage) {
       flush();
       const t = terms(bare);
-      if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) });
+      if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) || stage, stage });
     } else if (capital) {
       run.push(...terms(bare));
       if (/[?,.!:;]$/.test(word)) flush();
@@ -163,6 +172,7 @@ export function readQuestion(question: string): Asked {
     whether,
     names: named.map((g) => g.terms),
     pinned: named.filter((g) => g.hard && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    stages: named.filter((g) => g.stage && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
     measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null,
     agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],

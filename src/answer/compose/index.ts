@@ -270,7 +270,11 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       coverage: idx.mass(held),
       keyHeld: key === null || held.has(key),
       valueHeld: holdsValue(asked, text),
-      namesMissing: missingNames(asked.pinned, present),
+      namesMissing: [
+        ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),
+        // A stage the quoted passage states ('… dalam rangkaian Bimbingan Teknis IV') need not be in the quote.
+        ...missingNames(asked.stages, new Set(terms(`${text} ${contexts} ${picks.map((k) => k.passage.hit.text).join(' ')}`))),
+      ],
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),
       unknownMass: idx.unknownMass,
