@@ -415,6 +415,19 @@ describe('answers from news-shaped text', () => {
     expect(same.evidence.namesMissing).toEqual([]);
   });
 
+  it('answers "namanya apa" with the sentence that names the thing, not the report\'s opening', () => {
+    const q = 'aplikasi aduan warga kota uji namanya apa?';
+    const text = [
+      'Kementerian mengevaluasi penerapan program kota cerdas di Kota Uji lewat wawancara daring dengan dua akademisi.',
+      ...FILLER,
+      'Salah satu program yang dinilai adalah aplikasi Lapor Cepat, yang dipakai dinas untuk mengelola aduan warga setiap hari.',
+    ].join(' ');
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Evaluasi Kota Cerdas Kota Uji' })], flat(q));
+    expect(a.asked.value).toBe('name');
+    expect(a.text).toContain('Lapor Cepat');
+    expect(a.text).not.toContain('Kementerian mengevaluasi');
+  });
+
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

@@ -7,7 +7,7 @@ import { isYear, MEASURES } from './values.ts';
  * expanded by `words`): the kind of value that answers it, whether it wants a list or a
  * definition, and the names and figures it pins down.
  */
-export type ValueKind = 'date' | 'place' | 'person' | 'number' | 'money' | 'percent' | 'url' | 'phone' | 'email';
+export type ValueKind = 'date' | 'place' | 'person' | 'name' | 'number' | 'money' | 'percent' | 'url' | 'phone' | 'email';
 
 export interface Asked {
   /** The kind of value an answer must hold, if the wording says. */
@@ -58,6 +58,7 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   date: 'tanggal tahun jam pukul hari bulan waktu',
   place: 'lokasi tempat alamat',
   person: 'nama',
+  name: 'nama judul sebutan',
   percent: 'persen persentase',
   number: 'jumlah total banyak berapa',
   money: 'jumlah total nilai besaran',
@@ -101,6 +102,8 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };
   if (/\bsiapa(kah)?\b/.test(q) && !/\bsiapa saja\b/.test(q)) return { value: 'person', unit: null };
   if (/\bnama(nya)? (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota|bupati|wali ?kota|ketua)\b/.test(q) && !whether) return { value: 'person', unit: null };
+  // 'aplikasi aduannya namanya apa?', 'apa nama programnya?': the name of a thing.
+  if (/\b(nama|judul|sebutan)(nya)? (apa|apaan)\b|\bapa (nama|judul|sebutan)(nya)?\b/.test(q)) return { value: 'name', unit: null };
   const unit = /\bberapa(?:kah)? (orang|hari|minggu|bulan|tahun|halaman|salindia|menit|jam|kali|butir|dimensi|program|anggota|daerah|kabupaten|kota|wilayah|peserta|unit|dokumen|tahap|tahapan)\b/.exec(q)?.[1];
   if (unit) return { value: 'number', unit };
   if (amount) return { value: 'number', unit: null };

@@ -217,6 +217,9 @@ function tableNames(text: string): Span[] {
 
 type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string };
 
+/** A thing's name: capitalised words after a lower-case one ('aplikasi Super, yaitu …'), or words in quotes. */
+const THING_NAME = /(?<=\p{Ll}[,:]?\s)\p{Lu}[\p{L}\d'-]*(?:\s\p{Lu}[\p{L}\d'-]*)*|["“][^"”]{2,60}["”]/gu;
+
 /** Where a text holds values of the kind the question asks for, other than ones the question itself states. */
 export function valueSpans(asked: ValueAsk, text: string): Span[] {
   const q = asked.said ?? '';
@@ -244,6 +247,8 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
       const rowFits = heads.length === 0 || heads.some((h) => normalize(text).includes(h));
       return rowFits ? [...found, ...tableNames(text)] : found;
     }
+    case 'name':
+      return novel(THING_NAME, text, q);
     case 'number':
       // A document's number ('Nomor 13 Tahun 2024') or a year is no amount.
       return novel(numberPattern(asked.unit), asked.unit === 'nomor' ? text : text.replace(IDENTIFIER, (m) => ' '.repeat(m.length)), q);
