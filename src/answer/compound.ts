@@ -10,14 +10,27 @@ const ASKS = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|dimana|kena
  * One question, or a question followed by why it is asked, comes back whole.
  */
 export function splitCompound(question: string): string[] {
+  return compoundParts(question).map((p) => p.question);
+}
+
+/** A part of a compound message: with the first part's words as context, and as written. */
+export interface CompoundPart {
+  readonly question: string;
+  /** The part alone ('trs bimtek masterplan tomohon kpn?'): asked when the part with the first one's words finds no answer. */
+  readonly alone: string;
+}
+
+export function compoundParts(question: string): CompoundPart[] {
   const parts = question
     .split(/(?<=\?)\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length < 2) return [question];
+  if (parts.length < 2) return [{ question, alone: question }];
   const asking = parts.filter((p) => ASKS.test(words(p).join(' ')) && terms(p).length > 0);
-  if (asking.length < 2) return [question];
+  if (asking.length < 2) return [{ question, alone: question }];
   const first = asking[0]!;
   const lead = first.replace(/\?+\s*$/, '');
-  return asking.map((p, i) => (i === 0 ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`)).slice(0, 3);
+  return asking
+    .map((p, i) => ({ question: i === 0 ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`, alone: p }))
+    .slice(0, 3);
 }

@@ -6,7 +6,7 @@ import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './
 import type { Draft } from './draft.ts';
 import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED } from './entities.ts';
 import { DEFAULT_BUDGET, readQuestion } from './compose/index.ts';
-import { splitCompound } from './compound.ts';
+import { compoundParts } from './compound.ts';
 import { asksRuleToo, classify } from './intent.ts';
 import { answerFromText, type TextAnswerDeps } from './text-answers.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -38,11 +38,22 @@ export interface Routed {
  * checklists, and everything else from the documents' text.
  */
 export async function route(deps: TextAnswerDeps & { db: Queryable }, input: RouteInput): Promise<Routed> {
-  const parts = splitCompound(input.question);
-  if (parts.length === 1) return routeOne(deps, input);
-  // Each part answered on its own, briefly, with its own sources.
+  const compound = compoundParts(input.question);
+  if (compound.length === 1) return routeOne(deps, input);
+  const parts = compound.map((p) => p.question);
+  // Each part answered on its own, briefly, with its own sources. A later part asks with the first
+  // part's words ('trs telat gmn?' leans on them); when that finds no answer and the part names a
+  // subject of its own (a region, a name, a figure: 'trs bimtek masterplan tomohon kpn?'), it is asked as written.
   const budget = Math.max(350, Math.floor((deps.budget ?? DEFAULT_BUDGET) / parts.length));
-  const answered = await Promise.all(parts.map((p) => routeOne({ ...deps, budget }, { ...input, question: p })));
+  const ownSubject = (q: string) => detectRegions(q, input.vocabulary.regions).length > 0 || readQuestion(q).names.length > 0;
+  const answered = await Promise.all(
+    compound.map(async (p) => {
+      const routed = await routeOne({ ...deps, budget }, { ...input, question: p.question });
+      if (!routed.draft.refused || p.alone === p.question || !ownSubject(p.alone)) return routed;
+      const alone = await routeOne({ ...deps, budget }, { ...input, question: p.alone });
+      return alone.draft.refused ? routed : alone;
+    }),
+  );
   const drafts = answered.map((a) => a.draft);
   return {
     regionCode: answered[0]!.regionCode,

@@ -144,6 +144,11 @@ describe('answers on real-shaped documents', () => {
     const two = await ask('wonosobo teken nota kesepakatan kapan? trs bimtek tahap I di mana?');
     expect(two.answer).toContain('14/3/2023');
     expect(two.answer).toContain('Hotel Kledung Indah');
+
+    // A later part about a subject of its own is answered as asked, not with the first part's words.
+    const other = await ask('peserta bimtek wonosobo brp org? trs walidata kota bitung siapa?');
+    expect(other.answer).toContain('60 orang');
+    expect(other.answer).toContain('Dinas Komunikasi dan Informatika');
   });
 
   it("reads a region's usual shortening ('kukar') and finds each section of a document under that region's letterhead", async () => {
