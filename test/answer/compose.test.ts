@@ -428,6 +428,26 @@ describe('answers from news-shaped text', () => {
     expect(a.text).not.toContain('Kementerian mengevaluasi');
   });
 
+  it('answers "yg ttd siapa" from the signature block: the office, its mark and the name read as one line', () => {
+    const q = 'SK dewan smart city kab uji yg ttd siapa?';
+    const text = [
+      ...FILLER,
+      'KETIGA : Dalam melaksanakan tugasnya, Dewan Smart City dibantu oleh Sekretariat yang berkedudukan di Dinas Komunikasi dan Informatika Kabupaten Uji.',
+      'KEEMPAT : Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      'Ditetapkan di Uji pada tanggal 15 April 2019',
+      'BUPATI UJI,',
+      'ttd.',
+      'BUDI SANTOSO',
+      'LAMPIRAN KEPUTUSAN BUPATI UJI TENTANG DEWAN SMART CITY',
+      'No: 1; Kedudukan dalam Dewan: Pembina; Jabatan: Bupati Uji',
+      'No: 2; Kedudukan dalam Dewan: Pengarah; Jabatan: Wakil Bupati Uji',
+    ].join('\n');
+    // As the service weighs them: signing is rarer in the documents than the decree's other words.
+    const a = composeAnswer(q, [hit('Keputusan Bupati', text, 1, { title: 'Keputusan Bupati Uji tentang Dewan Smart City' })], rare(q, 'tandatangan', 4));
+    // The section label, then the signature first.
+    expect(a.text.split('\n').slice(0, 2).join('\n')).toContain('BUPATI UJI, ttd. BUDI SANTOSO');
+  });
+
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

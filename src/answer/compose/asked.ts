@@ -82,7 +82,7 @@ function dateMeasure(plain: string): string | null {
 const MEASURE = new RegExp(`\\bberapa(?:kah)? (${MEASURES.join('|')})\\b|\\b(${MEASURES.join('|')})(?:nya)? (?:kira-kira |sekitar )?berapa\\b`);
 
 /** A 'siapa' question about a deed: 'siapa (yang) me-/pe-…' or 'di-… (oleh) siapa'. */
-const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b/u;
+const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b|\b(?:yang\s+)?(?:ttd|teken|tanda tangan|tandatangan)\s+siapa\b|\bsiapa(?:kah)?\s+(?:yang\s+)?(?:ttd|teken|tanda tangan)\b/u;
 
 const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
 

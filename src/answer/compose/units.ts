@@ -19,7 +19,7 @@ export interface Unit {
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
   // A decree's table puts each article's text after a colon whose label ('KEEMPAT') stands in another column: the colon is no part of it.
-  const lines = joinCapitalLines(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean))).flatMap(splitInlineItems);
+  const lines = joinCapitalLines(joinSignatures(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean)))).flatMap(splitInlineItems);
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
@@ -88,6 +88,27 @@ const CAPITAL_LINE = /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,100}$/u;
  * Consecutive capital lines are one unit: a title block says one thing ('PERATURAN WALI KOTA SOLOK /
  * NOMOR 9 TAHUN 2023 / TENTANG / SATU DATA'), which its lines cut apart.
  */
+/** A signature's mark on a line of its own: 'ttd.', 'TTD', 'Tertanda'. */
+const SIGN_MARK = /^(?:ttd|t\.t\.d|tertanda)\.?$/iu;
+
+/**
+ * A signature block read as one line: the office closing with a comma, the mark and the name
+ * ('BUPATI WONOSOBO, ttd. EKO PURNOMO'), so 'yg ttd siapa?' finds the name with the mark.
+ */
+function joinSignatures(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!SIGN_MARK.test(l) || i + 1 >= lines.length) {
+      out.push(l);
+      continue;
+    }
+    const office = out.length > 0 && /,$/.test(out[out.length - 1]!) ? `${out.pop()!} ` : '';
+    out.push(`${office}${l} ${lines[++i]!}`);
+  }
+  return out;
+}
+
 function joinCapitalLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   let run: string[] = [];

@@ -113,8 +113,16 @@ function personNames(text: string, question: string): Span[] {
     }
     flush();
   }
+  // A signature's name after its mark, in capitals: 'ttd. EKO PURNOMO', 'ttd. Dr. HENDRA KUSUMAWIJAYA, S.T.'.
+  for (const m of text.matchAll(SIGNED_NAME)) {
+    const name = m[1]!;
+    const words = name.split(/\s+/).map((w) => w.replace(/\.$/, '').toLowerCase());
+    if (!words.some((w) => NOT_NAME.has(w)) && !question.includes(name.toLowerCase())) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
+  }
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
 }
+
+const SIGNED_NAME = /\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\.?\s+(?:(?:[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?)\.?\s+)*(\p{Lu}{2,}\.?(?:\s+\p{Lu}{2,}\.?){1,4})/gu;
 
 export function hasPersonName(text: string, question = ''): boolean {
   return personNames(text, question).length > 0;
