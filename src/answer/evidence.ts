@@ -57,8 +57,11 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
     return { kind: 'refuse', message: refusalMessages.namesNotCovered(namesAsWritten(question, missing.flat())) };
   }
   if (input.generated) return { kind: 'ok' };
-  // The quote gives the value asked for, but for another year than the one the question pins.
-  if (valueOfOtherYears(composed.asked, composed.text)) {
+  // The quote gives the value asked for, but for another year than the one the question pins. A person
+  // named in a report of the year asked holds the role that year, whatever past year the sentence recounts.
+  const reportYear = composed.citations[0]?.published_at?.slice(0, 4);
+  const personThen = composed.asked.value === 'person' && reportYear !== undefined && yearsAmong(composed.asked.pinned.flat()).includes(reportYear);
+  if (!personThen && valueOfOtherYears(composed.asked, composed.text)) {
     return { kind: 'refuse', message: refusalMessages.valueForOtherYears(composed.asked.value ?? '', yearsAmong(composed.asked.pinned.flat())) };
   }
   // The quote itself may say the thing is not published: that is the honest answer, shown.

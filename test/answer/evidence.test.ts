@@ -39,5 +39,18 @@ describe('evidence checks', () => {
     expect(other).toMatchObject({ kind: 'refuse', message: expect.stringContaining('hanya memuat angka itu untuk tahun lain, bukan untuk tahun 2024') });
     expect(checkEvidence(input('brp indeks digital kab bima tahun 2023?', text)).kind).toBe('ok');
   });
+
+  it("takes a person named in a report of the year asked as that year's holder of the role, though the sentence recounts an earlier year", () => {
+    const q = 'koordinator penyusunan masterplan direktorat uji thn 2023 siapa?';
+    const text = 'Koordinator Penyusunan Masterplan Direktorat Uji, Ratna Kusumawati, mengungkapkan bahwa sepanjang 2022 pihaknya menilai 88 kabupaten/kota.';
+    const concepts = queryConcepts(q).map((c) => ({ ...c, weight: 1 }));
+    const dated = (publishedAt: string): EvidenceInput => {
+      const hit = { chunkId: 1, document: 'berita/uji.html', title: 'Berita Uji', kind: 'berita', regionCode: null, heading: 'Berita Uji', page: null, text, score: 1, bm25: 1, coverage: 1, publishedAt };
+      return { question: q, composed: composeAnswer(q, [hit], concepts), concepts, region: null, cohorts: [] };
+    };
+    expect(checkEvidence(dated('2023-02-28')).kind).toBe('ok');
+    // A report of another year still says nothing about 2023.
+    expect(checkEvidence(dated('2022-11-30'))).toMatchObject({ kind: 'refuse' });
+  });
 });
 
