@@ -15,7 +15,7 @@ export const STOP_WORDS = new Set(
    sudah belum harus masih lebih para serta bahwa karena agar jika kalau maka namun tetapi tapi saat setiap tersebut
    secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah mau ingin
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
-   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta terima kasih terus lalu
+   saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta kasih terus lalu
    halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
 );
 
@@ -158,7 +158,11 @@ function unclitic(word: string, stemmed: string): string {
 
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const w of signingJoined(words(text))) {
+  const list = signingJoined(words(text));
+  for (let i = 0; i < list.length; i++) {
+    const w = list[i]!;
+    // 'terima kasih' thanks; 'menerima', 'diterima', 'penerima' are one idea with 'terima' alone.
+    if (w === 'terima' && list[i + 1] === 'kasih') continue;
     const number = NUMERAL[w] ?? /^ke(\d+)$/.exec(w)?.[1];
     if (number) {
       out.push(number);
