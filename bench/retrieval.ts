@@ -2,7 +2,8 @@
  * Retrieval benchmark: `npm run bench:retrieval`. Prints progress on stderr and, as the
  * last line on stdout, one JSON object with every figure:
  *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "answerLevel": {"tydi": {"shipped", "first300", "bestSentence"}},
- *    "own": {...}, "real": {"dev", "test", "ingest"}, "latency": {...}}
+ *    "own": {...}, "real": {"dev", "test", "ingest"}, "fresh": {"dev", "ingest"}, "latency": {...}}
+ * BENCH_SKIP (comma-separated: own, real, fresh, latency, …) leaves parts out.
  * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
  */
 import { createLogger } from '../src/log.ts';
@@ -15,7 +16,7 @@ import { ingestPaths } from '../src/ingest/index.ts';
 import { evaluate, readQaSet } from '../src/evaluation/index.ts';
 import { freshDb } from './lib/db.ts';
 import { evaluateDialogues } from './lib/dialogues.ts';
-import { runReal } from './lib/real.ts';
+import { runReal, SETS } from './lib/real.ts';
 import { indexPassages, rankMetrics, readJsonl, type TydiQuestion } from './lib/tydi.ts';
 import { machine, percentile } from './lib/env.ts';
 import { figures, refusalRate, runAnswers, type GoldQuestion } from './lib/answer-level.ts';
@@ -87,14 +88,17 @@ async function own(embedder: Embedder) {
   return { ...figures, dialogues };
 }
 
-/** The real-shaped set (eval/real): corpus plus its documents, evaluated on each half separately. */
-async function real(embedder: Embedder) {
-  const run = await runReal(embedder, ['dev', 'test'], logger);
-  for (const f of run.ingest.failed) say(`real: ingest failed ${f.path}: ${f.reason}`);
+/**
+ * The real-shaped set (eval/real): corpus plus its documents, evaluated on each half separately;
+ * the fresh set (eval/fresh, dev only) the same way over its pages and the real set's.
+ */
+async function real(embedder: Embedder, name: keyof typeof SETS = 'real') {
+  const run = await runReal(embedder, name === 'real' ? ['dev', 'test'] : ['dev'], logger, undefined, SETS[name]);
+  for (const f of run.ingest.failed) say(`${name}: ingest failed ${f.path}: ${f.reason}`);
   const out: Record<string, unknown> = { ingest: { documents: run.ingest.documents, failed: run.ingest.failed.map((f) => f.path) } };
   for (const [split, report] of Object.entries(run.reports)) {
     const { misses, ...figures } = report;
-    say(`real/${split}: ${misses.length} misses`);
+    say(`${name}/${split}: ${misses.length} misses`);
     for (const m of misses) say(`  ${m.id} ${m.why}: ${m.question}`);
     out[split] = figures;
   }
@@ -125,6 +129,7 @@ if (!skip.has('tydiqa')) {
 }
 if (!skip.has('own')) out.own = await own(embedder);
 if (!skip.has('real')) out.real = await real(embedder);
+if (!skip.has('fresh')) out.fresh = await real(embedder, 'fresh');
 if (!skip.has('latency')) {
   const latency: Record<string, unknown> = { embedded_10k: await latencyAt('memory://', 10_000, embedder) };
   const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
