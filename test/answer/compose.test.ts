@@ -448,17 +448,6 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n').slice(0, 2).join('\n')).toContain('BUPATI UJI, ttd. BUDI SANTOSO');
   });
 
-  it('answers "siapa yg nerima" from the sentence where the thing "diterima" someone, the same deed in the passive', () => {
-    const q = 'siapa yg nerima penghargaan kota cerdas 2017 buat kota uji?';
-    const text = [
-      'Kota Uji termasuk di antara daerah yang mendapat penghargaan kota cerdas 2017 pada malam penganugerahan di Jakarta.',
-      ...FILLER,
-      'Penghargaan untuk Kota Uji diterima Wakil Wali Kota Budi Santoso.',
-    ].join(' ');
-    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Kota Uji Raih Penghargaan Kota Cerdas 2017' })], flat(q));
-    expect(a.text.split(/(?<=\.)\s/)[0]).toContain('Budi Santoso');
-  });
-
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

@@ -67,6 +67,13 @@ describe('words the stemmer would reduce to a stop word', () => {
     // Function words built the same way stay out.
     for (const w of ['beserta', 'sebelumnya', 'setelahnya', 'adanya']) expect(terms(w)).toEqual([]);
   });
+
+  it("reads 'menerima', 'diterima' and 'penerima' as one idea, and 'terima kasih' as thanks, no idea at all", () => {
+    expect(terms('menerima')).toEqual(terms('diterima'));
+    expect(terms('penerima')).toEqual(terms('diterima'));
+    expect(terms('siapa yg nerima')).toEqual(terms('diterima'));
+    expect(terms('terima kasih min')).toEqual([]);
+  });
 });
 
 describe('words that are names of JavaScript object properties', () => {

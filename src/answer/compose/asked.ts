@@ -174,9 +174,10 @@ export function readQuestion(question: string): Asked {
     defines: value === null && !whether ? defines : null,
     whether,
     names: named.map((g) => g.terms),
-    // A stage pins down the value asked ('bimtek II diadain dmn?'); a question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
-    pinned: named.filter((g) => g.hard && (!g.stage || value !== null) && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
-    stages: named.filter((g) => g.stage && value !== null && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    // A stage pins down what is asked about it ('bimtek II diadain dmn?', 'output bimtek 3 apa aja?'); a yes/no
+    // question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
+    pinned: named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    stages: named.filter((g) => g.stage && !whether && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
     measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null,
     agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],

@@ -1,5 +1,5 @@
 import type { WeightedConcept } from '../../retrieval/index.ts';
-import { stem, terms, words } from '../../language/index.ts';
+import { terms } from '../../language/index.ts';
 import type { Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue } from './values.ts';
@@ -157,9 +157,6 @@ export interface Scorer {
 /** Who did it, named after the deed: 'didirikan oleh Brian Jones', 'karya Masashi Kishimoto', 'dipimpin Sekda …'. */
 const AGENT = /\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\s+(?:\p{Lu}|(?:bapak|ibu|pak|bu)\s+\p{Lu})|^\s*ttd\.?\s*$/u;
 
-/** A passive verb with its doer named right after it: 'diterima Wakil Wali Kota …', 'dibuka oleh Bupati …'. */
-const PASSIVE_BY = /\b(di\p{L}{3,})\s+(?:oleh\s+)?\p{Lu}/gu;
-
 /** 'X adalah …', 'X (…) merupakan …', 'yang disebut X ialah …': a sentence that defines X. */
 const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;
 
@@ -193,10 +190,6 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
     return m;
   };
   const pinnedHeld = (p: Passage) => statesPinned(p, asked);
-  // The deed a 'siapa yang menerima …' question asks about, and a sentence naming its doer right after it
-  // in the passive ('… diterima Wakil Wali Kota Syamsu Rizal').
-  const deeds = asked.agent ? new Set(words(asked.said).filter((x) => /^(?:me|di|pe)\p{L}{3,}$/u.test(x)).map(stem)) : new Set<string>();
-  const doneBy = (text: string) => deeds.size > 0 && [...text.matchAll(PASSIVE_BY)].some((m) => deeds.has(stem(m[1]!.toLowerCase())));
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
   const defines = (p: Passage, at: number) => defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
   return {
@@ -218,7 +211,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      const agent = (asked.agent && (AGENT.test(u.text) || doneBy(u.text))) || measured ? w.G : 0;
+      const agent = (asked.agent && AGENT.test(u.text)) || measured ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
