@@ -84,10 +84,6 @@ function joinWrappedLines(lines: readonly string[]): string[] {
 /** A line written in capitals only: part of a regulation's title block ('PERATURAN WALI KOTA SOLOK', 'NOMOR 9 TAHUN 2023'). */
 const CAPITAL_LINE = /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,100}$/u;
 
-/**
- * Consecutive capital lines are one unit: a title block says one thing ('PERATURAN WALI KOTA SOLOK /
- * NOMOR 9 TAHUN 2023 / TENTANG / SATU DATA'), which its lines cut apart.
- */
 /** A signature's mark on a line of its own: 'ttd.', 'TTD', 'Tertanda'. */
 const SIGN_MARK = /^(?:ttd|t\.t\.d|tertanda)\.?$/iu;
 
@@ -109,6 +105,10 @@ function joinSignatures(lines: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * Consecutive capital lines are one unit: a title block says one thing ('PERATURAN WALI KOTA SOLOK /
+ * NOMOR 9 TAHUN 2023 / TENTANG / SATU DATA'), which its lines cut apart.
+ */
 function joinCapitalLines(lines: readonly string[]): string[] {
   const out: string[] = [];
   let run: string[] = [];
