@@ -70,9 +70,9 @@ const cache = new Map<string, string | null>();
 let initials: ReadonlyMap<string, string | null> | null = null;
 
 /**
- * A region of three words or more written as its initials, with or without its kind's: 'PPU'
- * is Penajam Paser Utara, 'KBB' Kabupaten Bandung Barat, 'TTS' Timor Tengah Selatan. Null
- * when no region, or more than one, is written so.
+ * A region written as its initials: of three words or more bare ('PPU' is Penajam Paser Utara,
+ * 'TTS' Timor Tengah Selatan), of two or more after a 'K' for its kind ('KKR' Kabupaten Kubu
+ * Raya). Null when no region, or more than one, is written so ('KBB' is five regions).
  */
 function regionOfInitials(word: string): string | null {
   if (!initials) {

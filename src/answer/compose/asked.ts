@@ -166,6 +166,9 @@ export function readQuestion(question: string): Asked {
     .find((d): d is string => !!d && terms(d).length > 0 && terms(d).length <= 5);
   const defines = defined ?? null;
   const what = /^(apa|apakah)\s+(?!saja|itu|yang|boleh|bisa|harus|perlu|wajib|sudah|ada|hubungan|beda|bedanya|perbedaan|syarat|isi|manfaat|tujuan|fungsi|peran|tugas|dampak|akibat|alasan|cara|kriteria|langkah)\p{L}+/u.test(first);
+  // A stage pins down what is asked about it ('bimtek II diadain dmn?', 'output bimtek 3 apa aja?'); a yes/no
+  // question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
+  const pins = named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t)));
   return {
     value,
     unit,
@@ -174,10 +177,8 @@ export function readQuestion(question: string): Asked {
     defines: value === null && !whether ? defines : null,
     whether,
     names: named.map((g) => g.terms),
-    // A stage pins down what is asked about it ('bimtek II diadain dmn?', 'output bimtek 3 apa aja?'); a yes/no
-    // question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
-    pinned: named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
-    stages: named.filter((g) => g.stage && !whether && !g.terms.every((t) => context.has(t))).map((g) => g.terms),
+    pinned: pins.map((g) => g.terms),
+    stages: pins.filter((g) => g.stage).map((g) => g.terms),
     measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null,
     agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],

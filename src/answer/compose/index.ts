@@ -271,6 +271,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       keyHeld: key === null || held.has(key),
       valueHeld: holdsValue(asked, text),
       namesMissing: [
+        // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),
         // A stage the quoted passage states ('… dalam rangkaian Bimbingan Teknis IV') need not be in the quote.
         ...missingNames(asked.stages, new Set(terms(`${text} ${contexts} ${picks.map((k) => k.passage.hit.text).join(' ')}`))),
