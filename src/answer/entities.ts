@@ -1,4 +1,4 @@
-import { isRoot, normalize, STOP_WORDS, terms } from '../language/index.ts';
+import { isOrdinaryWord, normalize, terms } from '../language/index.ts';
 import type { StageId } from '../programme/index.ts';
 import type { RegionName } from './vocabulary.ts';
 
@@ -73,7 +73,7 @@ function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
     r.bare.length >= 4 &&
     (r.inProgramme
       ? names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1
-      : names.filter((o) => o.bare === r.bare).length === 1 && r.bare.split(' ').every((w) => !isRoot(w) && !STOP_WORDS.has(w)));
+      : names.filter((o) => o.bare === r.bare).length === 1 && r.bare.split(' ').every((w) => !isOrdinaryWord(w)));
   return bareUsable ? [...prefixed, r.bare] : prefixed;
 }
 

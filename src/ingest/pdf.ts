@@ -38,7 +38,8 @@ interface LineBuild {
   size: number;
   /** A wide blank was seen: the next piece starts a new cell. */
   cut: boolean;
-  cells: Array<{ x: number; text: string; parts: Array<{ x: number; end: number; text: string }> }>;
+  /** Each cell's text runs; its text is theirs joined. */
+  cells: Array<{ x: number; parts: Array<{ x: number; end: number; text: string }> }>;
 }
 
 /**
@@ -64,21 +65,18 @@ async function pageLines(doc: PdfDocument, p: number): Promise<PageLine[]> {
       // pdf.js spans a wide gap with a blank piece of its own.
       if (!it.str.trim() && width >= wide) last.cut = true;
       else {
-        if (last.cut || x - last.end >= wide) last.cells.push({ x, text: it.str, parts: [{ x, end: x + width, text: it.str }] });
-        else {
-          const cell = last.cells[last.cells.length - 1]!;
-          cell.text += it.str;
-          cell.parts.push({ x, end: x + width, text: it.str });
-        }
+        const run = { x, end: x + width, text: it.str };
+        if (last.cut || x - last.end >= wide) last.cells.push({ x, parts: [run] });
+        else last.cells[last.cells.length - 1]!.parts.push(run);
         last.cut = false;
       }
       last.end = Math.max(last.end, x + width);
-    } else if (it.str.trim() || lines.length) lines.push({ y, end: x + width, size, cut: false, cells: [{ x, text: it.str, parts: [{ x, end: x + width, text: it.str }] }] });
+    } else if (it.str.trim() || lines.length) lines.push({ y, end: x + width, size, cut: false, cells: [{ x, parts: [{ x, end: x + width, text: it.str }] }] });
   }
   page.cleanup();
   return lines.flatMap((l) => {
     const cells = l.cells
-      .map((c) => ({ x: Math.round(c.x), text: c.text.replace(/\s+/g, ' ').trim(), parts: c.parts.map((p) => ({ x: Math.round(p.x), end: p.end, text: p.text })) }))
+      .map((c) => ({ x: Math.round(c.x), text: c.parts.map((p) => p.text).join('').replace(/\s+/g, ' ').trim(), parts: c.parts.map((p) => ({ ...p, x: Math.round(p.x) })) }))
       .filter((c) => c.text);
     const text = cells.map((c) => c.text).join(' ');
     if (!text) return [];

@@ -116,6 +116,11 @@ export function formalWord(word: string): string {
   return formal;
 }
 
+/** An ordinary Indonesian word (a stop word or a dictionary root), so no name: 'batu', 'malang', 'yang'. */
+export function isOrdinaryWord(word: string): boolean {
+  return STOP_WORDS.has(word) || isRoot(word);
+}
+
 /** True when the word is a root word of Sastrawi's dictionary. */
 export function isRoot(word: string): boolean {
   return stemmer.isRoot(word);

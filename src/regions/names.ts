@@ -1,4 +1,4 @@
-import { isRoot, normalize, STOP_WORDS } from '../language/index.ts';
+import { isOrdinaryWord, normalize } from '../language/index.ts';
 import { loadRegistry } from './registry.ts';
 
 /**
@@ -94,10 +94,10 @@ export function regionOfShortening(word: string): string | null {
   const known = cache.get(w);
   if (known !== undefined) return known;
   let found: string | null = null;
-  if (w.length >= MIN_WORD && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !INSTRUMENTS.has(w) && !isRoot(w)) {
+  if (w.length >= MIN_WORD && /^\p{L}+$/u.test(w) && !INSTRUMENTS.has(w) && !isOrdinaryWord(w)) {
     const matches = isPlaceWord(w) ? [] : multiWordNames().filter((parts) => joinsBeginnings(w, parts));
     if (matches.length === 1) found = matches[0]!.join(' ');
-  } else if (w.length >= 3 && w.length <= 4 && /^\p{L}+$/u.test(w) && !STOP_WORDS.has(w) && !isRoot(w) && !isPlaceWord(w)) {
+  } else if (w.length >= 3 && w.length <= 4 && /^\p{L}+$/u.test(w) && !isOrdinaryWord(w) && !isPlaceWord(w)) {
     found = regionOfInitials(w);
   }
   if (cache.size > 10_000) cache.clear();
