@@ -3,16 +3,6 @@ import { terms, words } from '../language/index.ts';
 /** Words that ask something: a part of a message holding one is a question of its own. */
 const ASKS = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|dimana|kenapa|mengapa|boleh|bisa|harus|perlu|wajib)\b/;
 
-/**
- * A message that asks two things ('F-02 harus ttd siapa saja? trus kalau telat gimana?') as
- * its parts, each answerable on its own: a later part that leans on the first ('telat gimana')
- * carries the first part's words after its own question mark, where they weigh as context.
- * One question, or a question followed by why it is asked, comes back whole.
- */
-export function splitCompound(question: string): string[] {
-  return compoundParts(question).map((p) => p.question);
-}
-
 /** A part of a compound message: with the first part's words as context, and as written. */
 export interface CompoundPart {
   readonly question: string;
@@ -20,6 +10,12 @@ export interface CompoundPart {
   readonly alone: string;
 }
 
+/**
+ * A message that asks two things ('F-02 harus ttd siapa saja? trus kalau telat gimana?') as
+ * its parts, each answerable on its own: a later part that leans on the first ('telat gimana')
+ * carries the first part's words after its own question mark, where they weigh as context.
+ * One question, or a question followed by why it is asked, comes back whole.
+ */
 export function compoundParts(question: string): CompoundPart[] {
   const parts = question
     .split(/(?<=\?)\s+/)

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { splitCompound } from '../../src/answer/compound.ts';
+import { compoundParts } from '../../src/answer/compound.ts';
+
+const splitCompound = (question: string) => compoundParts(question).map((p) => p.question);
 
 describe('compound questions', () => {
   it('splits two questions and carries the first part into an elliptical second one', () => {
