@@ -448,6 +448,20 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n').slice(0, 2).join('\n')).toContain('BUPATI UJI, ttd. BUDI SANTOSO');
   });
 
+  it('answers "jam brp" with the clock time, not with another sentence\'s date', () => {
+    const q = 'penandatanganan nota kesepakatan 2024 lewat zoom jam brp?';
+    const text = [
+      'Hari, tanggal: Selasa, 5 Maret 2024',
+      'Waktu: pukul 09.00 s.d. 12.00 WIB',
+      'Tempat: daring melalui Zoom Meeting',
+      ...FILLER,
+      'Pindaian nota kesepakatan yang telah ditandatangani diunggah melalui tautan zoom panitia paling lambat tanggal 8 Maret 2024.',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Undangan', text, 1, { title: 'Undangan Penandatanganan Nota Kesepakatan 2024' })], flat(q));
+    expect(a.asked.measure).toBe('jam');
+    expect(a.text.split('\n').slice(0, 2).join('\n')).toContain('pukul 09.00 s.d. 12.00 WIB');
+  });
+
   it('answers "peringkat berapa" with an ordinal written in words ("urutan ketujuh")', () => {
     const q = 'kota bima di indeks 2016 peringkat brp?';
     const text = [

@@ -73,9 +73,10 @@ const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|arti
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis)\b/gu;
 
-/** What a date question measures: a day ('kapan', 'tanggal berapa'), or nothing finer ('tahun berapa', 'jam berapa'). */
+/** What a date question measures: a clock time ('jam berapa'), a day ('kapan', 'tanggal berapa'), or nothing finer ('tahun berapa'). */
 function dateMeasure(plain: string): string | null {
-  return /\b(?:kapan|kapankah|tanggal berapa|tanggalnya)\b/.test(plain) && !/\b(?:jam|pukul|tahun) berapa\b/.test(plain) ? 'tanggal' : null;
+  if (/\b(?:jam|pukul)(?:nya)? berapa\b/.test(plain)) return 'jam';
+  return /\b(?:kapan|kapankah|tanggal berapa|tanggalnya)\b/.test(plain) && !/\btahun berapa\b/.test(plain) ? 'tanggal' : null;
 }
 
 /** What 'berapa luas/lama/tinggi …' measures (values.ts lists the measures and the units each is written in). */
