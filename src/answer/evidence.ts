@@ -72,6 +72,8 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   // ('boleh diteken sekda?' — 'ditandatangani langsung oleh Bupati'): its ideas, not its rarest one, decide.
   // A question for one fact is answered only by a quote about its rarest idea ('denda', 'presentasi').
   if (composed.asked.factoid && t.factoidKey && !ev.keyHeld) return { kind: 'refuse', message: refusalMessages.missingValue('') };
+  // A figure, a building or a list about another thing than the one asked ('berapa honor …' — 'anggaran Rp 185 juta').
+  if (!ev.focusHeld) return { kind: 'refuse', message: refusalMessages.missingValue(composed.asked.value ?? '') };
   // Words no document uses carry much of the question ('cuaca di lovina besok'): the documents do not speak of it.
   if (ev.unknownMass > t.maxUnknown) return { kind: 'refuse', message: refusalMessages.missingValue('') };
   const keyNeeded = !composed.asked.whether && !ev.keyHeld;

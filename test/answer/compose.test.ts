@@ -139,6 +139,8 @@ describe('what a question asks for', () => {
     expect(readQuestion('nama2 anggota dewan perlu dicantumin di perbup ga?')).toMatchObject({ value: null, whether: true });
     expect(readQuestion('QW itu apa sih maksudnya').defines).toBe('qw');
     expect(readQuestion('apa itu dewan smart city?').defines).toBe('dewan smart city');
+    // 'tahun berapakah' asks for a date as 'tahun berapa' does.
+    expect(readQuestion('tahun berapakah kota uji didirikan?').value).toBe('date');
   });
 
   it('recognises the value in a passage, not one the question itself states', () => {

@@ -52,5 +52,33 @@ describe('evidence checks', () => {
     // A report of another year still says nothing about 2023.
     expect(checkEvidence(dated('2022-11-30'))).toMatchObject({ kind: 'refuse' });
   });
-});
 
+  it('refuses a figure or a place about another thing than the one asked, and keeps one about it', () => {
+    // A budget line is no honorarium.
+    const budget = 'Untuk konsumsi, akomodasi narasumber dan penggandaan dokumen, Pemkab Uji menyiapkan anggaran Rp 185 juta dari APBD 2024.';
+    expect(checkEvidence(input('brp honor narasumber bimtek 2024?', budget)).kind).toBe('refuse');
+    expect(checkEvidence(input('brp anggaran bimtek 2024?', budget)).kind).toBe('ok');
+    expect(checkEvidence(input('berapa honorarium narasumber?', 'Honorarium narasumber ditetapkan Rp 900 ribu per jam.')).kind).toBe('ok');
+    // A rank table holds no score.
+    const ranks = 'Kategori: Kota Kecil; Peringkat 1: Magelang; Peringkat 2: Madiun; Peringkat 3: Bontang';
+    expect(checkEvidence(input('brp skor kota magelang?', ranks)).kind).toBe('refuse');
+    expect(checkEvidence(input('brp skor kota magelang?', 'Magelang meraih skor 61,70, tertinggi di kategorinya.')).kind).toBe('ok');
+    expect(checkEvidence(input('magelang peringkat brp?', ranks)).kind).toBe('ok');
+    // 'di gedung apa' wants a building; a hall of another noun answers it, a city alone does not.
+    expect(checkEvidence(input('bimtek kota uji diadain di gedung apa?', 'Bimtek diikuti pejabat dari Kementerian Kominfo dan Pemkot Uji.')).kind).toBe('refuse');
+    expect(checkEvidence(input('bimtek kota uji diadain di gedung apa?', 'Bimtek kota uji digelar di Balai Sudirman.')).kind).toBe('ok');
+  });
+
+  it('does not take a date, a rank, a share, a span of time or a code for a count', () => {
+    const text =
+      'Kuesioner dibuka sampai minggu kedua November 2021 sesuai surat tanggal 12 Oktober 2021. Rapat ini salah satu tahapan evaluasi, dan sekitar 80 persen program tercapai. Tim melayani konsultasi SKPD 1x24 jam. (wh/k-3)';
+    expect(checkEvidence(input('brp jumlah SKPD yg hadir di rapat evaluasi?', text)).kind).toBe('refuse');
+    expect(checkEvidence(input('brp jumlah SKPD yg hadir di rapat evaluasi?', 'Rapat evaluasi dihadiri 24 SKPD.')).kind).toBe('ok');
+  });
+
+  it("does not take a street address's number for a decree's", () => {
+    const letterhead = 'SEKRETARIAT DAERAH, Jl. Kartini No. 3 Uji. Rapat sepakat SK tim pelaksana smart city segera diterbitkan.';
+    expect(checkEvidence(input('SK tim pelaksana smart city nomor brp?', letterhead)).kind).toBe('refuse');
+    expect(checkEvidence(input('SK tim pelaksana smart city nomor brp?', 'Tim pelaksana smart city ditetapkan dengan SK Nomor 188/45/2018.')).kind).toBe('ok');
+  });
+});

@@ -48,6 +48,12 @@ export interface Asked {
   readonly said: string;
   /** Index terms of the words that only name the kind of value ('email', 'link', 'tanggal', 'lokasi'): the value itself answers them. */
   readonly kindTerms: ReadonlySet<string>;
+  /**
+   * The thing whose value is asked for, as index terms any of which a quote may use: 'berapa
+   * honor …' → honor/honorarium/insentif, 'skornya berapa' → the nouns of a score, 'di gedung apa'
+   * → the nouns of buildings. A quote that gives a figure or a place without speaking of that thing answers something else.
+   */
+  readonly focus: readonly string[] | null;
 }
 
 /** Words that name a kind of value rather than a topic ('email-nya apa', 'tanggal berapa', 'lokasinya di mana'). */
@@ -94,7 +100,7 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (whether) return { value: null, unit: null };
   // 'kapan tahap dianggap selesai?' asks for a condition, not a date.
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
-  if (!condition && /\b(kapan|tanggal berapa|jam berapa|pukul berapa|sejak kapan|tahun berapa|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
+  if (!condition && /\b(kapan|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
   // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount.
   if (/\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q)) return { value: 'number', unit: 'nomor' };
@@ -109,6 +115,40 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (unit) return { value: 'number', unit };
   if (amount) return { value: 'number', unit: null };
   return { value: null, unit: null };
+}
+
+/** Nouns of a scored value: 'berapa skor …', 'nilainya berapa'. A count ('berapa sekuel') is often told without its noun ('tujuh buku'); a score is told with one of these. */
+const SCORES = 'skor nilai poin indeks rating';
+/** Nouns that name a building or a room: 'di gedung apa' is answered by 'Balai Sudirman' as well. */
+const BUILDINGS = 'hotel gedung aula ruang ruangan balai pendopo pendapa kantor wisma graha auditorium hall stadion kampus';
+const BUILDING_ASKED = new RegExp(`\\b(?:${BUILDINGS.replace(/ /g, '|')}) (?:apa|mana)\\b`);
+/** Words for money that name what it pays for; a figure for one is no answer for another ('honor' is not 'anggaran'). */
+const MONEY_KINDS = [
+  'anggaran dana biaya pagu alokasi apbd apbn belanja',
+  'honor honorarium insentif',
+  'denda',
+  'hadiah',
+  'harga tarif',
+  'gaji tunjangan upah',
+  'hibah bantuan',
+  'kontrak',
+];
+
+/** The thing a figure or a building is asked for (see `Asked.focus`): index terms, any of which a quote may use. */
+function focusOf(plain: string, value: ValueKind | null, unit: string | null): readonly string[] | null {
+  if (value === 'place') return BUILDING_ASKED.test(plain) ? terms(BUILDINGS) : null;
+  if (value === 'money') {
+    const said = new Set(plain.split(' '));
+    const kinds = MONEY_KINDS.filter((k) => k.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
+    return kinds.length > 0 ? terms(kinds.join(' ')) : null;
+  }
+  if (value !== 'number' || unit !== null) return null;
+  const scores = terms(SCORES);
+  const isScore = (word: string | undefined) => !!word && terms(word).some((t) => scores.includes(t));
+  // 'berapa skor …', or 'skornya berapa' when no counted noun follows ('nilai brp provinsi' counts provinces).
+  const after = /\bberapa(?:kah)?\s+(\p{L}+)/u.exec(plain)?.[1];
+  const counted = after !== undefined && terms(after).length > 0;
+  return isScore(after) || (!counted && isScore(/(\p{L}+)\s+berapa(?:kah)?\b/u.exec(plain)?.[1])) ? scores : null;
 }
 
 /** Capitalised words that are titles or administrative nouns, not names ('Kota', 'Bapak', 'Bupati'). */
@@ -185,5 +225,6 @@ export function readQuestion(question: string): Asked {
     roles: [...new Set(plain.match(ROLE) ?? [])],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,
+    focus: focusOf(plain, value, unit),
   };
 }

@@ -39,6 +39,8 @@ export interface Evidence {
   readonly keysHeld: boolean;
   /** Share of the question's weight on words no document uses ('cuaca', 'resep'). */
   readonly unknownMass: number;
+  /** The quote (or its sources' titles) speaks of the thing whose value is asked (`Asked.focus`; true when none). */
+  readonly focusHeld: boolean;
 }
 
 export interface Composed {
@@ -141,7 +143,7 @@ export function composeAnswer(
   const plain = words(question).join(' ');
   const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false, options.regionBare);
   const scorer = createScorer(idx, asked, source, options.weights);
-  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass };
+  const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass, focusHeld: false };
   // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
   const windows = explanationPicks(passages, idx, asked, source);
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
@@ -279,6 +281,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),
       unknownMass: idx.unknownMass,
+      focusHeld: asked.focus === null || asked.focus.some((t) => present.has(t) || idx.concepts.some((c, i) => held.has(i) && c.forms.some((f) => f.includes(t)))),
     },
   };
 }

@@ -188,7 +188,6 @@ export function holdsMeasure(measure: string, text: string): boolean {
 }
 
 function numberPattern(unit: string | null): RegExp {
-  if (unit === 'nomor') return DOCUMENT_NUMBER;
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
   // 'berapa orang' is answered by a count of people named by what they are ('20 asesor').
@@ -199,6 +198,20 @@ function numberPattern(unit: string | null): RegExp {
 
 /** Numbers that name rather than count: document numbers, articles, years. */
 const IDENTIFIER = new RegExp(`\\b(?:nomor|no\\.?|pasal|ayat|bab|huruf|angka)\\s+[\\w./-]+|\\b${YEAR}\\b`, 'gi');
+/**
+ * Numbers that place, rank or measure rather than count, for a count that asks no rank: a day of a
+ * date ('12 Oktober'), a clock time, an ordinal ('minggu kedua', 'ke-3'), 'salah satu' ('one of'), a code ('k-3', 'COVID-19'), a rank or stage ('Peringkat 1',
+ * 'tahap II'), a share ('80 persen') and a span of time ('1x24 jam', '3 hari').
+ */
+const NOT_A_COUNT = new RegExp(
+  `${DAY_DATE_SOURCE}|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\bke-?\\s?\\d+\\b|\\bke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\\b|\\bpertama\\b|\\bsalah (?:satu|seorang)\\b|\\p{L}+[-/]\\d+[\\w-]*|\\b(?:peringkat|ranking|rangking|urutan|juara|posisi|tahap|tahapan|angkatan|bimtek|gelombang|putaran|fase|sesi)\\s+(?:ke-?\\s?)?(?:\\d+|[ivx]+)\\b|\\b\\d+(?:[.,]\\d+)?(?:\\s?x\\s?\\d+)?\\s?(?:%|persen\\b|jam\\b|menit\\b|hari\\b|minggu\\b|pekan\\b|bulan\\b)`,
+  'giu',
+);
+/** The question asks for a rank or an ordinal, which the ordinal itself answers. */
+const RANK_ASKED = /\b(?:peringkat|ranking|rangking|urutan|juara|posisi|ke ?(?:berapa|brp)|keberapa|kebrp)\b/;
+/** A street address's number ('Jl. Kartini No. 3'), which is no document's number. */
+const ADDRESS = /\b(?:jl|jln|jalan|gg|gang)\.?\s+[^,;\n]{1,40}?\b(?:no|nomor)\.?\s*\d+\w*/gi;
+const blank = (m: string) => ' '.repeat(m.length);
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
 function roleHead(role: string): string {
@@ -225,7 +238,7 @@ function tableNames(text: string): Span[] {
   return cells.map((m) => ({ at: m.index + m[0].length - m[1]!.length, length: m[1]!.length }));
 }
 
-type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string };
+type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string; readonly measure?: string | null };
 
 /** A thing's name: capitalised words after a lower-case one ('aplikasi Super, yaitu …'), or words in quotes. */
 const THING_NAME = /(?<=\p{Ll}[,:]?\s)\p{Lu}[\p{L}\d'-]*(?:\s\p{Lu}[\p{L}\d'-]*)*|["“][^"”]{2,60}["”]/gu;
@@ -259,9 +272,13 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
     }
     case 'name':
       return novel(THING_NAME, text, q);
-    case 'number':
-      // A document's number ('Nomor 13 Tahun 2024') or a year is no amount.
-      return novel(numberPattern(asked.unit), asked.unit === 'nomor' ? text : text.replace(IDENTIFIER, (m) => ' '.repeat(m.length)), q);
+    case 'number': {
+      // A document's number is not a street's; a document's number ('Nomor 13 Tahun 2024') or a year is no amount;
+      // a count is no date, time or rank.
+      if (asked.unit === 'nomor') return novel(DOCUMENT_NUMBER, text.replace(ADDRESS, blank), q);
+      const counted = asked.unit !== null || asked.measure || RANK_ASKED.test(q) ? text : text.replace(NOT_A_COUNT, blank);
+      return novel(numberPattern(asked.unit), counted.replace(IDENTIFIER, blank), q);
+    }
     case 'money':
       return novel(MONEY, text, q);
     case 'percent':
