@@ -74,6 +74,7 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
 const DEFINITION_WORDS = 'pengertian definisi arti makna maksud dimaksud';
 
 const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
+const EXPLICIT_LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|apa apa|siapa siapa)\b/;
 const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)(?:\s+dari)?\s+(.+)$/;
 const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
@@ -214,7 +215,9 @@ export function readQuestion(question: string): Asked {
     value,
     unit,
     factoid: !whether && (value !== null || what),
-    list: LIST.test(plain),
+    // A question for one value is a list question only when it says so ('siapa saja', 'sebutkan'): in
+    // 'boleh daftar brp akun' the word 'daftar' registers, it does not ask for a list.
+    list: value === null ? LIST.test(plain) : EXPLICIT_LIST.test(plain),
     defines: value === null && !whether ? defines : null,
     whether,
     names: named.map((g) => g.terms),
