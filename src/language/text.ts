@@ -37,6 +37,8 @@ const SLANG = wordTable({
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
+  // Chat's function words, written as the documents write them: 'buat NK' is 'untuk NK', 'habis NK' is 'setelah NK'.
+  buat: 'untuk', tiap: 'setiap', habis: 'setelah', abis: 'setelah', dikasih: 'diberi', dikasi: 'diberi', ngasih: 'memberi', jd: 'jadi', dpt: 'dapat', dapet: 'dapat',
   // English words in officers' chats → the words the Indonesian documents use.
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
@@ -97,7 +99,10 @@ export function formalWord(word: string): string {
   if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
   if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
   formal = word;
-  if (!isRoot(stem(word))) {
+  // 'dimenangin' stems to the root 'angin' though it is 'dimenangkan': a di-…-in word whose stem keeps the '-in'
+  // and is not the word after 'di-' ('dijamin' is 'jamin' guaranteed).
+  const stemKeepsIn = word.startsWith('di') && word.endsWith('in') && stem(word).endsWith('in') && stem(word) !== word.slice(2) && !isRoot(word);
+  if (!isRoot(stem(word)) || stemKeepsIn) {
     const candidates: string[] = [];
     if (word.endsWith('in') && word.length >= 5) {
       const base = word.slice(0, -2);

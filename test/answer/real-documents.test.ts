@@ -71,6 +71,16 @@ Pasal 3 (1) Forum Satu Data Kota Bitung diketuai oleh Sekretaris Daerah. (2) Sek
 Walidata adalah unit pada instansi pemerintah yang mengumpulkan, memeriksa, dan mengelola data yang disampaikan produsen data.
 `;
 
+const INVITATION = `# Undangan Penandatanganan Nota Kesepakatan Kota Cerdas 2025
+
+Yth. Bupati Kabupaten Sidomaju dan Wali Kota Tirtaraya.
+
+Sehubungan dengan penandatanganan nota kesepakatan, kami mohon perhatian atas hal-hal berikut:
+1. Naskah nota kesepakatan dicetak dua rangkap dan diparaf pada setiap halaman.
+2. Setiap daerah mendaftarkan paling banyak 4 (empat) akun peserta Zoom.
+3. Setelah penandatanganan nota kesepakatan, daerah diberi waktu satu sampai dua bulan untuk menyiapkan SK Dewan Kota Cerdas.
+`;
+
 /** Minutes under a region's letterhead: the title names no region, the sections neither. */
 function minutes(letterhead: string, place: string, amount: string, secretary: string): Promise<Buffer> {
   const h = (text: string, heading: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text, heading });
@@ -100,6 +110,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
+  writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
   writeFileSync(join(dir, 'notulen-tim-pelaksana-b.docx'), await minutes('PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'Tenggarong', 'Rp 850 juta', 'Dewi Anggraini'));
   writeFileSync(join(dir, 'notulen-tim-pelaksana-a.docx'), await minutes('PEMERINTAH KOTA BITUNG', 'Bitung', 'Rp 400 juta', 'Markus Lumintang'));
   await ingestPaths({ db, embedder, logger }, [dir]);
@@ -165,6 +176,16 @@ describe('answers on real-shaped documents', () => {
     const who = await ask('notulen rapat tim pelaksana bitung disusun siapa?');
     expect(who.answer).toContain('Markus Lumintang');
     expect(who.answer).not.toContain('Dewi Anggraini');
+  });
+
+  it("reads chat's function words as the documents write them, and a count asked with 'daftar' as a count", async () => {
+    // 'buat' is 'untuk', 'tiap' is 'setiap', 'habis' is 'setelah', 'dikasih' is 'diberi': none is the question's key idea.
+    const accounts = await ask('tiap daerah boleh daftar brp akun zoom buat acara NK?');
+    expect(accounts.refused).toBe(false);
+    expect(accounts.answer.split('\n')[0]).toContain('4 (empat) akun peserta Zoom');
+    const time = await ask('habis NK daerah dikasih waktu brp lama buat nyiapin SK dewan?');
+    expect(time.refused).toBe(false);
+    expect(time.answer).toContain('satu sampai dua bulan');
   });
 
   it('defines a term from the sentence that defines it', async () => {

@@ -14,6 +14,10 @@ describe('Indonesian text analysis', () => {
     expect(terms('memperoleh')).toHaveLength(1);
     expect(terms('kalau telat gimana')).toEqual(terms('kalau terlambat bagaimana'));
     expect(terms('ganti2 orang')).toEqual(terms('ganti orang'));
+    expect(terms('award 2017 dimenangin siapa')).toEqual(terms('award 2017 dimenangkan siapa'));
+    // Chat's function words are the documents' ones, not rare ideas of their own.
+    expect(terms('habis NK daerah dikasih waktu brp lama buat nyiapin SK')).toEqual(terms('setelah NK daerah diberi waktu berapa lama untuk menyiapkan SK'));
+    expect(terms('tiap daerah daftar brp akun')).toEqual(terms('setiap daerah daftar berapa akun'));
   });
 
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
