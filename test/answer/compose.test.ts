@@ -155,6 +155,11 @@ describe('what a question asks for', () => {
     expect(holdsValue(when, 'MoU tahun 2019 itu diteken Bupati Gowa.')).toBe(false);
     expect(holdsValue(when, 'Penandatanganan berlangsung pada 15 Mei 2019 di Jakarta.')).toBe(true);
     expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
+    // A university's or a hotel's name is no person; 'siapa akademisi …' wants a sentence about the academic.
+    const academic = readQuestion('siapa nama akademisi UI yg evaluasi quick win?');
+    expect(holdsValue(academic, 'Evaluasi melibatkan dua akademisi, masing-masing dari Universitas Indonesia dan Universitas Gadjah Mada.')).toBe(false);
+    expect(holdsValue(academic, 'Evaluasi melibatkan akademisi Universitas Indonesia, Rina Marlina, dan pejabat daerah.')).toBe(true);
+    expect(holdsValue(academic, 'Dari pihak Pemkot, evaluasi diikuti Kepala Bidang Aplikasi Informatika, Yuli Noviawan.')).toBe(false);
     // An office written before the name ('Dirjen Aplikasi Informatika …') does not hide the name.
     expect(holdsValue(readQuestion('dirjen yg kasih sambutan siapa'), 'Dirjen Aplikasi Informatika Rahmat Hidayat Siregar dalam sambutannya berpesan.')).toBe(true);
     // 'nomor berapa' asks for a document's number, which is no amount otherwise.

@@ -60,6 +60,8 @@ const NOT_NAME = new Set(
    statistik perencanaan pembangunan
    the of and for in on at by to`.split(/\s+/),
 );
+/** Nouns of places and bodies whose capitalised names follow them: no person's name. */
+const INSTITUTION = new Set('universitas institut politeknik sekolah akademi hotel gedung aula balai pendopo wisma graha bandara stadion masjid gereja rsud jalan jl. jl pt cv'.split(' '));
 const HONORIFIC = /\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|dr|drs|dra|ir|prof|h|hj|kh)\.?\s+\p{Lu}\p{Ll}+/u;
 const DEGREE = /\b\p{Lu}\p{Ll}+,\s?(?:S|M|Dr|Ph)\.?\s?\p{Lu}/u;
 /** Documents, buildings and bodies named after an office: 'Peraturan Menteri …', 'Kantor Bupati', 'Instruksi Presiden'. */
@@ -103,8 +105,14 @@ function personNames(text: string, question: string): Span[] {
       if (parts.length >= 2 && parts.length <= 5 && !parts.every((p) => question.includes(p.toLowerCase()))) out.push({ at, length: run.join(' ').length });
     };
     let offset = m.index;
+    // 'Universitas Gadjah Mada', 'Hotel Santika Premiere': after a place's or a body's noun the run is its name.
+    let named = false;
     for (const word of m[0].split(' ')) {
-      if (NOT_NAME.has(word.toLowerCase())) {
+      if (named || INSTITUTION.has(word.toLowerCase())) {
+        flush();
+        run = [];
+        named = true;
+      } else if (NOT_NAME.has(word.toLowerCase())) {
         flush();
         run = [];
         at = offset + word.length + 1;
