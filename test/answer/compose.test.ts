@@ -314,6 +314,17 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('tiga kepala dinas kominfo');
   });
 
+  it('quotes the sentence an answer leans on after its opening clause ("Selain …, kota ini …")', () => {
+    const q = 'siapa yg dapet gelar kota terbaik indeks 2015?';
+    const text = [
+      ...FILLER,
+      'Kota Surabaya menjadi peraih penghargaan terbanyak malam itu.',
+      'Selain juara kategori kota besar, kota ini memenangi bidang lingkungan dan menyabet gelar kota terbaik, penghargaan tertinggi indeks 2015.',
+    ].join(' ');
+    const a = composeAnswer(q, [news(text)], flat(q));
+    expect(a.text).toContain('Kota Surabaya menjadi peraih penghargaan terbanyak');
+  });
+
   it('answers "apa itu X" from the glossary entry titled X, not from a higher-ranked stage whose title merely names X', () => {
     const q = 'apa itu dewan smart city?';
     const hits = [

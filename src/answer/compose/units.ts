@@ -143,8 +143,12 @@ function isItem(line: string, prev: Unit | undefined): boolean {
 /** Sentences that lean on the one before: a pronoun or 'this/that …' subject, a connective. */
 const LEANS = /^(ia|dia|beliau|mereka|salah (?:satu|seorang)(?:nya| (?:di ?antaranya|dari mereka))?\b|di ?antaranya|hal (ini|itu|tersebut)|ini|itu|tersebut|selain itu|namun|akan tetapi|tetapi|sementara itu|oleh karena itu|karena itu|dengan demikian|adapun|kemudian|lalu|setelah itu|sebelumnya|selanjutnya|keduanya|ketiganya|pihaknya|(\p{L}+\s){0,2}(ini|itu|tersebut)\b)/iu;
 
+/** …or whose subject, after an opening clause, is one: 'Selain juara kategori …, kota ini memenangi …'. */
+const LEANS_AFTER_CLAUSE = /^[^,.;:]{3,120},\s*(?:ia|dia|beliau|mereka|pihaknya|(?:kota|kabupaten|daerah|provinsi|negara|pemerintah|lembaga|perusahaan|tim|program|kegiatan|acara) (?:ini|itu|tersebut))\s+\p{L}/iu;
+
 export function leansOnPrevious(unit: string): boolean {
-  return LEANS.test(unit.trim());
+  const t = unit.trim();
+  return LEANS.test(t) || LEANS_AFTER_CLAUSE.test(t);
 }
 
 /** The whole enumeration a unit belongs to or announces: its intro and its items, in order. */
