@@ -76,6 +76,12 @@ describe('evidence checks', () => {
     expect(checkEvidence(input('brp jumlah SKPD yg hadir di rapat evaluasi?', 'Rapat evaluasi dihadiri 24 SKPD.')).kind).toBe('ok');
   });
 
+  it("does not take the day for the clock time 'jam brp' asks", () => {
+    const q = 'rapat dewan kota uji 12 sept jam brp?';
+    expect(checkEvidence(input(q, 'Rapat Dewan Kota Uji digelar di ruang rapat sekretariat, Kamis (12/9/2024).')).kind).toBe('refuse');
+    expect(checkEvidence(input(q, 'Rapat Dewan Kota Uji digelar Kamis (12/9/2024) pukul 09.30 WIB.')).kind).toBe('ok');
+  });
+
   it("does not take a street address's number for a decree's", () => {
     const letterhead = 'SEKRETARIAT DAERAH, Jl. Kartini No. 3 Uji. Rapat sepakat SK tim pelaksana smart city segera diterbitkan.';
     expect(checkEvidence(input('SK tim pelaksana smart city nomor brp?', letterhead)).kind).toBe('refuse');

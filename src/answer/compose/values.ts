@@ -258,6 +258,8 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
     case null:
       return [];
     case 'date':
+      // 'jam berapa' is answered by a clock time, not by the day.
+      if (asked.measure === 'jam') return novel(MEASURE_FIGURE.get('jam')!, text, q);
       return [...novel(DATE, text, q), ...novel(ERA, text, q)];
     case 'place':
       return [...novel(VENUE, text, q), ...novel(AT_NAME, text, q)];
