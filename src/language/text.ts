@@ -38,7 +38,7 @@ const SLANG = wordTable({
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',
   // Chat's function words, written as the documents write them: 'buat NK' is 'untuk NK', 'habis NK' is 'setelah NK'.
-  buat: 'untuk', tiap: 'setiap', habis: 'setelah', abis: 'setelah', dikasih: 'diberi', dikasi: 'diberi', ngasih: 'memberi', jd: 'jadi', dpt: 'dapat', dapet: 'dapat',
+  buat: 'untuk', bareng: 'bersama', barengan: 'bersama', tiap: 'setiap', habis: 'setelah', abis: 'setelah', dikasih: 'diberi', dikasi: 'diberi', ngasih: 'memberi', jd: 'jadi', dpt: 'dapat', dapet: 'dapat',
   // English words in officers' chats → the words the Indonesian documents use.
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',

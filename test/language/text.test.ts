@@ -18,6 +18,7 @@ describe('Indonesian text analysis', () => {
     // Chat's function words are the documents' ones, not rare ideas of their own.
     expect(terms('habis NK daerah dikasih waktu brp lama buat nyiapin SK')).toEqual(terms('setelah NK daerah diberi waktu berapa lama untuk menyiapkan SK'));
     expect(terms('tiap daerah daftar brp akun')).toEqual(terms('setiap daerah daftar berapa akun'));
+    expect(terms('ikut bareng konsel')).toEqual(terms('ikut bersama konsel'));
   });
 
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
