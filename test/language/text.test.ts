@@ -19,6 +19,7 @@ describe('Indonesian text analysis', () => {
     expect(terms('habis NK daerah dikasih waktu brp lama buat nyiapin SK')).toEqual(terms('setelah NK daerah diberi waktu berapa lama untuk menyiapkan SK'));
     expect(terms('tiap daerah daftar brp akun')).toEqual(terms('setiap daerah daftar berapa akun'));
     expect(terms('ikut bareng konsel')).toEqual(terms('ikut bersama konsel'));
+    expect(terms('emang cuma kayak gitu doang?')).toEqual(terms('memang hanya seperti begitu saja?'));
   });
 
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
