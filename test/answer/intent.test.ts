@@ -27,6 +27,8 @@ describe('programme scope', () => {
     const { isProgrammeQuestion } = await import('../../src/answer/intent.ts');
     expect(isProgrammeQuestion('berapa daerah yang terpilih tahun 2018?')).toBe(true);
     expect(isProgrammeQuestion('program ini kerjasama kementerian mana aja?')).toBe(true);
+    // The programme's ministry named in one word ('menkominfo') is the programme's too.
+    expect(isProgrammeQuestion('proyeksi PDB yg disebut menkominfo waktu kick-off brp?')).toBe(true);
     expect(isProgrammeQuestion('resep rendang padang yg empuk gimana ya')).toBe(false);
     expect(isProgrammeQuestion('skor persib vs persija semalem brp')).toBe(false);
   });
