@@ -19,8 +19,16 @@ const BYLINE_LABEL =
 const POSTED_BY = /^(?:diposting|ditulis|diunggah|dipublikasikan|diterbitkan|dibuat|posted|written|published)\s+(?:oleh|by)\s/iu;
 const BYLINE_REPORT = /^laporan\s+(?:wartawan|reporter|kontributor|koresponden|jurnalis)\b/iu;
 const BYLINE_OLEH = /^[Oo]leh\s+\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,4}$/u;
-// Editor's initials closing an article: '(ant/rdn)', '(rls)', '(*)'.
-const INITIALS = /^\(\s*(?:\*|[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*\/\s*[A-Za-z]{2,5})+)\s*\)$/u;
+// Editor's initials closing an article: '(ant/rdn)', '(rls)', '(*)', '(wh/k-3)'.
+const INITIALS = /^\(\s*(?:\*|[a-z]{2,5}|[A-Za-z]{2,5}(?:\s*\/\s*[A-Za-z][A-Za-z0-9-]{0,5})+)\s*\)$/u;
+// …and the same initials written at the end of the last paragraph: '… Intan Barokah. (wh/k-3)'.
+const TRAILING_INITIALS = /(?<=[.!?"”])\s*\(\s*[a-z]{1,5}(?:\s*\/\s*[a-z][a-z0-9-]{0,5})+\s*\)$/u;
+
+/** A paragraph without the editor's initials closing it, or null when it has none. */
+export function withoutTrailingInitials(text: string): string | null {
+  const m = TRAILING_INITIALS.exec(text);
+  return m ? text.slice(0, m.index).trimEnd() : null;
+}
 // Publication stamps: 'Diperbarui 12 Mei 2022, 10:00 WIB', 'Dipublikasikan: Kamis, 12/5/2022'.
 const STAMP = /^(?:diperbarui|diterbitkan|dipublikasikan|diunggah|dirilis|terbit|published|updated|posted)(?:\s+(?:pada|on))?\s*:?\s*/iu;
 // A site name with a date: 'Kompas.com - 12/05/2022, 14:21 WIB'.

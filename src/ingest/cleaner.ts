@@ -1,4 +1,4 @@
-import { classifyLine, isDateStamp, splitBylinePrefix, type LineKind, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
+import { classifyLine, isDateStamp, splitBylinePrefix, withoutTrailingInitials, type LineKind, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
 import { findDate, splitDateline } from './dates.ts';
 
 /** Content paragraphs at the top of a document where a dateline or a date stamp is looked for. */
@@ -56,6 +56,11 @@ export class LineCleaner {
         if (dateline.date) this.publishedAt = dateline.date;
         out = dateline.rest;
       }
+    }
+    const unsigned = where === 'para' ? withoutTrailingInitials(out) : null;
+    if (unsigned !== null) {
+      this.count('byline');
+      out = unsigned;
     }
     if (where === 'para' && wordCount(out) >= 6) this.paragraphs++;
     return out;

@@ -68,6 +68,22 @@ describe('clean text at ingest', () => {
     expect(outcome('berita-klaten.html').removed).toMatchObject({ outside_article: expect.any(Number), crosslink: expect.any(Number) });
   });
 
+  it("drops the editor's initials that close an article's last paragraph, and counts them", async () => {
+    const article = [
+      'Pemkab Sidomaju Minta OPD Kompak Isi Kuesioner Kota Cerdas',
+      '',
+      'SIDOMAJU - Seluruh perangkat daerah diminta mengisi kuesioner evaluasi kota cerdas sebelum akhir bulan.',
+      '',
+      'Sekretaris daerah menyebut sekitar 80 persen program kota cerdas tahun lalu sudah terpenuhi. (wh/k-3)',
+      '',
+    ].join('\n');
+    const { outcome, text } = await ingestFiles({ 'berita-sidomaju.txt': article });
+    const body = await text('berita-sidomaju.txt');
+    expect(body).toContain('sudah terpenuhi.');
+    expect(body).not.toContain('(wh/k-3)');
+    expect(outcome('berita-sidomaju.txt').removed).toMatchObject({ byline: 1 });
+  });
+
   it('reads a news page saved as text from its headline: the masthead is not the title, and the menus and tail are not content', async () => {
     const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.txt': NEWS_PAGE_TXT });
     const body = await text('halaman-klaten.txt');
