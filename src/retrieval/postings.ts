@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/index.ts';
+import { CopyRows, type Queryable } from '../db/index.ts';
 
 /**
  * BM25 postings in blocks (migration 080): a row per term and block holds up to
@@ -96,19 +96,16 @@ async function insertBlocks(tx: Queryable, lists: ReadonlyArray<{ termId: number
       cols.first.push(p.chunkIds[from]!);
       cols.last.push(p.chunkIds[to - 1]!);
       cols.n.push(to - from);
-      cols.at.push(at + 1);
+      cols.at.push(at);
       cols.len.push(end - at);
       at = end;
       added.set(termId, (added.get(termId) ?? 0) + 1);
     }
   }
   if (cols.term.length === 0) return added;
-  await tx.query(
-    `INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, n, postings)
-     SELECT x.t, x.f, x.l, x.n, substring($7::bytea FROM x.o FOR x.len)
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[]) AS x(t, f, l, n, o, len)`,
-    [cols.term, cols.first, cols.last, cols.n, cols.at, cols.len, buffer.subarray(0, at)],
-  );
+  const copy = new CopyRows(at + 40 * cols.term.length);
+  cols.term.forEach((t, i) => copy.row(5).int(t).int(cols.first[i]!).int(cols.last[i]!).int(cols.n[i]!).bytea(buffer.subarray(cols.at[i]!, cols.at[i]! + cols.len[i]!)));
+  await tx.copyFrom('COPY posting_blocks (term_id, first_chunk, last_chunk, n, postings) FROM STDIN WITH (FORMAT binary)', copy.finish());
   return added;
 }
 
