@@ -169,8 +169,13 @@ function unclitic(word: string, stemmed: string): string {
 }
 
 export function terms(text: string): string[] {
+  return termsOfWords(words(text));
+}
+
+/** Index terms of a text already split by `words` (the list is not changed). */
+export function termsOfWords(surface: readonly string[]): string[] {
   const out: string[] = [];
-  const list = signingJoined(words(text));
+  const list = signingJoined([...surface]);
   for (let i = 0; i < list.length; i++) {
     const w = list[i]!;
     // 'terima kasih' thanks; 'menerima', 'diterima', 'penerima' are one idea with 'terima' alone.
@@ -201,10 +206,10 @@ export function terms(text: string): string[] {
   return out;
 }
 
-/** Term frequencies of a text. */
-export function termCounts(text: string): Map<string, number> {
+/** Term frequencies of a text, or of its `words` when already split. */
+export function termCounts(text: string, surface: readonly string[] = words(text)): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  for (const t of termsOfWords(surface)) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
 
