@@ -166,22 +166,41 @@ export interface TermIds {
   readonly due: readonly number[];
 }
 
-/** Gives every term of the chunks an id, raising its df by the chunks holding it and its block count by the blocks about to be written. */
+/**
+ * Gives every term of the chunks an id, raising its df by the chunks holding it and its block
+ * count by the blocks about to be written. Known terms are read, new ones inserted and the
+ * known ones updated by id: a third of what one INSERT … ON CONFLICT DO UPDATE costs the
+ * server (a speculative insertion per term, then the update). Callers hold the bm25_stats row
+ * lock, so no other writer adds a term in between.
+ */
 export async function upsertTerms(tx: Queryable, chunks: readonly NewChunk[]): Promise<TermIds> {
   const df = new Map<string, number>();
   for (const c of chunks) for (const term of c.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  // Sorted: concurrent writers would lock term rows in one order (the stats lock already serialises them).
+  // Sorted: rows are locked, and index pages visited, in one order.
   const terms = [...df.keys()].sort();
-  const rows = await tx.query<{ id: number; term: string; df: number; blocks: number }>(
-    `INSERT INTO terms (term, df, blocks) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
-     ON CONFLICT (term) DO UPDATE SET df = terms.df + EXCLUDED.df, blocks = terms.blocks + EXCLUDED.blocks
-     RETURNING id, term, df, blocks`,
-    [terms, terms.map((t) => df.get(t)!), terms.map((t) => blockCount(df.get(t)!))],
+  const known = await tx.query<{ id: number; term: string; df: number; blocks: number }>(
+    'SELECT t.id, t.term, t.df, t.blocks FROM unnest($1::text[]) AS x(term) JOIN terms t ON t.term = x.term',
+    [terms],
   );
-  return {
-    id: new Map(rows.map((r) => [r.term, r.id])),
-    due: rows.filter((r) => r.blocks > blockCount(r.df) + SPARE_BLOCKS).map((r) => r.id),
-  };
+  const id = new Map(known.map((r) => [r.term, r.id]));
+  const fresh = terms.filter((t) => !id.has(t));
+  if (fresh.length > 0) {
+    const rows = await tx.query<{ id: number; term: string }>(
+      'INSERT INTO terms (term, df, blocks) SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) RETURNING id, term',
+      [fresh, fresh.map((t) => df.get(t)!), fresh.map((t) => blockCount(df.get(t)!))],
+    );
+    for (const r of rows) id.set(r.term, r.id);
+  }
+  if (known.length > 0) {
+    await tx.query('UPDATE terms t SET df = t.df + x.d, blocks = t.blocks + x.b FROM unnest($1::int[], $2::int[], $3::int[]) AS x(id, d, b) WHERE t.id = x.id', [
+      known.map((r) => r.id),
+      known.map((r) => df.get(r.term)!),
+      known.map((r) => blockCount(df.get(r.term)!)),
+    ]);
+  }
+  // A new term's blocks are exactly its postings' blocks: only known terms can be due.
+  const due = known.filter((r) => r.blocks + blockCount(df.get(r.term)!) > blockCount(r.df + df.get(r.term)!) + SPARE_BLOCKS).map((r) => r.id);
+  return { id, due };
 }
 
 /** The sorted term ids of a chunk, as stored on it. */
