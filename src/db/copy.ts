@@ -9,6 +9,8 @@
  * int16 dimension, int16 0, then the floats. Columns are written in the order the COPY
  * statement names them; `row(n)` starts a row of n columns.
  */
+import type { Queryable } from './types.ts';
+
 const SIGNATURE = [0x50, 0x47, 0x43, 0x4f, 0x50, 0x59, 0x0a, 0xff, 0x0d, 0x0a, 0x00];
 const INT4_OID = 23;
 const encoder = new TextEncoder();
@@ -125,4 +127,19 @@ export class CopyRows {
     this.int16(-1);
     return this.buf.subarray(0, this.at);
   }
+}
+
+/** The serial sequences of the tables written by COPY (named by their migrations). */
+const SEQUENCES = { chunks: 'chunks_id_seq', terms: 'terms_id_seq' } as const;
+
+/**
+ * n new ids from the serial sequence of `table`.id, ascending, for rows about to be copied
+ * in (COPY returns no rows). The sequence is named as a constant (resolved once, not per
+ * id), and one array value comes back, not a row per id: a write may add tens of thousands
+ * of terms.
+ */
+export async function nextIds(tx: Queryable, table: keyof typeof SEQUENCES, n: number): Promise<number[]> {
+  if (n === 0) return [];
+  const [row] = await tx.query<{ ids: number[] }>(`SELECT array_agg(nextval('${SEQUENCES[table]}')::int) AS ids FROM generate_series(1, $1::int)`, [n]);
+  return row!.ids.sort((a, b) => a - b);
 }

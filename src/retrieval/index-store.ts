@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/index.ts';
-import { CopyRows, toVectorLiteral } from '../db/index.ts';
+import { CopyRows, nextIds, toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { termCounts } from '../language/index.ts';
 import { indexTextOf, type IndexChunk } from './index-text.ts';
@@ -66,8 +66,7 @@ const CHUNK_COPY = 'COPY chunks (id, document_id, ordinal, heading, page, text, 
  * row in one binary COPY (vectors as floats, no text to format or parse).
  */
 async function insertChunks(tx: Queryable, flat: readonly FlatChunk[], terms: TermIds): Promise<number[]> {
-  const rows = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('chunks', 'id'))::int AS id FROM generate_series(1, $1::int)`, [flat.length]);
-  const ids = rows.map((r) => r.id).sort((a, b) => a - b);
+  const ids = await nextIds(tx, 'chunks', flat.length);
   const copy = new CopyRows(flat.reduce((a, f) => a + 64 + 3 * (f.c.text.length + f.c.heading.length) + 4 * (f.c.embedding?.length ?? 0) + 8 * f.counts.size, 0));
   flat.forEach((f, i) => {
     copy.row(9).int(ids[i]!).int(f.documentId).int(f.c.ordinal).text(f.c.heading).int(f.c.page).text(f.c.text).int(f.length);

@@ -1,4 +1,4 @@
-import { CopyRows, type Queryable } from '../db/index.ts';
+import { CopyRows, nextIds, type Queryable } from '../db/index.ts';
 
 /**
  * BM25 postings in blocks (migration 080): a row per term and block holds up to
@@ -178,18 +178,24 @@ export async function upsertTerms(tx: Queryable, chunks: readonly NewChunk[]): P
   for (const c of chunks) for (const term of c.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   // Sorted: rows are locked, and index pages visited, in one order.
   const terms = [...df.keys()].sort();
-  const known = await tx.query<{ id: number; term: string; df: number; blocks: number }>(
-    'SELECT t.id, t.term, t.df, t.blocks FROM unnest($1::text[]) AS x(term) JOIN terms t ON t.term = x.term',
+  // One row of arrays (the terms' positions in `terms`), not a row per known term.
+  const [found] = await tx.query<{ n: number[] | null; id: number[] | null; df: number[] | null; blocks: number[] | null }>(
+    `SELECT array_agg(x.n::int) AS n, array_agg(t.id) AS id, array_agg(t.df) AS df, array_agg(t.blocks) AS blocks
+       FROM unnest($1::text[]) WITH ORDINALITY AS x(term, n) JOIN terms t ON t.term = x.term`,
     [terms],
   );
+  const known = (found?.n ?? []).map((n, i) => ({ term: terms[n - 1]!, id: found!.id![i]!, df: found!.df![i]!, blocks: found!.blocks![i]! }));
   const id = new Map(known.map((r) => [r.term, r.id]));
   const fresh = terms.filter((t) => !id.has(t));
   if (fresh.length > 0) {
-    const rows = await tx.query<{ id: number; term: string }>(
-      'INSERT INTO terms (term, df, blocks) SELECT * FROM unnest($1::text[], $2::int[], $3::int[]) RETURNING id, term',
-      [fresh, fresh.map((t) => df.get(t)!), fresh.map((t) => blockCount(df.get(t)!))],
-    );
-    for (const r of rows) id.set(r.term, r.id);
+    // New terms take ids from the sequence and go in by binary COPY: no array parameters to parse, no rows sent back.
+    const ids = await nextIds(tx, 'terms', fresh.length);
+    const copy = new CopyRows(fresh.reduce((a, t) => a + 40 + 3 * t.length, 0));
+    fresh.forEach((t, i) => {
+      id.set(t, ids[i]!);
+      copy.row(4).int(ids[i]!).text(t).int(df.get(t)!).int(blockCount(df.get(t)!));
+    });
+    await tx.copyFrom('COPY terms (id, term, df, blocks) FROM STDIN WITH (FORMAT binary)', copy.finish());
   }
   if (known.length > 0) {
     await tx.query('UPDATE terms t SET df = t.df + x.d, blocks = t.blocks + x.b FROM unnest($1::int[], $2::int[], $3::int[]) AS x(id, d, b) WHERE t.id = x.id', [
