@@ -9,22 +9,15 @@
  * the gaps between them (the writer waiting for the parse worker) show. Load average is
  * recorded; everything it creates is removed. Last stdout line: JSON.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Db, Queryable } from '../src/db/index.ts';
+import { compiledPipeline } from './lib/compiled.ts';
 import { benchDatabase, loadNow, machine } from './lib/env.ts';
 
-execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const dist = <T>(path: string) => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<T>;
-const { migrate, openDatabase } = await dist<typeof import('../src/db/index.ts')>('db/index.js');
-const { ingestPaths } = await dist<typeof import('../src/ingest/index.ts')>('ingest/index.js');
-const { createLogger } = await dist<typeof import('../src/log.ts')>('log.js');
-const { seedRegions } = await dist<typeof import('../src/regions/index.ts')>('regions/index.js');
-const { createHashingEmbedder } = await dist<typeof import('../src/retrieval/embedder.ts')>('retrieval/embedder.js');
-const { ensureEmbeddings } = await dist<typeof import('../src/retrieval/index-store.ts')>('retrieval/index-store.js');
+const { migrate, openDatabase, ingestPaths, createLogger, seedRegions, createHashingEmbedder, ensureEmbeddings } = await compiledPipeline();
 
 const temps: string[] = [];
 const temp = (prefix: string) => {
