@@ -14,25 +14,16 @@
  * figure; every temporary folder and database is removed at the end. BENCH_SKIP=embedded
  * or BENCH_SKIP=postgres leaves a backend out. Last stdout line: JSON.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Db } from '../src/db/index.ts';
 import type { IngestOptions } from '../src/ingest/index.ts';
+import { compiledPipeline } from './lib/compiled.ts';
 import { benchDatabase, durability, loadNow, machine } from './lib/env.ts';
 
-// What ships is the compiled pipeline (`npm start` and `pandu` run dist/, its parse worker
-// too): measured so, not through the TypeScript loader the benches otherwise run under.
-execFileSync(process.execPath, ['scripts/build.mjs', '--if-needed'], { stdio: ['ignore', 'ignore', 'inherit'] });
-const dist = <T>(path: string) => import(new URL(`../dist/${path}`, import.meta.url).href) as Promise<T>;
-const { migrate, openDatabase } = await dist<typeof import('../src/db/index.ts')>('db/index.js');
-const { ingestPaths } = await dist<typeof import('../src/ingest/index.ts')>('ingest/index.js');
-const { createLogger } = await dist<typeof import('../src/log.ts')>('log.js');
-const { seedRegions } = await dist<typeof import('../src/regions/index.ts')>('regions/index.js');
-const { createHashingEmbedder } = await dist<typeof import('../src/retrieval/embedder.ts')>('retrieval/embedder.js');
-const { ensureEmbeddings } = await dist<typeof import('../src/retrieval/index-store.ts')>('retrieval/index-store.js');
+const { migrate, openDatabase, ingestPaths, createLogger, seedRegions, createHashingEmbedder, ensureEmbeddings } = await compiledPipeline();
 
 const logger = createLogger('silent', { pretty: false });
 const COPIES = Number(process.env.BENCH_COPIES ?? 8);

@@ -5,7 +5,8 @@ import type { Db } from './types.ts';
 export type { Db, Queryable } from './types.ts';
 export { migrate, migrationsCurrent, loadMigrations, type Migration } from './migrate.ts';
 export { acquireOwner, runningOwner, type OwnerInfo, type OwnerLock } from './owner.ts';
-export { toVectorLiteral, vectorArrayParam } from './vector.ts';
+export { toVectorLiteral } from './vector.ts';
+export { CopyRows, nextIds } from './copy.ts';
 export { prepareDataDir, withPrivateUmask, type DataDirState } from './data-dir.ts';
 export { Where } from './where.ts';
 

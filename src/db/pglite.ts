@@ -21,6 +21,10 @@ function wrap(q: PGlite | Transaction): Queryable {
     async exec(sql: string) {
       await q.exec(sql);
     },
+    async copyFrom(sql: string, data: Uint8Array) {
+      // PGlite reads COPY data from its /dev/blob device.
+      await q.query(sql.replace(/\bFROM\s+STDIN\b/i, `FROM '/dev/blob'`), [], { blob: new Blob([data]) });
+    },
   };
 }
 
@@ -66,6 +70,7 @@ export async function openPglite(location: string): Promise<Db> {
     kind: 'pglite',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {
       await pg.close();

@@ -1,4 +1,7 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import pg from 'pg';
+import { from as copyFromStdin } from 'pg-copy-streams';
 import { registerTypes } from 'pgvector/pg';
 import { HNSW_EF_SEARCH, type Db, type Queryable } from './types.ts';
 
@@ -36,6 +39,15 @@ function wrap(client: pg.Pool | pg.PoolClient): Queryable {
     async exec(sql: string) {
       await client.query(sql);
     },
+    async copyFrom(sql: string, data: Uint8Array) {
+      // A pool runs it on one of its clients; a transaction on its own.
+      const c = client instanceof pg.Pool ? await client.connect() : client;
+      try {
+        await pipeline(Readable.from([Buffer.from(data.buffer, data.byteOffset, data.byteLength)]), c.query(copyFromStdin(sql)));
+      } finally {
+        if (c !== client) (c as pg.PoolClient).release();
+      }
+    },
   };
 }
 
@@ -67,6 +79,7 @@ export async function openPostgres(url: string, options: { max?: number; stateme
     kind: 'postgres',
     query: base.query,
     exec: base.exec,
+    copyFrom: base.copyFrom,
     async transaction(fn) {
       const client = await pool.connect();
       try {

@@ -3,6 +3,8 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
   /** Runs one or more statements without parameters. */
   exec(sql: string): Promise<void>;
+  /** Runs `COPY … FROM STDIN WITH (FORMAT binary)` with the rows given (see copy.ts). */
+  copyFrom(sql: string, data: Uint8Array): Promise<void>;
 }
 
 /** The one database interface: embedded PGlite or a PostgreSQL pool, same SQL. */

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadRefused, type LoadReason } from './errors.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import type { ParsedDoc } from './loaders.ts';
-import type { IndexChunk } from '../retrieval/index.ts';
+import { indexTextOf, type IndexChunk } from '../retrieval/index.ts';
 
 /** Index work the worker does after parsing: chunking and term counts, vectors with the offline embedder of this dimension. */
 export interface IndexRequest {
@@ -26,9 +26,12 @@ export interface ParseRequest {
   readonly index?: IndexRequest;
 }
 
+/** A chunk as the worker sends it: its index text is joined again from title, heading and text. */
+type SentChunk = Omit<IndexChunk, 'indexText'>;
+
 export type ParseReply =
   | { readonly id: number; readonly type: 'progress' }
-  | { readonly id: number; readonly type: 'done'; readonly doc: ParsedForIndex }
+  | { readonly id: number; readonly type: 'done'; readonly doc: ParsedDoc & { readonly chunks?: readonly SentChunk[] } }
   | { readonly id: number; readonly type: 'refused'; readonly reason: LoadReason; readonly detail?: string }
   | { readonly id: number; readonly type: 'failed'; readonly message: string };
 
@@ -104,7 +107,10 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
         if (m.id !== id) return;
         if (m.type === 'progress') return arm();
         finish();
-        if (m.type === 'done') resolve(m.doc);
+        if (m.type === 'done') {
+          const { chunks, ...doc } = m.doc;
+          resolve(chunks ? { ...doc, chunks: chunks.map((c) => ({ ...c, indexText: indexTextOf(doc.title, c.heading, c.text) })) } : doc);
+        }
         else if (m.type === 'refused') reject(loadRefused(m.reason, m.detail));
         else reject(new Error(m.message));
       };

@@ -143,16 +143,6 @@ export function stem(word: string): string {
   return s;
 }
 
-/** Words with every spelling of signing made one ('tanda tangan', 'ditandatangani', 'teken', 'ttd'). */
-function signingJoined(list: string[]): string[] {
-  for (let i = 0; i < list.length; i++) {
-    if (list[i] === 'tanda' && /^tangan(i|nya)?$/.test(list[i + 1] ?? '')) list.splice(i, 2, 'tandatangan');
-    else if (SIGN.test(list[i]!)) list[i] = 'tandatangan';
-  }
-  return list;
-}
-
-/** Index terms of a text: words without stop words, stemmed. */
 /**
  * Numbers written as words, Roman numerals or ordinals ('enam dimensi', 'Bimtek II', 'tahap
  * ketiga', 'ke-4') are the same term as digits ('6 dimensi', 'bimtek 2').
@@ -168,43 +158,66 @@ function unclitic(word: string, stemmed: string): string {
   return stemmed === word && word.length > 6 && word.endsWith('nya') ? stem(word.slice(0, -3)) : stemmed;
 }
 
+/** Index terms of a text: words without stop words, stemmed. */
 export function terms(text: string): string[] {
+  return termsOfWords(words(text));
+}
+
+/**
+ * Index terms of a text already split by `words`: stop words dropped, the rest stemmed, and
+ * every spelling of signing one term ('tanda tangan', 'ditandatangani', 'teken', 'ttd').
+ */
+export function termsOfWords(surface: readonly string[]): string[] {
   const out: string[] = [];
-  const list = signingJoined(words(text));
-  for (let i = 0; i < list.length; i++) {
-    const w = list[i]!;
+  for (let i = 0; i < surface.length; i++) {
+    let w = surface[i]!;
+    if (w === 'tanda' && /^tangan(i|nya)?$/.test(surface[i + 1] ?? '')) {
+      w = 'tandatangan';
+      i++;
+    }
     // 'terima kasih' thanks; 'menerima', 'diterima', 'penerima' are one idea with 'terima' alone.
-    if (w === 'terima' && list[i + 1] === 'kasih') continue;
-    const number = NUMERAL[w] ?? /^ke(\d+)$/.exec(w)?.[1];
-    if (number) {
-      out.push(number);
-      continue;
-    }
-    if (STOP_WORDS.has(w)) continue;
-    // The clitic '-nya' on a word the stemmer's dictionary lacks ('asesornya', 'walidatanya') is still a clitic.
-    const s = unclitic(w, stem(w));
-    if (NUMERAL[s] && s.length > 1) {
-      out.push(NUMERAL[s]);
-      continue;
-    }
-    if (STOP_WORDS.has(s)) {
-      // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'pengadaan'
-      // → 'ada', 'diperoleh' → 'oleh'): such a word keeps its own form instead of being lost, its
-      // per- stem when it has one ('diperoleh', 'memperoleh', 'perolehan' → 'peroleh').
-      const own = w.includes(`per${s}`) ? `per${s}` : DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
-      if (own.length >= 6 && !STOP_WORDS.has(own)) out.push(own);
-      continue;
-    }
-    if (s.length === 0 || (s.length === 1 && !/\d/.test(s))) continue;
-    out.push(s);
+    else if (w === 'terima' && surface[i + 1] === 'kasih') continue;
+    const t = termOf(w);
+    if (t !== null) out.push(t);
   }
   return out;
 }
 
-/** Term frequencies of a text. */
-export function termCounts(text: string): Map<string, number> {
+/** What one word becomes as an index term (null: none), cached: words recur, stemming is the cost. */
+const termCache = new Map<string, string | null>();
+
+function termOf(word: string): string | null {
+  let t = termCache.get(word);
+  if (t === undefined) {
+    t = wordTerm(SIGN.test(word) ? 'tandatangan' : word);
+    if (termCache.size > 200_000) termCache.clear();
+    termCache.set(word, t);
+  }
+  return t;
+}
+
+function wordTerm(w: string): string | null {
+  const number = NUMERAL[w] ?? /^ke(\d+)$/.exec(w)?.[1];
+  if (number) return number;
+  if (STOP_WORDS.has(w)) return null;
+  // The clitic '-nya' on a word the stemmer's dictionary lacks ('asesornya', 'walidatanya') is still a clitic.
+  const s = unclitic(w, stem(w));
+  if (NUMERAL[s] && s.length > 1) return NUMERAL[s];
+  if (STOP_WORDS.has(s)) {
+    // Sastrawi strips some derived words down to a stop word ('peserta' → 'serta', 'pengadaan'
+    // → 'ada', 'diperoleh' → 'oleh'): such a word keeps its own form instead of being lost, its
+    // per- stem when it has one ('diperoleh', 'memperoleh', 'perolehan' → 'peroleh').
+    const own = w.includes(`per${s}`) ? `per${s}` : DERIVED.test(w) ? w.replace(/(nya|lah|kah|pun)$/, '') : '';
+    return own.length >= 6 && !STOP_WORDS.has(own) ? own : null;
+  }
+  if (s.length === 0 || (s.length === 1 && !/\d/.test(s))) return null;
+  return s;
+}
+
+/** Term frequencies of a text, or of its `words` when already split. */
+export function termCounts(text: string, surface: readonly string[] = words(text)): Map<string, number> {
   const m = new Map<string, number>();
-  for (const t of terms(text)) m.set(t, (m.get(t) ?? 0) + 1);
+  for (const t of termsOfWords(surface)) m.set(t, (m.get(t) ?? 0) + 1);
   return m;
 }
 

@@ -8,6 +8,8 @@ export interface Embedder {
   embed(texts: readonly string[]): Promise<Float32Array[]>;
   /** Set when another process can rebuild the same embedder from this alone (the offline one). */
   readonly portable?: { readonly kind: 'hashing'; readonly dim: number };
+  /** The offline embedder also takes texts already split by `words` (the ingest splits each once for vectors and terms). */
+  embedWords?(surface: readonly string[]): Float32Array;
 }
 
 /** FNV-1a hashes of a padded word's character 3-, 4- and 5-grams, all 3-grams first, then 4, then 5. */
@@ -89,12 +91,12 @@ export function createHashingEmbedder(dim = 512): Embedder {
     return hs;
   };
   const counts = new HashCounter();
-  const embedOne = (text: string) => {
+  const embedWords = (surface: readonly string[]) => {
     const v = new Float32Array(dim);
     const grams: Uint32Array[] = [];
     let total = 0;
     // Content words only: function words would dominate the n-gram counts.
-    for (const w of words(text)) {
+    for (const w of surface) {
       if (STOP_WORDS.has(w)) continue;
       const hs = hashesOf(w);
       grams.push(hs);
@@ -120,7 +122,8 @@ export function createHashingEmbedder(dim = 512): Embedder {
     dim,
     portable: { kind: 'hashing', dim },
     async embed(texts) {
-      return texts.map(embedOne);
+      return texts.map((t) => embedWords(words(t)));
     },
+    embedWords,
   };
 }

@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../db/index.ts';
-import { toVectorLiteral, vectorArrayParam } from '../db/index.ts';
+import { CopyRows, nextIds, toVectorLiteral } from '../db/index.ts';
 import type { Embedder } from './embedder.ts';
 import { termCounts } from '../language/index.ts';
 import { indexTextOf, type IndexChunk } from './index-text.ts';
@@ -58,39 +58,22 @@ interface FlatChunk {
   readonly length: number;
 }
 
-/**
- * The chunks' vectors as one array parameter, matched to their rows by position: on
- * PostgreSQL in binary (no text to format here or to parse in the server: a second of CPU
- * for a few thousand chunks), in PGlite as text, which is all its client sends.
- */
-async function vectorsParam(tx: Queryable, kind: Db['kind'], flat: readonly FlatChunk[]): Promise<{ sql: string; value: unknown }> {
-  const vectors = flat.map((f) => f.c.embedding ?? null);
-  if (kind === 'pglite') return { sql: '$2::text[]', value: vectors.map((v) => (v ? toVectorLiteral(v) : null)) };
-  const [{ oid } = { oid: 0 }] = await tx.query<{ oid: number }>(`SELECT 'vector'::regtype::oid AS oid`);
-  return { sql: '$2::vector[]', value: vectorArrayParam(vectors, Number(oid)) };
-}
+const CHUNK_COPY = 'COPY chunks (id, document_id, ordinal, heading, page, text, length, embedding, term_ids) FROM STDIN WITH (FORMAT binary)';
 
-/** Inserts the chunks (one statement) with the ids of their terms and returns their ids in the order given. */
-async function insertChunks(tx: Queryable, kind: Db['kind'], flat: readonly FlatChunk[], terms: TermIds): Promise<number[]> {
-  const vectors = await vectorsParam(tx, kind, flat);
-  const rows = await tx.query<{ id: number; document_id: number; ordinal: number }>(
-    `INSERT INTO chunks (document_id, ordinal, heading, page, text, length, embedding, term_ids)
-     SELECT x.document_id, x.ordinal, x.heading, x.page, x.text, x.length, e.embedding::vector, x.term_ids
-       FROM ROWS FROM (json_to_recordset($1::json)
-              AS (document_id int, ordinal int, heading text, page int, text text, length int, term_ids int[])) WITH ORDINALITY
-         AS x(document_id, ordinal, heading, page, text, length, term_ids, n)
-       JOIN unnest(${vectors.sql}) WITH ORDINALITY AS e(embedding, n) ON e.n = x.n
-     RETURNING id, document_id, ordinal`,
-    [
-      JSON.stringify(flat.map((f) => ({
-        document_id: f.documentId, ordinal: f.c.ordinal, heading: f.c.heading, page: f.c.page, text: f.c.text, length: f.length,
-        term_ids: chunkTermIds(f, terms),
-      }))),
-      vectors.value,
-    ],
-  );
-  const id = new Map(rows.map((r) => [`${r.document_id}:${r.ordinal}`, r.id]));
-  return flat.map((f) => id.get(`${f.documentId}:${f.c.ordinal}`)!);
+/**
+ * Inserts the chunks with the ids of their terms and returns their ids in the order given:
+ * ids drawn from the sequence first (ascending, as one INSERT would give them), then every
+ * row in one binary COPY (vectors as floats, no text to format or parse).
+ */
+async function insertChunks(tx: Queryable, flat: readonly FlatChunk[], terms: TermIds): Promise<number[]> {
+  const ids = await nextIds(tx, 'chunks', flat.length);
+  const copy = new CopyRows(flat.reduce((a, f) => a + 64 + 3 * (f.c.text.length + f.c.heading.length) + 4 * (f.c.embedding?.length ?? 0) + 8 * f.counts.size, 0));
+  flat.forEach((f, i) => {
+    copy.row(9).int(ids[i]!).int(f.documentId).int(f.c.ordinal).text(f.c.heading).int(f.c.page).text(f.c.text).int(f.length);
+    copy.vector(f.c.embedding ?? null).intArray(chunkTermIds(f, terms));
+  });
+  await tx.copyFrom(CHUNK_COPY, copy.finish());
+  return ids;
 }
 
 /**
@@ -132,7 +115,7 @@ export async function writeDocuments(
     }));
     if (flat.length > 0) {
       const terms = await upsertTerms(tx, flat);
-      await insertPostings(tx, flat, await insertChunks(tx, db.kind, flat, terms), terms);
+      await insertPostings(tx, flat, await insertChunks(tx, flat, terms), terms);
       await tx.query('UPDATE bm25_stats SET n = n + $1, total_len = total_len + $2 WHERE id = 1', [
         flat.length,
         flat.reduce((a, f) => a + f.length, 0),

@@ -1,4 +1,4 @@
-import type { Queryable } from '../db/index.ts';
+import { CopyRows, nextIds, type Queryable } from '../db/index.ts';
 
 /**
  * BM25 postings in blocks (migration 080): a row per term and block holds up to
@@ -96,19 +96,16 @@ async function insertBlocks(tx: Queryable, lists: ReadonlyArray<{ termId: number
       cols.first.push(p.chunkIds[from]!);
       cols.last.push(p.chunkIds[to - 1]!);
       cols.n.push(to - from);
-      cols.at.push(at + 1);
+      cols.at.push(at);
       cols.len.push(end - at);
       at = end;
       added.set(termId, (added.get(termId) ?? 0) + 1);
     }
   }
   if (cols.term.length === 0) return added;
-  await tx.query(
-    `INSERT INTO posting_blocks (term_id, first_chunk, last_chunk, n, postings)
-     SELECT x.t, x.f, x.l, x.n, substring($7::bytea FROM x.o FOR x.len)
-       FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::int[], $6::int[]) AS x(t, f, l, n, o, len)`,
-    [cols.term, cols.first, cols.last, cols.n, cols.at, cols.len, buffer.subarray(0, at)],
-  );
+  const copy = new CopyRows(at + 40 * cols.term.length);
+  cols.term.forEach((t, i) => copy.row(5).int(t).int(cols.first[i]!).int(cols.last[i]!).int(cols.n[i]!).bytea(buffer.subarray(cols.at[i]!, cols.at[i]! + cols.len[i]!)));
+  await tx.copyFrom('COPY posting_blocks (term_id, first_chunk, last_chunk, n, postings) FROM STDIN WITH (FORMAT binary)', copy.finish());
   return added;
 }
 
@@ -169,22 +166,47 @@ export interface TermIds {
   readonly due: readonly number[];
 }
 
-/** Gives every term of the chunks an id, raising its df by the chunks holding it and its block count by the blocks about to be written. */
+/**
+ * Gives every term of the chunks an id, raising its df by the chunks holding it and its block
+ * count by the blocks about to be written. Known terms are read, new ones inserted and the
+ * known ones updated by id: a third of what one INSERT … ON CONFLICT DO UPDATE costs the
+ * server (a speculative insertion per term, then the update). Callers hold the bm25_stats row
+ * lock, so no other writer adds a term in between.
+ */
 export async function upsertTerms(tx: Queryable, chunks: readonly NewChunk[]): Promise<TermIds> {
   const df = new Map<string, number>();
   for (const c of chunks) for (const term of c.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-  // Sorted: concurrent writers would lock term rows in one order (the stats lock already serialises them).
+  // Sorted: rows are locked, and index pages visited, in one order.
   const terms = [...df.keys()].sort();
-  const rows = await tx.query<{ id: number; term: string; df: number; blocks: number }>(
-    `INSERT INTO terms (term, df, blocks) SELECT * FROM unnest($1::text[], $2::int[], $3::int[])
-     ON CONFLICT (term) DO UPDATE SET df = terms.df + EXCLUDED.df, blocks = terms.blocks + EXCLUDED.blocks
-     RETURNING id, term, df, blocks`,
-    [terms, terms.map((t) => df.get(t)!), terms.map((t) => blockCount(df.get(t)!))],
+  // One row of arrays (the terms' positions in `terms`), not a row per known term.
+  const [found] = await tx.query<{ n: number[] | null; id: number[] | null; df: number[] | null; blocks: number[] | null }>(
+    `SELECT array_agg(x.n::int) AS n, array_agg(t.id) AS id, array_agg(t.df) AS df, array_agg(t.blocks) AS blocks
+       FROM unnest($1::text[]) WITH ORDINALITY AS x(term, n) JOIN terms t ON t.term = x.term`,
+    [terms],
   );
-  return {
-    id: new Map(rows.map((r) => [r.term, r.id])),
-    due: rows.filter((r) => r.blocks > blockCount(r.df) + SPARE_BLOCKS).map((r) => r.id),
-  };
+  const known = (found?.n ?? []).map((n, i) => ({ term: terms[n - 1]!, id: found!.id![i]!, df: found!.df![i]!, blocks: found!.blocks![i]! }));
+  const id = new Map(known.map((r) => [r.term, r.id]));
+  const fresh = terms.filter((t) => !id.has(t));
+  if (fresh.length > 0) {
+    // New terms take ids from the sequence and go in by binary COPY: no array parameters to parse, no rows sent back.
+    const ids = await nextIds(tx, 'terms', fresh.length);
+    const copy = new CopyRows(fresh.reduce((a, t) => a + 40 + 3 * t.length, 0));
+    fresh.forEach((t, i) => {
+      id.set(t, ids[i]!);
+      copy.row(4).int(ids[i]!).text(t).int(df.get(t)!).int(blockCount(df.get(t)!));
+    });
+    await tx.copyFrom('COPY terms (id, term, df, blocks) FROM STDIN WITH (FORMAT binary)', copy.finish());
+  }
+  if (known.length > 0) {
+    await tx.query('UPDATE terms t SET df = t.df + x.d, blocks = t.blocks + x.b FROM unnest($1::int[], $2::int[], $3::int[]) AS x(id, d, b) WHERE t.id = x.id', [
+      known.map((r) => r.id),
+      known.map((r) => df.get(r.term)!),
+      known.map((r) => blockCount(df.get(r.term)!)),
+    ]);
+  }
+  // A new term's blocks are exactly its postings' blocks: only known terms can be due.
+  const due = known.filter((r) => r.blocks + blockCount(df.get(r.term)!) > blockCount(r.df + df.get(r.term)!) + SPARE_BLOCKS).map((r) => r.id);
+  return { id, due };
 }
 
 /** The sorted term ids of a chunk, as stored on it. */

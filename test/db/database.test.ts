@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadMigrations, migrate, migrationsCurrent, openDatabase, toVectorLiteral, vectorArrayParam, type Db } from '../../src/db/index.ts';
+import { loadMigrations, migrate, migrationsCurrent, openDatabase, toVectorLiteral, CopyRows, type Db } from '../../src/db/index.ts';
 import { backends, createPostgresDatabase, testDb } from '../support/db.ts';
 
 describe.each(backends)('database on %s', (backend) => {
@@ -79,16 +79,33 @@ describe.each(backends)('database on %s', (backend) => {
     expect(row!.e.map((x) => Math.fround(x))).toEqual(Array.from(v));
   });
 
-  it.runIf(backend === 'postgres')('takes a binary array of vectors with nulls, in order, each component exact', async () => {
-    const db = await freshDb('vecbin');
+  it('copies binary rows in: text in any script, nulls, int arrays, bytes and vectors exact', async () => {
+    const db = await freshDb('copybin');
     await migrate(db);
-    const [{ oid } = { oid: 0 }] = await db.query<{ oid: number }>(`SELECT 'vector'::regtype::oid AS oid`);
+    await db.exec('CREATE TABLE copied (id int, note text, tags int[], raw bytea, e vector(3))');
     const a = Float32Array.from([0.123456789, -1e-7, 1 / 3]);
-    const rows = await db.query<{ e: number[] | null; n: number }>(
-      'SELECT e.v::real[] AS e, e.n::int AS n FROM unnest($1::vector[]) WITH ORDINALITY AS e(v, n) ORDER BY e.n',
-      [vectorArrayParam([a, null, [2, Number.NaN, -0.5]], Number(oid))],
+    const rows = new CopyRows(16);
+    rows.row(5).int(1).text('Kab. Tanah Bumbu — “tahap” 𝛂').intArray([3, -1, 2 ** 31 - 1]).bytea(Uint8Array.from([0, 255, 7])).vector(a);
+    rows.row(5).int(null).text(null).intArray([]).bytea(new Uint8Array(0)).vector(null);
+    rows.row(5).int(3).text('').intArray([7]).bytea(Uint8Array.from([1])).vector([2, Number.NaN, -0.5]);
+    await db.transaction((tx) => tx.copyFrom('COPY copied (id, note, tags, raw, e) FROM STDIN WITH (FORMAT binary)', rows.finish()));
+    const got = await db.query<{ id: number | null; note: string | null; tags: number[]; raw: Uint8Array; e: number[] | null }>(
+      'SELECT id, note, tags, raw, e::real[] AS e FROM copied ORDER BY id NULLS LAST',
     );
-    expect(rows.map((r) => r.e?.map((x) => Math.fround(x)) ?? null)).toEqual([Array.from(a), null, [2, 0, -0.5]]);
+    expect(got.map((r) => [r.id, r.note, r.tags, Array.from(r.raw), r.e?.map((x) => Math.fround(x)) ?? null])).toEqual([
+      [1, 'Kab. Tanah Bumbu — “tahap” 𝛂', [3, -1, 2 ** 31 - 1], [0, 255, 7], Array.from(a)],
+      [3, '', [7], [1], [2, 0, -0.5]],
+      [null, null, [], [], null],
+    ]);
+  });
+
+  it('refuses a copied vector of the wrong dimension, writing none of the rows', async () => {
+    const db = await freshDb('copydim');
+    await migrate(db);
+    await db.exec('CREATE TABLE copied (id int, e vector(3))');
+    const rows = new CopyRows().row(2).int(1).vector([1, 2, 3]).row(2).int(2).vector([1, 2]);
+    await expect(db.transaction((tx) => tx.copyFrom('COPY copied (id, e) FROM STDIN WITH (FORMAT binary)', rows.finish()))).rejects.toThrow(/dimensions/);
+    expect(await db.query('SELECT id FROM copied')).toEqual([]);
   });
 
   it.runIf(backend === 'postgres')('reads vector columns back as numbers on every pooled connection', async () => {
