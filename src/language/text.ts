@@ -103,8 +103,9 @@ export function formalWord(word: string): string {
   formal = word;
   // 'dimenangin' stems to the root 'angin' though it is 'dimenangkan': a di-…-in word whose stem keeps the '-in'
   // and is not the word after 'di-' ('dijamin' is 'jamin' guaranteed).
-  const stemKeepsIn = word.startsWith('di') && word.endsWith('in') && stem(word).endsWith('in') && stem(word) !== word.slice(2) && !isRoot(word);
-  if (!isRoot(stem(word)) || stemKeepsIn) {
+  const stemmed = stem(word);
+  const stemKeepsIn = word.startsWith('di') && word.endsWith('in') && stemmed.endsWith('in') && stemmed !== word.slice(2) && !isRoot(word);
+  if (!isRoot(stemmed) || stemKeepsIn) {
     const candidates: string[] = [];
     if (word.endsWith('in') && word.length >= 5) {
       const base = word.slice(0, -2);

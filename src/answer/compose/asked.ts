@@ -73,8 +73,13 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
 /** Words that ask for a definition ('pengertian', 'makna'): the defining sentence answers them, whatever its words. */
 const DEFINITION_WORDS = 'pengertian definisi arti makna maksud dimaksud';
 
-const LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?|apa apa|siapa siapa)\b|\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\s+(apa|mana) saja\b/;
-const EXPLICIT_LIST = /\b(apa saja|siapa saja|mana saja|sebutkan|sebutin|apa apa|siapa siapa)\b/;
+/** Words that ask for a list in so many words ('siapa saja', 'sebutkan'). */
+const LIST_ASKED = 'apa saja|siapa saja|mana saja|sebutkan|sebutin|apa apa|siapa siapa';
+const EXPLICIT_LIST = new RegExp(`\\b(${LIST_ASKED})\\b`);
+/** …and words whose questions want one too ('syaratnya', 'langkah', 'daftar …'). */
+const LIST = new RegExp(
+  `\\b(${LIST_ASKED}|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?)\\b|\\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\\s+(apa|mana) saja\\b`,
+);
 const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)(?:\s+dari)?\s+(.+)$/;
 const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;

@@ -24,9 +24,11 @@ const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|${MONTH_YEAR_SOURCE}|\\b${YEAR}
 const CALENDAR_DATE = new RegExp(CALENDAR_DATE_SOURCE, 'i');
 /** A day of the calendar ('12 Mei', '14/3/2023'): what 'kapan' is best answered with; a year alone is not a day. */
 const DAY_DATE = new RegExp(DAY_DATE_SOURCE, 'i');
+/** A clock time ('pukul 09.00', '09.30 WIB'), as a pattern source. */
+const CLOCK_SOURCE = '\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b';
 /** Any answer to 'kapan': a calendar date, a weekday, a clock time, an era, or a relative day. */
 const DATE = new RegExp(
-  `${CALENDAR_DATE_SOURCE}|\\b(?:${DAYS})\\b|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
+  `${CALENDAR_DATE_SOURCE}|\\b(?:${DAYS})\\b|${CLOCK_SOURCE}|\\babad ke-?\\s?\\d+|\\btahun \\d{1,4}\\b|\\b(?:besok|kemarin|lusa|hari ini|pekan (?:depan|lalu)|bulan (?:depan|lalu)|tahun (?:depan|lalu))\\b`,
   'i',
 );
 
@@ -212,7 +214,7 @@ const IDENTIFIER = new RegExp(`\\b(?:nomor|no\\.?|pasal|ayat|bab|huruf|angka)\\s
  * 'tahap II'), a share ('80 persen') and a span of time ('1x24 jam', '3 hari').
  */
 const NOT_A_COUNT = new RegExp(
-  `${DAY_DATE_SOURCE}|\\b(?:pukul|jam)\\s\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}[.:]\\d{2}\\s?(?:wib|wita|wit)\\b|\\bke-?\\s?\\d+\\b|\\bke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\\b|\\bpertama\\b|\\bsalah (?:satu|seorang)\\b|\\p{L}+[-/]\\d+[\\w-]*|\\b(?:peringkat|ranking|rangking|urutan|juara|posisi|tahap|tahapan|angkatan|bimtek|gelombang|putaran|fase|sesi)\\s+(?:ke-?\\s?)?(?:\\d+|[ivx]+)\\b|\\b\\d+(?:[.,]\\d+)?(?:\\s?x\\s?\\d+)?\\s?(?:%|persen\\b|jam\\b|menit\\b|hari\\b|minggu\\b|pekan\\b|bulan\\b)`,
+  `${DAY_DATE_SOURCE}|${CLOCK_SOURCE}|\\bke-?\\s?\\d+\\b|\\bke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\\b|\\bpertama\\b|\\bsalah (?:satu|seorang)\\b|\\p{L}+[-/]\\d+[\\w-]*|\\b(?:peringkat|ranking|rangking|urutan|juara|posisi|tahap|tahapan|angkatan|bimtek|gelombang|putaran|fase|sesi)\\s+(?:ke-?\\s?)?(?:\\d+|[ivx]+)\\b|\\b\\d+(?:[.,]\\d+)?(?:\\s?x\\s?\\d+)?\\s?(?:%|persen\\b|jam\\b|menit\\b|hari\\b|minggu\\b|pekan\\b|bulan\\b)`,
   'giu',
 );
 /** The question asks for a rank or an ordinal, which the ordinal itself answers. */
