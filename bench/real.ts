@@ -1,9 +1,9 @@
 /**
  * Quick runner for the real-shaped set while tuning:
- *   npm run eval:real -- [--set real|fresh] [--split dev|test|all] [--ids r001,r007] [--verbose] [--json]
+ *   npm run eval:real -- [--set real|fresh|blind] [--split dev|test|all] [--ids r001,r007] [--verbose] [--json]
  * Prints the ingest failures, the figures of each half and every miss with its question, the
  * key facts it needed and the first 300 characters of the answer given. Tune on dev only;
- * run test to report. `--set fresh` asks the second, dev-only set (eval/fresh). --verbose adds every file's ingest outcome and the hit rate per shape.
+ * run test to report. `--set fresh` asks the second, dev-only set (eval/fresh); `--set blind` the third (eval/blind). --verbose adds every file's ingest outcome and the hit rate per shape.
  */
 import { parseArgs } from 'node:util';
 import { createLogger } from '../src/log.ts';
@@ -25,8 +25,8 @@ if (!['dev', 'test', 'all'].includes(splitArg)) {
   process.exit(2);
 }
 const setArg = values.set ?? 'real';
-if (setArg !== 'real' && setArg !== 'fresh') {
-  process.stderr.write(`--set harus real atau fresh (bukan "${setArg}")\n`);
+if (setArg !== 'real' && setArg !== 'fresh' && setArg !== 'blind') {
+  process.stderr.write(`--set harus real, fresh, atau blind (bukan "${setArg}")\n`);
   process.exit(2);
 }
 const set = SETS[setArg];

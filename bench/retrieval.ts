@@ -2,8 +2,8 @@
  * Retrieval benchmark: `npm run bench:retrieval`. Prints progress on stderr and, as the
  * last line on stdout, one JSON object with every figure:
  *   {"tydiqa": {"bm25", "vector", "langchain", "shipped", "refusal"}, "answerLevel": {"tydi": {"shipped", "first300", "bestSentence"}},
- *    "own": {...}, "real": {"dev", "test", "ingest"}, "fresh": {"dev", "ingest"}, "latency": {...}}
- * BENCH_SKIP (comma-separated: own, real, fresh, latency, …) leaves parts out.
+ *    "own": {...}, "real": {"dev", "test", "ingest"}, "fresh": {"dev", "ingest"}, "blind": {"dev", "ingest"}, "latency": {...}}
+ * BENCH_SKIP (comma-separated: own, real, fresh, blind, latency, …) leaves parts out.
  * TyDi QA GoldP Indonesian (Apache-2.0) via IDK-MRC (CC BY-SA 4.0): ../shared/bench/tydiqa-id.
  */
 import { createLogger } from '../src/log.ts';
@@ -130,6 +130,7 @@ if (!skip.has('tydiqa')) {
 if (!skip.has('own')) out.own = await own(embedder);
 if (!skip.has('real')) out.real = await real(embedder);
 if (!skip.has('fresh')) out.fresh = await real(embedder, 'fresh');
+if (!skip.has('blind')) out.blind = await real(embedder, 'blind');
 if (!skip.has('latency')) {
   const latency: Record<string, unknown> = { embedded_10k: await latencyAt('memory://', 10_000, embedder) };
   const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
