@@ -66,7 +66,8 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   // and is told it is out of scope when the documents do not answer it.
   const inScope = isProgrammeQuestion(question) || intent !== 'rule';
   const outOfScope = (): Draft => ({ ...refuse(answerMessages.outOfScope), intent: 'out_of_scope' });
-  if (!top || top.coverage < deps.minCoverage) return inScope ? refuse(answerMessages.refused()) : outOfScope();
+  // The best-covered passage decides, not the first ranked: the composer quotes from all of them.
+  if (!top || Math.max(...hits.map((h) => h.coverage)) < deps.minCoverage) return inScope ? refuse(answerMessages.refused()) : outOfScope();
   // Outside the programme, a question about today or tomorrow ('cuaca besok', 'presiden sekarang')
   // is not answered by documents that were true when they were written.
   if (!inScope && PRESENT.test(question.toLowerCase())) return outOfScope();

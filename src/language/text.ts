@@ -16,7 +16,8 @@ export const STOP_WORDS = new Set(
    secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah mau ingin
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
    saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta kasih terus lalu
-   halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are`.split(/\s+/).filter(Boolean),
+   halo hai selamat pagi siang sore malam maksudnya artinya bunyinya the of a an to is are
+   lagi idealnya sebaiknya seharusnya semestinya`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -40,7 +41,11 @@ const SLANG = wordTable({
   // Chat's function words, written as the documents write them: 'buat NK' is 'untuk NK', 'habis NK' is 'setelah NK'.
   buat: 'untuk', bareng: 'bersama', barengan: 'bersama', tiap: 'setiap', habis: 'setelah', abis: 'setelah', dikasih: 'diberi', dikasi: 'diberi', ngasih: 'memberi', jd: 'jadi', dpt: 'dapat', dapet: 'dapat',
   kayak: 'seperti', kyk: 'seperti', emang: 'memang', emg: 'memang', banget: 'sangat', doang: 'saja', gitu: 'begitu', gini: 'begini',
+  biar: 'agar',
   bikin: 'membuat', dibikin: 'dibuat', ntar: 'nanti', cuma: 'hanya', cuman: 'hanya', liat: 'lihat', gede: 'besar', ngga: 'tidak', enggak: 'tidak',
+  // Officials' titles as chats and news shorten them ('walkot', 'wabup', 'kadis', 'plt').
+  walkot: 'wali kota', wawali: 'wakil wali kota', wabup: 'wakil bupati', wagub: 'wakil gubernur', kadis: 'kepala dinas',
+  kaban: 'kepala badan', kabid: 'kepala bidang', plt: 'pelaksana tugas', plh: 'pelaksana harian',
   // English words in officers' chats → the words the Indonesian documents use.
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
@@ -100,6 +105,11 @@ export function formalWord(word: string): string {
   // 'ganti2' writes 'ganti-ganti'.
   if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
   if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
+  // 'ngitungnya': the clitic on a chat word is read off before the word is made formal.
+  if (word.length > 7 && word.endsWith('nya') && !isRoot(stem(word))) {
+    const bare = formalWord(word.slice(0, -3));
+    if (bare !== word.slice(0, -3)) return bare;
+  }
   formal = word;
   // 'dimenangin' stems to the root 'angin' though it is 'dimenangkan': a di-…-in word whose stem keeps the '-in'
   // and is not the word after 'di-' ('dijamin' is 'jamin' guaranteed).
@@ -115,6 +125,8 @@ export function formalWord(word: string): string {
       else candidates.push(base, `${base}kan`);
     }
     else if (/^(ng|ny|n)[^g]/.test(word) && !word.startsWith('nge')) candidates.push(`me${word}`);
+    // 'ngitung' is 'hitung', 'ngirim' is 'kirim': chat's nasal prefix takes the place of the root's h or k.
+    if (/^ng[aeiou]/.test(word)) candidates.push(`h${word.slice(2)}`, `k${word.slice(2)}`);
     if (/e$/.test(word)) candidates.push(`${word.slice(0, -1)}ai`);
     if (/e[^aeiou]$/.test(word)) candidates.push(`${word.slice(0, -2)}a${word.slice(-1)}`);
     formal = candidates.find((c) => isRoot(stem(c))) ?? word;

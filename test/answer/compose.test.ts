@@ -128,6 +128,9 @@ describe('where a passage comes from', () => {
 describe('what a question asks for', () => {
   it('reads the kind of value from its wording, slang included', () => {
     expect(readQuestion('link portal g100sc apa ya, alamat webnya').value).toBe('url');
+    // 'di tempat kami' is where the asker is, not a question for a place.
+    expect(readQuestion('ada BUMN di tempat kami mau kasih CSR, prosedurnya gmn?').value).toBeNull();
+    expect(readQuestion('bimtek 2 tempatnya dmn?').value).toBe('place');
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
     expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
     expect(readQuestion('bobot output brp persen?').value).toBe('percent');

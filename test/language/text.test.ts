@@ -20,6 +20,16 @@ describe('Indonesian text analysis', () => {
     expect(terms('tiap daerah daftar brp akun')).toEqual(terms('setiap daerah daftar berapa akun'));
     expect(terms('ikut bareng konsel')).toEqual(terms('ikut bersama konsel'));
     expect(terms('emang cuma kayak gitu doang?')).toEqual(terms('memang hanya seperti begitu saja?'));
+    // Chat's nasal prefix in place of a root's h or k, with or without the clitic: 'ngitungnya' counts.
+    expect(terms('skor outcome ngitungnya gimana')).toEqual(terms('skor outcome menghitung bagaimana'));
+    expect(terms('ngirim laporan')).toEqual(terms('kirim laporan'));
+    // Officials' titles as chats and news shorten them are the titles the documents write.
+    expect(terms('walkot sama wabup')).toEqual(terms('wali kota sama wakil bupati'));
+    expect(terms('kadis kominfo, plt kepala bappeda')).toEqual(terms('kepala dinas kominfo, pelaksana tugas kepala bappeda'));
+    // Hedges and 'lg' (currently) carry no topic: 'idealnya brp orang' asks for the number of people.
+    expect(terms('idealnya anggota dewan brp orang')).toEqual(terms('anggota dewan berapa orang'));
+    expect(terms('bupati lg dinas ke luar negeri')).toEqual(terms('bupati dinas ke luar negeri'));
+    expect(terms('biar ga salah')).toEqual(terms('agar tidak salah'));
   });
 
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
