@@ -44,7 +44,9 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   const ev = composed.evidence;
   // 'angkatan 2029' when the calendars hold other cohorts and the quote does not speak of it.
   const asked = [...question.matchAll(/\bangkatan\s+(20\d\d)\b/gi)].map((m) => Number(m[1]));
-  const uncovered = asked.filter((y) => !input.cohorts.includes(y) && !new RegExp(`angkatan\\s+${y}`, 'i').test(composed.text));
+  // A quote that names the cohort, or a report published that year (on that year's cohort, whatever word it uses), is about it.
+  const states = (y: number) => new RegExp(`angkatan\\s+${y}`, 'i').test(composed.text) || composed.citations.some((c) => c.published_at?.startsWith(String(y)));
+  const uncovered = asked.filter((y) => !input.cohorts.includes(y) && !states(y));
   if (uncovered.length > 0 && input.cohorts.length > 0) return { kind: 'refuse', message: refusalMessages.cohortNotCovered(uncovered, input.cohorts) };
   // A region the programme's data does not cover is answered only from a quote about it (a news article).
   if (region && !region.inProgramme && !aboutRegion(region, composed)) return { kind: 'refuse', message: refusalMessages.regionNotCovered(region.name) };

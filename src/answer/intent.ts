@@ -54,7 +54,7 @@ export function classify(question: string, hasStage: boolean): Classified {
 }
 
 /** Words that show a question is about the programme even when the corpus has no answer. */
-const DOMAIN = /\b(smart ?city|kota cerdas|nota kesepakatan|nk|assessment|asesmen|satu data|g100sc|bimtek|bimbingan teknis|masterplan|rencana induk|dewan|tim pelaksana|quick ?win|qw|mou|nota kesepahaman|tenggat|checklist|dimensi|evaluasi|kominfo|menkominfo|kemkominfo|kemenkominfo|komdigi|menkomdigi|rpjmd|renstra|perbup|perwali|perda|sekretariat|mentor|tahap|angkatan|pandu|pemda|kabupaten|kota|bupati|wali ?kota|opd|apbd|bappeda|diskominfo|spbe|indeks|f-?0[1-5]|csr|pengingat|reminder|portal|buku [12]|program ini|daerah|pemerintah|kementerian|inovasi|layanan publik|program)\b/;
+const DOMAIN = /\b(smart ?city|kota cerdas|nota kesepakatan|nk|assessment|asesmen|satu data|g100sc|bimtek|bimbingan teknis|masterplan|rencana induk|dewan|tim pelaksana|quick ?win|qw|mou|nota kesepahaman|tenggat|checklist|dimensi|evaluasi|kominfo|menkominfo|kemkominfo|kemenkominfo|komdigi|menkomdigi|rpjmd|renstra|perbup|perwali|perda|sekretariat|mentor|tahap|angkatan|pandu|pemda|kabupaten|kota|bupati|wali ?kota|opd|apbd|bappeda|diskominfo\w*|spbe|indeks|f-?0[1-5]|csr|pengingat|reminder|portal|buku [12]|program ini|daerah|pemerintah|kementerian|inovasi|layanan publik|program)\b/;
 
 export function isProgrammeQuestion(question: string): boolean {
   return DOMAIN.test(words(question).join(' '));

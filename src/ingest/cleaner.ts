@@ -69,9 +69,11 @@ export class LineCleaner {
   /** Lines that frame a page rather than say anything: counted, and read for the page's date. */
   furniture(lines: readonly string[]): void {
     for (const l of lines) {
-      const t = l.replace(/\s+/g, ' ').trim();
+      // A saved page's credits may keep their Markdown emphasis ('*Rabu, 9 Mei 2018 | 08.40 WIB*').
+      const t = l.replace(/\s+/g, ' ').trim().replace(/^[*_]+|[*_]+$/g, '').trim();
       const kind = classifyLine(t) ?? (isDateStamp(t) || splitBylinePrefix(t) ? 'byline' : 'header_footer');
-      if (kind === 'byline') this.publishedAt ??= findDate(t);
+      // A date among the credits above the article ('Tyas Wulandari · Selasa, 13 Juni 2023 · Pemerintahan') is the page's.
+      if (kind === 'byline' || t.length <= 120) this.publishedAt ??= findDate(t);
       this.count(kind);
     }
   }

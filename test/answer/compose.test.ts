@@ -131,6 +131,7 @@ describe('what a question asks for', () => {
     // 'di tempat kami' is where the asker is, not a question for a place.
     expect(readQuestion('ada BUMN di tempat kami mau kasih CSR, prosedurnya gmn?').value).toBeNull();
     expect(readQuestion('bimtek 2 tempatnya dmn?').value).toBe('place');
+    expect(readQuestion('bupati ttd MoU 2021 dr hotel apa').value).toBe('place');
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
     expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
     expect(readQuestion('bobot output brp persen?').value).toBe('percent');

@@ -28,6 +28,16 @@ describe('evidence checks', () => {
     expect(checkEvidence(input('siapa pemenang pilpres 2029?', 'Program berjalan sejak 2017.')).kind).toBe('refuse');
   });
 
+  it("takes a report published in a cohort's year as about that cohort, whatever word it uses for it", () => {
+    const question = 'angkatan 2018 brp kab/kota yg jd kandidat?';
+    const concepts = queryConcepts(question).map((c) => ({ ...c, weight: 1 }));
+    const text = 'Dari penyaringan awal angkatan kedua ini, ada 120 kabupaten/kota yang menjadi kandidat dan diundang mengikuti assessment.';
+    const hit = { chunkId: 1, document: 'berita/mou.md', title: 'MoU tahap kedua', kind: 'berita', regionCode: null, heading: 'MoU tahap kedua', page: null, text, score: 1, bm25: 1, coverage: 1 };
+    const verdict = (publishedAt: string | null) => checkEvidence({ question, composed: composeAnswer(question, [{ ...hit, publishedAt }], concepts), concepts, region: null, cohorts: [2026, 2027] });
+    expect(verdict('2018-05-09').kind).toBe('ok');
+    expect(verdict('2021-05-20')).toMatchObject({ kind: 'refuse', message: expect.stringContaining('angkatan 2018') });
+  });
+
   it('recognises a passage that itself says the thing is not published', () => {
     const v = checkEvidence(input('bobot penilaian assessment berapa?', 'Bobot rinci penilaian assessment tidak dipublikasikan.'));
     expect(v.kind).toBe('not-held');

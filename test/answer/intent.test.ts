@@ -27,6 +27,9 @@ describe('programme scope', () => {
     const { isProgrammeQuestion } = await import('../../src/answer/intent.ts');
     expect(isProgrammeQuestion('berapa daerah yang terpilih tahun 2018?')).toBe(true);
     expect(isProgrammeQuestion('program ini kerjasama kementerian mana aja?')).toBe(true);
+    // A regional communications office, whatever suffixes its name carries, is the programme's counterpart.
+    expect(isProgrammeQuestion('kadis diskominfotikan pesawaran sapa ya')).toBe(true);
+    expect(isProgrammeQuestion('tolong buatin pantun buat perpisahan pak kadis')).toBe(false);
     // The programme's ministry named in one word ('menkominfo') is the programme's too.
     expect(isProgrammeQuestion('proyeksi PDB yg disebut menkominfo waktu kick-off brp?')).toBe(true);
     expect(isProgrammeQuestion('resep rendang padang yg empuk gimana ya')).toBe(false);

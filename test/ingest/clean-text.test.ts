@@ -107,6 +107,29 @@ describe('clean text at ingest', () => {
     expect(outcome('halaman-klaten.md')).toMatchObject({ published_at: '2022-05-12', place: 'Klaten' });
   });
 
+  it.each([
+    ['a credit line with dots between name, date and rubric', '**Rina Oktaviani** · Selasa, 13 Juni 2023 · Pemerintahan', '2023-06-13'],
+    ['a date line kept in emphasis under the byline', '*Rina Oktaviani — Kabar Lereng*\n*Rabu, 9 Mei 2018 | 08.40 WIB*', '2018-05-09'],
+  ])('dates a news page saved as Markdown by the credits under its headline: %s', async (_shape, credits, date) => {
+    const page = [
+      'Kabar Lereng — Berita Daerah',
+      '[Beranda](/) · [Pemerintahan](/pemerintahan)',
+      '',
+      '# Kabupaten Lereng Mulai Susun Masterplan Kota Cerdas',
+      '',
+      credits,
+      '',
+      '`Facebook` `WhatsApp`',
+      '',
+      '**LERENG, Kabar Lereng** — Pemerintah Kabupaten Lereng mulai menyusun masterplan kota cerdas bersama mentor dari kementerian. Bimbingan teknis pertama digelar di aula kantor bupati dan diikuti perwakilan seluruh perangkat daerah.',
+      '',
+      'Kepala dinas kominfo setempat menyebut dokumen itu ditargetkan rampung pada akhir tahun, setelah empat kali bimbingan teknis.',
+    ].join('\n');
+    const { outcome, text } = await ingestFiles({ 'lereng.md': page });
+    expect(outcome('lereng.md')).toMatchObject({ published_at: date, place: 'Lereng' });
+    expect(await text('lereng.md')).not.toContain('Oktaviani');
+  });
+
   it('takes only the announcement from a government page whose menus and sidebars are plain divs', async () => {
     const { outcome, text } = await ingestFiles({ 'klinik-quick-win.html': GOV_HTML });
     const body = await text('klinik-quick-win.html');

@@ -107,7 +107,7 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   // 'kapan tahap dianggap selesai?' asks for a condition, not a date.
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
   if (!condition && /\b(kapan|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
-  if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|di (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
+  if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
   // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount.
   if (/\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q)) return { value: 'number', unit: 'nomor' };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
