@@ -10,6 +10,8 @@ import { compoundParts } from './compound.ts';
 import { asksRuleToo, classify } from './intent.ts';
 import { answerFromText, type TextAnswerDeps } from './text-answers.ts';
 import type { Vocabulary } from './vocabulary.ts';
+import { weightedConcepts } from '../retrieval/index.ts';
+import { terms } from '../language/index.ts';
 
 export interface RouteInput {
   readonly question: string;
@@ -111,6 +113,15 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
     const text = await fromText('rule');
     if (!text.refused) draft = text;
   }
+  // A calendar answers the current cohorts' dates; a question about a past event that a document reports
+  // ('bimtek ketiga sidoarjo dibuka tgl brp') is answered by that document when it holds clearly more of the question.
+  if (draft?.intent === 'deadline' && !draft.refused && !region?.inProgramme) {
+    const text = await fromText('rule');
+    if (!text.refused && (await reportsEvents(db, text.citations[0]?.document))) {
+      const [calendar, reported] = await Promise.all([coverageOf(db, question, draft.answer), coverageOf(db, question, text.answer)]);
+      if (reported >= calendar + REPORT_MARGIN) draft = text;
+    }
+  }
   const dates: Draft | null = draft;
   if (dates?.intent === 'deadline' && !dates.refused && asksRuleToo(question)) {
     // The dates, then what the documents say about the rest of the question.
@@ -121,6 +132,27 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   }
   draft ??= await fromText();
   return { draft, regionCode };
+}
+
+/** How much more of a question a document's answer must hold than the calendar's to be shown instead (chosen on the dev sets). */
+const REPORT_MARGIN = 0.15;
+
+/** The programme's own guidance (guides, FAQ, checklists, calendars) never overrides the calendar; reports and regional documents may. */
+const GUIDANCE_KINDS = ['panduan', 'faq', 'checklist', 'kalender'];
+
+async function reportsEvents(db: Queryable, document: string | undefined): Promise<boolean> {
+  if (!document) return false;
+  const [doc] = await db.query<{ kind: string }>('SELECT kind FROM documents WHERE path = $1', [document]);
+  return doc !== undefined && !GUIDANCE_KINDS.includes(doc.kind);
+}
+
+/** The share of a question's weighted ideas a text holds. */
+async function coverageOf(db: Queryable, question: string, text: string): Promise<number> {
+  const concepts = await weightedConcepts(db, question);
+  const present = new Set(terms(text));
+  const total = concepts.reduce((a, c) => a + c.weight, 0);
+  const held = concepts.filter((c) => c.forms.some((f) => f.every((t) => present.has(t)))).reduce((a, c) => a + c.weight, 0);
+  return total > 0 ? held / total : 0;
 }
 
 function progressElsewhere(regionName: string | null): Draft {

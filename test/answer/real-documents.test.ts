@@ -202,3 +202,31 @@ describe('answers on real-shaped documents', () => {
     }
   });
 });
+
+describe('a past event a report dates, beside the calendars of the current cohorts', () => {
+  const REPORT = `Bimtek Ketiga Masterplan Kota Cerdas Sidomukti Dibuka
+
+SIDOMUKTI, kabarsidomukti.id – Bimbingan teknis ketiga penyusunan masterplan kota cerdas Kabupaten Sidomukti dibuka Kamis (28/9/2017) di ruang rapat sekretariat daerah. Bimtek ketiga ini membahas rencana aksi dan program unggulan setiap dimensi.
+
+Kepala Dinas Kominfo Sidomukti mengatakan tiga program sudah disiapkan untuk dijalankan tahun depan.
+`;
+  let service: AnswerService;
+  beforeAll(async () => {
+    const db = await testDb('pglite');
+    await ensureEmbeddings(db, embedder);
+    const dir = tempDir('pandu-report-');
+    writeFileSync(join(dir, 'bimtek-sidomukti.txt'), REPORT);
+    await ingestPaths({ db, embedder, logger }, [dir, 'corpus/kalender']);
+    service = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+  }, 120_000);
+
+  it('answers when the reported bimtek was opened from the report, and a deadline question from the calendar', async () => {
+    const past = await service.ask({ question: 'bimtek ketiga smart city sidomukti dibuka tgl brp', platform: 'telegram', regionCode: null, record: false });
+    expect(past.refused).toBe(false);
+    expect(past.answer).toContain('28/9/2017');
+    expect(past.answer).not.toMatch(/Angkatan 2026/);
+    const due = await service.ask({ question: 'deadline bimtek 3 kapan?', platform: 'telegram', regionCode: null, record: false });
+    expect(due.intent).toBe('deadline');
+    expect(due.answer).toMatch(/Angkatan 2026/);
+  });
+});
