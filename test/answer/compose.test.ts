@@ -468,6 +468,11 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, [hit('Keputusan Bupati', text, 1, { title: 'Keputusan Bupati Uji tentang Dewan Smart City' })], rare(q, 'tandatangan', 4));
     // The section label, then the signature first.
     expect(a.text.split('\n').slice(0, 2).join('\n')).toContain('BUPATI UJI, ttd. BUDI SANTOSO');
+    // A name of one word after the mark is a name too ('ttd. SASTROWARDOYO'), and it outweighs the table row naming the office,
+    // even when signing weighs no more than the decree's other words.
+    const one = composeAnswer('keputusan bupati uji no 555/12 thn 2019 itu yg ttd sapa', [hit('Keputusan Bupati', text.replace('BUDI SANTOSO', 'SASTROWARDOYO'), 1, { title: 'Keputusan Bupati Uji 555/12 Tahun 2019' })], flat('keputusan bupati uji no 555/12 thn 2019 itu yg ttd sapa'));
+    expect(one.text.split('\n').slice(0, 2).join('\n')).toContain('BUPATI UJI, ttd. SASTROWARDOYO');
+    expect(one.evidence.valueHeld).toBe(true);
   });
 
   it('answers "jam brp" with the clock time, not with another sentence\'s date', () => {

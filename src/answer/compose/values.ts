@@ -123,16 +123,18 @@ function personNames(text: string, question: string): Span[] {
     }
     flush();
   }
-  // A signature's name after its mark, in capitals: 'ttd. EKO PURNOMO', 'ttd. Dr. HENDRA KUSUMAWIJAYA, S.T.'.
+  // A signature's name after its mark, in capitals: 'ttd. EKO PURNOMO', 'ttd. JULIYATMONO', 'ttd. Dr. HENDRA KUSUMAWIJAYA, S.T.'.
   for (const m of text.matchAll(SIGNED_NAME)) {
     const name = m[1]!;
     const words = name.split(/\s+/).map((w) => w.replace(/\.$/, '').toLowerCase());
+    // One name alone is common ('ttd. JULIYATMONO'); a short capital word after the mark is no name ('ttd. NIP').
+    if (words.length === 1 && words[0]!.length < 5) continue;
     if (!words.some((w) => NOT_NAME.has(w)) && !question.includes(name.toLowerCase())) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
   }
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
 }
 
-const SIGNED_NAME = /\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\.?\s+(?:(?:[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?)\.?\s+)*(\p{Lu}{2,}\.?(?:\s+\p{Lu}{2,}\.?){1,4})/gu;
+const SIGNED_NAME = /\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\.?\s+(?:(?:[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?)\.?\s+)*(\p{Lu}{2,}\.?(?:\s+\p{Lu}{2,}\.?){0,4})/gu;
 
 export function hasPersonName(text: string, question = ''): boolean {
   return personNames(text, question).length > 0;
@@ -235,7 +237,8 @@ function roleHead(role: string): string {
  * a comma, a digit or a lower-case word follows ('CEO Citiasia Inc., yang ditunjuk …', 'Kab. bogor').
  */
 function sentenceSpans(text: string): Span[] {
-  return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}]))+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
+  // A signature's mark ('ttd.') is an abbreviation: the name after it is in the same sentence.
+  return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}])|(?<=\b(?:ttd|TTD|Ttd))\.)+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
 }
 
 /**
