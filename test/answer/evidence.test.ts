@@ -38,6 +38,14 @@ describe('evidence checks', () => {
     expect(verdict('2021-05-20')).toMatchObject({ kind: 'refuse', message: expect.stringContaining('angkatan 2018') });
   });
 
+  it("refuses a stage's date from a report on another stage, though that report counts 'dua hari'", () => {
+    const first = 'Bimbingan Teknis (Bimtek) Tahap I masterplan Kabupaten Uji dibuka Senin (21/6/2021). Kegiatan dua hari itu berlangsung di aula setda.';
+    expect(checkEvidence(input('bimtek tahap II kab uji kpn?', first)).kind).toBe('refuse');
+    const second = 'Bimbingan Teknis (Bimtek) Tahap II masterplan Kabupaten Uji dibuka Senin (13/9/2021). Kegiatan dua hari itu berlangsung di aula setda.';
+    expect(checkEvidence(input('bimtek tahap II kab uji kpn?', second)).kind).toBe('ok');
+    expect(checkEvidence(input('bimtek kedua kab uji kpn?', second)).kind).toBe('ok');
+  });
+
   it('recognises a passage that itself says the thing is not published', () => {
     const v = checkEvidence(input('bobot penilaian assessment berapa?', 'Bobot rinci penilaian assessment tidak dipublikasikan.'));
     expect(v.kind).toBe('not-held');

@@ -94,6 +94,18 @@ function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
   return { ...k, units };
 }
 
+/** Index terms of the words that number stages ('tahap', 'bimtek', 'bimbingan teknis', 'putaran'). */
+const STAGE_TERMS = new Set(terms('tahap tahapan bimtek teknis angkatan gelombang putaran batch fase sesi termin'));
+
+/**
+ * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
+ * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
+ */
+function statesStage(stage: readonly string[], text: string): boolean {
+  const t = terms(text);
+  return t.some((x, i) => x === stage[0] && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
+}
+
 function secondBest(p: Passage, taken: readonly number[], scorer: ReturnType<typeof createScorer>): { at: number; score: number; text: string } | null {
   let out: { at: number; score: number; text: string } | null = null;
   for (const [at, u] of p.units.entries()) {
@@ -276,7 +288,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),
         // A stage the quoted passage states ('… dalam rangkaian Bimbingan Teknis IV') need not be in the quote.
-        ...missingNames(asked.stages, new Set(terms(`${text} ${contexts} ${picks.map((k) => k.passage.hit.text).join(' ')}`))),
+        ...asked.stages.filter((g) => !statesStage(g, `${text} ${contexts} ${picks.map((k) => k.passage.hit.text).join(' ')}`)),
       ],
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),
