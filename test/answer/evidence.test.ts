@@ -46,6 +46,14 @@ describe('evidence checks', () => {
     expect(checkEvidence(input('bimtek kedua kab uji kpn?', second)).kind).toBe('ok');
   });
 
+  it("wants a 'tenaga ahli' named as one, not the official who opened the event", () => {
+    const q = 'sapa tenaga ahli yg dampingin bimtek ketiga kab uji';
+    const opened = 'Tim tenaga ahli dari kementerian mendampingi bimtek ketiga masterplan Kabupaten Uji. Kegiatan dibuka Sekretaris Daerah Kabupaten Uji, Djoko Santoso, di ruang rapat setda.';
+    expect(checkEvidence(input(q, opened)).kind).toBe('refuse');
+    const named = 'Bimtek ketiga masterplan Kabupaten Uji didampingi tenaga ahli Rudi Hartanto dari kementerian. Kegiatan dibuka Sekretaris Daerah Kabupaten Uji, Djoko Santoso.';
+    expect(checkEvidence(input(q, named)).kind).toBe('ok');
+  });
+
   it('recognises a passage that itself says the thing is not published', () => {
     const v = checkEvidence(input('bobot penilaian assessment berapa?', 'Bobot rinci penilaian assessment tidak dipublikasikan.'));
     expect(v.kind).toBe('not-held');
