@@ -132,6 +132,13 @@ describe('what a question asks for', () => {
     expect(readQuestion('ada BUMN di tempat kami mau kasih CSR, prosedurnya gmn?').value).toBeNull();
     expect(readQuestion('bimtek 2 tempatnya dmn?').value).toBe('place');
     expect(readQuestion('bupati ttd MoU 2021 dr hotel apa').value).toBe('place');
+    // A web address is asked when the question asks for it, not when it names a website among other things.
+    expect(readQuestion('link zoom penandatanganan NK smart city 2024 apa?').value).toBe('url');
+    expect(readQuestion('minta link zoom nya dong').value).toBe('url');
+    expect(readQuestion('sebutin tahapannya dr website sampe master plan TIK, perbup2nya jg').value).not.toBe('url');
+    // A count of participants is answered by a count of people, whatever noun counts them.
+    expect(holdsValue(readQuestion('rakor satu data diikuti brp peserta'), 'Jumlah peserta: 98 orang')).toBe(true);
+    expect(holdsValue(readQuestion('rakor satu data diikuti brp peserta'), 'Rapat berlangsung 3 jam')).toBe(false);
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
     expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
     expect(readQuestion('bobot output brp persen?').value).toBe('percent');

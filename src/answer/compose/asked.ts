@@ -99,8 +99,12 @@ const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{
 
 const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
 
+const URL_WORD = '(?:link|tautan|url|website|situs|laman web|webnya|alamat (?:web|situs|website|laman))';
+const URL_ASKED = new RegExp(`\\b${URL_WORD}(?:nya)?\\b(?:\\s+\\S+){0,6}?\\s*\\b(?:apa|apaan|mana|dimana|ada|berapa)\\b|\\b${URL_WORD}(?:nya)?\\b(?:\\s+\\S+){0,2}$|\\b(?:apa|minta|kirim|kirimkan|share|bagi|cari|cek)\\s+(?:\\S+\\s+)?${URL_WORD}\\b`);
+
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
-  if (/\b(link|tautan|url|website|situs|laman web|alamat (web|situs|website|laman)|webnya)\b/.test(q)) return { value: 'url', unit: null };
+  // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
+  if (URL_ASKED.test(q)) return { value: 'url', unit: null };
   if (/\b(nomor|no|nomer|kontak) (wa|whatsapp|telepon|telpon|telp|hp|handphone|ponsel)\b|\b(wa|whatsapp|telepon|telp|hp)nya\b/.test(q)) return { value: 'phone', unit: null };
   if (/\b(email|e-mail|surel|surat elektronik)\b/.test(raw)) return { value: 'email', unit: null };
   if (whether) return { value: null, unit: null };

@@ -202,8 +202,8 @@ export function holdsMeasure(measure: string, text: string): boolean {
 function numberPattern(unit: string | null): RegExp {
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
-  // 'berapa orang' is answered by a count of people named by what they are ('20 asesor').
-  const u = unit === 'salindia' ? '(?:salindia|slide)' : unit === 'orang' ? `(?:${PEOPLE})` : unit;
+  // 'berapa orang' is answered by a count of people named by what they are ('20 asesor'), and 'berapa peserta' by '98 orang'.
+  const u = unit === 'salindia' ? '(?:salindia|slide)' : PEOPLE.split('|').includes(unit) ? `(?:${PEOPLE})` : unit;
   // Regulations write a figure and then its words: '5 (lima) tahun', '6 (enam) bulan'.
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
