@@ -54,6 +54,12 @@ describe('evidence checks', () => {
     expect(checkEvidence(input(q, named)).kind).toBe('ok');
   });
 
+  it("does not take the programme's own name, capitalised in a formal question, for a name the quote must repeat", () => {
+    const q = 'Kementerian mana saja yang mendukung Gerakan Menuju Smart City tahun 2021?';
+    const text = 'Pada 2021 program kota cerdas didukung Kementerian Dalam Negeri, Kementerian Keuangan, Kementerian PPN/Bappenas, dan Kantor Staf Presiden.';
+    expect(checkEvidence(input(q, text)).kind).toBe('ok');
+  });
+
   it('recognises a passage that itself says the thing is not published', () => {
     const v = checkEvidence(input('bobot penilaian assessment berapa?', 'Bobot rinci penilaian assessment tidak dipublikasikan.'));
     expect(v.kind).toBe('not-held');

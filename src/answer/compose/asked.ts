@@ -164,7 +164,7 @@ function focusOf(plain: string, value: ValueKind | null, unit: string | null): r
 /** Capitalised words that are titles or administrative nouns, not names ('Kota', 'Bapak', 'Bupati'). */
 const TITLES = new Set(
   `kota kabupaten kab provinsi pemkab pemkot pemprov pemda bupati wakil walikota wali gubernur bapak ibu pak bu sdr dinas kepala
-   sekretaris sekda menteri presiden smart city bimtek tim dewan angkatan tahap kak min mas mbak`.split(/\s+/),
+   sekretaris sekda menteri presiden smart city gerakan menuju kota cerdas bimtek tim dewan angkatan tahap kak min mas mbak`.split(/\s+/),
 );
 
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
