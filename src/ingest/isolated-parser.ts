@@ -66,10 +66,30 @@ function workerEntry(): { file: string; execArgv: string[] } {
 }
 
 /**
+ * Requests handed to the worker before it answers the one it is on: it starts the next file
+ * as soon as it sends one back, instead of waiting idle for the parent (busy writing, or in
+ * PGlite running the database on its thread) to read the answer and send another. Bounded in
+ * files and in the bytes the worker holds beyond the file it parses.
+ */
+const AHEAD_REQUESTS = 128;
+const AHEAD_REQUEST_BYTES = 16 * 1024 * 1024;
+
+interface Job {
+  readonly request: ParseRequest;
+  readonly resolve: (doc: ParsedForIndex) => void;
+  readonly reject: (err: Error) => void;
+  sent: boolean;
+}
+
+const requestBytes = (r: ParseRequest) => r.data.byteLength + 2 * (r.text?.length ?? 0);
+
+/**
  * Parses untrusted files (PDF, DOCX, HTML, text, OCR) in a child process with a memory
  * limit and an inactivity deadline, one file at a time: a hostile or oversized file
  * fails alone with a named reason (memory, time, crash) and never takes the calling
- * process — the server or the rest of an ingest run — with it.
+ * process — the server or the rest of an ingest run — with it. The worker parses the files
+ * in the order asked and holds the next few (AHEAD_REQUESTS); the deadline runs only for the
+ * file it is on, and when the worker dies the files queued behind that one go to a new worker.
  */
 export function createIsolatedParser(options: ParserOptions = {}): IsolatedParser {
   const memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
@@ -78,6 +98,59 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
   let child: ChildProcess | null = null;
   let stderrTail = '';
   let nextId = 1;
+  /** Files asked for, in order; the first is the one the worker is on when it was sent. */
+  const jobs: Job[] = [];
+  let timer: NodeJS.Timeout | undefined;
+
+  const arm = () => {
+    clearTimeout(timer);
+    timer = setTimeout(onIdle, idleMs);
+  };
+
+  /** The worker parsing the first job is gone: that file fails with this error, the others wait for a new worker. */
+  const dropWorker = (err: Error) => {
+    clearTimeout(timer);
+    timer = undefined;
+    child = null;
+    const head = jobs[0];
+    if (head?.sent) {
+      jobs.shift();
+      head.reject(err);
+    }
+    for (const j of jobs) j.sent = false;
+    pump();
+  };
+
+  const onMessage = (c: ChildProcess, m: ParseReply) => {
+    const head = jobs[0];
+    if (c !== child || !head || m.id !== head.request.id) return;
+    if (m.type === 'progress') return arm();
+    clearTimeout(timer);
+    timer = undefined;
+    jobs.shift();
+    if (m.type === 'done') {
+      const { chunks, ...doc } = m.doc;
+      head.resolve(chunks ? { ...doc, chunks: chunks.map((c) => ({ ...c, indexText: indexTextOf(doc.title, c.heading, c.text) })) } : doc);
+    }
+    else if (m.type === 'refused') head.reject(loadRefused(m.reason, m.detail));
+    else head.reject(new Error(m.message));
+    // The worker went on to the next file as it sent this one: its deadline starts now.
+    if (jobs[0]?.sent) arm();
+    pump();
+  };
+
+  const onExit = (c: ChildProcess, code: number | null, signal: NodeJS.Signals | null) => {
+    if (c !== child) return;
+    const oom = OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGABRT' || code === 134;
+    dropWorker(oom ? loadRefused('parse_memory', `${memoryMb} MB`) : loadRefused('parse_crashed', signal ?? `kode ${code}`));
+  };
+
+  function onIdle(): void {
+    const c = child;
+    child = null;
+    c?.kill('SIGKILL');
+    dropWorker(loadRefused('parse_timeout', `${Math.round(idleMs / 1000)} detik tanpa kemajuan`));
+  }
 
   const start = (): ChildProcess => {
     const { file, execArgv } = workerEntry();
@@ -86,60 +159,31 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
     stderrTail = '';
     c.stderr?.on('data', (d: Buffer) => (stderrTail = (stderrTail + d.toString()).slice(-4_096)));
     c.on('error', () => undefined); // reported through 'exit' to the pending parse
+    c.on('message', (m: ParseReply) => onMessage(c, m));
+    c.on('exit', (code, signal) => onExit(c, code, signal));
     return c;
   };
 
-  const parseNow = (path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex> => {
+  /** Sends the worker the first jobs not yet sent, within the window; the first one starts its deadline. */
+  function pump(): void {
+    if (jobs.length === 0) return;
     const c = (child ??= start());
-    const id = nextId++;
-    return new Promise<ParsedForIndex>((resolve, reject) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = () => {
-        clearTimeout(timer);
-        c.off('message', onMessage);
-        c.off('exit', onExit);
-      };
-      const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(onIdle, idleMs);
-      };
-      const onMessage = (m: ParseReply) => {
-        if (m.id !== id) return;
-        if (m.type === 'progress') return arm();
-        finish();
-        if (m.type === 'done') {
-          const { chunks, ...doc } = m.doc;
-          resolve(chunks ? { ...doc, chunks: chunks.map((c) => ({ ...c, indexText: indexTextOf(doc.title, c.heading, c.text) })) } : doc);
-        }
-        else if (m.type === 'refused') reject(loadRefused(m.reason, m.detail));
-        else reject(new Error(m.message));
-      };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        finish();
-        if (child === c) child = null;
-        const oom = OUT_OF_MEMORY.test(stderrTail) || signal === 'SIGABRT' || code === 134;
-        reject(oom ? loadRefused('parse_memory', `${memoryMb} MB`) : loadRefused('parse_crashed', signal ?? `kode ${code}`));
-      };
-      const onIdle = () => {
-        finish();
-        if (child === c) child = null;
-        c.kill('SIGKILL');
-        reject(loadRefused('parse_timeout', `${Math.round(idleMs / 1000)} detik tanpa kemajuan`));
-      };
-      c.on('message', onMessage);
-      c.on('exit', onExit);
-      arm();
-      c.send({ id, path, data, text, limits, index } satisfies ParseRequest);
-    });
-  };
+    let bytes = 0;
+    for (let k = 0; k < jobs.length && k < AHEAD_REQUESTS; k++) {
+      const j = jobs[k]!;
+      if (k > 0 && (bytes += requestBytes(j.request)) > AHEAD_REQUEST_BYTES) break;
+      if (j.sent) continue;
+      j.sent = true;
+      if (k === 0) arm();
+      c.send(j.request);
+    }
+  }
 
-  // One file in the worker at a time: a request queued behind a long parse must not run out its idle deadline waiting.
-  let tail: Promise<unknown> = Promise.resolve();
-  const parse = (path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex> => {
-    const run = tail.then(() => parseNow(path, data, text, index));
-    tail = run.catch(() => undefined);
-    return run;
-  };
+  const parse = (path: string, data: Uint8Array, text: string | null, index?: IndexRequest): Promise<ParsedForIndex> =>
+    new Promise<ParsedForIndex>((resolve, reject) => {
+      jobs.push({ request: { id: nextId++, path, data, text, limits, index }, resolve, reject, sent: false });
+      pump();
+    });
 
   return {
     parse,
@@ -147,8 +191,11 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
       child ??= start();
     },
     close() {
-      if (child?.connected) child.disconnect();
+      const c = child;
       child = null;
+      clearTimeout(timer);
+      if (c?.connected) c.disconnect();
+      for (const j of jobs.splice(0)) j.reject(loadRefused('parse_crashed', 'kode 0'));
     },
   };
 }

@@ -31,6 +31,10 @@ async function handle(req: ParseRequest): Promise<void> {
   }
 }
 
-process.on('message', (m) => void handle(m as ParseRequest));
+// One file at a time, in the order asked: the parent sends the next ones before this one is done.
+let queue: Promise<void> = Promise.resolve();
+process.on('message', (m) => {
+  queue = queue.then(() => handle(m as ParseRequest));
+});
 // The parent went away (or closed the channel): nothing left to parse for.
 process.on('disconnect', () => process.exit(0));

@@ -15,6 +15,24 @@ type PdfDocument = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf
 
 let pdfjs: typeof import('pdfjs-dist/legacy/build/pdf.mjs') | null = null;
 
+/** pdf.js's worker module, run in this thread (pdf.js imports it by this same address). */
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+/**
+ * pdf.js's legacy build (the one for Node) and its worker module each carry core-js, which
+ * replaces built-ins this Node already has with JavaScript versions, for the whole process:
+ * Array.prototype.push, JSON.parse and JSON.stringify (for edge cases of newer proposals pdf.js
+ * does not use). Every push in the parse worker then went through it, pdf.js's own and the
+ * chunking's. Both modules are loaded here and the built-ins put back.
+ */
+async function loadPdfjs(): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> {
+  const builtIns = ([[Array.prototype, 'push'], [JSON, 'parse'], [JSON, 'stringify']] as const).map(([o, k]) => [o, k, Object.getOwnPropertyDescriptor(o, k)!] as const);
+  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  await import(PDFJS_WORKER);
+  for (const [o, k, d] of builtIns) Object.defineProperty(o, k, d);
+  return lib;
+}
+
 export interface PdfOptions {
   /** OCR for pages without a text layer; false turns it off. */
   readonly ocr?: OcrOptions | false;
@@ -114,7 +132,7 @@ async function readScannedPages(data: Uint8Array, pages: PageLine[][], options: 
  * headings are lines set larger than the body text.
  */
 export async function parsePdf(data: Uint8Array, fallbackTitle: string, options: PdfOptions): Promise<LoadedDoc> {
-  pdfjs ??= await import('pdfjs-dist/legacy/build/pdf.mjs');
+  pdfjs ??= await loadPdfjs();
   let doc: PdfDocument;
   try {
     doc = await pdfjs.getDocument({ data: new Uint8Array(data), isEvalSupported: false, useSystemFonts: false, verbosity: 0, disableFontFace: true }).promise;

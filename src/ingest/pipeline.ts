@@ -138,11 +138,12 @@ async function isLargeRun(db: Db, files: readonly string[], sizes: readonly numb
 }
 
 /**
- * How far the parse worker may run ahead of the writes: files, and bytes of those files. Two
- * groups of files, so the worker keeps preparing while one group's transaction runs and the
- * next is gathered.
+ * How far the parse worker may run ahead of the writes: files, and bytes of those files. Four
+ * groups of files: while one group's transaction runs and the next waits gathered, the worker
+ * keeps preparing two more (with two, it sat idle through PGlite's longer transactions, which
+ * hold the thread its answers arrive on).
  */
-const AHEAD_FILES = 2 * DEFAULT_GROUP.documents;
+const AHEAD_FILES = 4 * DEFAULT_GROUP.documents;
 const AHEAD_BYTES = 32 * 1024 * 1024;
 
 /** A calendar reads what earlier files wrote: it is prepared only after they are. */
