@@ -150,6 +150,9 @@ describe('what a question asks for', () => {
     expect(readQuestion('nama2 anggota dewan perlu dicantumin di perbup ga?')).toMatchObject({ value: null, whether: true });
     expect(readQuestion('QW itu apa sih maksudnya').defines).toBe('qw');
     expect(readQuestion('apa itu dewan smart city?').defines).toBe('dewan smart city');
+    // An abbreviation's expansion is asked as a definition: the glossary entry or the sentence spelling it out answers.
+    expect(readQuestion('SPBE itu singkatan dr apa sih').defines).toBe('spbe');
+    expect(readQuestion('spbe kepanjangannya apa').defines).toBe('spbe');
     // 'tahun berapakah' asks for a date as 'tahun berapa' does.
     expect(readQuestion('tahun berapakah kota uji didirikan?').value).toBe('date');
   });

@@ -81,7 +81,7 @@ const LIST = new RegExp(
   `\\b(${LIST_ASKED}|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?)\\b|\\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\\s+(apa|mana) saja\\b`,
 );
 const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)(?:\s+dari)?\s+(.+)$/;
-const DEFINE_AFTER = /^(.+?)\s+(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)\b/;
+const DEFINE_AFTER = /^(.+?)\s+(?:(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)|(?:itu\s+|tuh\s+)?(?:singkatan(?:nya)?|kepanjangan(?:nya)?)(?:\s+dari)?\s+(?:apa|apaan))\b/;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis|akademisi|pakar|peneliti|dosen|konsultan|pengamat|tenaga ahli|evaluator|penilai|pemateri)\b/gu;
 
