@@ -139,6 +139,11 @@ describe('what a question asks for', () => {
     // A count of participants is answered by a count of people, whatever noun counts them.
     expect(holdsValue(readQuestion('rakor satu data diikuti brp peserta'), 'Jumlah peserta: 98 orang')).toBe(true);
     expect(holdsValue(readQuestion('rakor satu data diikuti brp peserta'), 'Rapat berlangsung 3 jam')).toBe(false);
+    // 'siapa kadis …' wants a name in a sentence about the head of an office, not any 'kepala' ('kepala daerah').
+    const kadis = readQuestion('kadis kominfo kab uji wkt itu sapa ya');
+    expect(holdsValue(kadis, 'Bupati Uji Sambari Halim dijadwalkan bertemu kepala daerah lain di Makassar.')).toBe(false);
+    expect(holdsValue(kadis, 'Kepastian itu disampaikan Kepala Dinas Komunikasi dan Informatika Kabupaten Uji, Budi Raharjo.')).toBe(true);
+    expect(holdsValue(kadis, 'Kadis Kominfo Uji, Budi Raharjo, membuka acara.')).toBe(true);
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
     expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
     expect(readQuestion('bobot output brp persen?').value).toBe('percent');

@@ -1,4 +1,4 @@
-import { MONTH_NAMES, MONTH_SPELLINGS, normalize } from '../../language/index.ts';
+import { MONTH_NAMES, MONTH_SPELLINGS, normalize, words } from '../../language/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 
 /**
@@ -227,7 +227,10 @@ const blank = (m: string) => ' '.repeat(m.length);
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
 function roleHead(role: string): string {
+  // 'wakil bupati' whole; 'kepala dinas …' is the head of an office, not any 'kepala' ('kepala daerah').
   if (role.startsWith('wakil ')) return role;
+  const office = /^kepala (dinas|badan|bidang|bagian|kantor|seksi)\b/.exec(role);
+  if (office) return office[0];
   const head = role.split(' ')[0]!;
   return head === 'kadis' || head === 'kabid' ? 'kepala' : head;
 }
@@ -277,12 +280,14 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
-        if (heads.length > 0 && !heads.some((h) => normalize(sentence).includes(h))) continue;
+        // Read as words, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas'.
+        const said = ` ${words(sentence).join(' ')} `;
+        if (heads.length > 0 && !heads.some((h) => said.includes(` ${h}`))) continue;
         const maskedSentence = masked.slice(s.at, s.at + s.length);
         found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
       // A table row answers too, when it speaks of the office asked about (if any).
-      const rowFits = heads.length === 0 || heads.some((h) => normalize(text).includes(h));
+      const rowFits = heads.length === 0 || heads.some((h) => ` ${words(text).join(' ')} `.includes(` ${h}`));
       return rowFits ? [...found, ...tableNames(text)] : found;
     }
     case 'name':
