@@ -144,6 +144,9 @@ describe('what a question asks for', () => {
     expect(holdsValue(kadis, 'Bupati Uji Sambari Halim dijadwalkan bertemu kepala daerah lain di Makassar.')).toBe(false);
     expect(holdsValue(kadis, 'Kepastian itu disampaikan Kepala Dinas Komunikasi dan Informatika Kabupaten Uji, Budi Raharjo.')).toBe(true);
     expect(holdsValue(kadis, 'Kadis Kominfo Uji, Budi Raharjo, membuka acara.')).toBe(true);
+    expect(holdsValue(kadis, 'Rapat dipimpin Kepala Bidang Statistik Dinas Kominfo, Hendra Setiawan.')).toBe(false);
+    // 'diketuai' speaks of a 'ketua'.
+    expect(holdsValue(readQuestion('ketua tim pelaksana kab uji sapa'), 'Tim Pelaksana diketuai oleh Sekretaris Daerah Uji, Budi Santoso.')).toBe(true);
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');
     expect(readQuestion('honor mentor per bimtek brp sih? nominalnya').value).toBe('money');
     expect(readQuestion('bobot output brp persen?').value).toBe('percent');

@@ -1,4 +1,4 @@
-import { MONTH_NAMES, MONTH_SPELLINGS, normalize, words } from '../../language/index.ts';
+import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms } from '../../language/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 
 /**
@@ -226,6 +226,13 @@ const ADDRESS = /\b(?:jl|jln|jalan|gg|gang)\.?\s+[^,;\n]{1,40}?\b(?:no|nomor)\.?
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
+/** A text speaks of a role when it holds the index terms of the role's head in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
+function speaksOf(text: string, head: string): boolean {
+  const said = terms(text);
+  const h = terms(head);
+  return said.some((_, i) => h.every((t, j) => said[i + j] === t));
+}
+
 function roleHead(role: string): string {
   // 'wakil bupati' whole; 'kepala dinas …' is the head of an office, not any 'kepala' ('kepala daerah').
   if (role.startsWith('wakil ')) return role;
@@ -280,14 +287,13 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
-        // Read as words, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas'.
-        const said = ` ${words(sentence).join(' ')} `;
-        if (heads.length > 0 && !heads.some((h) => said.includes(` ${h}`))) continue;
+        // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua'.
+        if (heads.length > 0 && !heads.some((h) => speaksOf(sentence, h))) continue;
         const maskedSentence = masked.slice(s.at, s.at + s.length);
         found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
       // A table row answers too, when it speaks of the office asked about (if any).
-      const rowFits = heads.length === 0 || heads.some((h) => ` ${words(text).join(' ')} `.includes(` ${h}`));
+      const rowFits = heads.length === 0 || heads.some((h) => speaksOf(text, h));
       return rowFits ? [...found, ...tableNames(text)] : found;
     }
     case 'name':
