@@ -226,8 +226,10 @@ const ADDRESS = /\b(?:jl|jln|jalan|gg|gang)\.?\s+[^,;\n]{1,40}?\b(?:no|nomor)\.?
 const blank = (m: string) => ' '.repeat(m.length);
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
-/** A text speaks of a role when it holds the index terms of the role's head in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
+/** A text speaks of a role when it writes the role's head, or holds its index terms in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
 function speaksOf(text: string, head: string): boolean {
+  // As written ('diketuai' holds 'ketua', which the stemmer reads as 'tuai'), or in index terms ('Kadis' is 'kepala dinas').
+  if (normalize(text).includes(head)) return true;
   const said = terms(text);
   const h = terms(head);
   return said.some((_, i) => h.every((t, j) => said[i + j] === t));
