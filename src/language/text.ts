@@ -16,7 +16,7 @@ export const STOP_WORDS = new Set(
    secara antara hingga sampai sejak selama seperti yaitu yakni kami kita saya anda kamu mereka dia ia nya pun lah kah mau ingin
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
    saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta kasih terus lalu
-   halo hai selamat pagi siang sore malam maksudnya artinya bunyinya the of a an to is are
+   halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are
    lagi idealnya sebaiknya seharusnya semestinya`.split(/\s+/).filter(Boolean),
 );
 
