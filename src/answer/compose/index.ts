@@ -199,7 +199,7 @@ export function composeAnswer(
     let extra: { passage: Passage; at: number; gain: number } | null = null;
     for (const p of passages) {
       for (const [at, u] of p.units.entries()) {
-        if (p === best.passage && Math.abs(at - best.at) <= 1) continue;
+        if (p === best.passage && (Math.abs(at - best.at) <= 1 || mainUnits.includes(at))) continue;
         if (u.text.length > 350 || u.text.length < 20) continue;
         const got = idx.covered(`${u.text} ${contextOf(p)}`);
         // It must speak of what the question pins down (the region, the names) as the first quote does:
@@ -215,7 +215,11 @@ export function composeAnswer(
         if (gain > (extra?.gain ?? 0.12)) extra = { passage: p, at, gain };
       }
     }
-    if (extra) picks.push({ passage: extra.passage, units: windowAround(extra.passage, extra.at, { ...asked, list: false }, scorer), score: extra.gain });
+    if (extra) {
+      // From the first quote's passage, only what it does not already show.
+      const units = windowAround(extra.passage, extra.at, { ...asked, list: false }, scorer).filter((i) => extra.passage !== best.passage || (i >= 0 && !mainUnits.includes(i)));
+      if (units.length > 0) picks.push({ passage: extra.passage, units, score: extra.gain });
+    }
   }
   // Another section that scores nearly as well is shown too: with two close candidates the
   // composer cannot tell which one answers, and the reader can.
