@@ -1,17 +1,17 @@
 import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { checklistItemsById } from '../programme/index.ts';
+import { weightedConcepts } from '../retrieval/index.ts';
 import { answerChecklist, answerChecklistItems } from './checklists.ts';
 import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './deadlines.ts';
 import type { Draft } from './draft.ts';
 import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED } from './entities.ts';
 import { DEFAULT_BUDGET, readQuestion } from './compose/index.ts';
+import { ConceptIndex } from './compose/select.ts';
 import { compoundParts } from './compound.ts';
 import { asksRuleToo, classify } from './intent.ts';
 import { answerFromText, type TextAnswerDeps } from './text-answers.ts';
 import type { Vocabulary } from './vocabulary.ts';
-import { weightedConcepts } from '../retrieval/index.ts';
-import { terms } from '../language/index.ts';
 
 export interface RouteInput {
   readonly question: string;
@@ -118,8 +118,9 @@ async function routeOne(deps: TextAnswerDeps & { db: Queryable }, input: RouteIn
   if (draft?.intent === 'deadline' && !draft.refused && !region?.inProgramme) {
     const text = await fromText('rule');
     if (!text.refused && (await reportsEvents(db, text.citations[0]?.document))) {
-      const [calendar, reported] = await Promise.all([coverageOf(db, question, draft.answer), coverageOf(db, question, text.answer)]);
-      if (reported >= calendar + REPORT_MARGIN) draft = text;
+      // The share of the question's weighted ideas each answer holds.
+      const idx = new ConceptIndex(await weightedConcepts(db, question));
+      if (idx.mass(idx.covered(text.answer)) >= idx.mass(idx.covered(draft.answer)) + REPORT_MARGIN) draft = text;
     }
   }
   const dates: Draft | null = draft;
@@ -144,15 +145,6 @@ async function reportsEvents(db: Queryable, document: string | undefined): Promi
   if (!document) return false;
   const [doc] = await db.query<{ kind: string }>('SELECT kind FROM documents WHERE path = $1', [document]);
   return doc !== undefined && !GUIDANCE_KINDS.includes(doc.kind);
-}
-
-/** The share of a question's weighted ideas a text holds. */
-async function coverageOf(db: Queryable, question: string, text: string): Promise<number> {
-  const concepts = await weightedConcepts(db, question);
-  const present = new Set(terms(text));
-  const total = concepts.reduce((a, c) => a + c.weight, 0);
-  const held = concepts.filter((c) => c.forms.some((f) => f.every((t) => present.has(t)))).reduce((a, c) => a + c.weight, 0);
-  return total > 0 ? held / total : 0;
 }
 
 function progressElsewhere(regionName: string | null): Draft {

@@ -105,17 +105,15 @@ export function formalWord(word: string): string {
   // 'ganti2' writes 'ganti-ganti'.
   if (/^\p{L}{3,}2$/u.test(word)) return formalWord(word.slice(0, -1));
   if (word.length < 4 || !/^\p{L}+$/u.test(word)) return word;
-  // 'ngitungnya': the clitic on a chat word is read off before the word is made formal.
-  if (word.length > 7 && word.endsWith('nya') && !isRoot(stem(word))) {
-    const bare = formalWord(word.slice(0, -3));
-    if (bare !== word.slice(0, -3)) return bare;
-  }
   formal = word;
+  const stemmed = stem(word);
+  // 'ngitungnya': the clitic on a chat word is read off before the word is made formal.
+  const bare = word.length > 7 && word.endsWith('nya') && !isRoot(stemmed) ? formalWord(word.slice(0, -3)) : null;
   // 'dimenangin' stems to the root 'angin' though it is 'dimenangkan': a di-…-in word whose stem keeps the '-in'
   // and is not the word after 'di-' ('dijamin' is 'jamin' guaranteed).
-  const stemmed = stem(word);
   const stemKeepsIn = word.startsWith('di') && word.endsWith('in') && stemmed.endsWith('in') && stemmed !== word.slice(2) && !isRoot(word);
-  if (!isRoot(stemmed) || stemKeepsIn) {
+  if (bare !== null && bare !== word.slice(0, -3)) formal = bare;
+  else if (!isRoot(stemmed) || stemKeepsIn) {
     const candidates: string[] = [];
     if (word.endsWith('in') && word.length >= 5) {
       const base = word.slice(0, -2);

@@ -168,7 +168,8 @@ const TITLES = new Set(
 );
 
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
-const STAGE_WORD = /^(?:tahap|tahapan|bimtek|angkatan|gelombang|putaran|batch|fase|sesi|termin)$/iu;
+export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin';
+const STAGE_WORD = new RegExp(`^(?:${STAGE_WORDS.replace(/ /g, '|')})$`, 'iu');
 const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4})$/iu;
 
 /**

@@ -10,6 +10,7 @@ import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, statesCalendarDate } from './values.ts';
 
+import { STAGE_WORDS } from './asked.ts';
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
 export { holdsValue, hasPersonName, valueOfOtherYears, yearsAmong } from './values.ts';
 export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
@@ -94,8 +95,8 @@ function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
   return { ...k, units };
 }
 
-/** Index terms of the words that number stages ('tahap', 'bimtek', 'bimbingan teknis', 'putaran'). */
-const STAGE_TERMS = new Set(terms('tahap tahapan bimtek teknis angkatan gelombang putaran batch fase sesi termin'));
+/** Index terms of the words that number stages ('tahap', 'bimtek', 'putaran'), and of 'bimbingan teknis'. */
+const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
 
 /**
  * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',

@@ -2,7 +2,7 @@ import type { WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import type { Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
-import { holdsMeasure, holdsValue } from './values.ts';
+import { holdsMeasure, holdsValue, SIGN_MARK_SOURCE } from './values.ts';
 import { Phrases } from './phrase.ts';
 
 /**
@@ -155,7 +155,10 @@ export interface Scorer {
 }
 
 /** Who did it, named after the deed: 'didirikan oleh Brian Jones', 'karya Masashi Kishimoto', 'dipimpin Sekda …'. */
-const AGENT = /\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\s+(?:\p{Lu}|(?:bapak|ibu|pak|bu)\s+\p{Lu})|^\s*ttd\.?\s*$|\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\.?\s+(?:[\p{L}]{1,4}\.\s+)*\p{Lu}{2,}/u;
+const AGENT = new RegExp(
+  `\\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\\s+(?:\\p{Lu}|(?:bapak|ibu|pak|bu)\\s+\\p{Lu})|^\\s*ttd\\.?\\s*$|${SIGN_MARK_SOURCE}\\s+(?:[\\p{L}]{1,4}\\.\\s+)*\\p{Lu}{2,}`,
+  'u',
+);
 
 /** 'X adalah …', 'X (…) merupakan …', 'yang disebut X ialah …': a sentence that defines X. */
 const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;

@@ -134,7 +134,9 @@ function personNames(text: string, question: string): Span[] {
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
 }
 
-const SIGNED_NAME = /\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\.?\s+(?:(?:[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?)\.?\s+)*(\p{Lu}{2,}\.?(?:\s+\p{Lu}{2,}\.?){0,4})/gu;
+/** A signature's mark before the signer's name: 'ttd.', 'TTD', 'Tertanda'. */
+export const SIGN_MARK_SOURCE = '\\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\\.?';
+const SIGNED_NAME = new RegExp(`${SIGN_MARK_SOURCE}\\s+(?:(?:[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?)\\.?\\s+)*(\\p{Lu}{2,}\\.?(?:\\s+\\p{Lu}{2,}\\.?){0,4})`, 'gu');
 
 export function hasPersonName(text: string, question = ''): boolean {
   return personNames(text, question).length > 0;
@@ -225,7 +227,6 @@ const RANK_ASKED = /\b(?:peringkat|ranking|rangking|urutan|juara|posisi|ke ?(?:b
 const ADDRESS = /\b(?:jl|jln|jalan|gg|gang)\.?\s+[^,;\n]{1,40}?\b(?:no|nomor)\.?\s*\d+\w*/gi;
 const blank = (m: string) => ' '.repeat(m.length);
 
-/** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' whole). */
 /** A text speaks of a role when it writes the role's head, or holds its index terms in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
 function speaksOf(text: string, head: string): boolean {
   // As written ('diketuai' holds 'ketua', which the stemmer reads as 'tuai'), or in index terms ('Kadis' is 'kepala dinas').
@@ -235,8 +236,9 @@ function speaksOf(text: string, head: string): boolean {
   return said.some((_, i) => h.every((t, j) => said[i + j] === t));
 }
 
+/** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' and 'kepala dinas' whole). */
 function roleHead(role: string): string {
-  // 'wakil bupati' whole; 'kepala dinas …' is the head of an office, not any 'kepala' ('kepala daerah').
+  // 'kepala dinas …' is the head of an office, not any 'kepala' ('kepala daerah').
   if (role.startsWith('wakil ')) return role;
   const office = /^kepala (dinas|badan|bidang|bagian|kantor|seksi)\b/.exec(role);
   if (office) return office[0];
