@@ -25,11 +25,11 @@ if (!['dev', 'test', 'all'].includes(splitArg)) {
   process.exit(2);
 }
 const setArg = values.set ?? 'real';
-if (setArg !== 'real' && setArg !== 'fresh' && setArg !== 'blind') {
-  process.stderr.write(`--set harus real, fresh, atau blind (bukan "${setArg}")\n`);
+if (!Object.hasOwn(SETS, setArg)) {
+  process.stderr.write(`--set harus salah satu dari ${Object.keys(SETS).join(', ')} (bukan "${setArg}")\n`);
   process.exit(2);
 }
-const set = SETS[setArg];
+const set = SETS[setArg as keyof typeof SETS];
 const splits: Split[] = splitArg === 'all' ? ['dev', 'test'] : [splitArg as Split];
 const ids = values.ids ? new Set(values.ids.split(',').map((s) => s.trim())) : null;
 const out = (s = '') => process.stdout.write(`${s}\n`);
