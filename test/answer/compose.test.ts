@@ -224,6 +224,28 @@ describe('answers from news-shaped text', () => {
     expect(a.text).not.toContain('sesi foto');
   });
 
+  it('answers "sapa aja" from the sentence listing the people inline, not from a table about something else earlier in a long report', () => {
+    const text = [
+      'Rangkaian bimbingan teknis di Kabupaten Tanah Laut akhirnya tuntas pada Selasa.',
+      'Menurut kepala dinas, kegiatan digelar empat tahap dan setiap tahap berlangsung dua hari. Berikut jadwalnya:',
+      '- Tahap: Bimtek I; Tanggal: 21-22 Juni',
+      '- Tahap: Bimtek II; Tanggal: 13-14 September',
+      '- Tahap: Bimtek III; Tanggal: 11-12 Oktober',
+      '- Tahap: Bimtek IV; Tanggal: 8-9 November',
+      ...FILLER,
+      ...FILLER,
+      'Materi yang dibahas meliputi analisis kesiapan smart city, analisis kematangan smart city, dan penetapan quick win.',
+      'Para pembimbing yang mendampingi tim adalah Sari Wulandari, Bambang Irawan, dan Yohanes Lado.',
+      'Bupati berterima kasih kepada tim pembimbing dan meminta masterplan dikawal sampai pelaksanaan.',
+    ].join('\n');
+    const q = 'sapa aja pembimbing bimtek masterplan smart city tanah laut';
+    const h = hit('', text, 1, { title: 'Empat Tahap Rampung, Bimtek Masterplan Smart City Tanah Laut Ditutup' });
+    // idf-like weights, as the service passes them: the region rarest, 'smart city' commonest.
+    const idf: Record<string, number> = { bimbing: 1.7, bimtek: 1.5, masterplan: 0.5, smart: 0.4, city: 0.5, tanah: 3, laut: 6 };
+    const a = composeAnswer(q, [{ ...h, heading: h.title }], queryConcepts(q).map((c) => ({ ...c, weight: idf[c.forms[0]![0]!] ?? 1 })));
+    for (const name of ['Sari Wulandari', 'Bambang Irawan', 'Yohanes Lado']) expect(a.text).toContain(name);
+  });
+
   it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {
     const text = [
       'Pemerintah Kabupaten Tanah Laut resmi bergabung dengan program kota cerdas tahun ini. Penandatanganan berlangsung di Jakarta.',

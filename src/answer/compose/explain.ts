@@ -1,7 +1,7 @@
 import type { Asked } from './asked.ts';
-import { statesPinned, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
+import { contextOf, datedYears, statesPinned, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
 import { LIST_LINE, type Passage } from './units.ts';
-import { holdsValue, introducesList } from './values.ts';
+import { holdsValue, introducesList, isInlineList } from './values.ts';
 
 /**
  * Explanations (how, why, whether, what the rules say, lists): each of the best passages offers
@@ -14,7 +14,7 @@ import { holdsValue, introducesList } from './values.ts';
  * another passage that brings ideas the first lacks. Weights chosen on corpus/eval/qa.jsonl and
  * the dev half of eval/real (see bench/RESULTS.md).
  */
-const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, LS: 1, Q: 0.3, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
+const P = { H: 1.5, T: 0.3, R: 0.2, L: 0.2, LS: 1, LI: 0.5, Q: 0.3, X: 0.65, Y: 500, WINDOW: 700, LEAD_MAX: 300 };
 const RANK_DISCOUNT = [1, 0.95, 0.9, 0.86, 0.82, 0.78];
 
 interface Window {
@@ -38,7 +38,7 @@ function announcingClause(text: string): string {
  */
 function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex): number {
   const items = chosen.filter((i) => i >= 0 && p.units[i]!.item);
-  if (items.length < 2) return 0;
+  if (items.length < 2) return inlineListScore(p, chosen, idx);
   let stem = 0;
   for (const i of items) {
     const before = p.units[i - 1];
@@ -46,6 +46,28 @@ function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex): nu
     stem = Math.max(stem, idx.mass(idx.covered(announcingClause(before.text))));
   }
   return P.L + P.LS * stem;
+}
+
+/** What an inline list's sentence says before its items: up to its colon or its 'adalah/meliputi …', else its first comma. */
+function inlineStem(sentence: string): string {
+  const m = /^(.*?)(?::\s|\b(?:adalah|yaitu|yakni|meliputi|antara lain|di ?antaranya|terdiri (?:atas|dari)|seperti)\b)/i.exec(sentence);
+  return m && m[1]!.length >= 10 ? m[1]! : sentence.split(',')[0]!;
+}
+
+/**
+ * A sentence that lists inline ('Para pembimbing … adalah A, B, dan C') is a list too, at half a
+ * list's weight (LI), scored by what it says before its items of the question's own ideas: those
+ * its source's title and dateline do not already name.
+ */
+function inlineListScore(p: Passage, chosen: readonly number[], idx: ConceptIndex): number {
+  const outside = idx.covered(`${contextOf(p)} ${datedYears(p.hit)}`);
+  let stem = -1;
+  for (const i of chosen) {
+    const u = p.units[i];
+    if (!u || u.item || !isInlineList(u.text)) continue;
+    stem = Math.max(stem, idx.mass([...idx.covered(inlineStem(u.text))].filter((c) => !outside.has(c))));
+  }
+  return stem < 0 ? 0 : P.LI * (P.L + P.LS * stem);
 }
 
 export function explanationPicks(
