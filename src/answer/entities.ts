@@ -68,12 +68,15 @@ function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
   const prefixed = r.name.startsWith('Kota ')
     ? [`kota ${r.bare}`, `pemkot ${r.bare}`]
     : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
-  // Outside the programme, a bare name counts when no other region has it and it is no ordinary word ('batu', 'malang').
+  // Outside the programme, a bare name counts when no other region has it and it is no ordinary word ('batu', 'malang');
+  // a name of several words when one of them is no ordinary word ('padang pariaman', not 'tanah datar').
+  const words = r.bare.split(' ');
+  const ordinary = words.length === 1 ? isOrdinaryWord(r.bare) : words.every((w) => isOrdinaryWord(w));
   const bareUsable =
     r.bare.length >= 4 &&
     (r.inProgramme
       ? names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1
-      : names.filter((o) => o.bare === r.bare).length === 1 && r.bare.split(' ').every((w) => !isOrdinaryWord(w)));
+      : names.filter((o) => o.bare === r.bare).length === 1 && !ordinary);
   return bareUsable ? [...prefixed, r.bare] : prefixed;
 }
 

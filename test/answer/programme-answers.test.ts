@@ -97,6 +97,8 @@ describe('deadline answers', () => {
     // A region outside the programme by its bare name, when no other region has it and it is no ordinary word.
     expect(detectRegions('bimtek IV buton ditutup tgl brp?', names).map((r) => r.name)).toEqual(['Kabupaten Buton']);
     expect(detectRegions('harga batu bata di pasar malang brp?', names)).toEqual([]);
+    // A two-word name with one word of the language is that region, not the programme region its other word names.
+    expect(detectRegions('kpn bimtek II smart city padang pariaman dibuka?', names).map((r) => r.name)).toEqual(['Kabupaten Padang Pariaman']);
     expect(detectStages('bimtek 4 nya mundur kaya finalisasinya? bimtek 3 juga? bimtek 1?', new Map())).toEqual(['bimtek-4', 'finalisasi', 'bimtek-3']);
   });
 

@@ -39,6 +39,11 @@ describe('glossary lookup', () => {
     expect(analyzeQuery('siapa yg sambutan pas NK').map((t) => t.term)).not.toContain('pas');
   });
 
+  it("reads offices and ranks as letters shorten them: 'ditjen' finds a Direktorat Jenderal, 'sekda' a Sekretaris Daerah", () => {
+    expect(analyzeQuery('mou sama ditjen aptika tgl brp').map((t) => t.term)).toEqual(expect.arrayContaining(terms('direktorat jenderal aplikasi informatika')));
+    expect(queryConcepts('sekda kah?').find((c) => c.forms[0]![0] === 'sekda')!.forms).toContainEqual(terms('sekretaris daerah'));
+  });
+
   it('strips the clitic -nya from a word the stemmer does not know, and reads province abbreviations', () => {
     expect(terms('asesornya brp org')).toEqual(terms('asesor berapa orang'));
     expect(queryConcepts('daerah jatim').find((c) => c.forms[0]![0] === 'jatim')!.forms).toContainEqual(terms('jawa timur'));
