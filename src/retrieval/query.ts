@@ -71,6 +71,11 @@ export const GLOSSARY = wordTable({
   ntt: 'nusa tenggara timur',
   // A word written joined or apart.
   ibukota: 'ibu kota',
+  // Chat's bounds, as rules word them ('minimal 2 kali setaun' is 'paling sedikit 2 kali dalam setahun').
+  minimal: 'paling sedikit|sekurang kurangnya',
+  maksimal: 'paling banyak|paling lama|paling lambat',
+  setaun: 'setahun',
+  rakor: 'rapat koordinasi',
   // Months as chats shorten them ('rapat 12 sept', 'tgl 5 agt'): documents mostly write them out.
   ...Object.fromEntries(MONTH_SPELLINGS.flatMap(([name, ...others]) => others.filter((o) => o.length <= 4).map((o) => [o, name!]))),
 });

@@ -246,6 +246,25 @@ describe('answers from news-shaped text', () => {
     for (const name of ['Sari Wulandari', 'Bambang Irawan', 'Yohanes Lado']) expect(a.text).toContain(name);
   });
 
+  it("answers 'tahap I' from the row about stage I, not from a section on stage II whose table numbers a row 1", () => {
+    const title = 'Tentang Kota Cerdas Sidomaju';
+    const team = hit('Tim evaluasi Tahap II tahun 2024', [
+      'Evaluasi Tahap II meninjau kemajuan program, khususnya enam indikator quick win. Tim evaluatornya adalah:',
+      '- No: 1; Nama: Sari Wulandari; Peran: Ketua Tim',
+      '- No: 2; Nama: Bambang Irawan; Peran: Anggota',
+    ].join('\n'), 1, { title });
+    const history = hit('Perjalanan program', [
+      '- Waktu: 21 April 2022; Kegiatan: Penandatanganan Nota Kesepakatan; Tempat: ruang rapat bupati',
+      '- Waktu: Juni 2024; Kegiatan: Evaluasi Tahap I implementasi kota cerdas; Tempat: Hotel Bukit Indah',
+      '- Waktu: 20 November 2024; Kegiatan: Evaluasi Tahap II; Tempat: daring melalui Zoom',
+    ].join('\n'), 0.9, { title });
+    const q = 'evaluasi tahap I sidomaju 2024 dmn';
+    const a = composeAnswer(q, [team, history], rare(q, 'sidomaju'));
+    expect(a.text).toContain('Hotel Bukit Indah');
+    expect(a.text).not.toContain('Sari Wulandari');
+    expect(a.evidence.namesMissing).toEqual([]);
+  });
+
   it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {
     const text = [
       'Pemerintah Kabupaten Tanah Laut resmi bergabung dengan program kota cerdas tahun ini. Penandatanganan berlangsung di Jakarta.',

@@ -44,6 +44,14 @@ describe('glossary lookup', () => {
     expect(queryConcepts('sekda kah?').find((c) => c.forms[0]![0] === 'sekda')!.forms).toContainEqual(terms('sekretaris daerah'));
   });
 
+  it("reads chat's bounds as rules word them: 'rakor minimal brp kali setaun' finds 'rapat koordinasi paling sedikit … dalam setahun'", () => {
+    const concepts = queryConcepts('rakor minimal brp kali setaun');
+    const formsOf = (word: string) => concepts.find((c) => c.forms[0]![0] === terms(word)[0])!.forms;
+    expect(formsOf('rakor')).toContainEqual(terms('rapat koordinasi'));
+    expect(formsOf('minimal')).toContainEqual(terms('paling sedikit'));
+    expect(formsOf('setaun')).toContainEqual(terms('setahun'));
+  });
+
   it('strips the clitic -nya from a word the stemmer does not know, and reads province abbreviations', () => {
     expect(terms('asesornya brp org')).toEqual(terms('asesor berapa orang'));
     expect(queryConcepts('daerah jatim').find((c) => c.forms[0]![0] === 'jatim')!.forms).toContainEqual(terms('jawa timur'));

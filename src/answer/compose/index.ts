@@ -4,13 +4,12 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, statesCalendarDate } from './values.ts';
 
-import { STAGE_WORDS } from './asked.ts';
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
 export { holdsValue, hasPersonName, valueOfOtherYears, yearsAmong } from './values.ts';
 export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
@@ -93,18 +92,6 @@ function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
   const units: number[] = [];
   for (let i = best.from; i <= best.to; i++) units.push(i);
   return { ...k, units };
-}
-
-/** Index terms of the words that number stages ('tahap', 'bimtek', 'putaran'), and of 'bimbingan teknis'. */
-const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
-
-/**
- * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
- * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
- */
-function statesStage(stage: readonly string[], text: string): boolean {
-  const t = terms(text);
-  return t.some((x, i) => x === stage[0] && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
 }
 
 function secondBest(p: Passage, taken: readonly number[], scorer: ReturnType<typeof createScorer>): { at: number; score: number; text: string } | null {

@@ -1,6 +1,6 @@
 import type { WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
-import type { Asked } from './asked.ts';
+import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, SIGN_MARK_SOURCE } from './values.ts';
 import { Phrases } from './phrase.ts';
@@ -136,14 +136,31 @@ export function subjectOf(p: Passage): string {
   return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
 }
 
+/** Index terms of the words that number stages ('tahap', 'bimtek', 'putaran'), and of 'bimbingan teknis'. */
+const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
+
+/**
+ * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
+ * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
+ */
+export function statesStage(stage: readonly string[], text: string): boolean {
+  const t = terms(text);
+  return t.some((x, i) => x === stage[0] && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
+}
+
 const pinCache = new WeakMap<Passage, boolean>();
-/** A passage that nowhere states what the question pins down (its year, a named body) answers another case. */
+/**
+ * A passage that nowhere states what the question pins down (its year, a named body, its stage next
+ * to a stage word: a section on 'Tahap II' with a row 'No: 1' does not state 'tahap I') answers another case.
+ */
 export function statesPinned(p: Passage, asked: Asked): boolean {
   if (asked.pinned.length === 0) return true;
   let held = pinCache.get(p);
   if (held === undefined) {
-    const present = new Set(terms(`${p.hit.text} ${contextOf(p)} ${datedYears(p.hit)}`));
-    pinCache.set(p, (held = missingNames(asked.pinned, present).length === 0));
+    const text = `${p.hit.text} ${contextOf(p)} ${datedYears(p.hit)}`;
+    const present = new Set(terms(text));
+    held = missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present).length === 0 && asked.stages.every((g) => statesStage(g, text));
+    pinCache.set(p, held);
   }
   return held;
 }
