@@ -265,6 +265,20 @@ describe('answers from news-shaped text', () => {
     expect(a.evidence.namesMissing).toEqual([]);
   });
 
+  it('finds no perwali number or index score in a report that gives only other numbers, so the evidence check can refuse', () => {
+    const report = news('Wakil Wali Kota Sidomaju menutup bimtek tahap I masterplan smart city di Gedung Serbaguna, Kamis (6/7/2023). Sidomaju menjadi satu dari 50 daerah peserta tahun ini.');
+    const number = 'perwali masterplan smart city sidomaju nomor brp thn brp';
+    expect(readQuestion(number)).toMatchObject({ value: 'number', unit: 'nomor' });
+    expect(composeAnswer(number, [report], rare(number, 'sidomaju')).evidence.focusHeld).toBe(false);
+    const score = 'nilai indeks smart city sidomaju brp ya';
+    expect(composeAnswer(score, [report], rare(score, 'sidomaju')).evidence.focusHeld).toBe(false);
+    // The regulation itself, and a report that gives the score, do answer.
+    const perwali = news('Peraturan Wali Kota Sidomaju Nomor 12 Tahun 2024 tentang Masterplan Smart City Kota Sidomaju Tahun 2024-2033 ditetapkan pada 3 Mei 2024.');
+    expect(composeAnswer(number, [perwali], rare(number, 'sidomaju')).evidence.focusHeld).toBe(true);
+    const scored = news('Dalam evaluasi tahun ini Sidomaju meraih nilai indeks smart city 3,42 dari skala 5.');
+    expect(composeAnswer(score, [scored], rare(score, 'sidomaju')).evidence.focusHeld).toBe(true);
+  });
+
   it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {
     const text = [
       'Pemerintah Kabupaten Tanah Laut resmi bergabung dengan program kota cerdas tahun ini. Penandatanganan berlangsung di Jakarta.',

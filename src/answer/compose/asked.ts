@@ -110,10 +110,13 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (whether) return { value: null, unit: null };
   // 'kapan tahap dianggap selesai?' asks for a condition, not a date.
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
+  // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount,
+  // asked before a year alone: 'nomor brp thn brp' wants the number the year comes with ('… nomor brp? trs kapan' still asks a date).
+  const numbered = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q);
+  if (numbered && !/\b(kapan|(?:tanggal|jam|pukul) berapa|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'number', unit: 'nomor' };
   if (!condition && /\b(kapan|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
+  if (numbered) return { value: 'number', unit: 'nomor' };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
-  // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount.
-  if (/\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q)) return { value: 'number', unit: 'nomor' };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };
   if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };
@@ -144,6 +147,15 @@ const MONEY_KINDS = [
   'kontrak',
 ];
 
+/** Kinds of numbered documents as a question names them, and the words a quote of that kind uses. */
+const DOCUMENT_KINDS: ReadonlyArray<readonly [string, string]> = [
+  // ('perwali' is indexed as 'wali', which 'Wakil Wali Kota' holds too: a perwali is quoted as a 'peraturan'.)
+  ['perbup perwali perda peraturan permen perpres pergub', 'peraturan perbup perda'],
+  ['sk keputusan kepbup kepwal', 'keputusan sk'],
+  ['surat edaran se undangan', 'surat edaran undangan'],
+  ['mou nk nota kesepakatan kesepahaman', 'nota kesepakatan kesepahaman mou'],
+];
+
 /** The thing a figure or a building is asked for (see `Asked.focus`): index terms, any of which a quote may use. */
 function focusOf(plain: string, value: ValueKind | null, unit: string | null): readonly string[] | null {
   if (value === 'place') return BUILDING_ASKED.test(plain) ? terms(BUILDINGS) : null;
@@ -152,13 +164,20 @@ function focusOf(plain: string, value: ValueKind | null, unit: string | null): r
     const kinds = MONEY_KINDS.filter((k) => k.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
     return kinds.length > 0 ? terms(kinds.join(' ')) : null;
   }
+  if (value === 'number' && unit === 'nomor') {
+    // 'perwali … nomor brp': the number of that kind of document, not another kind's ('KEPUTUSAN BUPATI … NOMOR …' is no perbup).
+    const said = new Set(plain.split(' '));
+    const kinds = DOCUMENT_KINDS.filter(([asked]) => asked.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
+    return kinds.length > 0 ? terms(kinds.map(([, quoted]) => quoted).join(' ')) : null;
+  }
   if (value !== 'number' || unit !== null) return null;
   const scores = terms(SCORES);
   const isScore = (word: string | undefined) => !!word && terms(word).some((t) => scores.includes(t));
   // 'berapa skor …', or 'skornya berapa' when no counted noun follows ('nilai brp provinsi' counts provinces).
   const after = /\bberapa(?:kah)?\s+(\p{L}+)/u.exec(plain)?.[1];
   const counted = after !== undefined && terms(after).length > 0;
-  return isScore(after) || (!counted && isScore(/(\p{L}+)\s+berapa(?:kah)?\b/u.exec(plain)?.[1])) ? scores : null;
+  // 'berapa skor …', or a score noun anywhere when no counted noun follows ('nilai indeks asahan brp'; 'nilai brp provinsi' counts provinces).
+  return isScore(after) || (!counted && plain.split(' ').some(isScore)) ? scores : null;
 }
 
 /** Capitalised words that are titles or administrative nouns, not names ('Kota', 'Bapak', 'Bupati'). */

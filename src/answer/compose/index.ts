@@ -285,7 +285,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),
       unknownMass: idx.unknownMass,
-      focusHeld: asked.focus === null || asked.focus.some((t) => present.has(t) || idx.concepts.some((c, i) => held.has(i) && c.forms.some((f) => f.includes(t)))),
+      // A numbered document's kind must be quoted as such; other things may be named by a synonym the question's idea holds.
+      focusHeld: asked.focus === null || asked.focus.some((t) => present.has(t) || (asked.unit !== 'nomor' && idx.concepts.some((c, i) => held.has(i) && c.forms.some((f) => f.includes(t))))),
     },
   };
 }
