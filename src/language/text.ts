@@ -42,6 +42,9 @@ const SLANG = wordTable({
   buat: 'untuk', bareng: 'bersama', barengan: 'bersama', tiap: 'setiap', habis: 'setelah', abis: 'setelah', dikasih: 'diberi', dikasi: 'diberi', ngasih: 'memberi', jd: 'jadi', dpt: 'dapat', dapet: 'dapat',
   kayak: 'seperti', kyk: 'seperti', emang: 'memang', emg: 'memang', banget: 'sangat', doang: 'saja', gitu: 'begitu', gini: 'begini',
   biar: 'agar',
+  mnrt: 'menurut', sbg: 'sebagai', spt: 'seperti', sprti: 'seperti', skrg: 'sekarang', bbrp: 'beberapa', lbh: 'lebih', krg: 'kurang',
+  dg: 'dengan', msh: 'masih', tlg: 'tolong', mksd: 'maksud', ato: 'atau', atw: 'atau', gmna: 'bagaimana', dmna: 'dimana',
+  kmrn: 'kemarin', tpi: 'tapi', jgn: 'jangan', bkn: 'bukan', pny: 'punya',
   bikin: 'membuat', dibikin: 'dibuat', ntar: 'nanti', cuma: 'hanya', cuman: 'hanya', liat: 'lihat', gede: 'besar', ngga: 'tidak', enggak: 'tidak',
   // Officials' titles as chats and news shorten them ('walkot', 'wabup', 'kadis', 'plt').
   walkot: 'wali kota', wawali: 'wakil wali kota', wabup: 'wakil bupati', wagub: 'wakil gubernur', kadis: 'kepala dinas',
@@ -144,10 +147,24 @@ export function isRoot(word: string): boolean {
   return stemmer.isRoot(word);
 }
 
+/**
+ * Words Sastrawi cuts to the wrong root, with the root the documents mean: 'diketuai' is led by
+ * a ketua (not 'tuai', to harvest), 'penilai' and 'penilaian' are of 'nilai' as 'dinilai' is (not
+ * 'ilai'), 'penanggung jawab' bears a 'tanggung', 'Gerakan Menuju …' moves towards something.
+ */
+const STEM_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:diketuai|mengetuai)(?:nya)?$/, 'ketua'],
+  [/^(?:pe|me)nilai(?:an)?(?:nya)?$/, 'nilai'],
+  [/^penanggung(?:jawab)?(?:nya)?$/, 'tanggung'],
+  // The programme's own name: 'Gerakan Menuju …' is of 'gerak' and 'tuju' (not 'gera', 'uju').
+  [/^gerakan(?:nya)?$/, 'gerak'],
+  [/^menuju$/, 'tuju'],
+];
+
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\p{L}+$/u.test(word) && word.length > 3 ? stemmer.stem(word) || word : word;
+    s = /^\p{L}+$/u.test(word) && word.length > 3 ? (STEM_FIXES.find(([re]) => re.test(word))?.[1] ?? (stemmer.stem(word) || word)) : word;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }

@@ -30,6 +30,21 @@ describe('Indonesian text analysis', () => {
     expect(terms('idealnya anggota dewan brp orang')).toEqual(terms('anggota dewan berapa orang'));
     expect(terms('bupati lg dinas ke luar negeri')).toEqual(terms('bupati dinas ke luar negeri'));
     expect(terms('biar ga salah')).toEqual(terms('agar tidak salah'));
+    // Shortened function words ('mnrt', 'sbg', 'spt') are the documents' words, not rare ideas of their own.
+    expect(terms('ketua tp sapa mnrt perbup')).toEqual(terms('ketua tp siapa menurut perbup'));
+    expect(terms('hadir sbg narasumber spt tahun lalu')).toEqual(terms('hadir sebagai narasumber seperti tahun lalu'));
+  });
+
+  it("reads a role and the deed of holding it as one idea, where the stemmer's root would part them", () => {
+    // 'siapa ketua tim pelaksana' is answered by 'Tim Pelaksana diketuai oleh Sekretaris Daerah'.
+    expect(terms('diketuai')).toEqual(terms('ketua'));
+    expect(terms('mengetuai')).toEqual(terms('ketua'));
+    expect(terms('penilai')).toEqual(terms('dinilai'));
+    expect(terms('tim penilaian')).toEqual(terms('tim nilai'));
+    expect(terms('penanggung jawab')).toEqual(terms('tanggung jawab'));
+    expect(terms('Gerakan Menuju Smart City')).toEqual(terms('gerak tuju smart city'));
+    // 'menuai' (to harvest) is no ketua.
+    expect(terms('menuai')).not.toEqual(terms('ketua'));
   });
 
   it('reads the English words of chats as the Indonesian words of the documents, and drops question frames', () => {
