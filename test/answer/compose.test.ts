@@ -279,6 +279,23 @@ describe('answers from news-shaped text', () => {
     expect(composeAnswer(score, [scored], rare(score, 'sidomaju')).evidence.focusHeld).toBe(true);
   });
 
+  it("answers who signed a letter from its signature block, where the name stands on the line below 'ttd.'", () => {
+    const text = [
+      'Nomor : 005/1147/2023 Sifat : Penting Hal : Undangan Bimbingan Teknis Tahap I Penyusunan Masterplan Smart City',
+      'Susunan acara: 08.00 - 08.30 | Pembukaan dan arahan Sekretaris Daerah Kabupaten Sidomaju 08.30 - 12.00 | Analisis kesiapan daerah',
+      'Demikian atas perhatian dan kehadirannya disampaikan terima kasih.',
+      'a.n. BUPATI SIDOMAJU SEKRETARIS DAERAH, ttd.',
+      'AGUS PRATAMA',
+      'Pembina Utama Madya',
+    ].join('\n');
+    const q = 'undangan bimtek sidomaju yg ttd siapa';
+    const h = hit('', text, 1, { title: 'PEMERINTAH KABUPATEN SIDOMAJU' });
+    const a = composeAnswer(q, [{ ...h, heading: h.title }], rare(q, 'sidomaju'));
+    // The signature leads, with the name below the mark; the programme's line naming the same office does not.
+    expect(a.text).toMatch(/^a\.n\. BUPATI SIDOMAJU SEKRETARIS DAERAH, ttd\.\s+AGUS PRATAMA/);
+    expect(a.text).not.toContain('Susunan acara');
+  });
+
   it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {
     const text = [
       'Pemerintah Kabupaten Tanah Laut resmi bergabung dengan program kota cerdas tahun ini. Penandatanganan berlangsung di Jakarta.',

@@ -201,6 +201,14 @@ function titledWith(section: string, defined: readonly string[]): boolean {
   return leads || abbreviated;
 }
 
+/** A signature block's mark ending its unit ('a.n. BUPATI …, SEKRETARIS DAERAH, ttd.'): the signer's name is the next unit. */
+const SIGN_MARK_END = new RegExp(`${SIGN_MARK_SOURCE}\\s*$`, 'u');
+
+/** The unit ends with a signature mark and the next one opens with the signer's name in capitals. */
+function signsAbove(p: Passage, at: number): boolean {
+  return SIGN_MARK_END.test(p.units[at]!.text) && /^\s*(?:[\p{L}]{1,4}\.\s+)*\p{Lu}{2,}/u.test(p.units[at + 1]?.text ?? '');
+}
+
 export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passage) => number, w: ComposeWeights = WEIGHTS): Scorer {
   const defined = asked.defines ? terms(asked.defines) : [];
   const passageCover = new Map<Passage, number>();
@@ -231,7 +239,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      const agent = (asked.agent && AGENT.test(u.text)) || measured ? w.G : 0;
+      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at))) || measured ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
@@ -272,6 +280,8 @@ export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scor
     from = Math.min(from, en.from);
     to = Math.max(to, en.to);
   }
+  // The signer's name below the mark belongs to the signature.
+  if (signsAbove(p, to)) to++;
   const shown = () => units.slice(from, to + 1).map((u) => u.text).join(' ');
   if (asked.value && !holdsValue(asked, shown()) && units[to + 1] && units[to + 1]!.text.length < 250 && holdsValue(asked, units[to + 1]!.text)) to++;
   const picked: number[] = [];
