@@ -8,7 +8,8 @@ import { regionOfShortening } from '../regions/names.ts';
  */
 export const GLOSSARY = wordTable({
   bimtek: 'bimbingan teknis',
-  mou: 'nota kesepahaman',
+  // Officers write MoU for the nota kesepakatan the ministry has signed since 2021 too.
+  mou: 'nota kesepahaman|nota kesepakatan',
   // In government usage NK is a 'nota kesepakatan'; officers also write it for the MoU.
   nk: 'nota kesepakatan|nota kesepahaman',
   qw: 'quick win',

@@ -35,6 +35,8 @@ describe('glossary lookup', () => {
     const [nk] = queryConcepts('NK');
     expect(nk!.forms).toEqual(expect.arrayContaining([terms('nota kesepakatan'), terms('nota kesepahaman')]));
     expect(analyzeQuery('NK').map((t) => t.term)).toEqual(expect.arrayContaining([...terms('nota kesepakatan'), ...terms('nota kesepahaman')]));
+    // Officers write MoU for the nota kesepakatan the ministry has signed since 2021 as well.
+    expect(queryConcepts('MoU')[0]!.forms).toEqual(expect.arrayContaining([terms('nota kesepakatan'), terms('nota kesepahaman')]));
     // 'pas' in a chat question means 'saat': a word for when, not a topic to match.
     expect(analyzeQuery('siapa yg sambutan pas NK').map((t) => t.term)).not.toContain('pas');
   });
