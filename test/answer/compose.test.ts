@@ -176,6 +176,9 @@ describe('what a question asks for', () => {
     const when = readQuestion('Kapan MoU 2019 Kabupaten Gowa ditandatangani?');
     expect(holdsValue(when, 'MoU tahun 2019 itu diteken Bupati Gowa.')).toBe(false);
     expect(holdsValue(when, 'Penandatanganan berlangsung pada 15 Mei 2019 di Jakarta.')).toBe(true);
+    // A letter's number ends like a date and is none; a date written with slashes still is one.
+    expect(holdsValue(when, 'Menindaklanjuti Nota Kesepakatan Nomor B-35/DJAI/HK.04.02/02/2023 dan Nomor 005/1147/427.75/2023.')).toBe(false);
+    expect(holdsValue(when, 'Penandatanganan berlangsung Senin (14/3/2023) secara daring.')).toBe(true);
     expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
     // A university's or a hotel's name is no person; 'siapa akademisi …' wants a sentence about the academic.
     const academic = readQuestion('siapa nama akademisi UI yg evaluasi quick win?');
@@ -294,6 +297,21 @@ describe('answers from news-shaped text', () => {
     // The signature leads, with the name below the mark; the programme's line naming the same office does not.
     expect(a.text).toMatch(/^a\.n\. BUPATI SIDOMAJU SEKRETARIS DAERAH, ttd\.\s+AGUS PRATAMA/);
     expect(a.text).not.toContain('Susunan acara');
+  });
+
+  it('keeps the line holding the date asked when a long letter is cut to a short budget, and skips no line for a later one', () => {
+    const text = [
+      `Menindaklanjuti Nota Kesepakatan Nomor B-35/DJAI/HK.04.02/02/2023 tentang Implementasi Gerakan Menuju Kota Cerdas, ${'kami mengundang Saudara menugaskan pejabat mengikuti Bimbingan Teknis Tahap I Kabupaten Sidomaju '.repeat(2)}yang akan dilaksanakan pada:`,
+      '- hari, tanggal : Senin, 26 Juni 2023 pukul : 07.30 WIB tempat : Aula Bukit Indah Kabupaten Sidomaju',
+      '- Peserta dikelompokkan ke dalam tiga kelompok dimensi.',
+    ].join('\n');
+    const q = 'bimtek tahap I sidomaju kpn?';
+    const h = hit('', text, 1, { title: 'Undangan Bimtek Tahap I Sidomaju' });
+    const a = composeAnswer(q, [{ ...h, heading: h.title }], rare(q, 'sidomaju'), { budget: 360 });
+    expect(a.text).toContain('Senin, 26 Juni 2023');
+    expect(a.text.length).toBeLessThanOrEqual(360);
+    // What did not fit is offered, not lost.
+    expect(a.more).toContain('Menindaklanjuti Nota Kesepakatan');
   });
 
   it('finds the person a "siapa" question asks for when only the second paragraph names them', () => {

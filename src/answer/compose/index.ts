@@ -241,12 +241,16 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       continue;
     }
     if (text.length > budget) {
-      // Cut at a unit boundary; the rest is offered.
+      // Cut at a unit boundary, in order (a line is never skipped for a later one); the rest is offered.
+      // When what fits lacks the asked value, the line holding it follows the first line instead (or stands alone).
       const lines = text.split('\n');
-      let kept = '';
-      for (const l of lines) if ((kept ? kept.length + 1 : 0) + l.length <= budget) kept = kept ? `${kept}\n${l}` : l;
-      moreParts.push(text.slice(kept.length).trim());
-      text = kept || text.slice(0, budget);
+      let n = 0;
+      for (let used = -1; n < lines.length && used + 1 + lines[n]!.length <= budget; n++) used += 1 + lines[n]!.length;
+      let keptIdx = lines.map((_, i) => i).filter((i) => i < n);
+      const valueAt = asked.value !== null && !holdsValue(asked, lines.slice(0, n).join('\n')) ? lines.findIndex((l, i) => i >= n && holdsValue(asked, l)) : -1;
+      if (valueAt > 0) keptIdx = lines[0]!.length + 1 + lines[valueAt]!.length <= budget ? [0, valueAt] : lines[valueAt]!.length <= budget ? [valueAt] : keptIdx;
+      moreParts.push(lines.filter((_, i) => !keptIdx.includes(i)).join('\n').trim());
+      text = keptIdx.map((i) => lines[i]).join('\n') || text.slice(0, budget);
     }
     shownParts.push(text);
     used += text.length + 2;

@@ -32,6 +32,16 @@ const DATE = new RegExp(
   'i',
 );
 
+/**
+ * A reference code with slashes: a letter's or a decree's number ('B-35/DJAI/HK.04.02/02/2023',
+ * '005/1147/427.75/2023'), with letters, more than three parts or a part of three digits before its
+ * end; '14/3/2023' and '(9/11)' are dates.
+ */
+function isReferenceCode(token: string): boolean {
+  const parts = token.replace(/^\(|[).,;:]+$/g, '').split('/');
+  return /\p{L}/u.test(token) || parts.length > 3 || parts.slice(0, -1).some((p) => /\d{3}/.test(p));
+}
+
 /** The text places its event on the calendar; 'pada Selasa pagi' alone needs the report's date beside it. */
 export function statesCalendarDate(text: string, day = false): boolean {
   return (day ? DAY_DATE : CALENDAR_DATE).test(normalize(text));
@@ -279,6 +289,8 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
     case 'date':
       // 'jam berapa' is answered by a clock time, not by the day.
       if (asked.measure === 'jam') return novel(MEASURE_FIGURE.get('jam')!, text, q);
+      // A letter's number ('B-35/DJAI/HK.04.02/02/2023') ends like a date and is none.
+      text = text.replace(/\S*\/\S*/g, (m) => (isReferenceCode(m) ? ' '.repeat(m.length) : m));
       return [...novel(DATE, text, q), ...novel(ERA, text, q)];
     case 'place':
       return [...novel(VENUE, text, q), ...novel(AT_NAME, text, q)];
