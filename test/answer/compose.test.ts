@@ -170,6 +170,10 @@ describe('what a question asks for', () => {
     expect(holdsValue(url, 'Unggah di https://portal.contoh.go.id/unggah.')).toBe(true);
     expect(holdsValue(url, 'Kirim ke sekretariat@g100sc.example.id.')).toBe(false);
     expect(holdsValue(readQuestion('hadiahnya berapa juta?'), 'Kebutuhan 350 juta rupiah')).toBe(true);
+    // 'akhir tahun brp juta' asks an amount, not a year: a sentence giving only deadlines does not answer it.
+    const prize = readQuestion('hadiah uang penghargaan akhir tahun brp juta?');
+    expect(prize.value).toBe('money');
+    expect(holdsValue(prize, 'Daerah wajib menetapkan masterplan paling lambat 6 bulan dan mengunggah F-04 setiap 30 September 2027.')).toBe(false);
     const name = readQuestion('siapa nama mentor yang ditunjuk?');
     expect(holdsValue(name, 'Mentor yang ditunjuk adalah Budi Santoso dari perguruan tinggi.')).toBe(true);
     expect(holdsValue(name, 'Kota Palu terbagi atas Palu Barat dan Palu Timur; mentor ditunjuk Sekretariat.')).toBe(false);

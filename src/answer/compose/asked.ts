@@ -114,6 +114,8 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   // asked before a year alone: 'nomor brp thn brp' wants the number the year comes with ('… nomor brp? trs kapan' still asks a date).
   const numbered = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q);
   if (numbered && !/\b(kapan|(?:tanggal|jam|pukul) berapa|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'number', unit: 'nomor' };
+  // 'hadiah akhir tahun brp juta': an amount, though 'tahun brp' stands in it.
+  if (/\bberapa(?:kah)? (?:juta|miliar|milyar|triliun|ribu|rupiah|rp)\b/.test(q)) return { value: 'money', unit: null };
   if (!condition && /\b(kapan|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
   if (numbered) return { value: 'number', unit: 'nomor' };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
