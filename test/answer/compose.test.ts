@@ -170,6 +170,11 @@ describe('what a question asks for', () => {
     expect(holdsValue(url, 'Unggah di https://portal.contoh.go.id/unggah.')).toBe(true);
     expect(holdsValue(url, 'Kirim ke sekretariat@g100sc.example.id.')).toBe(false);
     expect(holdsValue(readQuestion('hadiahnya berapa juta?'), 'Kebutuhan 350 juta rupiah')).toBe(true);
+    // 'brp kab/kota' is answered by a count of regions however they are written.
+    const regions = readQuestion('evaluasi di semarang itu ngevaluasi brp kab/kota');
+    expect(holdsValue(regions, 'Evaluasi menghadirkan 24 kota/kabupaten yang sedang dievaluasi.')).toBe(true);
+    expect(holdsValue(regions, 'Evaluasi diikuti 50 daerah dari seluruh Indonesia.')).toBe(true);
+    expect(holdsValue(regions, 'Evaluasi berlangsung pada 25-26 Juli 2018 di Balai Kota.')).toBe(false);
     // 'akhir tahun brp juta' asks an amount, not a year: a sentence giving only deadlines does not answer it.
     const prize = readQuestion('hadiah uang penghargaan akhir tahun brp juta?');
     expect(prize.value).toBe('money');

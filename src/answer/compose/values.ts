@@ -164,6 +164,8 @@ export function yearsAmong(termsOf: readonly string[]): string[] {
 }
 
 /** Nouns that count people. */
+/** Nouns a count of regions is written with. */
+const REGION_UNITS = 'kabupaten|kota|daerah|wilayah|pemda';
 const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
 
 /** The units each measure is written in ('357.021 km2', '1.5kg', 'selama 32 tahun'). */
@@ -215,7 +217,8 @@ function numberPattern(unit: string | null): RegExp {
   // Ordinals count too ('peringkat brp?' — 'di urutan kelima', 'ke-3', 'pertama').
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
   // 'berapa orang' is answered by a count of people named by what they are ('20 asesor'), and 'berapa peserta' by '98 orang'.
-  const u = unit === 'salindia' ? '(?:salindia|slide)' : PEOPLE.split('|').includes(unit) ? `(?:${PEOPLE})` : unit;
+  // 'berapa kab/kota' is answered by '24 kota/kabupaten' or '50 daerah'.
+  const u = unit === 'salindia' ? '(?:salindia|slide)' : PEOPLE.split('|').includes(unit) ? `(?:${PEOPLE})` : REGION_UNITS.split('|').includes(unit) ? `(?:${REGION_UNITS})(?:/(?:${REGION_UNITS}))?` : unit;
   // Regulations write a figure and then its words: '5 (lima) tahun', '6 (enam) bulan'.
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
