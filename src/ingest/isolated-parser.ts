@@ -106,11 +106,14 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
     clearTimeout(timer);
     timer = setTimeout(onIdle, idleMs);
   };
+  const disarm = () => {
+    clearTimeout(timer);
+    timer = undefined;
+  };
 
   /** The worker parsing the first job is gone: that file fails with this error, the others wait for a new worker. */
   const dropWorker = (err: Error) => {
-    clearTimeout(timer);
-    timer = undefined;
+    disarm();
     child = null;
     const head = jobs[0];
     if (head?.sent) {
@@ -125,8 +128,7 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
     const head = jobs[0];
     if (c !== child || !head || m.id !== head.request.id) return;
     if (m.type === 'progress') return arm();
-    clearTimeout(timer);
-    timer = undefined;
+    disarm();
     jobs.shift();
     if (m.type === 'done') {
       const { chunks, ...doc } = m.doc;
@@ -193,7 +195,7 @@ export function createIsolatedParser(options: ParserOptions = {}): IsolatedParse
     close() {
       const c = child;
       child = null;
-      clearTimeout(timer);
+      disarm();
       if (c?.connected) c.disconnect();
       for (const j of jobs.splice(0)) j.reject(loadRefused('parse_crashed', 'kode 0'));
     },

@@ -102,6 +102,12 @@ const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(
 const URL_WORD = '(?:link|tautan|url|website|situs|laman web|webnya|alamat (?:web|situs|website|laman))';
 const URL_ASKED = new RegExp(`\\b${URL_WORD}(?:nya)?\\b(?:\\s+\\S+){0,6}?\\s*\\b(?:apa|apaan|mana|dimana|ada|berapa)\\b|\\b${URL_WORD}(?:nya)?\\b(?:\\s+\\S+){0,2}$|\\b(?:apa|minta|kirim|kirimkan|share|bagi|cari|cek)\\s+(?:\\S+\\s+)?${URL_WORD}\\b`);
 
+/** Words asking when: a date, or ('tahun berapa') a year alone. */
+const WHEN_WORDS = 'kapan|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah';
+const DATE_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?)\\b`);
+/** …all but a year alone. */
+const DAY_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul) berapa)\\b`);
+
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
   if (URL_ASKED.test(q)) return { value: 'url', unit: null };
@@ -113,10 +119,10 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount,
   // asked before a year alone: 'nomor brp thn brp' wants the number the year comes with ('… nomor brp? trs kapan' still asks a date).
   const numbered = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q);
-  if (numbered && !/\b(kapan|(?:tanggal|jam|pukul) berapa|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'number', unit: 'nomor' };
+  if (numbered && !DAY_ASKED.test(q)) return { value: 'number', unit: 'nomor' };
   // 'hadiah akhir tahun brp juta': an amount, though 'tahun brp' stands in it.
   if (/\bberapa(?:kah)? (?:juta|miliar|milyar|triliun|ribu|rupiah|rp)\b/.test(q)) return { value: 'money', unit: null };
-  if (!condition && /\b(kapan|(?:tanggal|jam|pukul|tahun) berapa(?:kah)?|sejak kapan|hari apa|bulan apa|tanggalnya|kapankah)\b/.test(q)) return { value: 'date', unit: null };
+  if (!condition && DATE_ASKED.test(q)) return { value: 'date', unit: null };
   if (numbered) return { value: 'number', unit: 'nomor' };
   if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);

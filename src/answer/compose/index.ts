@@ -246,9 +246,10 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       const lines = text.split('\n');
       let n = 0;
       for (let used = -1; n < lines.length && used + 1 + lines[n]!.length <= budget; n++) used += 1 + lines[n]!.length;
-      let keptIdx = lines.map((_, i) => i).filter((i) => i < n);
+      let keptIdx = Array.from({ length: n }, (_, i) => i);
       const valueAt = asked.value !== null && !holdsValue(asked, lines.slice(0, n).join('\n')) ? lines.findIndex((l, i) => i >= n && holdsValue(asked, l)) : -1;
-      if (valueAt > 0) keptIdx = lines[0]!.length + 1 + lines[valueAt]!.length <= budget ? [0, valueAt] : lines[valueAt]!.length <= budget ? [valueAt] : keptIdx;
+      if (valueAt > 0 && lines[0]!.length + 1 + lines[valueAt]!.length <= budget) keptIdx = [0, valueAt];
+      else if (valueAt > 0 && lines[valueAt]!.length <= budget) keptIdx = [valueAt];
       moreParts.push(lines.filter((_, i) => !keptIdx.includes(i)).join('\n').trim());
       text = keptIdx.map((i) => lines[i]).join('\n') || text.slice(0, budget);
     }

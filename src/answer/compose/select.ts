@@ -171,9 +171,12 @@ export interface Scorer {
   defines(p: Passage, at: number): boolean;
 }
 
+/** A signer's name as a signature writes it, in capitals after any short title ('Dr. H. AGUS …'). */
+const SIGNER_SOURCE = '(?:[\\p{L}]{1,4}\\.\\s+)*\\p{Lu}{2,}';
+
 /** Who did it, named after the deed: 'didirikan oleh Brian Jones', 'karya Masashi Kishimoto', 'dipimpin Sekda …'. */
 const AGENT = new RegExp(
-  `\\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\\s+(?:\\p{Lu}|(?:bapak|ibu|pak|bu)\\s+\\p{Lu})|^\\s*ttd\\.?\\s*$|${SIGN_MARK_SOURCE}\\s+(?:[\\p{L}]{1,4}\\.\\s+)*\\p{Lu}{2,}`,
+  `\\b(?:oleh|karya|ciptaan|besutan|garapan|gubahan|buatan|arahan|pimpinan|dipimpin|diketuai)\\s+(?:\\p{Lu}|(?:bapak|ibu|pak|bu)\\s+\\p{Lu})|^\\s*ttd\\.?\\s*$|${SIGN_MARK_SOURCE}\\s+${SIGNER_SOURCE}`,
   'u',
 );
 
@@ -203,10 +206,11 @@ function titledWith(section: string, defined: readonly string[]): boolean {
 
 /** A signature block's mark ending its unit ('a.n. BUPATI …, SEKRETARIS DAERAH, ttd.'): the signer's name is the next unit. */
 const SIGN_MARK_END = new RegExp(`${SIGN_MARK_SOURCE}\\s*$`, 'u');
+const SIGNER_OPENS = new RegExp(`^\\s*${SIGNER_SOURCE}`, 'u');
 
 /** The unit ends with a signature mark and the next one opens with the signer's name in capitals. */
 function signsAbove(p: Passage, at: number): boolean {
-  return SIGN_MARK_END.test(p.units[at]!.text) && /^\s*(?:[\p{L}]{1,4}\.\s+)*\p{Lu}{2,}/u.test(p.units[at + 1]?.text ?? '');
+  return SIGN_MARK_END.test(p.units[at]!.text) && SIGNER_OPENS.test(p.units[at + 1]?.text ?? '');
 }
 
 export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passage) => number, w: ComposeWeights = WEIGHTS): Scorer {

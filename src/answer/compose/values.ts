@@ -164,9 +164,15 @@ export function yearsAmong(termsOf: readonly string[]): string[] {
 }
 
 /** Nouns that count people. */
+const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
 /** Nouns a count of regions is written with. */
 const REGION_UNITS = 'kabupaten|kota|daerah|wilayah|pemda';
-const PEOPLE = 'orang|jiwa|peserta|anggota|asesor|panelis|juri|mentor|narasumber|pejabat|pegawai|personel|warga|pendamping|tenaga ahli|perwakilan|delegasi';
+/** A counted noun asked ('berapa peserta', 'brp kab/kota') → every noun such a count is written with. */
+const COUNTED_AS = new Map<string, string>([
+  ...PEOPLE.split('|').map((u) => [u, `(?:${PEOPLE})`] as const),
+  ...REGION_UNITS.split('|').map((u) => [u, `(?:${REGION_UNITS})(?:/(?:${REGION_UNITS}))?`] as const),
+  ['salindia', '(?:salindia|slide)'],
+]);
 
 /** The units each measure is written in ('357.021 km2', '1.5kg', 'selama 32 tahun'). */
 const LENGTH_UNITS = 'km|kilometer|m|meter|cm|sentimeter|mm|mil|kaki|mdpl';
@@ -218,7 +224,7 @@ function numberPattern(unit: string | null): RegExp {
   if (!unit) return /\d+(?:[.,]\d+)*|\b(?:ke-?)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|belas|puluh|ratus|ribu|seratus|seribu|separuh|setengah|sejumlah|puluhan|ratusan|ribuan|pertama)\b/i;
   // 'berapa orang' is answered by a count of people named by what they are ('20 asesor'), and 'berapa peserta' by '98 orang'.
   // 'berapa kab/kota' is answered by '24 kota/kabupaten' or '50 daerah'.
-  const u = unit === 'salindia' ? '(?:salindia|slide)' : PEOPLE.split('|').includes(unit) ? `(?:${PEOPLE})` : REGION_UNITS.split('|').includes(unit) ? `(?:${REGION_UNITS})(?:/(?:${REGION_UNITS}))?` : unit;
+  const u = COUNTED_AS.get(unit) ?? unit;
   // Regulations write a figure and then its words: '5 (lima) tahun', '6 (enam) bulan'.
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
@@ -242,7 +248,7 @@ const blank = (m: string) => ' '.repeat(m.length);
 
 /** A text speaks of a role when it writes the role's head, or holds its index terms in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
 function speaksOf(text: string, head: string): boolean {
-  // As written ('diketuai' holds 'ketua', which the stemmer reads as 'tuai'), or in index terms ('Kadis' is 'kepala dinas').
+  // As written ('diketuai' holds 'ketua'), or in index terms ('Kadis' is 'kepala dinas').
   if (normalize(text).includes(head)) return true;
   const said = terms(text);
   const h = terms(head);
