@@ -2,7 +2,7 @@ import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
 import { lastHeading, search, sectionsTitled, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
-import { instructionAt, terms } from '../language/index.ts';
+import { instructionAt, terms, words } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
 import { checkEvidence, type Thresholds } from './evidence.ts';
@@ -70,7 +70,7 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   if (!top || Math.max(...hits.map((h) => h.coverage)) < deps.minCoverage) return inScope ? refuse(answerMessages.refused()) : outOfScope();
   // Outside the programme, a question about today or tomorrow ('cuaca besok', 'presiden sekarang')
   // is not answered by documents that were true when they were written.
-  if (!inScope && PRESENT.test(question.toLowerCase())) return outOfScope();
+  if (!inScope && PRESENT.test(words(question).join(' '))) return outOfScope();
   const composed = composeAnswer(question, hits, concepts, { region: regionCode, regionNamed: q.named !== null, regionBare: q.named?.bare, budget: deps.budget, weights: deps.composeWeights });
   let draft: Composed = composed;
   let generated = false;
