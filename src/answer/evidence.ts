@@ -2,6 +2,7 @@ import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/index.ts';
 import { normalize, sentences, terms } from '../language/index.ts';
 import { valueOfOtherYears, yearsAmong, type Composed } from './compose/index.ts';
+import { namesRegion } from '../regions/names.ts';
 import type { RegionName } from './vocabulary.ts';
 
 /**
@@ -94,7 +95,9 @@ function aboutRegion(region: RegionName, composed: Pick<Composed, 'text' | 'evid
   const other = region.name.startsWith('Kota ') ? '(?:kabupaten|kab\\.?|pemkab|pemerintah kabupaten)' : '(?:kota|pemkot|pemerintah kota)';
   const bare = region.bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   if (new RegExp(`\\b${own}\\s+${bare}\\b`).test(text)) return true;
-  return new RegExp(`\\b${bare}\\b`).test(text) && !new RegExp(`\\b${other}\\s+${bare}\\b`).test(text);
+  if (new RegExp(`\\b${bare}\\b`).test(text)) return !new RegExp(`\\b${other}\\s+${bare}\\b`).test(text);
+  // Shortened as reports write it ('Kotim', 'Pemkab Kotim').
+  return namesRegion(text, region.bare);
 }
 
 /** The question's own words for index terms it names ('Sragen', '2024'). */

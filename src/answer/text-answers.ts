@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
-import { lastHeading, search, sectionsTitled, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
+import { definitionsIn, lastHeading, search, sectionsTitled, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
 import { instructionAt, terms, words } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
@@ -50,15 +50,19 @@ export interface TextQuestion {
 export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Promise<Draft> {
   const { db, embedder } = deps;
   const { question, intent, regionCode } = q;
-  const defines = readQuestion(question).defines;
+  const { defines, definedBySource } = readQuestion(question);
   const [found, concepts, defined]: [SearchHit[], WeightedConcept[], SearchHit[]] = await Promise.all([
     search({ db, embedder }, question, { k: 6, regionCode }),
     weightedConcepts(db, question),
-    // 'apa itu X': the section titled X (a glossary entry) is where the documents define it.
-    defines ? sectionsTitled(db, defines, 1) : Promise.resolve([]),
+    // 'apa itu X': the section titled X (a glossary entry) is where the documents define it; 'X menurut
+    // materi bimtek', 'X di perbup sumbawa' ask that source, found below.
+    defines && !q.named && !definedBySource ? sectionsTitled(db, defines, 1) : Promise.resolve([]),
   ]);
+  // …and the best-ranked documents' own definitions of it ('quick win menurut perbup X'), wherever in them they stand.
+  const own = defines ? await definitionsIn(db, defines, [...new Set(found.slice(0, 2).map((h) => h.document))]) : [];
+  const first = [...defined, ...own.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
   // A passage that addresses the assistant ('abaikan semua instruksi …') is data flagged for staff, never an answer.
-  const hits = [...defined, ...found.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
+  const hits = [...first, ...found.filter((h) => !first.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
   const retrieved = hits.map((h) => citationOf(h));
   const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [], retrieved });
   const top = hits[0];

@@ -44,7 +44,7 @@ const SLANG = wordTable({
   biar: 'agar',
   mnrt: 'menurut', sbg: 'sebagai', spt: 'seperti', sprti: 'seperti', skrg: 'sekarang', bbrp: 'beberapa', lbh: 'lebih', krg: 'kurang',
   dg: 'dengan', msh: 'masih', tlg: 'tolong', mksd: 'maksud', ato: 'atau', atw: 'atau', gmna: 'bagaimana', dmna: 'dimana',
-  kmrn: 'kemarin', bsk: 'besok', bsok: 'besok', scr: 'secara', sdg: 'sedang', sbb: 'sebagai berikut', tpi: 'tapi', jgn: 'jangan', bkn: 'bukan', pny: 'punya',
+  kmrn: 'kemarin', narsum: 'narasumber', bsk: 'besok', bsok: 'besok', scr: 'secara', sdg: 'sedang', sbb: 'sebagai berikut', tpi: 'tapi', jgn: 'jangan', bkn: 'bukan', pny: 'punya',
   bikin: 'membuat', dibikin: 'dibuat', ntar: 'nanti', cuma: 'hanya', cuman: 'hanya', liat: 'lihat', gede: 'besar', ngga: 'tidak', enggak: 'tidak',
   // Officials' titles as chats and news shorten them ('walkot', 'wabup', 'kadis', 'plt').
   walkot: 'wali kota', wawali: 'wakil wali kota', wabup: 'wakil bupati', wagub: 'wakil gubernur', kadis: 'kepala dinas',

@@ -105,6 +105,63 @@ export function regionOfShortening(word: string): string | null {
   return found;
 }
 
+const shortened = new Map<string, readonly string[]>();
+
+/**
+ * The shortenings a multi-word region name may be written as ('kotawaringin timur' → 'kotim',
+ * 'kotatim', …): every join of beginnings of its words that is no word or place name of its own.
+ * A report may write 'Kotim' where the officer writes the name out.
+ */
+export function shorteningsOf(bare: string): readonly string[] {
+  const known = shortened.get(bare);
+  if (known) return known;
+  const parts = multiWordNames().find((p) => p.join(' ') === bare.replace(/\s+dan\s+/g, ' '));
+  const out: string[] = [];
+  if (parts && parts.length <= 3) {
+    const grow = (at: number, sofar: string) => {
+      if (at === parts.length) {
+        // Read from the name, a shortening another region shares ('kotim': Kotawaringin Timur, Kolaka Timur) still stands for it.
+        if (sofar.length >= MIN_WORD && !INSTRUMENTS.has(sofar) && !isOrdinaryWord(sofar) && !isPlaceWord(sofar)) out.push(sofar);
+        return;
+      }
+      const word = parts[at]!;
+      // A beginning of up to five letters, or the whole word ('Deliserdang').
+      for (let len = MIN_PIECE; len <= word.length; len++) if (len <= 5 || len === word.length) grow(at + 1, sofar + word.slice(0, len));
+    };
+    grow(0, '');
+  }
+  shortened.set(bare, out);
+  return out;
+}
+
+const written = new Map<string, RegExp>();
+
+/** A text names the region (bare name, normalised) as written out or shortened ('kotawaringin timur', 'Kotim'). */
+export function namesRegion(text: string, bare: string): boolean {
+  let re = written.get(bare);
+  if (!re) {
+    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    re = new RegExp(`\\b(?:${[bare, ...shorteningsOf(bare)].map(escape).join('|')})\\b`);
+    if (written.size > 1000) written.clear();
+    written.set(bare, re);
+  }
+  return re.test(normalize(text));
+}
+
+/** Multi-word region names written out in a text's words, bare ('kotawaringin timur'). */
+export function regionNamesIn(words: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const parts of multiWordNames()) {
+    for (let i = 0; i + parts.length <= words.length; i++) {
+      if (parts.every((p, j) => words[i + j] === p)) {
+        found.push(parts.join(' '));
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** A letterhead or signature naming the issuing government: 'PEMERINTAH KABUPATEN …', 'BUPATI …', 'WALI KOTA …'. */
 const ISSUER = /\b(?:pemerintah\s+(kabupaten|kota)|(bupati)|(wali\s?kota))\s+/g;
 

@@ -1,5 +1,5 @@
 import { MONTH_SPELLINGS, terms, wordTable, words } from '../language/index.ts';
-import { regionOfShortening } from '../regions/names.ts';
+import { regionNamesIn, regionOfShortening, shorteningsOf } from '../regions/names.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for ('|' between
@@ -104,6 +104,14 @@ function glossaryUses(question: string): Array<{ own: string | undefined; expans
   });
 }
 
+/** A region named in full, and the shortenings a document may write it as ('kotawaringin timur': 'kotim'): each shortening's term. */
+function regionShortenings(question: string): Array<{ parts: string[]; shortenings: string[] }> {
+  return regionNamesIn(words(question)).map((bare) => ({
+    parts: terms(bare),
+    shortenings: [...new Set(shorteningsOf(bare).flatMap((s) => terms(s)))],
+  }));
+}
+
 /** Weight of a glossary expansion term beside the question's own terms (1). */
 export const EXPANSION_WEIGHT = 0.4;
 
@@ -142,6 +150,13 @@ export function analyzeQuery(question: string): WeightedTerm[] {
       if (own) expands.set(t, own);
     }
   }
+  for (const { parts, shortenings } of regionShortenings(question)) {
+    for (const t of shortenings) {
+      if (weights.has(t)) continue;
+      weights.set(t, EXPANSION_WEIGHT);
+      if (parts[0]) expands.set(t, parts[0]);
+    }
+  }
   return [...weights].map(([term, weight]) => ({ term, weight, ...(expands.has(term) ? { expands: expands.get(term)! } : {}) }));
 }
 
@@ -160,6 +175,8 @@ export function queryConcepts(question: string): QueryConcept[] {
     const forms = own ? byTerm.get(own) : undefined;
     for (const expansion of expansions) if (forms && expansion.length > 0) forms.push(expansion);
   }
+  // A region's shortening holds every word of its name.
+  for (const { parts, shortenings } of regionShortenings(question)) for (const p of parts) byTerm.get(p)?.push(...shortenings.map((s) => [s]));
   const context = contextTerms(question);
   return [...byTerm].map(([t, forms]) => (context.has(t) ? { forms, context: true } : { forms }));
 }

@@ -227,3 +227,18 @@ export async function sectionsTitled(db: Queryable, term: string, limit = 2): Pr
     .slice(0, limit)
     .map((r) => hitOf(r, { score: 1, bm25: 0, coverage: 1 }));
 }
+
+/**
+ * Passages of the given documents that define the term ('11. Quick Win adalah …' in a regulation's
+ * Pasal 1): a long document's definitions may rank below its other passages, yet 'quick win menurut
+ * perbup X' asks for that document's own. The first such passage of each document, in the order given.
+ */
+export async function definitionsIn(db: Queryable, term: string, documents: readonly string[]): Promise<SearchHit[]> {
+  const written = term.trim().split(/\s+/);
+  if (terms(term).length === 0 || written.length > 4 || documents.length === 0) return [];
+  const name = written.map((w) => w.replace(/[^\p{L}\p{N}-]/gu, '')).filter(Boolean).join('\\s+');
+  // 'X adalah', 'X (XY) adalah', 'X yang selanjutnya disingkat XY adalah'.
+  const pattern = `\\m${name}\\M(\\s*\\([^)]{1,40}\\))?(\\s+yang selanjutnya [^.]{0,60})?\\s*,?\\s+(adalah|merupakan|ialah|yaitu)\\M`;
+  const rows = await db.query<PassageRow>(`${PASSAGES} WHERE d.path = ANY($1) AND c.text ~* $2 ORDER BY c.id`, [documents, pattern]);
+  return documents.flatMap((doc) => rows.filter((r) => r.path === doc).slice(0, 1)).map((r) => hitOf(r, { score: 1, bm25: 0, coverage: 1 }));
+}

@@ -145,6 +145,12 @@ describe('what a question asks for', () => {
     expect(holdsValue(kadis, 'Kepastian itu disampaikan Kepala Dinas Komunikasi dan Informatika Kabupaten Uji, Budi Raharjo.')).toBe(true);
     expect(holdsValue(kadis, 'Kadis Kominfo Uji, Budi Raharjo, membuka acara.')).toBe(true);
     expect(holdsValue(kadis, 'Rapat dipimpin Kepala Bidang Statistik Dinas Kominfo, Hendra Setiawan.')).toBe(false);
+    // An office written as its own shortening ('Kepala Diskominfo') is the head of a dinas.
+    expect(holdsValue(kadis, 'Kepala Diskominfo Uji, Rusdi Hamzah, menyebut masterplan rampung tahun ini.')).toBe(true);
+    // One name after its titles ('Drs. H. Sulaiman') is a person; a title's dot ends no sentence.
+    const sekda = readQuestion('siapa sekda yang membuka bimtek tahap I kab uji?');
+    expect(holdsValue(sekda, 'Bimtek dibuka secara resmi oleh Sekretaris Daerah Kabupaten Uji, Drs. H. Sulaiman, MM.')).toBe(true);
+    expect(holdsValue(sekda, 'Bimtek dibuka oleh Sekretaris Daerah Kabupaten Uji di Ibu Kota Nusantara.')).toBe(false);
     // 'diketuai' speaks of a 'ketua'.
     expect(holdsValue(readQuestion('ketua tim pelaksana kab uji sapa'), 'Tim Pelaksana diketuai oleh Sekretaris Daerah Uji, Budi Santoso.')).toBe(true);
     expect(readQuestion('nomor WA sekretariat brp kak').value).toBe('phone');

@@ -84,6 +84,73 @@ Haris menjelaskan, armada baru itu dibeli dari dana insentif daerah yang diterim
 Menurut bupati, ongkos angkutan umum selama ini ikut menaikkan harga barang. Ia berharap kabupaten tetangga ikut menghidupkan trayek antarkota.
 `;
 
+/** A regulation whose definitions stand in the middle of its text, a glossary defining the same terms otherwise, and a page glossing terms after a dash. */
+const PERBUP_SIDOMAJU = `BUPATI SIDOMAJU
+PROVINSI JAWA TENGAH
+PERATURAN BUPATI SIDOMAJU
+NOMOR 12 TAHUN 2024
+TENTANG
+MASTERPLAN SMART CITY KABUPATEN SIDOMAJU TAHUN 2024-2033
+
+DENGAN RAHMAT TUHAN YANG MAHA ESA
+BUPATI SIDOMAJU,
+
+Menimbang : a. bahwa Kabupaten Sidomaju ditetapkan sebagai peserta Gerakan Menuju Smart City tahun 2023;
+b. bahwa untuk memberi arah pembangunan kota cerdas perlu disusun masterplan yang menjadi pedoman perangkat daerah;
+c. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a dan huruf b, perlu menetapkan Peraturan Bupati tentang Masterplan Smart City Kabupaten Sidomaju Tahun 2024-2033;
+Mengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;
+2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;
+MEMUTUSKAN:
+Menetapkan : PERATURAN BUPATI TENTANG MASTERPLAN SMART CITY KABUPATEN SIDOMAJU TAHUN 2024-2033.
+BAB I KETENTUAN UMUM
+Pasal 1
+Dalam Peraturan Bupati ini yang dimaksud dengan:
+1. Daerah adalah Kabupaten Sidomaju.
+2. Bupati adalah Bupati Sidomaju.
+3. Perangkat Daerah adalah unsur pembantu Bupati dalam penyelenggaraan urusan pemerintahan yang menjadi kewenangan Daerah.
+4. Masterplan Smart City yang selanjutnya disebut Masterplan adalah dokumen perencanaan kota cerdas Daerah untuk jangka waktu 10 (sepuluh) tahun.
+5. Quick Win adalah program unggulan yang manfaatnya dirasakan warga dalam waktu paling lama 18 (delapan belas) bulan.
+6. Dewan Smart City adalah forum pengarah yang memberi arah kebijakan pelaksanaan Masterplan.
+BAB II TUJUAN
+Pasal 2
+Masterplan menjadi pedoman Perangkat Daerah dalam menyusun program kota cerdas dan anggarannya setiap tahun.
+Pasal 3
+(1) Tim Pelaksana menetapkan paling sedikit 3 (tiga) program unggulan setiap tahun anggaran.
+(2) Program unggulan sebagaimana dimaksud pada ayat (1) diusulkan kepada Dewan Smart City paling lambat bulan Maret.
+`;
+
+const GLOSSARY = `# Glosarium Kota Cerdas
+
+## Quick win
+
+Quick win adalah program berdampak cepat yang hasilnya terlihat dalam 6 sampai 12 bulan dan menjadi bukti awal komitmen daerah.
+
+## Smart Living
+
+Smart Living adalah dimensi yang menata kualitas hidup warga: kesehatan, pendidikan, perumahan, dan transportasi.
+`;
+
+const BIMTEK_PAGE = `<html><head><title>Pemkab Sidomaju Gelar Bimtek Kota Cerdas</title></head><body>
+<nav><a href="/">Beranda</a> | <a href="/berita">Berita</a></nav>
+<article><h1>Pemkab Sidomaju Gelar Bimtek Kota Cerdas</h1>
+<p>Pemerintah Kabupaten Sidomaju menggelar bimbingan teknis penyusunan masterplan kota cerdas di aula setda, Kamis (23/6/2022). Dalam materinya, narasumber menjelaskan enam dimensi kota cerdas sebagai berikut:</p>
+<ul>
+<li><b>Smart Governance</b> – tata kelola pemerintahan yang terbuka dan melayani.</li>
+<li><b>Smart Living</b> – gaya hidup sehat yang ditopang layanan digital di sekitar warga.</li>
+<li><b>Smart Environment</b> – pengelolaan lingkungan yang bersih dan tangguh bencana.</li>
+</ul>
+<p>Bupati Sidomaju berharap masterplan rampung sebelum akhir tahun.</p>
+</article></body></html>
+`;
+
+/** A report that writes its regency only shortened ('Kotim'), as local outlets do. */
+const KOTIM = `Bimtek Tahap III Kota Cerdas Kotim Bahas Quick Win
+
+SAMPIT – Pemkab Kotim kembali menggelar bimbingan teknis penyusunan masterplan kota cerdas. Bimtek tahap III berlangsung Senin, 14 Agustus 2023, di aula Diskominfo Kotim dan membahas pemilihan quick win.
+
+Kepala Diskominfo Kotim, Rusdi Hamzah, menyebut masterplan ditargetkan rampung pada bimtek tahap IV bulan berikutnya.
+`;
+
 const INVITATION = `# Undangan Penandatanganan Nota Kesepakatan Kota Cerdas 2025
 
 Yth. Bupati Kabupaten Sidomaju dan Wali Kota Tirtaraya.
@@ -125,6 +192,10 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
   writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
   writeFileSync(join(dir, 'berita-bus-sidomaju.txt'), BUSES);
+  writeFileSync(join(dir, 'perbup-sidomaju-12-2024-masterplan.txt'), PERBUP_SIDOMAJU);
+  writeFileSync(join(dir, 'glosarium-uji.md'), GLOSSARY);
+  writeFileSync(join(dir, 'berita-bimtek-sidomaju.html'), BIMTEK_PAGE);
+  writeFileSync(join(dir, 'berita-kotim-bimtek-iii.txt'), KOTIM);
   writeFileSync(join(dir, 'notulen-tim-pelaksana-b.docx'), await minutes('PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'Tenggarong', 'Rp 850 juta', 'Dewi Anggraini'));
   writeFileSync(join(dir, 'notulen-tim-pelaksana-a.docx'), await minutes('PEMERINTAH KOTA BITUNG', 'Bitung', 'Rp 400 juta', 'Markus Lumintang'));
   await ingestPaths({ db, embedder, logger }, [dir]);
@@ -153,6 +224,14 @@ describe('answers on real-shaped documents', () => {
     const list = await ask('daerah jateng mana aja yg ikut gerakan kota cerdas 2023?');
     expect(list.refused).toBe(false);
     for (const r of ['Kabupaten Batang', 'Kabupaten Blora', 'Kota Magelang', 'Kabupaten Rembang']) expect(list.answer).toContain(r);
+  });
+
+  it('finds a region written out in the question in a report that only shortens it', async () => {
+    const a = await ask('kapan bimtek tahap III kota cerdas kotawaringin timur?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('14 Agustus 2023');
+    const who = await ask('kadis kominfo kabupaten kotawaringin timur siapa?');
+    expect(who.answer).toContain('Rusdi Hamzah');
   });
 
   it("quotes the named region's forum, not another region's that ranks alike", async () => {
@@ -209,6 +288,20 @@ describe('answers on real-shaped documents', () => {
     const a = await ask('walidata itu apa sih?');
     expect(a.refused).toBe(false);
     expect(a.answer).toMatch(/^Walidata adalah unit pada instansi pemerintah/);
+  });
+
+  it("defines a term as the source the question names does, not as the glossary does", async () => {
+    // The regulation's own definition, not its whole list of definitions nor the glossary's.
+    const perbup = await ask('quick win menurut perbup sidomaju artinya apa');
+    expect(perbup.refused).toBe(false);
+    expect(perbup.answer).toMatch(/^Quick Win adalah program unggulan yang manfaatnya dirasakan warga dalam waktu paling lama 18/);
+    expect(perbup.answer).not.toMatch(/Daerah adalah Kabupaten Sidomaju|6 sampai 12 bulan/);
+    // A page's term glossed after a dash.
+    const page = await ask('smart living maksudnya apa menurut materi bimtek sidomaju');
+    expect(page.answer).toMatch(/^Smart Living – gaya hidup sehat/);
+    // Asked from no source, the glossary defines it.
+    const plain = await ask('apa itu quick win?');
+    expect(plain.answer).toMatch(/^Quick win adalah program berdampak cepat/);
   });
 
   it('tells a question about the present outside the programme that it is out of scope, though a document names a president', async () => {

@@ -33,7 +33,7 @@ describe('Indonesian text analysis', () => {
     // Shortened function words ('mnrt', 'sbg', 'spt') are the documents' words, not rare ideas of their own.
     expect(terms('ketua tp sapa mnrt perbup')).toEqual(terms('ketua tp siapa menurut perbup'));
     expect(terms('hadir sbg narasumber spt tahun lalu')).toEqual(terms('hadir sebagai narasumber seperti tahun lalu'));
-    expect(terms('ttd scr simbolis, rapat bsk')).toEqual(terms('ttd secara simbolis, rapat besok'));
+    expect(terms('ttd scr simbolis, rapat bsk, narsum')).toEqual(terms('ttd secara simbolis, rapat besok, narasumber'));
   });
 
   it("reads a role and the deed of holding it as one idea, where the stemmer's root would part them", () => {

@@ -18,6 +18,8 @@ export interface Asked {
   readonly list: boolean;
   /** 'apa itu X', 'X itu apa', 'maksudnya X': the X asked to be defined. */
   readonly defines: string | null;
+  /** A definition asked from a source of the question's own ('… menurut perbup sumbawa', '… menurut materi bimtek'): not the glossary's. */
+  readonly definedBySource: boolean;
   /**
    * Asks for one fact — a value, a definition, 'apa nama …', 'apa kota terbesar …' — answered by
    * a sentence; other questions (how, why, whether, what the rules say) by a passage.
@@ -81,7 +83,9 @@ const LIST = new RegExp(
   `\\b(${LIST_ASKED}|daftar|macam|jenis|langkah|isinya|isian(nya)?|bagian apa|kriteria(nya)?|syarat(nya)?|komponen(nya)?|aspek(nya)?)\\b|\\b(daerah|kabupaten|kota|wilayah|provinsi|dokumen|kegiatan|program)\\s+(apa|mana) saja\\b`,
 );
 const DEFINE_BEFORE = /\b(?:apa itu|apa sih|apaan sih|apa yang dimaksud(?: dengan)?|yang dimaksud(?: dengan)?|maksudnya|maksud dari|maksud|arti(?:nya)?(?: dari)?|pengertian|makna(?: dari)?|definisi|kepanjangan(?: dari)?|singkatan dari)(?:\s+dari)?\s+(.+)$/;
-const DEFINE_AFTER = /^(.+?)\s+(?:(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)|(?:itu\s+|tuh\s+)?(?:singkatan(?:nya)?|kepanjangan(?:nya)?)(?:\s+dari)?\s+(?:apa|apaan))\b/;
+const DEFINE_AFTER = /^(.+?)\s+(?:(?:itu|tuh|teh)\s+(?:apa|apaan|maksudnya apa|artinya apa)|(?:itu\s+|tuh\s+)?(?:artinya|maksudnya|pengertiannya|definisinya)\s+(?:apa|apaan)|(?:itu\s+|tuh\s+)?(?:singkatan(?:nya)?|kepanjangan(?:nya)?)(?:\s+dari)?\s+(?:apa|apaan))\b/;
+/** The source a definition is asked from ('… menurut perbup sumbawa', '… dalam SK'): the document decides, the term is what precedes it. */
+const DEFINED_IN = /\s+(?:(?:menurut|versi|sesuai)\s+\p{L}|(?:dalam|di|pada)\s+(?:perbup|perwali|perda|pergub|peraturan|permen|perpres|sk|keputusan|undang|uu|pp|masterplan|dokumen|buku|pedoman|panduan|glosarium|materi)\b).*$/u;
 const WHETHER = /^(apakah|apa|apa iya|benarkah|betulkah)\s+(boleh|bisa|dapat|perlu|harus|wajib|benar|betul|sudah|ada|termasuk|masih|memang|sama|cukup)\b|^(boleh(kah)?|bisa(kah)?|perlu(kah)?|harus(kah)?|wajib(kah)?|benarkah|betulkah)\b|\b(boleh|bisa|dapat|perlu|harus|wajib|cukup|aman|benar|betul|sah|diterima|termasuk|masuk|sudah|udah) (tidak|nggak|gak|ga|belum|kan)\b|\b(atau|apa) (tidak|nggak|gak|ga|belum|bukan)\b|\b(tidak|nggak|gak|ga|belum|bukan|kan)\s*$/;
 const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menteri|sekda|sekretaris daerah|(?:sekretaris|kepala|ketua|direktur|koordinator|kadis|kabid)(?: (?!(?:yang|yg|dan|atau|di|dari|pada|saat|waktu|pas)\b)\p{L}+)?|dirjen|mentor|pembimbing|pendamping|panelis|asesor|juri|camat|lurah|presiden|asisten|pejabat|narasumber|pembicara|moderator|notulis|akademisi|pakar|peneliti|dosen|konsultan|pengamat|tenaga ahli|evaluator|penilai|pemateri)\b/gu;
 
@@ -239,9 +243,10 @@ export function readQuestion(question: string): Asked {
   const first = words(question.split('?')[0] ?? question).join(' ');
   const whether = WHETHER.test(first) && !/\b(apa saja|apa itu|siapa|kapan|berapa|dimana|di mana)\b/.test(first);
   const { value, unit } = valueOf(plain, raw, whether);
+  const measure = value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null;
   // 'QW itu apa sih maksudnya', 'apa yang dimaksud dengan quick win': the first reading that names something.
   const defined = [DEFINE_AFTER.exec(first)?.[1], DEFINE_BEFORE.exec(first)?.[1]]
-    .map((d) => d?.replace(/\b(ya|sih|dong|kak|min|itu|nya)\b/g, ' ').replace(/\s+(apa|apaan)\s*$/, '').trim())
+    .map((d) => d?.replace(DEFINED_IN, '').replace(/\b(ya|sih|dong|kak|min|itu|nya)\b/g, ' ').replace(/\s+(apa|apaan)\s*$/, '').trim())
     .find((d): d is string => !!d && terms(d).length > 0 && terms(d).length <= 5);
   const defines = defined ?? null;
   const what = /^(apa|apakah)\s+(?!saja|itu|yang|boleh|bisa|harus|perlu|wajib|sudah|ada|hubungan|beda|bedanya|perbedaan|syarat|isi|manfaat|tujuan|fungsi|peran|tugas|dampak|akibat|alasan|cara|kriteria|langkah)\p{L}+/u.test(first);
@@ -256,11 +261,12 @@ export function readQuestion(question: string): Asked {
     // 'boleh daftar brp akun' the word 'daftar' registers, it does not ask for a list.
     list: value === null ? LIST.test(plain) : EXPLICIT_LIST.test(plain),
     defines: value === null && !whether ? defines : null,
+    definedBySource: defines !== null && DEFINED_IN.test(first),
     whether,
     names: named.map((g) => g.terms),
     pinned: pins.map((g) => g.terms),
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
-    measure: value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null,
+    measure,
     agent: value === 'person' && AGENT_ASKED.test(plain),
     roles: [...new Set(plain.match(ROLE) ?? [])],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),

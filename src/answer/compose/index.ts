@@ -1,5 +1,5 @@
 import type { SearchHit, WeightedConcept } from '../../retrieval/index.ts';
-import { normalize, terms, words } from '../../language/index.ts';
+import { terms, words } from '../../language/index.ts';
 import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
@@ -9,6 +9,7 @@ import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, statesCalendarDate } from './values.ts';
+import { namesRegion } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
 export { holdsValue, hasPersonName, valueOfOtherYears, yearsAmong } from './values.ts';
@@ -138,16 +139,21 @@ export function composeAnswer(
   options: ComposeOptions = {},
 ): Composed {
   const asked = readQuestion(question);
-  const idx = new ConceptIndex(concepts, asked.kindTerms, question);
+  // 'berapa lama' is answered by 'dua bulan': the measure's word need not be quoted.
+  const idx = new ConceptIndex(concepts, asked.kindTerms, question, new Set(asked.value === 'number' && asked.measure ? terms(asked.measure) : []));
   const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
   const plain = words(question).join(' ');
-  const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null, options.regionNamed ?? false, options.regionBare);
+  // A definition asked from a source of its own is not the glossary's to give.
+  const source = sourceWeigher(plain, options.region ?? null, asked.defines !== null && !asked.definedBySource, options.regionNamed ?? false, options.regionBare);
   const scorer = createScorer(idx, asked, source, options.weights);
   const none: Evidence = { coverage: 0, keyHeld: false, valueHeld: false, namesMissing: asked.pinned, about: '', keysHeld: false, unknownMass: idx.unknownMass, focusHeld: false };
   // The passage is chosen by its best window (robust: a fact's words are spread over its sentences) …
   const windows = explanationPicks(passages, idx, asked, source);
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
-  const factoid = asked.factoid || asked.defines !== null;
+  // A definition asked from a source is a sentence to quote only when that source defines the term; its words
+  // about it ('… menyebut kota cerdas sebagai …') are quoted as a passage.
+  const sourceDefines = () => passages.some((p) => p.hit.document === windows[0]!.passage.hit.document && p.units.some((_, at) => scorer.defines(p, at)));
+  const factoid = asked.factoid || (asked.defines !== null && (!asked.definedBySource || sourceDefines()));
   const w0 = options.weights ?? COMPOSE_WEIGHTS;
   if (!factoid || w0.A === 0) return finish(asked.list ? windows.map((w) => toEnumeration(w, idx)) : windows, windows[0]!.passage, asked, idx, options);
   if (w0.A < 0) {
@@ -160,7 +166,9 @@ export function composeAnswer(
   const inChosen = bestUnit([chosen], scorer)!;
   // A definition is answered by the sentence (or glossary entry) defining the term, wherever it is, when the chosen passage has none;
   // otherwise another passage's sentence wins when it scores clearly better.
-  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => scorer.defines(p, at)) : null;
+  // A definition asked from a source ('… menurut sekda deli serdang') is that source's, or its words as they stand.
+  const fromSource = (p: Passage) => !asked.definedBySource || p.hit.document === chosen.hit.document;
+  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => fromSource(p) && scorer.defines(p, at)) : null;
   const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;
@@ -181,7 +189,7 @@ export function composeAnswer(
   const aboutSame = (p: Passage) => {
     const text = `${p.hit.text} ${contextOf(p)}`;
     const present = new Set(terms(text));
-    return missingNames(asked.pinned, present).length === 0 && (!options.regionBare || normalize(text).includes(options.regionBare));
+    return missingNames(asked.pinned, present).length === 0 && (!options.regionBare || namesRegion(text, options.regionBare));
   };
   if (options.supporting !== false && !listShown && (idx.mass(missing) >= 0.2 || lacksValue)) {
     let extra: { passage: Passage; at: number; gain: number } | null = null;

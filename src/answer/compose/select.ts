@@ -32,15 +32,21 @@ export class ConceptIndex {
   private readonly cache = new Map<string, Set<number>>();
   readonly total: number;
 
-  /** `excused`: terms that only name the kind of value asked; the value answers them, so they weigh nothing. */
-  constructor(concepts: readonly WeightedConcept[], excused: ReadonlySet<string> = new Set(), question = '') {
+  /**
+   * `excused`: terms that only name the kind of value asked; the value answers them, so they weigh nothing.
+   * `unkeyed`: terms a quote may answer without repeating ('lama' of 'berapa lama', answered by 'dua bulan'):
+   * they weigh, but are never the key idea a quote must hold.
+   */
+  constructor(concepts: readonly WeightedConcept[], excused: ReadonlySet<string> = new Set(), question = '', unkeyed: ReadonlySet<string> = new Set()) {
     this.concepts = concepts.map((c) => (c.forms.some((f) => f.every((t) => excused.has(t))) ? { ...c, weight: 0 } : c));
+    this.unkeyed = new Set(this.concepts.flatMap((c, i) => (c.forms.some((f) => f.every((t) => unkeyed.has(t))) ? [i] : [])));
     this.total = this.concepts.reduce((a, c) => a + c.weight, 0) || 1;
     const weighed = new Set(this.concepts.filter((c) => c.weight > 0).flatMap((c) => c.forms.flat()));
     this.phrases = new Phrases(question, (t) => weighed.has(t));
   }
 
   readonly concepts: readonly WeightedConcept[];
+  private readonly unkeyed: ReadonlySet<number>;
   /** The question's words side by side, as a sentence may repeat them. */
   readonly phrases: Phrases;
 
@@ -72,7 +78,7 @@ export class ConceptIndex {
   keys(n: number): number[] {
     return this.concepts
       .map((c, i) => ({ c, i }))
-      .filter(({ c }) => !c.context && c.known !== false && c.weight > 0)
+      .filter(({ c, i }) => !c.context && c.known !== false && c.weight > 0 && !this.unkeyed.has(i))
       .sort((a, b) => b.c.weight - a.c.weight || a.i - b.i)
       .slice(0, n)
       .map(({ i }) => i);
@@ -180,12 +186,21 @@ const AGENT = new RegExp(
   'u',
 );
 
+/** A term at the head of a line, glossed after a dash or a colon: 'Smart Living – …', '2. Quick win: …'. */
+const GLOSSED = /^[\s•*▪◦●-]*(?:\d{1,2}[.)]\s*)?([^–—:;,.]{2,60}?)\s+[–—-]\s+\S|^[\s•*▪◦●-]*(?:\d{1,2}[.)]\s*)?([^–—:;,.]{2,60}?):\s+\S/u;
+
 /** 'X adalah …', 'X (…) merupakan …', 'yang disebut X ialah …': a sentence that defines X. */
 const COPULA = /\b(adalah|merupakan|ialah|yaitu|yakni|disebut|artinya|berarti|merujuk (?:pada|kepada)|didefinisikan)\b/i;
 
 function definesTerm(unit: string, defined: readonly string[]): boolean {
   // 'Genetika (dari bahasa Yunani …, "melahirkan") adalah …': an aside between the term and its copula is no part of either.
   unit = unit.replace(/\([^()]*\)/g, ' ');
+  // 'Smart Living – gaya hidup …', '• Dewan: forum …': a list of terms, each glossed after a dash or a colon.
+  const glossed = GLOSSED.exec(unit);
+  if (glossed && defined.length > 0) {
+    const head = terms(glossed[1] ?? glossed[2]!);
+    if (head.length === defined.length && defined.every((t, i) => head[i] === t)) return true;
+  }
   const m = COPULA.exec(unit);
   if (!m || m.index > 200) return false;
   const head = new Set(terms(unit.slice(0, m.index)));
@@ -278,8 +293,8 @@ export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scor
   // 'Tidak.', 'Boleh.', 'Tidak dianjurkan.' before the reason: the verdict itself.
   if (from > 0 && VERDICT.test(units[from - 1]!.text)) from--;
   const en = enumerationAround(units, at) ?? (asked.list || /:\s*$/.test(units[at]!.text) ? enumerationAround(units, at + 1) : null);
-  // A list item that itself holds the value asked is the answer; its whole list is not needed.
-  const itemAnswers = units[at]!.item && asked.value !== null && !asked.list && holdsValue(asked, units[at]!.text);
+  // A list item that itself holds the value asked, or defines the term asked ('7. Masterplan … adalah …'), is the answer; its whole list is not needed.
+  const itemAnswers = units[at]!.item && !asked.list && ((asked.value !== null && holdsValue(asked, units[at]!.text)) || (scorer?.defines(p, at) ?? false));
   if (en && (asked.list || en.from === at || (units[at]!.item && !itemAnswers))) {
     from = Math.min(from, en.from);
     to = Math.max(to, en.to);

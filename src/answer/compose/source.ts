@@ -1,4 +1,4 @@
-import { normalize } from '../../language/index.ts';
+import { namesRegion } from '../../regions/names.ts';
 import type { Passage } from './units.ts';
 
 /**
@@ -25,7 +25,6 @@ export function isGlossary(p: Pick<Passage, 'hit'>): boolean {
  */
 export function sourceWeigher(plain: string, region: string | null, definitional: boolean, named = false, bare?: string): (p: Passage) => number {
   const ours = region && (named || FIRST_PERSON.test(plain)) ? region : null;
-  const speaksOf = bare ? new RegExp(`\\b${bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) : null;
   return (p) => {
     let w = 1;
     if (!definitional && isGlossary(p)) w *= SOURCE.GLOSSARY;
@@ -34,7 +33,7 @@ export function sourceWeigher(plain: string, region: string | null, definitional
     else if ((!region || named) && p.hit.regionCode) w *= SOURCE.OTHER_REGION;
     // A question naming a region ('forum satu data kota solok …') is about it: a news item or page
     // that never names it (another region's forum) answers it less well than one that does.
-    else if (named && speaksOf && !p.hit.regionCode && !speaksOf.test(normalize(`${p.hit.title} ${p.hit.heading} ${p.hit.place ?? ''} ${p.hit.text}`))) w *= SOURCE.SILENT_ON_REGION;
+    else if (named && bare && !p.hit.regionCode && !namesRegion(`${p.hit.title} ${p.hit.heading} ${p.hit.place ?? ''} ${p.hit.text}`, bare)) w *= SOURCE.SILENT_ON_REGION;
     return w;
   };
 }

@@ -74,8 +74,10 @@ const NOT_NAME = new Set(
 );
 /** Nouns of places and bodies whose capitalised names follow them: no person's name. */
 const INSTITUTION = new Set('universitas institut politeknik sekolah akademi hotel gedung aula balai pendopo wisma graha bandara stadion masjid gereja rsud jalan jl. jl pt cv'.split(' '));
-const HONORIFIC = /\b(?:bapak|ibu|pak|bu|sdr|sdri|saudara|saudari|dr|drs|dra|ir|prof|h|hj|kh)\.?\s+\p{Lu}\p{Ll}+/u;
+const HONORIFIC = /\b(?:[Bb]apak|[Ii]bu|[Pp]ak|[Bb]u|[Ss]dri?|[Ss]audara|[Ss]audari|[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?|KH|[Kk]h)\.?\s+(?:(?:[Hh]j?|[Dd]rs?|[Ii]r)\.\s+)*(?!(?:Kota|Negara|Pertiwi)\b)\p{Lu}\p{Ll}+/u;
 const DEGREE = /\b\p{Lu}\p{Ll}+,\s?(?:S|M|Dr|Ph)\.?\s?\p{Lu}/u;
+/** Offices written out or shortened: the one the question names is no answer in either spelling. */
+const ROLE_SPELLINGS: Readonly<Record<string, string>> = { sekda: 'sekda|sekretaris daerah', 'sekretaris daerah': 'sekda|sekretaris daerah' };
 /** Documents, buildings and bodies named after an office: 'Peraturan Menteri …', 'Kantor Bupati', 'Instruksi Presiden'. */
 const NAMED_AFTER_OFFICE = /\b(?:peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|sekretariat|staf|perpres|permen|kepmen|perbup|perwali)\s+(?:\w+\s){0,1}\w+/g;
 
@@ -249,7 +251,12 @@ const blank = (m: string) => ' '.repeat(m.length);
 /** A text speaks of a role when it writes the role's head, or holds its index terms in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
 function speaksOf(text: string, head: string): boolean {
   // As written ('diketuai' holds 'ketua'), or in index terms ('Kadis' is 'kepala dinas').
-  if (normalize(text).includes(head)) return true;
+  const plain = normalize(text);
+  if (plain.includes(head)) return true;
+  // An office written by its own shortening is a dinas: 'Kepala Diskominfo', 'Kepala Dinkes', 'Kepala Dishub'.
+  if (head === 'kepala dinas' && /\bkepala (?:dis|din)\p{L}{2,}/u.test(plain)) return true;
+  // A sekda is the Sekretaris Daerah, however either is written.
+  if (head === 'sekda' && /\bsekretaris daerah\b/.test(plain)) return true;
   const said = terms(text);
   const h = terms(head);
   return said.some((_, i) => h.every((t, j) => said[i + j] === t));
@@ -270,8 +277,8 @@ function roleHead(role: string): string {
  * a comma, a digit or a lower-case word follows ('CEO Citiasia Inc., yang ditunjuk …', 'Kab. bogor').
  */
 function sentenceSpans(text: string): Span[] {
-  // A signature's mark ('ttd.') is an abbreviation: the name after it is in the same sentence.
-  return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}])|(?<=\b(?:ttd|TTD|Ttd))\.)+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
+  // A signature's mark ('ttd.') and a title before a name ('Drs. H. Sulaiman') are abbreviations: the name after them is in the same sentence.
+  return [...text.matchAll(/(?:[^.!?\n]|[.!?](?=\s*[,;\d\p{Ll}])|(?<=\b(?:ttd|TTD|Ttd|[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?|H[Jj]|[Ss]dri?))\.)+[.!?]*/gu)].map((m) => ({ at: m.index, length: m[0].length }));
 }
 
 /**
@@ -306,7 +313,7 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
     case 'person': {
       // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
-      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b${r}\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
+      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
       // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
       const heads = asked.roles.map(roleHead);
       const found: Span[] = [];
