@@ -147,6 +147,10 @@ describe('what a question asks for', () => {
     expect(holdsValue(kadis, 'Rapat dipimpin Kepala Bidang Statistik Dinas Kominfo, Hendra Setiawan.')).toBe(false);
     // An office written as its own shortening ('Kepala Diskominfo') is the head of a dinas.
     expect(holdsValue(kadis, 'Kepala Diskominfo Uji, Rusdi Hamzah, menyebut masterplan rampung tahun ini.')).toBe(true);
+    // 'walikota' written joined is the office documents write apart: the one represented is no answer, the one who represents is.
+    const deputy = readQuestion('yg mewakili walikota uji waktu teken nota kesepakatan siapa?');
+    expect(holdsValue(deputy, 'Wali kota diwakili Asisten III Setdako Uji, Amriul Karayiang.')).toBe(true);
+    expect(holdsValue(deputy, 'Wali Kota Uji meneken nota kesepakatan secara daring.')).toBe(false);
     // One name after its titles ('Drs. H. Sulaiman') is a person; a title's dot ends no sentence.
     const sekda = readQuestion('siapa sekda yang membuka bimtek tahap I kab uji?');
     expect(holdsValue(sekda, 'Bimtek dibuka secara resmi oleh Sekretaris Daerah Kabupaten Uji, Drs. H. Sulaiman, MM.')).toBe(true);

@@ -268,7 +268,7 @@ export function readQuestion(question: string): Asked {
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
     measure,
     agent: value === 'person' && AGENT_ASKED.test(plain),
-    roles: [...new Set(plain.match(ROLE) ?? [])],
+    roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,
     focus: focusOf(plain, value, unit),
