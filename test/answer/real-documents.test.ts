@@ -117,6 +117,27 @@ Masterplan menjadi pedoman Perangkat Daerah dalam menyusun program kota cerdas d
 Pasal 3
 (1) Tim Pelaksana menetapkan paling sedikit 3 (tiga) program unggulan setiap tahun anggaran.
 (2) Program unggulan sebagaimana dimaksud pada ayat (1) diusulkan kepada Dewan Smart City paling lambat bulan Maret.
+
+                                         Ditetapkan di Sidomaju
+                                         pada tanggal 2 Mei 2024
+
+                                         PLT. BUPATI SIDOMAJU,
+                                         WAKIL BUPATI
+
+                                                  ttd.
+
+                                         HARIS WICAKSONO
+
+Diundangkan di Sidomaju
+pada tanggal 2 Mei 2024
+
+SEKRETARIS DAERAH KABUPATEN SIDOMAJU,
+
+         ttd.
+
+BAMBANG SUTOPO
+
+BERITA DAERAH KABUPATEN SIDOMAJU TAHUN 2024 NOMOR 12
 `;
 
 const GLOSSARY = `# Glosarium Kota Cerdas
@@ -302,6 +323,11 @@ describe('answers on real-shaped documents', () => {
     // Asked from no source, the glossary defines it.
     const plain = await ask('apa itu quick win?');
     expect(plain.answer).toMatch(/^Quick win adalah program berdampak cepat/);
+  });
+
+  it('names who signed a regulation, not the Sekretaris Daerah who promulgated it below', async () => {
+    const signer = await ask('perbup masterplan smart city sidomaju yg ttd siapa');
+    expect(signer.answer).toMatch(/^PLT\. BUPATI SIDOMAJU, WAKIL BUPATI\s+ttd\.\s+HARIS WICAKSONO/);
   });
 
   it('tells a question about the present outside the programme that it is out of scope, though a document names a president', async () => {

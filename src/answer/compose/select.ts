@@ -223,6 +223,12 @@ function titledWith(section: string, defined: readonly string[]): boolean {
 const SIGN_MARK_END = new RegExp(`${SIGN_MARK_SOURCE}\\s*$`, 'u');
 const SIGNER_OPENS = new RegExp(`^\\s*${SIGNER_SOURCE}`, 'u');
 
+/** A regulation's 'Diundangkan di …' block: the Sekretaris Daerah's signature there promulgates it, the head of region's above signs it. */
+function promulgates(p: Passage, at: number): boolean {
+  for (let i = at; i >= Math.max(0, at - 3); i--) if (/\bdiundangkan di\b/i.test(p.units[i]!.text)) return true;
+  return false;
+}
+
 /** The unit ends with a signature mark and the next one opens with the signer's name in capitals. */
 function signsAbove(p: Passage, at: number): boolean {
   return SIGN_MARK_END.test(p.units[at]!.text) && SIGNER_OPENS.test(p.units[at + 1]?.text ?? '');
@@ -258,7 +264,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at))) || measured ? w.G : 0;
+      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);

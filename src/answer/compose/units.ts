@@ -148,7 +148,8 @@ const LEANS_AFTER_CLAUSE = /^[^,.;:]{3,120},\s*(?:ia|dia|beliau|mereka|pihaknya|
 
 export function leansOnPrevious(unit: string): boolean {
   const t = unit.trim();
-  return LEANS.test(t) || LEANS_AFTER_CLAUSE.test(t);
+  // 'ttd. TIMBUL PRIHANJOKO' signs for the office written above it.
+  return LEANS.test(t) || LEANS_AFTER_CLAUSE.test(t) || /^(?:ttd|TTD|Ttd)\.?\s/.test(t);
 }
 
 /** The whole enumeration a unit belongs to or announces: its intro and its items, in order. */
