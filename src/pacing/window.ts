@@ -30,7 +30,7 @@ export function record(stamps: readonly number[], at: number, w: WindowLimit): n
  */
 export interface PaceLimits {
   readonly ratePerSec: number;
-  /** Added to the one-second window against jitter between here and the platform. Default 40 ms. */
+  /** Added to the one-second window against jitter between here and the platform. Default 80 ms. */
   readonly marginMs?: number;
   /** Smallest gap between two releases. Default 80 % of the even spacing. */
   readonly minGapMs?: number;
@@ -39,7 +39,7 @@ export interface PaceLimits {
 }
 
 /** Default margin added to the one-second window against network jitter. */
-export const DEFAULT_MARGIN_MS = 40;
+export const DEFAULT_MARGIN_MS = 80;
 
 /** The overall window of `limits`. */
 export function globalWindow(limits: PaceLimits): WindowLimit {
