@@ -1,6 +1,6 @@
 import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/index.ts';
-import { normalize, sentences, terms } from '../language/index.ts';
+import { escapeRegExp, normalize, sentences, terms } from '../language/index.ts';
 import { valueOfOtherYears, yearsAmong, type Composed } from './compose/index.ts';
 import { namesRegion } from '../regions/names.ts';
 import type { RegionName } from './vocabulary.ts';
@@ -93,7 +93,7 @@ function aboutRegion(region: RegionName, composed: Pick<Composed, 'text' | 'evid
   const text = normalize(composed.evidence.about || composed.text);
   const own = region.name.startsWith('Kota ') ? '(?:kota|pemkot|pemerintah kota)' : '(?:kabupaten|kab\\.?|pemkab|pemerintah kabupaten)';
   const other = region.name.startsWith('Kota ') ? '(?:kabupaten|kab\\.?|pemkab|pemerintah kabupaten)' : '(?:kota|pemkot|pemerintah kota)';
-  const bare = region.bare.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const bare = escapeRegExp(region.bare);
   if (new RegExp(`\\b${own}\\s+${bare}\\b`).test(text)) return true;
   if (new RegExp(`\\b${bare}\\b`).test(text)) return !new RegExp(`\\b${other}\\s+${bare}\\b`).test(text);
   // Shortened as reports write it ('Kotim', 'Pemkab Kotim').

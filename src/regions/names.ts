@@ -1,4 +1,4 @@
-import { isOrdinaryWord, normalize } from '../language/index.ts';
+import { escapeRegExp, isOrdinaryWord, normalize } from '../language/index.ts';
 import { loadRegistry } from './registry.ts';
 
 /**
@@ -140,8 +140,7 @@ const written = new Map<string, RegExp>();
 export function namesRegion(text: string, bare: string): boolean {
   let re = written.get(bare);
   if (!re) {
-    const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = new RegExp(`\\b(?:${[bare, ...shorteningsOf(bare)].map(escape).join('|')})\\b`);
+    re = new RegExp(`\\b(?:${[bare, ...shorteningsOf(bare)].map(escapeRegExp).join('|')})\\b`);
     if (written.size > 1000) written.clear();
     written.set(bare, re);
   }

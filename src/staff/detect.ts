@@ -1,6 +1,6 @@
 import { detectRegions, detectStages, detectYears } from '../answer/entities.ts';
 import type { RegionName, Vocabulary } from '../answer/vocabulary.ts';
-import { normalize } from '../language/index.ts';
+import { escapeRegExp, normalize } from '../language/index.ts';
 
 /** A question about the programme's state that the database answers exactly. */
 export type StaffQuery =
@@ -49,7 +49,7 @@ export function detectProvince(question: string, provinces: readonly string[]): 
   const sorted = [...provinces].sort((a, b) => b.length - a.length);
   for (const p of sorted) {
     const name = normalize(p);
-    if (new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u').test(q)) return p;
+    if (new RegExp(`(^|[^\\p{L}])${escapeRegExp(name)}($|[^\\p{L}])`, 'u').test(q)) return p;
   }
   return null;
 }

@@ -152,7 +152,8 @@ export function composeAnswer(
   if (windows.length === 0) return { text: '', more: '', citations: [], evidence: none, asked };
   // A definition asked from a source is a sentence to quote only when that source defines the term; its words
   // about it ('… menyebut kota cerdas sebagai …') are quoted as a passage.
-  const sourceDefines = () => passages.some((p) => p.hit.document === windows[0]!.passage.hit.document && p.units.some((_, at) => scorer.defines(p, at)));
+  const ofSource = (p: Passage) => p.hit.document === windows[0]!.passage.hit.document;
+  const sourceDefines = () => passages.some((p) => ofSource(p) && p.units.some((_, at) => scorer.defines(p, at)));
   const factoid = asked.factoid || (asked.defines !== null && (!asked.definedBySource || sourceDefines()));
   const w0 = options.weights ?? COMPOSE_WEIGHTS;
   if (!factoid || w0.A === 0) return finish(asked.list ? windows.map((w) => toEnumeration(w, idx)) : windows, windows[0]!.passage, asked, idx, options);
@@ -167,8 +168,7 @@ export function composeAnswer(
   // A definition is answered by the sentence (or glossary entry) defining the term, wherever it is, when the chosen passage has none;
   // otherwise another passage's sentence wins when it scores clearly better.
   // A definition asked from a source ('… menurut sekda deli serdang') is that source's, or its words as they stand.
-  const fromSource = (p: Passage) => !asked.definedBySource || p.hit.document === chosen.hit.document;
-  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => fromSource(p) && scorer.defines(p, at)) : null;
+  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null;
   const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;

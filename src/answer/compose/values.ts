@@ -1,4 +1,4 @@
-import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms } from '../../language/index.ts';
+import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms, wordTable } from '../../language/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 
 /**
@@ -77,7 +77,7 @@ const INSTITUTION = new Set('universitas institut politeknik sekolah akademi hot
 const HONORIFIC = /\b(?:[Bb]apak|[Ii]bu|[Pp]ak|[Bb]u|[Ss]dri?|[Ss]audara|[Ss]audari|[Dd]rs?|[Dd]ra|[Ii]r|[Pp]rof|[Hh]j?|KH|[Kk]h)\.?\s+(?:(?:[Hh]j?|[Dd]rs?|[Ii]r)\.\s+)*(?!(?:Kota|Negara|Pertiwi)\b)\p{Lu}\p{Ll}+/u;
 const DEGREE = /\b\p{Lu}\p{Ll}+,\s?(?:S|M|Dr|Ph)\.?\s?\p{Lu}/u;
 /** Offices written out or shortened: the one the question names is no answer in either spelling. */
-const ROLE_SPELLINGS: Readonly<Record<string, string>> = { sekda: 'sekda|sekretaris daerah', 'sekretaris daerah': 'sekda|sekretaris daerah' };
+const ROLE_SPELLINGS = wordTable({ sekda: 'sekda|sekretaris daerah', 'sekretaris daerah': 'sekda|sekretaris daerah' });
 /** Documents, buildings and bodies named after an office: 'Peraturan Menteri …', 'Kantor Bupati', 'Instruksi Presiden'. */
 const NAMED_AFTER_OFFICE = /\b(?:peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|sekretariat|staf|perpres|permen|kepmen|perbup|perwali)\s+(?:\w+\s){0,1}\w+/g;
 
@@ -255,8 +255,9 @@ function speaksOf(text: string, head: string): boolean {
   if (plain.includes(head)) return true;
   // An office written by its own shortening is a dinas: 'Kepala Diskominfo', 'Kepala Dinkes', 'Kepala Dishub'.
   if (head === 'kepala dinas' && /\bkepala (?:dis|din)\p{L}{2,}/u.test(plain)) return true;
-  // A sekda is the Sekretaris Daerah, however either is written.
-  if (head === 'sekda' && /\bsekretaris daerah\b/.test(plain)) return true;
+  // An office however it is written: a sekda is the Sekretaris Daerah.
+  const spelled = ROLE_SPELLINGS[head];
+  if (spelled && new RegExp(`\\b(?:${spelled})\\b`).test(plain)) return true;
   const said = terms(text);
   const h = terms(head);
   return said.some((_, i) => h.every((t, j) => said[i + j] === t));
