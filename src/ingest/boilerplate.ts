@@ -73,9 +73,9 @@ const TAGS = /^(?:tags?|topik|label|kata kunci)\s*:/iu;
 const HASHTAGS = /^(?:#[\p{L}\d_]+\s*)+$/u;
 const COMMENTS = /^(?:komentar(?:\s*\(\d+\))?|komentar ditutup\.?|tinggalkan (?:balasan|komentar)|tulis komentar|belum ada komentar\b.*)$/iu;
 
-/** 'Tentang Kami | Redaksi | Pedoman Siber | Kontak': four or more short items in a bar. */
+/** 'Tentang Kami | Redaksi | Pedoman Siber | Kontak', '[ HEADLINE ] [ FOTO ] …': four or more short items in a bar. */
 function isNavBar(text: string): boolean {
-  const items = text.split(/\s*\|\s*|\s{3,}|\s+•\s+/).filter(Boolean);
+  const items = text.replace(/^\[\s*|\s*\]$/g, '').split(/\s*\|\s*|\s{3,}|\s+•\s+|\s*\]\s*\[\s*/).filter(Boolean);
   return items.length >= 4 && items.every((i) => i.split(/\s+/).length <= 3 && !/[.!?]$/.test(i));
 }
 

@@ -21,7 +21,8 @@ export interface PageText {
 /** How far down the headline is looked for, in non-empty lines. */
 const HEAD_LINES = 12;
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+/** Words of a line; a menu's separators and brackets ('Beranda | Makassar', '[ FOTO ]') are none. */
+const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\d]/u.test(w)).length;
 const sentence = (s: string) => /[.!:;]["”’)]?$/.test(s.trim()) || /\.\s+\p{Lu}/u.test(s);
 
 /** A line that may head an article: a few words, not a sentence, not furniture. */
@@ -63,7 +64,8 @@ export function readPageText(text: string): PageText | null {
   const crumbs = new Set(lines.slice(0, HEAD_LINES).map(crumbTail).filter((c): c is string => c !== null));
   // The headline the breadcrumb ends with, else the first headline-like line introduced by credits.
   const limit = Math.min(HEAD_LINES, lines.length);
-  const plausible = (i: number) => headlineLike(lines[i]!) && !lines.slice(0, i).some((l) => words(l) > 16 || sentence(l));
+  // No sentence above it; a breadcrumb or menu, however long, is no sentence.
+  const plausible = (i: number) => headlineLike(lines[i]!) && !lines.slice(0, i).some((l) => !isPageFurniture(l) && (words(l) > 16 || sentence(l)));
   let at = -1;
   // A heading the page marks as one ('## …' in a page saved as Markdown) is its headline.
   for (let i = 1; i < limit && at < 0; i++) if (/^#{1,6}\s/.test(raw[where[i]!]!.trim()) && plausible(i)) at = i;

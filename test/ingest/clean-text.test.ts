@@ -97,6 +97,22 @@ describe('clean text at ingest', () => {
     expect(removed).toBe(SAVED_PAGE_FURNITURE.length + 1);
   });
 
+  it('finds the headline below long menus and a long breadcrumb, and drops a reader comment in the tail', async () => {
+    // Menus whose separators and brackets made them look like sentences, and a breadcrumb longer than 16 words.
+    const page = NEWS_PAGE_TXT.replace(SAVED_PAGE_FURNITURE[0]!, 'KABARKLATEN.COM | Beranda | Pemerintahan | Ekonomi | Olahraga | Pendidikan | Kesehatan | Opini | Video | Indeks')
+      .replace(SAVED_PAGE_FURNITURE[1]!, '[ BERANDA ]  [ PEMERINTAHAN ]  [ EKONOMI ]  [ OLAHRAGA ]  [ FOTO ]  [ INDEKS ]')
+      .replace(SAVED_PAGE_FURNITURE[2]!, 'Beranda / Pemerintahan / Klaten / Dewan Smart City Klaten Tetapkan Tiga Quick Win dalam Rapat Pleno Kedua di Pendopo Kabupaten')
+      .replace('Komentar (0)', 'Komentar (1)\nwarga_delanggu  12/05/2022 10:02\nSemoga kanal aduan warga tidak cuma jadi pajangan.');
+    const { text, db } = await ingestFiles({ 'halaman-klaten-menu.txt': page });
+    const body = await text('halaman-klaten-menu.txt');
+    for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
+    const [doc] = await db.query<{ title: string }>(`SELECT title FROM documents`);
+    expect(doc?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+    expect(body).not.toContain('warga_delanggu');
+    expect(body).not.toContain('pajangan');
+    expect(body).not.toContain('PEMERINTAHAN');
+  });
+
   it('reads a news page saved as Markdown the same way: the marked headline is the title, the masthead above it is not content', async () => {
     const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.md': NEWS_PAGE_MD });
     const body = await text('halaman-klaten.md');
