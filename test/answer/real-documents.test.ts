@@ -47,6 +47,16 @@ Penyusunan masterplan dimulai dengan bimbingan teknis tahap I di Hotel Kledung I
 (rh/bp)
 `;
 
+const SANGIHE = `Wakil Bupati Buka Bimtek II Smart City Sangihe
+
+Penulis: Maria Takaendengan
+Editor: Frans Pangemanan
+
+TAHUNA, 7 Agustus 2019 – Wakil Bupati Kepulauan Sangihe membuka Bimbingan Teknis II Gerakan Menuju 100 Smart City Kabupaten Kepulauan Sangihe di aula kantor bupati, Rabu pagi.
+
+Bimtek II melanjutkan Bimtek I yang digelar pada 10-11 Juli 2019 di Hotel Nusa Utara, Tahuna. Peserta kali ini membahas rancangan quick win tiap dimensi.
+`;
+
 const TANAH_LAUT = `# Satu Data Tanah Laut
 
 ## Forum Satu Data
@@ -209,6 +219,7 @@ beforeAll(async () => {
   const dir = tempDir('pandu-real-');
   writeFileSync(join(dir, 'halaman-klaten.txt'), NEWS_PAGE_TXT);
   writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
+  writeFileSync(join(dir, 'berita-sangihe-bimtek-ii.txt'), SANGIHE);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
   writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
@@ -230,6 +241,13 @@ describe('answers on real-shaped documents', () => {
     expect(a.answer).toContain('12 Mei 2022');
     expect(a.answer).not.toMatch(/KABAR KLATEN|Beranda|Tim Redaksi|Dilihat/);
     expect(a.citations[0]?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+  });
+
+  it("dates an event its lead sentence gives only a weekday by the report's dateline, though a later sentence dates another event", async () => {
+    const a = await ask('kpn bimtek II smart city sangihe dibuka?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Rabu pagi');
+    expect(a.answer).toContain('7 Agustus 2019');
   });
 
   it('answers about a region outside the calendars from the news item about it, and the year the item states', async () => {

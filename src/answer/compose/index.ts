@@ -1,5 +1,5 @@
 import type { SearchHit, WeightedConcept } from '../../retrieval/index.ts';
-import { terms, words } from '../../language/index.ts';
+import { sentences, terms, words } from '../../language/index.ts';
 import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
@@ -271,7 +271,9 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
 
   // 'kapan …' about a news report that dates the event only by its dateline ('pada Selasa pagi') or
   // by its year alone: the report's day joins the quote.
-  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(shownParts.join(' '), true);
+  // The lead sentence decides: a later one dating another event ('Bimtek I digelar 10-11 Juli') does not date this one.
+  const lead = sentences(shownParts[0] ?? '')[0] ?? '';
+  const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(lead, true);
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, its passage's opening sentence (a report's lead names its subject: 'Indeks Kota
