@@ -13,10 +13,11 @@ export interface CompoundPart {
 /**
  * A message that asks two things ('F-02 harus ttd siapa saja? trus kalau telat gimana?') as
  * its parts, each answerable on its own: a later part that leans on the first ('telat gimana')
- * carries the first part's words after its own question mark, where they weigh as context.
+ * carries the first part's subject (the region it names), or else its words, after its own question
+ * mark, where they weigh as context.
  * One question, or a question followed by why it is asked, comes back whole.
  */
-export function compoundParts(question: string): CompoundPart[] {
+export function compoundParts(question: string, subjectOf: (lead: string) => string | null = () => null): CompoundPart[] {
   const parts = question
     .split(/(?<=\?)\s+/)
     .map((p) => p.trim())
@@ -25,8 +26,10 @@ export function compoundParts(question: string): CompoundPart[] {
   const asking = parts.filter((p) => ASKS.test(words(p).join(' ')) && terms(p).length > 0);
   if (asking.length < 2) return [{ question, alone: question }];
   const first = asking[0]!;
-  const lead = first.replace(/\?+\s*$/, '');
+  // The first part's subject when it names one (a region: 'mou pangkalpinang disaksiin siapa? trs kadisnya
+  // sapa' asks about Pangkalpinang's kadis, not about the signing), else all its words.
+  const lead = subjectOf(first) ?? first.replace(/\?+\s*$/, '');
   return asking
-    .map((p, i) => ({ question: i === 0 ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`, alone: p }))
+    .map((p, i) => ({ question: i === 0 || subjectOf(p) !== null ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`, alone: p }))
     .slice(0, 3);
 }

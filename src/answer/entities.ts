@@ -1,6 +1,7 @@
 import { isOrdinaryWord, normalize, terms } from '../language/index.ts';
 import type { StageId } from '../programme/index.ts';
 import type { RegionName } from './vocabulary.ts';
+import { joinedForms } from '../regions/names.ts';
 
 export type { RegionName } from './vocabulary.ts';
 
@@ -65,19 +66,15 @@ export function withoutStageMentions(question: string): string {
  * (a bare 'jayapura' is a kabupaten and a kota).
  */
 function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
-  const prefixed = r.name.startsWith('Kota ')
-    ? [`kota ${r.bare}`, `pemkot ${r.bare}`]
-    : [`kabupaten ${r.bare}`, `kab ${r.bare}`, `kab. ${r.bare}`, `pemkab ${r.bare}`];
+  const forms = [r.bare, ...joinedForms(r.bare)];
+  const prefixed = forms.flatMap((f) => (r.name.startsWith('Kota ') ? [`kota ${f}`, `pemkot ${f}`] : [`kabupaten ${f}`, `kab ${f}`, `kab. ${f}`, `pemkab ${f}`]));
   // Outside the programme, a bare name counts when no other region has it and it is no ordinary word ('batu', 'malang');
   // a name of several words when one of them is no ordinary word ('padang pariaman', not 'tanah datar').
-  const words = r.bare.split(' ');
-  const ordinary = words.length === 1 ? isOrdinaryWord(r.bare) : words.every((w) => isOrdinaryWord(w));
-  const bareUsable =
-    r.bare.length >= 4 &&
-    (r.inProgramme
-      ? names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1
-      : names.filter((o) => o.bare === r.bare).length === 1 && !ordinary);
-  return bareUsable ? [...prefixed, r.bare] : prefixed;
+  // Joined into one word ('pangkalpinang' for Pangkal Pinang), the name is no ordinary word.
+  const ordinary = (form: string) => form.split(' ').every((w) => isOrdinaryWord(w));
+  const unique = r.inProgramme ? names.filter((o) => o.bare === r.bare && o.inProgramme).length <= 1 : names.filter((o) => o.bare === r.bare).length === 1;
+  const bare = forms.filter((f) => r.bare.length >= 4 && unique && (r.inProgramme || !ordinary(f)));
+  return [...prefixed, ...bare];
 }
 
 /**
@@ -105,6 +102,11 @@ export function detectRegion(question: string, names: readonly RegionName[]): Re
  * longest.
  */
 export function detectRegions(question: string, names: readonly RegionName[]): RegionName[] {
+  return regionMentions(question, names).map((m) => m.region);
+}
+
+/** The regions a question names, in order, each with the words it is named by ('kota pangkalpinang'). */
+export function regionMentions(question: string, names: readonly RegionName[]): Array<{ region: RegionName; written: string }> {
   const q = ` ${normalize(question).replace(/[^\p{L}\p{N}.]+/gu, ' ')} `;
   const hits: Array<{ r: RegionName; at: number; len: number }> = [];
   for (const r of names) {
@@ -116,8 +118,8 @@ export function detectRegions(question: string, names: readonly RegionName[]): R
   const kept: typeof hits = [];
   for (const h of hits) if (!kept.some((k) => h.at < k.at + k.len + 1 && k.at < h.at + h.len + 1)) kept.push(h);
   kept.sort((a, b) => a.at - b.at);
-  const out: RegionName[] = [];
-  for (const k of kept) if (!out.some((o) => o.code === k.r.code)) out.push(k.r);
+  const out: Array<{ region: RegionName; written: string }> = [];
+  for (const k of kept) if (!out.some((o) => o.region.code === k.r.code)) out.push({ region: k.r, written: q.slice(k.at + 1, k.at + 1 + k.len) });
   return out.slice(0, MAX_NAMED);
 }
 

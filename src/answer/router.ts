@@ -5,7 +5,7 @@ import { weightedConcepts } from '../retrieval/index.ts';
 import { answerChecklist, answerChecklistItems } from './checklists.ts';
 import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './deadlines.ts';
 import type { Draft } from './draft.ts';
-import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED } from './entities.ts';
+import { detectDayOffset, detectItemIds, detectRegions, detectStages, detectYears, detectZones, MAX_NAMED, regionMentions } from './entities.ts';
 import { DEFAULT_BUDGET, readQuestion } from './compose/index.ts';
 import { ConceptIndex } from './compose/select.ts';
 import { compoundParts } from './compound.ts';
@@ -40,7 +40,15 @@ export interface Routed {
  * checklists, and everything else from the documents' text.
  */
 export async function route(deps: TextAnswerDeps & { db: Queryable }, input: RouteInput): Promise<Routed> {
-  const compound = compoundParts(input.question);
+  // A later part that names no region of its own is about the region the first part names.
+  const regionOf = (lead: string) => {
+    const m = regionMentions(lead, input.vocabulary.regions)[0];
+    if (!m) return null;
+    // With its kind, as the first part may not write it ('pangkalpinang' → 'kota pangkalpinang').
+    const kind = m.region.name.startsWith('Kota ') ? 'kota' : 'kabupaten';
+    return /^(kota|kabupaten|kab\.?|pemkot|pemkab) /.test(m.written) ? m.written : `${kind} ${m.written}`;
+  };
+  const compound = compoundParts(input.question, (lead) => regionOf(lead));
   if (compound.length === 1) return routeOne(deps, input);
   const parts = compound.map((p) => p.question);
   // Each part answered on its own, briefly, with its own sources. A later part asks with the first

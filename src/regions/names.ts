@@ -45,7 +45,7 @@ let multiWord: ReadonlyArray<readonly string[]> | null = null;
 let placeWords: ReadonlySet<string> | null = null;
 
 /** Words of the registry's province and region names: a place's own name is no shortening ('banten'). */
-function isPlaceWord(word: string): boolean {
+export function isPlaceWord(word: string): boolean {
   placeWords ??= new Set(regions().flatMap((r) => `${r.province} ${r.bare}`.split(/[^\p{L}]+/u)));
   return placeWords.has(word);
 }
@@ -134,13 +134,24 @@ export function shorteningsOf(bare: string): readonly string[] {
   return out;
 }
 
+/** A name of two to four words as people also write it, some words joined ('pangkalpinang', 'limapuluh kota'). */
+export function joinedForms(bare: string): string[] {
+  const words = bare.split(' ');
+  if (words.length < 2 || words.length > 4) return [];
+  const out: string[] = [];
+  for (let mask = 1; mask < 1 << (words.length - 1); mask++) {
+    out.push(words.reduce((acc, w, i) => (i === 0 ? w : `${acc}${mask & (1 << (i - 1)) ? '' : ' '}${w}`), ''));
+  }
+  return out;
+}
+
 const written = new Map<string, RegExp>();
 
-/** A text names the region (bare name, normalised) as written out or shortened ('kotawaringin timur', 'Kotim'). */
+/** A text names the region (bare name, normalised) as written out, joined or shortened ('kotawaringin timur', 'Kotim'). */
 export function namesRegion(text: string, bare: string): boolean {
   let re = written.get(bare);
   if (!re) {
-    re = new RegExp(`\\b(?:${[bare, ...shorteningsOf(bare)].map(escapeRegExp).join('|')})\\b`);
+    re = new RegExp(`\\b(?:${[bare, ...joinedForms(bare), ...shorteningsOf(bare)].map(escapeRegExp).join('|')})\\b`);
     if (written.size > 1000) written.clear();
     written.set(bare, re);
   }

@@ -99,6 +99,9 @@ describe('deadline answers', () => {
     expect(detectRegions('harga batu bata di pasar malang brp?', names)).toEqual([]);
     // A two-word name with one word of the language is that region, not the programme region its other word names.
     expect(detectRegions('kpn bimtek II smart city padang pariaman dibuka?', names).map((r) => r.name)).toEqual(['Kabupaten Padang Pariaman']);
+    // A name people write with its words joined, whole or in part.
+    expect(detectRegions('mou smart city pangkalpinang disaksiin siapa?', names).map((r) => r.name)).toEqual(['Kota Pangkal Pinang']);
+    expect(detectRegions('siapa yg ttd nota kesepakatan kab limapuluh kota', names).map((r) => r.name)).toEqual(['Kabupaten Lima Puluh Kota']);
     expect(detectStages('bimtek 4 nya mundur kaya finalisasinya? bimtek 3 juga? bimtek 1?', new Map())).toEqual(['bimtek-4', 'finalisasi', 'bimtek-3']);
   });
 

@@ -57,6 +57,15 @@ TAHUNA, 7 Agustus 2019 – Wakil Bupati Kepulauan Sangihe membuka Bimbingan Tekn
 Bimtek II melanjutkan Bimtek I yang digelar pada 10-11 Juli 2019 di Hotel Nusa Utara, Tahuna. Peserta kali ini membahas rancangan quick win tiap dimensi.
 `;
 
+const TANJUNGPINANG = `Pemkot Tanjungpinang Teken Komitmen Kota Cerdas
+
+Penulis: Dewi Rahmawati
+
+TANJUNGPINANG, kabarkepri.id – Seluruh kepala perangkat daerah Kota Tanjungpinang menandatangani komitmen bersama menuju kota cerdas pada Kamis (22/9/2022), disaksikan Direktur Tata Kelola Aplikasi Informatika, Irawati Sembiring.
+
+Kepala Dinas Komunikasi dan Informatika Kota Tanjungpinang, Herwandi, mengatakan komitmen itu menjadi dasar penyusunan masterplan tahun depan.
+`;
+
 const TANAH_LAUT = `# Satu Data Tanah Laut
 
 ## Forum Satu Data
@@ -220,6 +229,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'halaman-klaten.txt'), NEWS_PAGE_TXT);
   writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
   writeFileSync(join(dir, 'berita-sangihe-bimtek-ii.txt'), SANGIHE);
+  writeFileSync(join(dir, 'berita-tanjungpinang-komitmen.txt'), TANJUNGPINANG);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
   writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
@@ -248,6 +258,17 @@ describe('answers on real-shaped documents', () => {
     expect(a.refused).toBe(false);
     expect(a.answer).toContain('Rabu pagi');
     expect(a.answer).toContain('7 Agustus 2019');
+  });
+
+  it("answers a later part about the region the first part names, written joined, and reads a one-word name set off by commas", async () => {
+    const a = await ask('komitmen smart city tanjungpinang disaksiin siapa? trs kadis kominfonya sapa');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Irawati Sembiring');
+    // The Kotawaringin Timur report's kadis ranks alike for 'kadis kominfo'; the part is about Tanjungpinang.
+    const second = a.answer.split('❓').at(-1) ?? '';
+    expect(second).toMatch(/kadis kominfonya sapa/);
+    expect(second).toContain('Herwandi');
+    expect(second).not.toContain('Rusdi Hamzah');
   });
 
   it('answers about a region outside the calendars from the news item about it, and the year the item states', async () => {

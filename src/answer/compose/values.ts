@@ -1,5 +1,6 @@
 import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms, wordTable } from '../../language/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
+import { isPlaceWord } from '../../regions/names.ts';
 
 /**
  * Recognises values of each kind in a sentence: the facts of Indonesian writing (month
@@ -143,8 +144,18 @@ function personNames(text: string, question: string): Span[] {
     if (words.length === 1 && words[0]!.length < 5) continue;
     if (!words.some((w) => NOT_NAME.has(w)) && !question.includes(name.toLowerCase())) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
   }
+  // One name set off by commas after an office: 'Kepala Diskominfo Nunukan, Kaharuddin, mengatakan …'.
+  for (const m of text.matchAll(APPOSED_NAME)) {
+    const name = m[1]!;
+    const lower = name.toLowerCase();
+    if (NOT_NAME.has(lower) || NOT_APPOSED.has(lower) || isPlaceWord(lower) || question.includes(lower)) continue;
+    const clause = text.slice(0, m.index).split(/[,;.!?]\s/).at(-1) ?? '';
+    if (OFFICE.test(clause)) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
+  }
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
 }
+const APPOSED_NAME = /,\s+(\p{Lu}\p{Ll}{2,})(?=\s*[,.;)]|\s+(?:mengatakan|menyebut|menyebutkan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|berharap|menegaskan|mengakui|memaparkan|melaporkan)\b)/gu;
+const NOT_APPOSED = new Set('dia beliau mereka kami kita tetapi sedangkan selanjutnya kemudian sehingga lalu juga'.split(' '));
 
 /** A signature's mark before the signer's name: 'ttd.', 'TTD', 'Tertanda'. */
 export const SIGN_MARK_SOURCE = '\\b(?:[Tt][Tt][Dd]|[Tt]ertanda|TERTANDA)\\.?';
