@@ -2,7 +2,7 @@ import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/index.ts';
 import { escapeRegExp, normalize, sentences, terms } from '../language/index.ts';
 import { valueOfOtherYears, yearsAmong, type Composed } from './compose/index.ts';
-import { namesRegion } from '../regions/names.ts';
+import { namesRegion, withoutLongerNames } from '../regions/names.ts';
 import type { RegionName } from './vocabulary.ts';
 
 /**
@@ -90,7 +90,7 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
  * ('Kabupaten Tegal') is not what it names.
  */
 function aboutRegion(region: RegionName, composed: Pick<Composed, 'text' | 'evidence'>): boolean {
-  const text = normalize(composed.evidence.about || composed.text);
+  const text = withoutLongerNames(normalize(composed.evidence.about || composed.text), region.bare);
   const own = region.name.startsWith('Kota ') ? '(?:kota|pemkot|pemerintah kota)' : '(?:kabupaten|kab\\.?|pemkab|pemerintah kabupaten)';
   const other = region.name.startsWith('Kota ') ? '(?:kabupaten|kab\\.?|pemkab|pemerintah kabupaten)' : '(?:kota|pemkot|pemerintah kota)';
   const bare = escapeRegExp(region.bare);

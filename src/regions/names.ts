@@ -155,7 +155,26 @@ export function namesRegion(text: string, bare: string): boolean {
     if (written.size > 1000) written.clear();
     written.set(bare, re);
   }
-  return re.test(normalize(text));
+  return re.test(withoutLongerNames(normalize(text), bare));
+}
+
+const longer = new Map<string, RegExp | null>();
+
+/**
+ * The text (normalised) without the names of other regions and provinces that hold this one's
+ * ('bangka selatan', 'bangka belitung' for 'bangka'): a report on Bangka Selatan does not name
+ * Kabupaten Bangka.
+ */
+export function withoutLongerNames(text: string, bare: string): string {
+  let re = longer.get(bare);
+  if (re === undefined) {
+    // Other regions' names, and provinces' with or without their kind ('kepulauan bangka belitung', 'bangka belitung').
+    const places = regions().flatMap((r) => [r.bare, r.province, r.province.replace(/^(?:kepulauan|daerah istimewa|dki|daerah khusus ibukota)\s+/, '')]);
+    const names = [...new Set(places.filter((b) => b !== bare && ` ${b} `.includes(` ${bare} `)))].sort((a, b) => b.length - a.length);
+    re = names.length > 0 ? new RegExp(`\\b(?:${names.map(escapeRegExp).join('|')})\\b`, 'g') : null;
+    longer.set(bare, re);
+  }
+  return re ? text.replace(re, ' ') : text;
 }
 
 /** Multi-word region names written out in a text's words, bare ('kotawaringin timur'). */

@@ -66,6 +66,13 @@ TANJUNGPINANG, kabarkepri.id – Seluruh kepala perangkat daerah Kota Tanjungpin
 Kepala Dinas Komunikasi dan Informatika Kota Tanjungpinang, Herwandi, mengatakan komitmen itu menjadi dasar penyusunan masterplan tahun depan.
 `;
 
+const BANGKA_BARAT = `Bangka Barat Mulai Susun Masterplan Kota Cerdas
+
+MENTOK, babelkini.id – Pemerintah Kabupaten Bangka Barat membuka bimbingan teknis penyusunan masterplan kota cerdas di Mentok pada Senin (3/7/2023).
+
+Kepala Dinas Komunikasi dan Informatika Kabupaten Bangka Barat, Safriadi, mengatakan seluruh perangkat daerah di Bangka Belitung diharapkan mendukung penyusunan masterplan.
+`;
+
 const TANAH_LAUT = `# Satu Data Tanah Laut
 
 ## Forum Satu Data
@@ -230,6 +237,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'berita-wonosobo.txt'), WONOSOBO);
   writeFileSync(join(dir, 'berita-sangihe-bimtek-ii.txt'), SANGIHE);
   writeFileSync(join(dir, 'berita-tanjungpinang-komitmen.txt'), TANJUNGPINANG);
+  writeFileSync(join(dir, 'berita-bangka-barat-bimtek.txt'), BANGKA_BARAT);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
   writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
@@ -269,6 +277,15 @@ describe('answers on real-shaped documents', () => {
     expect(second).toMatch(/kadis kominfonya sapa/);
     expect(second).toContain('Herwandi');
     expect(second).not.toContain('Rusdi Hamzah');
+  });
+
+  it('does not take a report on Bangka Barat, or on the province of Bangka Belitung, for one on Kabupaten Bangka', async () => {
+    const own = await ask('kadis kominfo kab bangka barat siapa?');
+    expect(own.refused).toBe(false);
+    expect(own.answer).toContain('Safriadi');
+    const other = await ask('kadis kominfo kab bangka siapa?');
+    expect(other.refused).toBe(true);
+    expect(other.answer).not.toContain('Safriadi');
   });
 
   it('answers about a region outside the calendars from the news item about it, and the year the item states', async () => {
