@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { LoadedDoc } from './blocks.ts';
+import type { Block, LoadedDoc } from './blocks.ts';
 import type { RemovedCounts, RemovedKind } from './boilerplate.ts';
 import { LineCleaner } from './cleaner.ts';
 import { findDate } from './dates.ts';
@@ -24,6 +24,26 @@ function extractArticle(html: string): Article | null {
   const article = new Readability(doc, { keepClasses: false }).parse();
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return null;
   return { html: article.content, title: article.title?.trim() || null, publishedTime: article.publishedTime ?? null };
+}
+
+/** A photo credit closing a caption: '(Foto: Humas)', '(Dok. Diskominfo)', '(BabelPagi/Rendra)'. */
+const CAPTION_CREDIT = /\s*\((?:foto|dok|dokumentasi|ilustrasi|sumber)\b[^()]*\)\s*$|\s*\([^()\s]+(?:\s[^()\s]+)?\/[^()]+\)\s*$|\s*\([A-Z][\w.]*\)\s*$/i;
+
+/**
+ * The page's photo captions that the article lost (Readability leaves out a lead photo above the
+ * text; a caption closed by its credit reads as a credit line), without their credit: a caption
+ * often holds the venue and names ('… di Ruang OR Gedung Tudung Saji'). They follow the article.
+ */
+function missingCaptions(html: string, blocks: readonly Block[]): Block[] {
+  const { document } = parseHTML(html);
+  const have = blocks.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
+  const out: Block[] = [];
+  for (const el of document.querySelectorAll('figcaption')) {
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(CAPTION_CREDIT, '').trim();
+    if (text.split(' ').length < 5 || have.includes(text.slice(0, 60)) || out.some((b) => b.text === text)) continue;
+    out.push({ text, headings: [], page: null, kind: 'para' });
+  }
+  return out;
 }
 
 /** Lines of the whole page that are not in the article, counted by the kind of furniture they are. */
@@ -59,7 +79,7 @@ export function parseWebPage(html: string, fallbackTitle: string): LoadedDoc {
   cleaner.merge(outside);
   return {
     title,
-    blocks: body.blocks,
+    blocks: [...body.blocks, ...missingCaptions(html, body.blocks)],
     pageCount: null,
     removed: cleaner.removed,
     meta: {

@@ -113,6 +113,19 @@ describe('clean text at ingest', () => {
     expect(body).not.toContain('PEMERINTAHAN');
   });
 
+  it("keeps a photo caption's facts without its credit, also when the photo stands above the article", async () => {
+    const caption = 'Para kepala dinas menandatangani komitmen bersama di Ruang Rapat Gedung Sekar Jagad, Kantor Bupati Klaten.';
+    const page = NEWS_HTML.replace(/<figure>[\s\S]*?<\/figure>/, '').replace(
+      '<div class="wrap"><main>',
+      `<div class="wrap"><main><figure class="foto-utama"><img src="komitmen.jpg" alt=""><figcaption>${caption} (KabarKlaten/Dimas)</figcaption></figure>`,
+    );
+    const { text } = await ingestFiles({ 'berita-klaten-foto.html': page });
+    const body = await text('berita-klaten-foto.html');
+    expect(body).toContain(caption);
+    expect(body).not.toContain('KabarKlaten/Dimas');
+    for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
+  });
+
   it('reads a news page saved as Markdown the same way: the marked headline is the title, the masthead above it is not content', async () => {
     const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.md': NEWS_PAGE_MD });
     const body = await text('halaman-klaten.md');
