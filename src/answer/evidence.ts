@@ -16,6 +16,8 @@ export interface EvidenceInput {
   readonly concepts: readonly WeightedConcept[];
   /** The region the question names, if any. */
   readonly region: RegionName | null;
+  /** Whether any retrieved passage speaks of that region (then the documents do know it, and only this answer is not about it). */
+  readonly regionInDocuments?: boolean;
   /** Cohort years the calendars hold. */
   readonly cohorts: readonly number[];
   /** A generated answer: only the names and the cohort are checked (the model chose its words). */
@@ -50,7 +52,9 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   const uncovered = asked.filter((y) => !input.cohorts.includes(y) && !states(y));
   if (uncovered.length > 0 && input.cohorts.length > 0) return { kind: 'refuse', message: refusalMessages.cohortNotCovered(uncovered, input.cohorts) };
   // A region the programme's data does not cover is answered only from a quote about it (a news article).
-  if (region && !region.inProgramme && !aboutRegion(region, composed)) return { kind: 'refuse', message: refusalMessages.regionNotCovered(region.name) };
+  if (region && !region.inProgramme && !aboutRegion(region, composed)) {
+    return { kind: 'refuse', message: input.regionInDocuments ? refusalMessages.regionNotAnswered(region.name) : refusalMessages.regionNotCovered(region.name) };
+  }
   // Names and figures the question writes must be in the quote or its source's title and section;
   // the region it names is a scope, checked above.
   const missing = ev.namesMissing.filter((g) => !(region && g.every((t) => region.bare.split(' ').includes(t))));

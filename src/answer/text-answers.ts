@@ -12,6 +12,7 @@ import type { Generator } from './generate.ts';
 import { isProgrammeQuestion } from './intent.ts';
 import type { Citation, Intent } from './types.ts';
 import type { RegionName } from './vocabulary.ts';
+import { namesRegion } from '../regions/names.ts';
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
 export const DEFAULT_MIN_COVERAGE = 0.25;
@@ -92,6 +93,7 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
     composed: draft,
     concepts,
     region: q.named,
+    regionInDocuments: q.named !== null && hits.some((h) => namesRegion(`${h.title} ${h.heading ?? ''} ${h.text}`, q.named!.bare)),
     generated,
     thresholds: inScope ? deps.thresholds : { ...OFF_TOPIC_THRESHOLDS, ...deps.thresholds?.offTopic },
     // The calendars are read only when the question names an 'angkatan' year.

@@ -141,6 +141,10 @@ export const refusalMessages = {
   regionNotCovered: (regionName: string) =>
     `Maaf, ${regionName} tidak tercatat dalam kalender angkatan maupun dokumen yang dimuat Pandu, jadi saya tidak dapat menjawab tentang wilayah itu. ` +
     `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,
+  /** The documents speak of the region, but none of what they say about it answers. */
+  regionNotAnswered: (regionName: string) =>
+    `Maaf, dokumen yang dimuat Pandu tentang ${regionName} tidak memuat keterangan yang Anda tanyakan. ` +
+    `Agar tidak keliru, silakan tanyakan langsung ke ${SECRETARIAT} (sekretariat@g100sc.example.id) atau mentor pendamping daerah Anda.`,
   cohortNotCovered: (asked: readonly number[], known: readonly number[]) =>
     `Maaf, Pandu hanya memuat kalender dan data angkatan ${known.join(' dan ')}; tentang angkatan ${asked.join(' dan ')} belum ada keterangan di dokumen program. ` +
     `Silakan tanyakan ke ${SECRETARIAT} (sekretariat@g100sc.example.id).`,

@@ -22,7 +22,11 @@ describe('evidence checks', () => {
     const web = checkEvidence(input('link portalnya apa?', 'Kirim ke sekretariat@contoh.id.'));
     expect(web).toMatchObject({ kind: 'refuse', message: expect.stringContaining('alamat web') });
     const region = checkEvidence(input('quick win kota bogor apa?', 'Kota Palu memilih quick win evakuasi.', { region: bogor }));
-    expect(region).toMatchObject({ kind: 'refuse', message: expect.stringContaining('Kota Bogor') });
+    expect(region).toMatchObject({ kind: 'refuse', message: expect.stringContaining('Kota Bogor tidak tercatat') });
+    // When a document does speak of the region, the refusal does not claim that none does.
+    const known = checkEvidence(input('quick win kota bogor apa?', 'Kota Palu memilih quick win evakuasi.', { region: bogor, regionInDocuments: true }));
+    expect(known).toMatchObject({ kind: 'refuse', message: expect.stringContaining('dokumen yang dimuat Pandu tentang Kota Bogor tidak memuat') });
+    expect((known as { message: string }).message).not.toContain('tidak tercatat');
     const cohort = checkEvidence(input('angkatan 2029 kapan dibuka?', 'Pendaftaran dibuka setiap tahun.'));
     expect(cohort).toMatchObject({ kind: 'refuse', message: expect.stringContaining('angkatan 2029') });
     expect(checkEvidence(input('siapa pemenang pilpres 2029?', 'Program berjalan sejak 2017.')).kind).toBe('refuse');
