@@ -14,7 +14,11 @@ const STAGE_PATTERNS: ReadonlyArray<readonly [StageId, RegExp]> = [
   ['assessment', /\b(assessment|asesmen|assesment|seleksi|penilaian kesiapan)\b/],
   ['mou', /\b(mou|nota kesepahaman|nk|penandatanganan)\b/],
   ['pembentukan-tim', /\b(pembentukan|membentuk|bentuk)\s+(dewan|tim)|\bsk\s+(dewan|tim)|\bf-?05\b/],
-  ['finalisasi', /\b(finalisasi|presentasi|penganugerahan|award|penghargaan|unggah akhir|masterplan final)\b/],
+  // The masterplan is handed in at finalisation: 'penyerahan masterplan', 'deadline masterplan', 'upload master plan'.
+  [
+    'finalisasi',
+    /\b(finalisasi|presentasi|penganugerahan|award|penghargaan|unggah akhir|masterplan final)\b|\b(penyerahan|pengumpulan|penyampaian|pengiriman|unggah|upload|submit|serahkan|menyerahkan|kumpul|kumpulkan|setor|deadline|tenggat|batas(?: waktu)?)\s+(?:(?:dokumen|file|berkas|akhir)\s+)?(masterplan|master plan|rencana induk)\b/,
+  ],
   ['evaluasi', /\b(evaluasi tahunan|monev|monitoring|f-?04|laporan kemajuan|indeks capaian)\b/],
 ];
 

@@ -131,6 +131,14 @@ describe('deadline answers', () => {
     expect(sorong.answer.split('\n')[0]).toBe('Pukul 23.59 WIT = 21.59 WIB.');
     expect(sorong.answer).toContain('Selasa, 1 Desember 2026 pukul 23.59 WIT = 21.59 WIB (H-14) — tenggat khusus wilayah: jadwal penerbangan');
 
+    // 'penyerahan masterplan' is the finalisation stage: the calendar answers, not a passage about assessment.
+    for (const q of ['kapan batas waktu penyerahan masterplan?', 'deadline upload master plan kapan ya']) {
+      const handIn = await ask(q);
+      expect(handIn.intent).toBe('deadline');
+      expect(handIn.answer).toContain('Finalisasi dan Presentasi Masterplan');
+      expect(handIn.answer).toContain('Jumat, 4 Desember 2026');
+    }
+
     // Eastwards the day changes, and the answer says so.
     const east = await ask('deadline finalisasi kami jam berapa WIT?', SRAGEN);
     expect(east.answer).toContain('Jumat, 4 Desember 2026 pukul 23.59 WIB = Sabtu, 5 Desember 2026 pukul 01.59 WIT');
