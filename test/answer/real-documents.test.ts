@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,20 @@ const BANGKA_BARAT = `Bangka Barat Mulai Susun Masterplan Kota Cerdas
 MENTOK, babelkini.id – Pemerintah Kabupaten Bangka Barat membuka bimbingan teknis penyusunan masterplan kota cerdas di Mentok pada Senin (3/7/2023).
 
 Kepala Dinas Komunikasi dan Informatika Kabupaten Bangka Barat, Safriadi, mengatakan seluruh perangkat daerah di Bangka Belitung diharapkan mendukung penyusunan masterplan.
+`;
+
+const BOOKS_FAQ = `# Tanya Jawab Dokumen Rencana Induk
+
+## Apa isi draf Buku 2 dan kapan diunggah?
+
+Draf Buku 2 memuat strategi per dimensi, rencana aksi, peta jalan 1 tahun, 5 tahun dan 10 tahun, serta quick win. Draf diunggah paling lambat 30 hari setelah Bimtek III.
+`;
+
+const BOOKS_GUIDE = `# Susunan Rencana Induk
+
+## Buku 1: Analisis Strategis
+
+Buku 1 memuat profil daerah, analisis kesiapan suprastruktur, infrastruktur dan infostruktur, serta isu strategis per dimensi.
 `;
 
 const TANAH_LAUT = `# Satu Data Tanah Laut
@@ -238,6 +252,9 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'berita-sangihe-bimtek-ii.txt'), SANGIHE);
   writeFileSync(join(dir, 'berita-tanjungpinang-komitmen.txt'), TANJUNGPINANG);
   writeFileSync(join(dir, 'berita-bangka-barat-bimtek.txt'), BANGKA_BARAT);
+  mkdirSync(join(dir, 'panduan'), { recursive: true });
+  writeFileSync(join(dir, 'panduan', 'faq-rencana-induk.md'), BOOKS_FAQ);
+  writeFileSync(join(dir, 'panduan', 'susunan-rencana-induk.md'), BOOKS_GUIDE);
   writeFileSync(join(dir, 'satu-data-tanah-laut.md'), TANAH_LAUT);
   writeFileSync(join(dir, 'perwali-bitung-satu-data.md'), BITUNG);
   writeFileSync(join(dir, 'undangan-nota-kesepakatan-2025.md'), INVITATION);
@@ -286,6 +303,13 @@ describe('answers on real-shaped documents', () => {
     const other = await ask('kadis kominfo kab bangka siapa?');
     expect(other.refused).toBe(true);
     expect(other.answer).not.toContain('Safriadi');
+  });
+
+  it("answers 'isi buku 1' from the guide's section on Buku 1, not from a questions page headed for Buku 2", async () => {
+    const a = await ask('isi buku 1 apa aja?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('profil daerah');
+    expect(a.citations[0]?.heading ?? '').toContain('Buku 1');
   });
 
   it('answers about a region outside the calendars from the news item about it, and the year the item states', async () => {

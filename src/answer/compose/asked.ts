@@ -199,7 +199,7 @@ const TITLES = new Set(
 );
 
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
-export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin';
+export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin buku';
 const STAGE_WORD = new RegExp(`^(?:${STAGE_WORDS.replace(/ /g, '|')})$`, 'iu');
 const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4})$/iu;
 

@@ -1,4 +1,4 @@
-import type { WeightedConcept } from '../../retrieval/index.ts';
+import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
@@ -154,6 +154,28 @@ export function statesStage(stage: readonly string[], text: string): boolean {
   return t.some((x, i) => x === stage[0] && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
 }
 
+/** Numbers a text puts next to a stage word ('Buku 2', 'Tahap III' → '2', '3'). */
+function stagesIn(text: string): string[] {
+  const t = terms(text);
+  return t.filter((x, i) => /^\d{1,2}$/.test(x) && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
+}
+
+/** Kinds of documents whose section headings say what the section is about (a report's sub-headings need not). */
+const GUIDANCE = new Set(['panduan', 'faq', 'checklist']);
+
+/**
+ * A guide's section headed for another number of the stage asked ('Apa isi draf Buku 2 …' for 'isi buku 1'):
+ * it is about that other one, whatever it mentions in passing.
+ */
+export function titledForOtherStage(p: Passage, asked: Asked): boolean {
+  if (asked.stages.length === 0 || !p.section || !GUIDANCE.has(p.hit.kind)) return false;
+  const titled = stagesIn(lastHeading(p.section));
+  return titled.length > 0 && asked.stages.every((g) => !titled.includes(g[0]!));
+}
+
+/** How much such a section weighs. */
+export const OTHER_STAGE = 0.3;
+
 const pinCache = new WeakMap<Passage, boolean>();
 /**
  * A passage that nowhere states what the question pins down (its year, a named body, its stage next
@@ -267,7 +289,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
-      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y);
+      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y) * (titledForOtherStage(p, asked) ? OTHER_STAGE : 1);
     },
   };
 }
