@@ -69,7 +69,17 @@ export function withoutStageMentions(question: string): string {
  * or bare ('sragen') when the programme covers it and no other covered region shares the name
  * (a bare 'jayapura' is a kabupaten and a kota).
  */
-function mentionsOf(r: RegionName, names: readonly RegionName[]): string[] {
+function mentionsOf(r: RegionName, names: readonly RegionName[]): readonly string[] {
+  // Worked out once per region list (the vocabulary's, loaded once): every question reads all 514.
+  let known = mentionCache.get(names);
+  if (!known) mentionCache.set(names, (known = new Map()));
+  let found = known.get(r.code);
+  if (!found) known.set(r.code, (found = mentionsOfUncached(r, names)));
+  return found;
+}
+const mentionCache = new WeakMap<readonly RegionName[], Map<string, readonly string[]>>();
+
+function mentionsOfUncached(r: RegionName, names: readonly RegionName[]): string[] {
   const forms = [r.bare, ...joinedForms(r.bare)];
   const prefixed = forms.flatMap((f) => (r.name.startsWith('Kota ') ? [`kota ${f}`, `pemkot ${f}`] : [`kabupaten ${f}`, `kab ${f}`, `kab. ${f}`, `pemkab ${f}`]));
   // Outside the programme, a bare name counts when no other region has it and it is no ordinary word ('batu', 'malang');

@@ -48,7 +48,7 @@ export async function route(deps: TextAnswerDeps & { db: Queryable }, input: Rou
     const kind = m.region.name.startsWith('Kota ') ? 'kota' : 'kabupaten';
     return /^(kota|kabupaten|kab\.?|pemkot|pemkab) /.test(m.written) ? m.written : `${kind} ${m.written}`;
   };
-  const compound = compoundParts(input.question, (lead) => regionOf(lead));
+  const compound = compoundParts(input.question, regionOf);
   if (compound.length === 1) return routeOne(deps, input);
   const parts = compound.map((p) => p.question);
   // Each part answered on its own, briefly, with its own sources. A later part asks with the first

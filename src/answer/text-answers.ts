@@ -93,7 +93,8 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
     composed: draft,
     concepts,
     region: q.named,
-    regionInDocuments: q.named !== null && hits.some((h) => namesRegion(`${h.title} ${h.heading ?? ''} ${h.text}`, q.named!.bare)),
+    // Read only for a region outside the calendars (the one case the verdict words differently).
+    regionInDocuments: q.named !== null && !q.named.inProgramme && hits.some((h) => namesRegion(`${h.title} ${h.heading ?? ''} ${h.text}`, q.named!.bare)),
     generated,
     thresholds: inScope ? deps.thresholds : { ...OFF_TOPIC_THRESHOLDS, ...deps.thresholds?.offTopic },
     // The calendars are read only when the question names an 'angkatan' year.

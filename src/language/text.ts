@@ -20,15 +20,15 @@ export const STOP_WORDS = new Set(
    lagi idealnya sebaiknya seharusnya semestinya`.split(/\s+/).filter(Boolean),
 );
 
-/**
- * A table looked up by words of any text: without a prototype, so that 'constructor' or
- * 'tostring' in a document or a question is not found in it.
- */
 /** The text as a regular expression matching it literally ('kab.' matches only 'kab.'). */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A table looked up by words of any text: without a prototype, so that 'constructor' or
+ * 'tostring' in a document or a question is not found in it.
+ */
 export function wordTable(entries: Record<string, string>): Readonly<Record<string, string>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, entries));
 }

@@ -1,5 +1,5 @@
 import type { Asked } from './asked.ts';
-import { contextOf, datedYears, OTHER_STAGE, statesPinned, titledForOtherStage, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
+import { caseWeight, contextOf, datedYears, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
 import { LIST_LINE, type Passage } from './units.ts';
 import { holdsValue, introducesList, isInlineList } from './values.ts';
 
@@ -82,7 +82,7 @@ export function explanationPicks(
   const runnerMax = o.runnerUp ?? P.Y;
   const windows: Window[] = [];
   for (const p of passages) {
-    const pinned = (statesPinned(p, asked) ? 1 : WEIGHTS.Y) * (titledForOtherStage(p, asked) ? OTHER_STAGE : 1);
+    const pinned = caseWeight(p, asked, WEIGHTS.Y);
     const headingCover = p.section && p.section !== p.hit.title ? idx.mass(idx.covered(p.section)) : 0;
     const scoreOf = (chosen: readonly number[]) => {
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);

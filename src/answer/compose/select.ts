@@ -151,13 +151,18 @@ const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
  */
 export function statesStage(stage: readonly string[], text: string): boolean {
   const t = terms(text);
-  return t.some((x, i) => x === stage[0] && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
+  return t.some((x, i) => x === stage[0] && nextToStageWord(t, i));
 }
 
 /** Numbers a text puts next to a stage word ('Buku 2', 'Tahap III' → '2', '3'). */
 function stagesIn(text: string): string[] {
   const t = terms(text);
-  return t.filter((x, i) => /^\d{1,2}$/.test(x) && (STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '')));
+  return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i));
+}
+
+/** The term at `i` stands right before or after a stage word. */
+function nextToStageWord(t: readonly string[], i: number): boolean {
+  return STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '');
 }
 
 /** Kinds of documents whose section headings say what the section is about (a report's sub-headings need not). */
@@ -167,14 +172,22 @@ const GUIDANCE = new Set(['panduan', 'faq', 'checklist']);
  * A guide's section headed for another number of the stage asked ('Apa isi draf Buku 2 …' for 'isi buku 1'):
  * it is about that other one, whatever it mentions in passing.
  */
-export function titledForOtherStage(p: Passage, asked: Asked): boolean {
+function titledForOtherStage(p: Passage, asked: Asked): boolean {
   if (asked.stages.length === 0 || !p.section || !GUIDANCE.has(p.hit.kind)) return false;
   const titled = stagesIn(lastHeading(p.section));
   return titled.length > 0 && asked.stages.every((g) => !titled.includes(g[0]!));
 }
 
 /** How much such a section weighs. */
-export const OTHER_STAGE = 0.3;
+const OTHER_STAGE = 0.3;
+
+/**
+ * How much a passage weighs for the case the question pins down: `other` (WEIGHTS.Y) when it nowhere
+ * states the pinned year, name or stage, less again when a guide's section is headed for another stage.
+ */
+export function caseWeight(p: Passage, asked: Asked, other: number): number {
+  return (statesPinned(p, asked) ? 1 : other) * (titledForOtherStage(p, asked) ? OTHER_STAGE : 1);
+}
 
 const pinCache = new WeakMap<Passage, boolean>();
 /**
@@ -264,7 +277,6 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
     if (m === undefined) passageCover.set(p, (m = idx.mass(idx.covered(`${p.hit.text} ${contextOf(p)}`))));
     return m;
   };
-  const pinnedHeld = (p: Passage) => statesPinned(p, asked);
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
   const defines = (p: Passage, at: number) => defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
   return {
@@ -289,7 +301,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
-      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * (pinnedHeld(p) ? 1 : w.Y) * (titledForOtherStage(p, asked) ? OTHER_STAGE : 1);
+      return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * caseWeight(p, asked, w.Y);
     },
   };
 }
