@@ -41,6 +41,20 @@ export class HeadingTrail {
   get path(): string[] {
     return this.stack.map((h) => h.text);
   }
+
+  /** The level a heading one below the current one takes (1 when there is none). */
+  get below(): number {
+    return (this.stack[this.stack.length - 1]?.level ?? 0) + 1;
+  }
+
+  /** How deep the trail is now, to come back to with `restore`. */
+  get depth(): number {
+    return this.stack.length;
+  }
+
+  restore(depth: number): void {
+    this.stack.length = Math.min(this.stack.length, depth);
+  }
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", ndash: '–', mdash: '—', hellip: '…' };

@@ -65,7 +65,7 @@ class HtmlWalker {
       this.inline += '\n';
       return;
     }
-    if (!BLOCK.has(tag) && !FURNITURE.has(tag) && !/^(h[1-6]|li|table|hr)$/.test(tag)) {
+    if (!BLOCK.has(tag) && !FURNITURE.has(tag) && !/^(h[1-6]|li|table|hr|details)$/.test(tag)) {
       this.walk(el);
       return;
     }
@@ -76,6 +76,7 @@ class HtmlWalker {
       if (this.page !== null && el.getAttribute('class')?.includes('page-break')) this.page++;
     } else if (tag === 'li') this.listItem(el);
     else if (tag === 'table') this.table(el);
+    else if (tag === 'details') this.details(el);
     else {
       this.walk(el);
       this.flush();
@@ -96,6 +97,23 @@ class HtmlWalker {
     if (!kept) return;
     if (level === 1 && this.firstH1 === null) this.firstH1 = kept;
     this.trail.enter(level, kept);
+  }
+
+  /**
+   * A disclosure block (a page's questions and answers: '<details><summary>Siapa …?</summary><p>…</p>'):
+   * its summary heads what it discloses, one level below the heading it sits under, and only there.
+   */
+  private details(el: HTMLElement): void {
+    const summary = el.childNodes.find((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).tagName?.toLowerCase() === 'summary');
+    const depth = this.trail.depth;
+    if (summary) this.heading(this.trail.below, squash(summary.text));
+    for (const child of el.childNodes) {
+      if (child === summary) continue;
+      if (child.nodeType === 3) this.inline += child.text;
+      else if (child.nodeType === 1) this.element(child as HTMLElement);
+    }
+    this.flush();
+    this.trail.restore(depth);
   }
 
   private listItem(el: HTMLElement): void {

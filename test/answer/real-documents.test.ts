@@ -212,6 +212,35 @@ SAMPIT – Pemkab Kotim kembali menggelar bimbingan teknis penyusunan masterplan
 Kepala Diskominfo Kotim, Rusdi Hamzah, menyebut masterplan ditargetkan rampung pada bimtek tahap IV bulan berikutnya.
 `;
 
+/** A regency's questions-and-answers page: each answer folded under its question (<details>/<summary>). */
+const FAQ_PAGE = `<!doctype html><html><head><title>Tanya Jawab Kota Cerdas | Diskominfo Wanareja</title></head><body>
+<nav><a href="/">Beranda</a> | <a href="/layanan">Layanan</a></nav>
+<article>
+<h1>Tanya Jawab Seputar Kota Cerdas Wanareja</h1>
+<p>Halaman ini menghimpun pertanyaan yang sering diajukan perangkat daerah dan warga tentang keikutsertaan Kabupaten Wanareja dalam Gerakan Menuju Kota Cerdas.</p>
+<details open><summary>1. Apa itu Gerakan Menuju Kota Cerdas?</summary>
+<p>Gerakan ini adalah program pendampingan kementerian bagi kabupaten dan kota untuk menyusun masterplan kota cerdas beserta quick win-nya.</p></details>
+<details><summary>2. Kapan bimbingan teknis pertama digelar?</summary>
+<p>Bimbingan teknis pertama dibuka Sekretaris Daerah pada awal Juli 2023 di Aula Bappeda Wanareja.</p></details>
+<details><summary>3. Siapa pendamping dari kementerian?</summary>
+<p>Kementerian menugaskan Dr. Ir. Bambang Wicaksono beserta dua tenaga ahli. Dari pihak daerah, kegiatan dikoordinasikan Bappeda.</p></details>
+<details><summary>4. Apa saja quick win Wanareja?</summary>
+<p>Dua quick win sudah diumumkan: layanan adminduk keliling dan pasar daring untuk UMKM.</p></details>
+<details><summary>5. Berapa tahap bimbingan teknis yang diikuti?</summary>
+<p>Ada empat tahap. Tahap terakhir, Bimtek Tahap IV, digelar Kamis, 5 Oktober 2023, dan ditutup Asisten Perekonomian.</p></details>
+</article>
+<footer>Hak cipta Diskominfo Wanareja</footer>
+</body></html>
+`;
+
+/** A report naming an official by an office whose own name holds commas, the name set off by commas after it. */
+const LEMBATA = `Lembata Tuntaskan Empat Tahap Bimtek Kota Cerdas
+
+LEWOLEBA – Rangkaian bimbingan teknis penyusunan masterplan kota cerdas Kabupaten Lembata ditutup di aula kantor bupati, Jumat (20/10/2023).
+
+Kepala Dinas Komunikasi, Informatika dan Persandian Lembata, Yohanes, menyebut masterplan akan diajukan menjadi peraturan bupati pada akhir tahun.
+`;
+
 const INVITATION = `# Undangan Penandatanganan Nota Kesepakatan Kota Cerdas 2025
 
 Yth. Bupati Kabupaten Sidomaju dan Wali Kota Tirtaraya.
@@ -263,6 +292,8 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'glosarium-uji.md'), GLOSSARY);
   writeFileSync(join(dir, 'berita-bimtek-sidomaju.html'), BIMTEK_PAGE);
   writeFileSync(join(dir, 'berita-kotim-bimtek-iii.txt'), KOTIM);
+  writeFileSync(join(dir, 'tanya-jawab-kota-cerdas-wanareja.html'), FAQ_PAGE);
+  writeFileSync(join(dir, 'berita-lembata-bimtek.txt'), LEMBATA);
   writeFileSync(join(dir, 'notulen-tim-pelaksana-b.docx'), await minutes('PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'Tenggarong', 'Rp 850 juta', 'Dewi Anggraini'));
   writeFileSync(join(dir, 'notulen-tim-pelaksana-a.docx'), await minutes('PEMERINTAH KOTA BITUNG', 'Bitung', 'Rp 400 juta', 'Markus Lumintang'));
   await ingestPaths({ db, embedder, logger }, [dir]);
@@ -294,6 +325,24 @@ describe('answers on real-shaped documents', () => {
     expect(second).toMatch(/kadis kominfonya sapa/);
     expect(second).toContain('Herwandi');
     expect(second).not.toContain('Rusdi Hamzah');
+  });
+
+  it("answers from a questions page's folded answers: a person under a question naming the office, a stage's date under a numbered question", async () => {
+    const mentor = await ask('pendamping dr kementerian buat kota cerdas wanareja sapa');
+    expect(mentor.refused).toBe(false);
+    expect(mentor.answer.split('\n')[0]).toContain('Bambang Wicaksono');
+    // The question over the answer names the office: no other region's mentor is needed beside it.
+    expect(mentor.answer).not.toContain('Sekar Ayu Lestari');
+    // The page's fifth question is no 'tahap 5': its answer dates Tahap IV.
+    const stage = await ask('bimtek tahap IV kota cerdas wanareja tgl brp');
+    expect(stage.refused).toBe(false);
+    expect(stage.answer.split('\n')[0]).toContain('5 Oktober 2023');
+  });
+
+  it('names an official set off by commas after an office whose own name holds commas', async () => {
+    const a = await ask('kadis kominfo lembata namanya siapa');
+    expect(a.refused).toBe(false);
+    expect(a.answer.split('\n')[0]).toContain('Yohanes');
   });
 
   it('does not take a report on Bangka Barat, or on the province of Bangka Belitung, for one on Kabupaten Bangka', async () => {

@@ -1,5 +1,5 @@
 import type { Asked } from './asked.ts';
-import { caseWeight, contextOf, datedYears, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
+import { caseWeight, contextOf, datedYears, headingOf, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
 import { LIST_LINE, type Passage } from './units.ts';
 import { holdsValue, introducesList, isInlineList } from './values.ts';
 
@@ -87,7 +87,7 @@ export function explanationPicks(
     const scoreOf = (chosen: readonly number[]) => {
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
       const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
-      const typed = asked.value && holdsValue(asked, texts.join(' ')) ? P.T : 0;
+      const typed = asked.value && holdsValue(asked, texts.join(' '), headingOf(p)) ? P.T : 0;
       const list = asked.list ? listScore(p, chosen, idx) : 0;
       const phrase = P.Q * idx.phrases.share(texts.join(' '));
       return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p) * pinned;

@@ -4,7 +4,7 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
@@ -185,7 +185,7 @@ export function composeAnswer(
   // A unit of another passage joins when it brings ideas or the asked value the first lacks.
   const have = idx.covered(`${shownText()} ${contextOf(best.passage)}`);
   const missing = idx.concepts.map((_, i) => i).filter((i) => !have.has(i) && !idx.concepts[i]!.context && idx.concepts[i]!.weight > 0);
-  const lacksValue = asked.value !== null && !holdsValue(asked, shownText());
+  const lacksValue = asked.value !== null && !holdsValue(asked, shownText(), headingOf(best.passage));
   const aboutSame = (p: Passage) => {
     const text = `${p.hit.text} ${contextOf(p)}`;
     const present = new Set(terms(text));
@@ -204,7 +204,7 @@ export function composeAnswer(
         // It must be about the question's key idea, and bring what the first quote lacks.
         if (idx.key !== null && !got.has(idx.key)) continue;
         let gain = idx.mass(missing.filter((i) => got.has(i)));
-        if (lacksValue && holdsValue(asked, u.text)) gain += 0.3;
+        if (lacksValue && holdsValue(asked, u.text, headingOf(p))) gain += 0.3;
         const relative = scorer.unitScore(p, at) / best.score;
         if (relative < SUPPORT_MIN) continue;
         gain *= relative;
@@ -255,7 +255,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       let n = 0;
       for (let used = -1; n < lines.length && used + 1 + lines[n]!.length <= budget; n++) used += 1 + lines[n]!.length;
       let keptIdx = Array.from({ length: n }, (_, i) => i);
-      const valueAt = asked.value !== null && !holdsValue(asked, lines.slice(0, n).join('\n')) ? lines.findIndex((l, i) => i >= n && holdsValue(asked, l)) : -1;
+      const heading = headingOf(k.passage);
+      const valueAt = asked.value !== null && !holdsValue(asked, lines.slice(0, n).join('\n'), heading) ? lines.findIndex((l, i) => i >= n && holdsValue(asked, l, heading)) : -1;
       if (valueAt > 0 && lines[0]!.length + 1 + lines[valueAt]!.length <= budget) keptIdx = [0, valueAt];
       else if (valueAt > 0 && lines[valueAt]!.length <= budget) keptIdx = [valueAt];
       moreParts.push(lines.filter((_, i) => !keptIdx.includes(i)).join('\n').trim());
@@ -290,7 +291,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
     evidence: {
       coverage: idx.mass(held),
       keyHeld: key === null || held.has(key),
-      valueHeld: holdsValue(asked, text),
+      valueHeld: holdsValue(asked, text, headingOf(main)),
       namesMissing: [
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),

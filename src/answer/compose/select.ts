@@ -137,6 +137,11 @@ export function datedYears(hit: { readonly publishedAt?: string | null; readonly
   return `${hit.publishedAt?.slice(0, 4) ?? ''} ${relativeYears(hit.text, hit.publishedAt)}`;
 }
 
+/** The passage's own section heading, when it has one besides its title. */
+export function headingOf(p: Passage): string {
+  return p.section && p.section !== p.hit.title ? p.section : '';
+}
+
 /** What a sentence may leave unsaid because its passage says it: the title, section and opening sentence. */
 export function subjectOf(p: Passage): string {
   return `${contextOf(p)} ${p.units[0]?.text ?? ''}`;
@@ -174,7 +179,8 @@ const GUIDANCE = new Set(['panduan', 'faq', 'checklist']);
  */
 function titledForOtherStage(p: Passage, asked: Asked): boolean {
   if (asked.stages.length === 0 || !p.section || !GUIDANCE.has(p.hit.kind)) return false;
-  const titled = stagesIn(lastHeading(p.section));
+  // A numbered heading's own number ('5. Berapa tahap …?') numbers the entry, not a stage.
+  const titled = stagesIn(lastHeading(p.section).replace(/^\s*\d{1,2}[.)]\s+/, ''));
   return titled.length > 0 && asked.stages.every((g) => !titled.includes(g[0]!));
 }
 
@@ -291,7 +297,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const measured = asked.measure !== null && holdsMeasure(asked.measure, u.text);
       // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure;
       // a day for 'kapan' better than a year, which still dates it.
-      const value = !asked.value || !holdsValue(asked, u.text) ? 0 : asked.measure && !measured && asked.value !== 'date' ? w.V * w.MV : w.V;
+      const value = !asked.value || !holdsValue(asked, u.text, headingOf(p)) ? 0 : asked.measure && !measured && asked.value !== 'date' ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
@@ -334,7 +340,7 @@ export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scor
   if (from > 0 && VERDICT.test(units[from - 1]!.text)) from--;
   const en = enumerationAround(units, at) ?? (asked.list || /:\s*$/.test(units[at]!.text) ? enumerationAround(units, at + 1) : null);
   // A list item that itself holds the value asked, or defines the term asked ('7. Masterplan … adalah …'), is the answer; its whole list is not needed.
-  const itemAnswers = units[at]!.item && !asked.list && ((asked.value !== null && holdsValue(asked, units[at]!.text)) || (scorer?.defines(p, at) ?? false));
+  const itemAnswers = units[at]!.item && !asked.list && ((asked.value !== null && holdsValue(asked, units[at]!.text, headingOf(p))) || (scorer?.defines(p, at) ?? false));
   if (en && (asked.list || en.from === at || (units[at]!.item && !itemAnswers))) {
     from = Math.min(from, en.from);
     to = Math.max(to, en.to);
@@ -342,14 +348,15 @@ export function windowAround(p: Passage, at: number, asked: Asked, scorer?: Scor
   // The signer's name below the mark belongs to the signature.
   if (signsAbove(p, to)) to++;
   const shown = () => units.slice(from, to + 1).map((u) => u.text).join(' ');
-  if (asked.value && !holdsValue(asked, shown()) && units[to + 1] && units[to + 1]!.text.length < 250 && holdsValue(asked, units[to + 1]!.text)) to++;
+  const heading = headingOf(p);
+  if (asked.value && !holdsValue(asked, shown(), heading) && units[to + 1] && units[to + 1]!.text.length < 250 && holdsValue(asked, units[to + 1]!.text, heading)) to++;
   const picked: number[] = [];
   // Still no value of the kind asked: the passage's best sentence holding one joins (in order).
   let valueAt = -1;
-  if (asked.value && !holdsValue(asked, shown()) && scorer) {
+  if (asked.value && !holdsValue(asked, shown(), heading) && scorer) {
     let bestScore = 0;
     units.forEach((u, i) => {
-      if ((i >= from && i <= to) || u.text.length > 400 || !holdsValue(asked, u.text)) return;
+      if ((i >= from && i <= to) || u.text.length > 400 || !holdsValue(asked, u.text, heading)) return;
       const sc = scorer.unitScore(p, i);
       if (sc > bestScore) [valueAt, bestScore] = [i, sc];
     });

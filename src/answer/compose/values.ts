@@ -149,10 +149,21 @@ function personNames(text: string, question: string): Span[] {
     const name = m[1]!;
     const lower = name.toLowerCase();
     if (NOT_NAME.has(lower) || NOT_APPOSED.has(lower) || isPlaceWord(lower) || question.includes(lower)) continue;
-    const clause = text.slice(0, m.index).split(/[,;.!?]\s/).at(-1) ?? '';
-    if (OFFICE.test(clause)) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
+    if (officeBefore(text.slice(0, m.index))) out.push({ at: m.index + m[0].indexOf(name), length: name.length });
   }
   return [...out, ...novel(HONORIFIC, text, question), ...novel(DEGREE, text, question)];
+}
+/**
+ * The clause before an apposed name states an office: 'Kepala Diskominfo Nunukan', or an office whose own
+ * name holds commas, each part capitalised ('Kepala Dinas Komunikasi, Informatika dan Statistik Nunukan').
+ */
+function officeBefore(before: string): boolean {
+  const parts = (before.split(/[;.!?]\s/).at(-1) ?? '').split(/,\s/);
+  for (let i = parts.length - 1; i >= Math.max(0, parts.length - 3); i--) {
+    if (OFFICE.test(parts[i]!)) return true;
+    if (!/^\s*\p{Lu}/u.test(parts[i]!)) return false;
+  }
+  return false;
 }
 const APPOSED_NAME = /,\s+(\p{Lu}\p{Ll}{2,})(?=\s*[,.;)]|\s+(?:mengatakan|menyebut|menyebutkan|menjelaskan|menyampaikan|mengungkapkan|menuturkan|berharap|menegaskan|mengakui|memaparkan|melaporkan)\b)/gu;
 const NOT_APPOSED = new Set('dia beliau mereka kami kita tetapi sedangkan selanjutnya kemudian sehingga lalu juga'.split(' '));
@@ -308,8 +319,12 @@ type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: stri
 /** A thing's name: capitalised words after a lower-case one ('aplikasi Super, yaitu …'), or words in quotes. */
 const THING_NAME = /(?<=\p{Ll}[,:]?\s)\p{Lu}[\p{L}\d'-]*(?:\s\p{Lu}[\p{L}\d'-]*)*|["“][^"”]{2,60}["”]/gu;
 
-/** Where a text holds values of the kind the question asks for, other than ones the question itself states. */
-export function valueSpans(asked: ValueAsk, text: string): Span[] {
+/**
+ * Where a text holds values of the kind the question asks for, other than ones the question itself states.
+ * `heading`: the section heading the text sits under ('Siapa pendamping dari Kominfo?' over 'Kominfo diwakili oleh
+ * Prof. Lukito …'); it speaks of the office asked about for every sentence below it.
+ */
+export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] {
   const q = asked.said ?? '';
   switch (asked.value) {
     case null:
@@ -328,17 +343,18 @@ export function valueSpans(asked: ValueAsk, text: string): Span[] {
       const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
       // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
       const heads = asked.roles.map(roleHead);
+      // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua';
+      // a heading that speaks of the office speaks of it for its whole section.
+      const fits = (t: string) => heads.length === 0 || heads.some((h) => speaksOf(t, h) || speaksOf(heading, h));
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
-        // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua'.
-        if (heads.length > 0 && !heads.some((h) => speaksOf(sentence, h))) continue;
+        if (!fits(sentence)) continue;
         const maskedSentence = masked.slice(s.at, s.at + s.length);
         found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
       // A table row answers too, when it speaks of the office asked about (if any).
-      const rowFits = heads.length === 0 || heads.some((h) => speaksOf(text, h));
-      return rowFits ? [...found, ...tableNames(text)] : found;
+      return fits(text) ? [...found, ...tableNames(text)] : found;
     }
     case 'name':
       return novel(THING_NAME, text, q);
@@ -382,8 +398,8 @@ export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text:
 }
 
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
-export function holdsValue(asked: ValueAsk, text: string): boolean {
-  return asked.value === null || valueSpans(asked, text).length > 0;
+export function holdsValue(asked: ValueAsk, text: string, heading = ''): boolean {
+  return asked.value === null || valueSpans(asked, text, heading).length > 0;
 }
 
 /** Kinds whose absence means the text does not answer (a 'kapan' answered without a date is no answer). */
