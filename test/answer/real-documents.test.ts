@@ -236,7 +236,7 @@ const FAQ_PAGE = `<!doctype html><html><head><title>Tanya Jawab Kota Cerdas | Di
 /** A report naming an official by an office whose own name holds commas, the name set off by commas after it. */
 const LEMBATA = `Lembata Tuntaskan Empat Tahap Bimtek Kota Cerdas
 
-LEWOLEBA – Rangkaian bimbingan teknis penyusunan masterplan kota cerdas Kabupaten Lembata ditutup di aula kantor bupati, Jumat (20/10/2023).
+LEWOLEBA – Rangkaian bimbingan teknis penyusunan masterplan kota cerdas Kabupaten Lembata ditutup Sekretaris Daerah Paskalis Tapobali di aula kantor bupati, Jumat (20/10/2023).
 
 Kepala Dinas Komunikasi, Informatika dan Persandian Lembata, Yohanes, menyebut masterplan akan diajukan menjadi peraturan bupati pada akhir tahun.
 `;
@@ -343,6 +343,12 @@ describe('answers on real-shaped documents', () => {
     const a = await ask('kadis kominfo lembata namanya siapa');
     expect(a.refused).toBe(false);
     expect(a.answer.split('\n')[0]).toContain('Yohanes');
+  });
+
+  it("does not name the Sekretaris Daerah for the bupati because the event was held at the bupati's office", async () => {
+    const a = await ask('siapa bupati lembata yg nutup bimtek kota cerdas?');
+    expect(a.refused).toBe(true);
+    expect(a.answer).not.toContain('Paskalis');
   });
 
   it('does not take a report on Bangka Barat, or on the province of Bangka Belitung, for one on Kabupaten Bangka', async () => {

@@ -80,7 +80,13 @@ const DEGREE = /\b\p{Lu}\p{Ll}+,\s?(?:S|M|Dr|Ph)\.?\s?\p{Lu}/u;
 /** Offices written out or shortened: the one the question names is no answer in either spelling. */
 const ROLE_SPELLINGS = wordTable({ sekda: 'sekda|sekretaris daerah', 'sekretaris daerah': 'sekda|sekretaris daerah' });
 /** Documents, buildings and bodies named after an office: 'Peraturan Menteri …', 'Kantor Bupati', 'Instruksi Presiden'. */
-const NAMED_AFTER_OFFICE = /\b(?:peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|sekretariat|staf|perpres|permen|kepmen|perbup|perwali)\s+(?:\w+\s){0,1}\w+/g;
+const OFFICE_THINGS = 'peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|perpres|permen|kepmen|perbup|perwali';
+const NAMED_AFTER_OFFICE = new RegExp(`\\b(?:${OFFICE_THINGS}|sekretariat|staf)\\s+(?:\\w+\\s){0,1}\\w+`, 'g');
+
+const withoutNamedAfterOffice = (text: string) => normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length));
+/** Buildings and documents named after an office ('kantor wali kota', 'peraturan bupati'): no one holding it. */
+const THING_OF_OFFICE = new RegExp(`\\b(?:${OFFICE_THINGS})\\s+(?:\\w+\\s){0,1}\\w+`, 'g');
+const withoutThingsOfOffice = (text: string) => normalize(text).replace(THING_OF_OFFICE, (m) => ' '.repeat(m.length));
 
 /** Offices that answer 'siapa yang …' as well as a person's name does. */
 const OFFICE = /\b(?:bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|menteri|sekretaris daerah|sekda|kepala (?:dinas|badan|bagian|daerah|bidang|kantor|pusat|seksi|subbagian)|direktur(?: jenderal)?|dirjen|camat|lurah|presiden|ketua|koordinator|asisten|inspektur|kepala)\b/i;
@@ -340,12 +346,13 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
     case 'person': {
       // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
-      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), (m) => ' '.repeat(m.length)), normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length)));
+      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), (m) => ' '.repeat(m.length)), withoutNamedAfterOffice(text));
       // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
       const heads = asked.roles.map(roleHead);
       // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua';
       // a heading that speaks of the office speaks of it for its whole section.
-      const fits = (t: string) => heads.length === 0 || heads.some((h) => speaksOf(t, h) || speaksOf(heading, h));
+      // An office inside a building's or a document's name ('di kantor wali kota') speaks of no office holder.
+      const fits = (t: string) => heads.length === 0 || heads.some((h) => speaksOf(withoutThingsOfOffice(t), h) || speaksOf(heading, h));
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
