@@ -24,6 +24,21 @@ const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, w
 const rare = (question: string, term: string, weight = 6) => queryConcepts(question).map((c) => ({ ...c, weight: c.forms.flat().includes(term) ? weight : 1 }));
 
 describe('composed answers', () => {
+  it("does not stop a quote at the colon of a sentence announcing a meeting's day and place: the labelled lines follow", () => {
+    const q = 'penyelarasan masterplan kota cerdas wanareja dimana';
+    const letter = [
+      'Masterplan Kota Cerdas Kabupaten Wanareja perlu diselaraskan dengan rencana pembangunan jangka menengah daerah yang baru serta dengan arah kebijakan kepala daerah terpilih, terutama untuk program prioritas di bidang pelayanan publik dan ekonomi daerah. Sehubungan dengan itu, kami mengundang Bapak/Ibu untuk menghadiri rapat penyelarasan masterplan yang akan diselenggarakan pada:',
+      'Hari, tanggal : Kamis, 15 Mei 2025',
+      'Pukul : 09.00 WIB s.d. selesai',
+      'Tempat : Ruang Rapat Cendana, Kantor Bappeda Wanareja',
+      'Acara : Penyelarasan program',
+      `Demikian undangan ini kami sampaikan. ${FILLER.join(' ')}`,
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Undangan', letter, 1, { title: 'Undangan Rapat Kota Cerdas Wanareja' })], flat(q));
+    expect(a.text).toContain('diselenggarakan pada:');
+    expect(a.text).toContain('Tempat : Ruang Rapat Cendana');
+  });
+
   it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
     const q = 'apakah dewan dan tim boleh ditetapkan dalam satu SK?';
     const hits = [

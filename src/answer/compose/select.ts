@@ -2,7 +2,7 @@ import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
-import { holdsMeasure, holdsValue, SIGN_MARK_SOURCE } from './values.ts';
+import { holdsMeasure, holdsValue, introducesList, SIGN_MARK_SOURCE } from './values.ts';
 import { Phrases } from './phrase.ts';
 
 /**
@@ -411,6 +411,10 @@ export function extendForward(p: Passage, picked: readonly number[], idx: Concep
     out.push(next);
     length += u.text.length + 1;
   }
+  // A quote never stops at a colon: the items its last sentence announces ('… diselenggarakan pada:') follow it.
+  const last = Math.max(...out);
+  const announced = introducesList(p.units[last]!.text) ? enumerationAround(p.units, last) : null;
+  if (announced) for (let i = last + 1; i <= announced.to; i++) out.push(i);
   return out;
 }
 
