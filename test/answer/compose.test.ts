@@ -24,19 +24,33 @@ const flat = (question: string) => queryConcepts(question).map((c) => ({ ...c, w
 const rare = (question: string, term: string, weight = 6) => queryConcepts(question).map((c) => ({ ...c, weight: c.forms.flat().includes(term) ? weight : 1 }));
 
 describe('composed answers', () => {
+  it("answers 'di mana' from a form's line labelled 'Tempat', and prefers a named place to a common noun", () => {
+    const q = 'rakor tim pelaksana kota cerdas wanareja dmn';
+    const notice = [
+      `Rapat koordinasi tim pelaksana kota cerdas Kabupaten Wanareja membahas capaian quick win semester pertama dan rencana kerja tim pelaksana untuk semester berikutnya. ${FILLER[0]}`,
+      'Waktu : Selasa, 10 Juni 2025, pukul 09.00 WIB',
+      'Tempat : Aula Cempaka, Kantor Bappeda Wanareja',
+      'Peserta : anggota tim pelaksana',
+      `Peserta rakor tim pelaksana kota cerdas diharapkan hadir di ruang rapat lebih awal. ${FILLER.slice(1).join(' ')}`,
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Rakor', notice, 1, { title: 'Pemberitahuan Rakor Kota Cerdas Wanareja' })], flat(q));
+    expect(a.text).toContain('Tempat : Aula Cempaka');
+    expect(a.text).not.toContain('Rapat koordinasi tim pelaksana');
+  });
+
   it("does not stop a quote at the colon of a sentence announcing a meeting's day and place: the labelled lines follow", () => {
-    const q = 'penyelarasan masterplan kota cerdas wanareja dimana';
+    const q = 'penyelarasan masterplan kota cerdas wanareja narasumbernya siapa';
     const letter = [
       'Masterplan Kota Cerdas Kabupaten Wanareja perlu diselaraskan dengan rencana pembangunan jangka menengah daerah yang baru serta dengan arah kebijakan kepala daerah terpilih, terutama untuk program prioritas di bidang pelayanan publik dan ekonomi daerah. Sehubungan dengan itu, kami mengundang Bapak/Ibu untuk menghadiri rapat penyelarasan masterplan yang akan diselenggarakan pada:',
       'Hari, tanggal : Kamis, 15 Mei 2025',
       'Pukul : 09.00 WIB s.d. selesai',
       'Tempat : Ruang Rapat Cendana, Kantor Bappeda Wanareja',
-      'Acara : Penyelarasan program',
+      'Narasumber : Dr. Hendra Wijaya, tenaga ahli perencanaan',
       `Demikian undangan ini kami sampaikan. ${FILLER.join(' ')}`,
     ].join('\n');
     const a = composeAnswer(q, [hit('Undangan', letter, 1, { title: 'Undangan Rapat Kota Cerdas Wanareja' })], flat(q));
     expect(a.text).toContain('diselenggarakan pada:');
-    expect(a.text).toContain('Tempat : Ruang Rapat Cendana');
+    expect(a.text).toContain('Hendra Wijaya');
   });
 
   it('answers from the section whose heading matches the question, not from a higher-ranked passage that only mentions its words', () => {
@@ -214,6 +228,13 @@ describe('what a question asks for', () => {
     expect(holdsValue(when, 'Menindaklanjuti Nota Kesepakatan Nomor B-35/DJAI/HK.04.02/02/2023 dan Nomor 005/1147/427.75/2023.')).toBe(false);
     expect(holdsValue(when, 'Penandatanganan berlangsung Senin (14/3/2023) secara daring.')).toBe(true);
     expect(holdsValue(readQuestion('siapa istri Sunan Giri?'), 'Sunan Giri lahir di Blambangan.')).toBe(false);
+    // A place is read as its whole name: 'di hotel apa?' holds 'hotel a…' but not the hotel's name.
+    expect(holdsValue(readQuestion('evaluasi 2019 di banyuwangi itu di hotel apa?'), 'Evaluasi berlangsung tiga hari di Hotel Aston Banyuwangi.')).toBe(true);
+    // The region the question names is no answer to where in it; 'dari OPD' says where from.
+    const where = readQuestion('bimtek tahap II kab jayapura diadakan dmn');
+    expect(holdsValue(where, 'Penjabat Bupati membuka Bimtek Tahap II Kabupaten Jayapura.')).toBe(false);
+    expect(holdsValue(where, 'Peserta dari OPD mengikuti bimtek tahap II.')).toBe(false);
+    expect(holdsValue(where, 'Bimtek tahap II digelar di Hotel Suni, Sentani.')).toBe(true);
     // A university's or a hotel's name is no person; 'siapa akademisi …' wants a sentence about the academic.
     const academic = readQuestion('siapa nama akademisi UI yg evaluasi quick win?');
     expect(holdsValue(academic, 'Evaluasi melibatkan dua akademisi, masing-masing dari Universitas Indonesia dan Universitas Gadjah Mada.')).toBe(false);

@@ -241,6 +241,20 @@ LEWOLEBA – Rangkaian bimbingan teknis penyusunan masterplan kota cerdas Kabupa
 Kepala Dinas Komunikasi, Informatika dan Persandian Lembata, Yohanes, menyebut masterplan akan diajukan menjadi peraturan bupati pada akhir tahun.
 `;
 
+/** A report placing the event in a named room, and later its sessions 'di ruang rapat'. */
+const BINTEK_ROOM = `Kadiskominfo: Perangkat Daerah Harus Siap Bawa Wanareja Jadi Kota Cerdas
+
+WANAREJA – Pendampingan Gerakan Menuju Kota Cerdas di Kabupaten Wanareja terus berlanjut. Dinas Komunikasi dan Informatika Kabupaten Wanareja menyelenggarakan Bimbingan Teknis (Bintek) Tahap Kedua Penyusunan Masterplan Kota Cerdas pada Selasa dan Rabu (18-19/9/2018).
+
+Kegiatan dua hari itu bertempat di Ruang Melati Setda Kabupaten Wanareja. Pesertanya wakil perangkat daerah, dan Sekretaris Daerah Wanareja hadir bersama Kepala Diskominfo, Sutrisno.
+
+Sutrisno menjelaskan bahwa bintek kedua ini melanjutkan bintek pertama yang sudah digelar sebelumnya. Ia juga mengingatkan peserta tentang enam dimensi kota cerdas yang menentukan keberhasilan program.
+
+Menurut Sutrisno, bintek pertama sudah menghasilkan rancangan buku pertama yang memuat gambaran umum daerah dan menjadi bahan analisis perencanaan berikutnya.
+
+Peserta dari OPD mengikuti pemaparan materi bintek tahap kedua di ruang rapat Setda.
+`;
+
 const INVITATION = `# Undangan Penandatanganan Nota Kesepakatan Kota Cerdas 2025
 
 Yth. Bupati Kabupaten Sidomaju dan Wali Kota Tirtaraya.
@@ -294,6 +308,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'berita-kotim-bimtek-iii.txt'), KOTIM);
   writeFileSync(join(dir, 'tanya-jawab-kota-cerdas-wanareja.html'), FAQ_PAGE);
   writeFileSync(join(dir, 'berita-lembata-bimtek.txt'), LEMBATA);
+  writeFileSync(join(dir, 'berita-bintek-ii-wanareja.txt'), BINTEK_ROOM);
   writeFileSync(join(dir, 'notulen-tim-pelaksana-b.docx'), await minutes('PEMERINTAH KABUPATEN KUTAI KARTANEGARA', 'Tenggarong', 'Rp 850 juta', 'Dewi Anggraini'));
   writeFileSync(join(dir, 'notulen-tim-pelaksana-a.docx'), await minutes('PEMERINTAH KOTA BITUNG', 'Bitung', 'Rp 400 juta', 'Markus Lumintang'));
   await ingestPaths({ db, embedder, logger }, [dir]);
@@ -337,6 +352,12 @@ describe('answers on real-shaped documents', () => {
     const stage = await ask('bimtek tahap IV kota cerdas wanareja tgl brp');
     expect(stage.refused).toBe(false);
     expect(stage.answer.split('\n')[0]).toContain('5 Oktober 2023');
+  });
+
+  it("answers 'di mana' with the room the report names, not with the region asked about or 'di ruang rapat'", async () => {
+    const a = await ask('bintek tahap 2 masterplan kota cerdas wanareja dmn tempatnya?');
+    expect(a.refused).toBe(false);
+    expect(a.answer.split('\n')[0]).toContain('Ruang Melati');
   });
 
   it('names an official set off by commas after an office whose own name holds commas', async () => {

@@ -2,7 +2,7 @@ import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
-import { holdsMeasure, holdsValue, introducesList, SIGN_MARK_SOURCE } from './values.ts';
+import { holdsMeasure, holdsValue, introducesList, namesPlace, SIGN_MARK_SOURCE } from './values.ts';
 import { Phrases } from './phrase.ts';
 
 /**
@@ -297,19 +297,28 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const measured = asked.measure !== null && holdsMeasure(asked.measure, u.text);
       // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure;
       // a day for 'kapan' better than a year, which still dates it.
-      const value = !asked.value || !holdsValue(asked, u.text, headingOf(p)) ? 0 : asked.measure && !measured && asked.value !== 'date' ? w.V * w.MV : w.V;
+      // A place named ('di Ruang Kembang Joyo') answers 'di mana' better than a common noun ('di ruang rapat').
+      const value = !asked.value || !holdsValue(asked, u.text, headingOf(p)) ? 0
+        : (asked.measure && !measured && asked.value !== 'date') || (asked.value === 'place' && !namesPlace(asked, u.text, headingOf(p))) ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured ? w.G : 0;
+      // A form's line labelled with the kind of value asked ('Tempat : Ruang …' for 'di mana', 'Hari, tanggal : …' for 'kapan').
+      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured || labelledAsAsked(u.text, asked) ? w.G : 0;
       const score =
         idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * caseWeight(p, asked, w.Y);
     },
   };
+}
+
+/** A line labelled with a word for the kind of value asked ('Tempat : …', 'Waktu: …') that holds such a value. */
+function labelledAsAsked(text: string, asked: Asked): boolean {
+  const label = /^([^:;]{2,30}?)\s?:\s+\S/.exec(text)?.[1];
+  return label !== undefined && asked.value !== null && terms(label).some((t) => asked.kindTerms.has(t)) && holdsValue(asked, text.slice(label.length));
 }
 
 /** The best unit over all passages (of those `only` admits). */

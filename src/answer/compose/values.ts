@@ -57,8 +57,12 @@ const EMAIL_ALL = new RegExp(EMAIL.source, 'g');
 const PHONE = /(?:\+62|\b0)\d[\d\s.-]{6,}\d/;
 /** Nouns that name a venue; followed by a capitalised name they are a place. */
 const VENUE = /\b(?:hotel|gedung|aula|ruang|ruangan|balai|pendopo|pendapa|kantor|auditorium|wisma|graha|hall|convention|stadion|lapangan|kampus|universitas|institut|alun-alun|taman|pusat|bandara|pelabuhan|rumah dinas|rumah jabatan|rujab|masjid|gereja|desa|kelurahan|kecamatan|kabupaten|kota|provinsi|jalan|jl\.?)\s+\p{Lu}/iu;
-/** 'di Sragen', 'ke Jakarta', 'bertempat di …': a preposition before a capitalised name. */
-const AT_NAME = /\b(?:di|ke|dari|bertempat di|berlokasi di|digelar di|diadakan di|dilaksanakan di|berlangsung di)\s+(?:\p{Lu}[\p{L}.'-]*)/u;
+/** Words before a place's name that say only what kind of area it is ('di Kabupaten …'). */
+const ADMIN_PLACE = /\b(?:di|ke|dari|bertempat|berlokasi|digelar|diadakan|dilaksanakan|berlangsung|kabupaten|kab|kota|provinsi|kecamatan|kelurahan|desa)\b/gi;
+/** A place as written from where its match starts: any lower-case words before it, then its capitalised words. */
+const PLACE_NAME_RUN = /^(?:\p{Ll}+\s+){0,3}\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*)*/u;
+/** 'di Sragen', 'ke Jakarta', 'bertempat di …': a preposition before a capitalised name ('dari OPD' says where from, not where). */
+const AT_NAME = /\b(?:di|ke|bertempat di|berlokasi di|digelar di|diadakan di|dilaksanakan di|berlangsung di)\s+(?:\p{Lu}[\p{L}.'-]*)/u;
 /** Words that start a capitalised run without being part of a person's name. */
 const NOT_NAME = new Set(
   `kota kabupaten provinsi dinas badan kepala wakil wali bupati gubernur sekretaris sekretariat daerah tim dewan smart city
@@ -341,8 +345,17 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
       // A letter's number ('B-35/DJAI/HK.04.02/02/2023') ends like a date and is none.
       text = text.replace(/\S*\/\S*/g, (m) => (isReferenceCode(m) ? ' '.repeat(m.length) : m));
       return [...novel(DATE, text, q), ...novel(ERA, text, q)];
-    case 'place':
-      return [...novel(VENUE, text, q), ...novel(AT_NAME, text, q)];
+    case 'place': {
+      // A place the question names is no answer to where: 'di Kabupaten Jayapura' for 'bimtek kab jayapura dmn'. Read as
+      // the whole name from where the match starts ('Hotel Aston Banyuwangi', not 'Hotel A', which 'di hotel apa?' holds).
+      const asked = new Set(terms(q));
+      const repeats = (s: Span) => {
+        const name = PLACE_NAME_RUN.exec(text.slice(s.at))?.[0] ?? '';
+        const named = terms(name.replace(ADMIN_PLACE, ' '));
+        return named.length > 0 && named.every((t) => asked.has(t));
+      };
+      return [...novel(VENUE, text, ''), ...novel(AT_NAME, text, '')].filter((s) => !repeats(s));
+    }
     case 'person': {
       // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
@@ -402,6 +415,11 @@ export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text:
     const named = yearsOf(s);
     return named.length > 0 && !years.some((y) => named.includes(y));
   });
+}
+
+/** A place asked for is named in the text ('di Ruang Kembang Joyo', 'di Sragen'), not only a common noun ('di ruang rapat'). */
+export function namesPlace(asked: ValueAsk, text: string, heading = ''): boolean {
+  return valueSpans(asked, text, heading).some((s) => /\p{Lu}$/u.test(text.slice(s.at, s.at + s.length)));
 }
 
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
