@@ -67,7 +67,7 @@ export function normalize(text: string): string {
 }
 
 /** 'menandatangani', 'ditandatangani', 'penandatanganan', 'tanda tangan', 'teken', 'ttd': one word the stemmer cannot split. */
-const SIGN = /^(?:(?:me|di|pe)n?)?(?:tandatangan|nandatangan)(?:i|an|inya|annya|nya)?$|^(?:di|ne)?teken(?:nya)?$|^ttd$/;
+const SIGN = /^(?:(?:me|di|pe)n?)?(?:tandatangan|nandatangan)(?:i|an|inya|annya|nya)?$|^(?:di|ne|me)?teken(?:nya)?$|^meneken(?:nya)?$|^ttd$/;
 
 /** Surface words: lower-cased, slang expanded, codes kept whole ('f-03' → 'f03'). */
 export function words(text: string): string[] {
@@ -166,10 +166,20 @@ const STEM_FIXES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^menuju$/, 'tuju'],
 ];
 
+/**
+ * meN-/peN- before a root in s- write 'ny' before an a ('menyaksikan' is 'saksi', 'menyampaikan' 'sampai'); the
+ * stemmer reads 'menya…' as a root in ny- ('menyanyi'), so a word it leaves whole is read again with the s.
+ */
+function nasalS(word: string, stemmed: string): string {
+  if (stemmed !== word || !/^(?:me|pe)nya/.test(word)) return stemmed;
+  const again = stemmer.stem(`${word.slice(0, 2)}ns${word.slice(4)}`);
+  return again === `${word.slice(0, 2)}ns${word.slice(4)}` ? stemmed : again;
+}
+
 export function stem(word: string): string {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = /^\p{L}+$/u.test(word) && word.length > 3 ? (STEM_FIXES.find(([re]) => re.test(word))?.[1] ?? (stemmer.stem(word) || word)) : word;
+    s = /^\p{L}+$/u.test(word) && word.length > 3 ? (STEM_FIXES.find(([re]) => re.test(word))?.[1] ?? nasalS(word, stemmer.stem(word) || word)) : word;
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentences, terms, words } from '../../src/language/index.ts';
+import { sentences, stem, terms, words } from '../../src/language/index.ts';
 
 describe('Indonesian text analysis', () => {
   it('reads Jakarta-style chat words as the standard words the documents use', () => {
@@ -72,7 +72,14 @@ describe('Indonesian text analysis', () => {
   it('treats every spelling of signing as one term', () => {
     const sign = terms('tanda tangan')[0];
     expect(sign).toBeDefined();
-    for (const q of ['ditandatangani', 'menandatangani', 'penandatanganan', 'diteken', 'ttd']) expect(terms(q)).toEqual([sign]);
+    for (const q of ['ditandatangani', 'menandatangani', 'penandatanganan', 'diteken', 'meneken', 'ttd']) expect(terms(q)).toEqual([sign]);
+  });
+
+  it("reads meN-/peN- before an s-root written 'nya' as that root, and keeps the roots in ny-", () => {
+    expect(terms('siapa yang menyaksikan')).toEqual(terms('disaksikan oleh'));
+    expect(stem('menyaksikannya')).toBe('saksi');
+    expect(stem('menyampaikan')).toBe('sampai');
+    expect(stem('menyanyi')).toBe('nyanyi');
   });
 
   it('splits sentences without losing text around dots in addresses, numbers and abbreviations', () => {
