@@ -32,8 +32,9 @@ class HtmlWalker {
     this.page = pageBreaks ? 1 : null;
   }
 
-  walk(node: Node): void {
+  walk(node: Node, skip?: Node): void {
     for (const child of node.childNodes) {
+      if (child === skip) continue;
       if (child.nodeType === 3) this.inline += child.text;
       else if (child.nodeType === 1) this.element(child as HTMLElement);
     }
@@ -107,11 +108,7 @@ class HtmlWalker {
     const summary = el.childNodes.find((c): c is HTMLElement => c.nodeType === 1 && (c as HTMLElement).tagName?.toLowerCase() === 'summary');
     const depth = this.trail.depth;
     if (summary) this.heading(this.trail.below, squash(summary.text));
-    for (const child of el.childNodes) {
-      if (child === summary) continue;
-      if (child.nodeType === 3) this.inline += child.text;
-      else if (child.nodeType === 1) this.element(child as HTMLElement);
-    }
+    this.walk(el, summary);
     this.flush();
     this.trail.restore(depth);
   }

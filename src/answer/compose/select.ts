@@ -306,10 +306,11 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const definition = defines(p, at) ? w.D : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
-      // A form's line labelled with the kind of value asked ('Tempat : Ruang …' for 'di mana', 'Hari, tanggal : …' for 'kapan').
-      const agent = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured || labelledAsAsked(u.text, asked) ? w.G : 0;
+      // Answering as asked: the doer named ('oleh …', a signature), a figure in the measure asked, or a form's line
+      // labelled with the kind of value asked ('Tempat : Ruang …' for 'di mana', 'Hari, tanggal : …' for 'kapan').
+      const asAsked = (asked.agent && (AGENT.test(u.text) || signsAbove(p, at)) && !promulgates(p, at)) || measured || labelledAsAsked(u.text, asked) ? w.G : 0;
       const score =
-        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + agent + w.R * p.hit.score;
+        idx.mass(own) + w.C * idx.mass(ctx) + w.N * idx.mass(near) + w.P * whole(p) + heading + value + list + names + definition + opening + phrase + asAsked + w.R * p.hit.score;
       return score * Math.max(0.3, 1 - w.K * p.rank) * source(p) * caseWeight(p, asked, w.Y);
     },
   };
