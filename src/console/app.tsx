@@ -19,7 +19,8 @@ import { STYLESHEET } from './static.ts';
  * session, CSRF and password-change guards before every page and action.
  */
 export function createConsoleApp(s: ConsoleServices): Hono<ConsoleEnv> {
-  const app = new Hono<ConsoleEnv>().basePath(BASE);
+  // An address typed with a trailing slash ('/konsol/', '/konsol/wilayah/') is the same page.
+  const app = new Hono<ConsoleEnv>({ strict: false }).basePath(BASE);
   app.use('*', basics(s));
   app.get('/gaya.css', (c) => c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
   app.use('*', enabledGuard(s));

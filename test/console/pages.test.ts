@@ -19,6 +19,8 @@ describe.each(backends)('web console pages on %s', (backend) => {
     await addQuestion(db, { question: 'Pertanyaan lama', at: '2026-03-01T03:00:00Z' });
     const page = text(await (await c.request('/konsol')).text());
     expect(page).toContain('Pertanyaan 7 hari terakhir 2 1 dijawab · 1 tidak terjawab · 1 👎');
+    // Typed with a trailing slash, the address is the same page.
+    expect(text(await (await c.request('/konsol/')).text())).toContain('Pertanyaan 7 hari terakhir 2 1 dijawab');
     expect(page).toContain('Angkatan 2026 Tahap Selesai Terlambat Pembentukan Dewan & Tim Pelaksana 4/8 (50%) 4 Bimtek I: Analisis Strategis 2/8 (25%) 5');
     expect(page).toContain('Bimtek III: Masterplan 2/3 (67%) 1');
     expect(page).toMatch(/Bimtek I: Analisis Strategis angkatan 2026 · 5 wilayah Kabupaten Sragen terlambat 4 hari/);
