@@ -2,7 +2,7 @@ import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
 import { terms } from '../../language/index.ts';
 import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
-import { holdsMeasure, holdsValue, introducesList, namesPlace, SIGN_MARK_SOURCE } from './values.ts';
+import { holdsMeasure, holdsValue, introducesList, namedPlace, SIGN_MARK_SOURCE, valueSpans } from './values.ts';
 import { Phrases } from './phrase.ts';
 
 /**
@@ -298,8 +298,9 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       // A figure in a unit of the measure asked ('selama 6 bulan' for 'berapa lama') answers better than any other figure;
       // a day for 'kapan' better than a year, which still dates it.
       // A place named ('di Ruang Kembang Joyo') answers 'di mana' better than a common noun ('di ruang rapat').
-      const value = !asked.value || !holdsValue(asked, u.text, headingOf(p)) ? 0
-        : (asked.measure && !measured && asked.value !== 'date') || (asked.value === 'place' && !namesPlace(asked, u.text, headingOf(p))) ? w.V * w.MV : w.V;
+      const spans = asked.value ? valueSpans(asked, u.text, headingOf(p)) : [];
+      const value = spans.length === 0 ? 0
+        : (asked.measure && !measured && asked.value !== 'date') || (asked.value === 'place' && !spans.some((s) => namedPlace(u.text, s))) ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;

@@ -87,10 +87,12 @@ const ROLE_SPELLINGS = wordTable({ sekda: 'sekda|sekretaris daerah', 'sekretaris
 const OFFICE_THINGS = 'peraturan|keputusan|instruksi|surat edaran|edaran|kantor|rumah dinas|rumah jabatan|pendopo|perpres|permen|kepmen|perbup|perwali';
 const NAMED_AFTER_OFFICE = new RegExp(`\\b(?:${OFFICE_THINGS}|sekretariat|staf)\\s+(?:\\w+\\s){0,1}\\w+`, 'g');
 
-const withoutNamedAfterOffice = (text: string) => normalize(text).replace(NAMED_AFTER_OFFICE, (m) => ' '.repeat(m.length));
+/** A match blanked out, positions kept. */
+const blank = (m: string) => ' '.repeat(m.length);
+const withoutNamedAfterOffice = (text: string) => normalize(text).replace(NAMED_AFTER_OFFICE, blank);
 /** Buildings and documents named after an office ('kantor wali kota', 'peraturan bupati'): no one holding it. */
 const THING_OF_OFFICE = new RegExp(`\\b(?:${OFFICE_THINGS})\\s+(?:\\w+\\s){0,1}\\w+`, 'g');
-const withoutThingsOfOffice = (text: string) => normalize(text).replace(THING_OF_OFFICE, (m) => ' '.repeat(m.length));
+const withoutThingsOfOffice = (text: string) => normalize(text).replace(THING_OF_OFFICE, blank);
 
 /** Offices that answer 'siapa yang …' as well as a person's name does. */
 const OFFICE = /\b(?:bupati|wakil bupati|wali ?kota|wakil wali ?kota|gubernur|menteri|sekretaris daerah|sekda|kepala (?:dinas|badan|bagian|daerah|bidang|kantor|pusat|seksi|subbagian)|direktur(?: jenderal)?|dirjen|camat|lurah|presiden|ketua|koordinator|asisten|inspektur|kepala)\b/i;
@@ -278,7 +280,6 @@ const NOT_A_COUNT = new RegExp(
 const RANK_ASKED = /\b(?:peringkat|ranking|rangking|urutan|juara|posisi|ke ?(?:berapa|brp)|keberapa|kebrp)\b/;
 /** A street address's number ('Jl. Kartini No. 3'), which is no document's number. */
 const ADDRESS = /\b(?:jl|jln|jalan|gg|gang)\.?\s+[^,;\n]{1,40}?\b(?:no|nomor)\.?\s*\d+\w*/gi;
-const blank = (m: string) => ' '.repeat(m.length);
 
 /** A text speaks of a role when it writes the role's head, or holds its index terms in a row ('Kepala Bidang … Dinas' is no 'kepala dinas'). */
 function speaksOf(text: string, head: string): boolean {
@@ -324,6 +325,13 @@ function tableNames(text: string): Span[] {
   return cells.map((m) => ({ at: m.index + m[0].length - m[1]!.length, length: m[1]!.length }));
 }
 
+/** The question's index terms, kept for the last question read: every unit of every candidate passage asks for them. */
+let lastQuestion: { readonly text: string; readonly terms: ReadonlySet<string> } = { text: '', terms: new Set() };
+function questionTerms(question: string): ReadonlySet<string> {
+  if (lastQuestion.text !== question) lastQuestion = { text: question, terms: new Set(terms(question)) };
+  return lastQuestion.terms;
+}
+
 type ValueAsk = Pick<Asked, 'value' | 'unit' | 'roles'> & { readonly said?: string; readonly measure?: string | null };
 
 /** A thing's name: capitalised words after a lower-case one ('aplikasi Super, yaitu …'), or words in quotes. */
@@ -343,15 +351,15 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
       // 'jam berapa' is answered by a clock time, not by the day.
       if (asked.measure === 'jam') return novel(MEASURE_FIGURE.get('jam')!, text, q);
       // A letter's number ('B-35/DJAI/HK.04.02/02/2023') ends like a date and is none.
-      text = text.replace(/\S*\/\S*/g, (m) => (isReferenceCode(m) ? ' '.repeat(m.length) : m));
+      text = text.replace(/\S*\/\S*/g, (m) => (isReferenceCode(m) ? blank(m) : m));
       return [...novel(DATE, text, q), ...novel(ERA, text, q)];
     case 'place': {
       // A place the question names is no answer to where: 'di Kabupaten Jayapura' for 'bimtek kab jayapura dmn'. Read as
       // the whole name from where the match starts ('Hotel Aston Banyuwangi', not 'Hotel A', which 'di hotel apa?' holds).
-      const asked = new Set(terms(q));
       const repeats = (s: Span) => {
         const name = PLACE_NAME_RUN.exec(text.slice(s.at))?.[0] ?? '';
         const named = terms(name.replace(ADMIN_PLACE, ' '));
+        const asked = questionTerms(q);
         return named.length > 0 && named.every((t) => asked.has(t));
       };
       return [...novel(VENUE, text, ''), ...novel(AT_NAME, text, '')].filter((s) => !repeats(s));
@@ -359,7 +367,7 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
     case 'person': {
       // A name, or an office other than the one the question already names ('siapa bupati yang …' wants the bupati's name);
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
-      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), (m) => ' '.repeat(m.length)), withoutNamedAfterOffice(text));
+      const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), blank), withoutNamedAfterOffice(text));
       // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
       const heads = asked.roles.map(roleHead);
       // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua';
@@ -390,7 +398,7 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
     case 'percent':
       return novel(PERCENT, text, q);
     case 'url':
-      return novel(URL, text.replace(EMAIL_ALL, (m) => ' '.repeat(m.length)), '');
+      return novel(URL, text.replace(EMAIL_ALL, blank), '');
     case 'phone':
       return novel(PHONE, text, '');
     case 'email':
@@ -417,9 +425,9 @@ export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text:
   });
 }
 
-/** A place asked for is named in the text ('di Ruang Kembang Joyo', 'di Sragen'), not only a common noun ('di ruang rapat'). */
-export function namesPlace(asked: ValueAsk, text: string, heading = ''): boolean {
-  return valueSpans(asked, text, heading).some((s) => /\p{Lu}$/u.test(text.slice(s.at, s.at + s.length)));
+/** A place value found in `text` is named ('di Ruang Kembang Joyo', 'di Sragen'), not only a common noun ('di ruang rapat'). */
+export function namedPlace(text: string, s: Span): boolean {
+  return /\p{Lu}$/u.test(text.slice(s.at, s.at + s.length));
 }
 
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
