@@ -757,4 +757,51 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('Kota Epsilon');
     expect(a.text).not.toContain('penduduk paling banyak');
   });
+
+  it("of a regulation's lists, quotes the one the question's words announce, not the definitions that repeat the title's region", () => {
+    const q = 'perbup wanareja soal kota cerdas ruang lingkupnya apa aja?';
+    const text = [
+      '1. Daerah adalah Kabupaten Wanareja.',
+      '2. Bupati adalah Bupati Wanareja.',
+      '3. Kota Cerdas Wanareja adalah konsep pengelolaan Daerah dengan teknologi informasi untuk layanan publik di Wanareja.',
+      '4. Forum Kota Cerdas adalah wadah koordinasi Pemerintah Daerah Wanareja dengan perguruan tinggi dan komunitas.',
+      'BAB II RUANG LINGKUP Pasal 2 Ruang lingkup Peraturan Bupati ini meliputi:',
+      'a. rencana induk;',
+      'b. aplikasi layanan publik;',
+      'c. kelembagaan;',
+      'd. pendanaan; dan',
+      'e. pemantauan dan evaluasi.',
+    ].join('\n');
+    const title = 'Peraturan Bupati Wanareja Nomor 12 Tahun 2021 tentang Penyelenggaraan Kota Cerdas Wanareja';
+    const a = composeAnswer(q, [hit('Ketentuan Umum', text, 1, { title })], rare(q, 'wanareja'));
+    expect(a.text).toContain('kelembagaan');
+    expect(a.text).toContain('pemantauan dan evaluasi');
+    expect(a.text).not.toContain('Daerah adalah Kabupaten Wanareja');
+  });
+
+  it("defines the term the question asks about when its region is the regulation's own ('forum kota cerdas wanareja')", () => {
+    const q = 'forum kota cerdas wanareja itu apa sih';
+    const text = [
+      '9. Jaringan Intra Pemerintah adalah jaringan komunikasi data tertutup yang menghubungkan kantor Perangkat Daerah, kecamatan, dan desa.',
+      '10. Forum Kota Cerdas adalah wadah koordinasi antara Pemerintah Daerah, perguruan tinggi, dunia usaha, dan komunitas.',
+      FILLER[0],
+      FILLER[1],
+      'Pasal 9 (1) Forum Kota Cerdas menyampaikan rekomendasi kepada Bupati Wanareja setiap akhir tahun anggaran.',
+      '(2) Forum Kota Cerdas melakukan evaluasi penyelenggaraan Kota Cerdas Wanareja paling sedikit dua kali dalam setahun.',
+    ].join('\n');
+    const title = 'Peraturan Bupati Wanareja Nomor 12 Tahun 2021 tentang Penyelenggaraan Kota Cerdas Wanareja';
+    const a = composeAnswer(q, [hit('Ketentuan Umum', text, 1, { title })], rare(q, 'wanareja'));
+    expect(a.text).toContain('Forum Kota Cerdas adalah wadah koordinasi');
+    expect(a.text).not.toContain('paling sedikit dua kali');
+  });
+
+  it("answers 'singkatan dari apa' with the sentence spelling the abbreviation out, not with what the service does", () => {
+    const q = 'SIMANTAP singkatan dr apa';
+    const hits = [
+      hit('Layanan apa yang diberikan SIMANTAP?', 'SIMANTAP adalah layanan keliling untuk mencatat aset desa, mulai dari tanah kas desa sampai kendaraan dinas, tanpa warga datang ke kantor kecamatan.', 1),
+      hit('Apa saja quick win Wanareja?', 'Masterplan menghasilkan enam quick win. Tiga sudah diluncurkan: SIMANTAP (Sistem Informasi Manajemen Aset Terpadu) untuk dimensi smart governance, PASAR PINTAR untuk smart economy, dan LAPOR KITA untuk smart society.', 0.9),
+    ];
+    const a = composeAnswer(q, hits, rare(q, 'simantap'));
+    expect(a.text).toContain('Sistem Informasi Manajemen Aset Terpadu');
+  });
 });

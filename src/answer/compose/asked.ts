@@ -20,6 +20,8 @@ export interface Asked {
   readonly defines: string | null;
   /** A definition asked from a source of the question's own ('… menurut perbup sumbawa', '… menurut materi bimtek'): not the glossary's. */
   readonly definedBySource: boolean;
+  /** 'SPBE singkatan dari apa', 'kepanjangannya apa': the long form of the defined abbreviation is asked, not what it does. */
+  readonly expansion: boolean;
   /**
    * Asks for one fact — a value, a definition, 'apa nama …', 'apa kota terbesar …' — answered by
    * a sentence; other questions (how, why, whether, what the rules say) by a passage.
@@ -262,6 +264,7 @@ export function readQuestion(question: string): Asked {
     list: value === null ? LIST.test(plain) : EXPLICIT_LIST.test(plain),
     defines: value === null && !whether ? defines : null,
     definedBySource: defines !== null && DEFINED_IN.test(first),
+    expansion: defines !== null && /\b(?:singkatan|kepanjangan|kependekan|akronim)/.test(first),
     whether,
     names: named.map((g) => g.terms),
     pinned: pins.map((g) => g.terms),

@@ -80,13 +80,17 @@ function isSection(p: Passage): boolean {
  * included: 'Berikut kota peraih nilai tertinggi di setiap kategori IKCI 2018:').
  */
 function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
-  let best: { from: number; to: number; cover: number } | null = null;
+  // Ideas the source's title already names ('Peraturan Bupati Kubu Raya …') tell none of its lists apart.
+  const outside = idx.covered(`${contextOf(k.passage)} ${datedYears(k.passage.hit)}`);
+  let best: { from: number; to: number; own: number; cover: number } | null = null;
   for (const i of k.units) {
     if (i < 0 || !k.passage.units[i]!.item || (best && i <= best.to)) continue;
     const en = enumerationAround(k.passage.units, i);
     if (!en) continue;
-    const cover = idx.mass(idx.covered(k.passage.units.slice(en.from, en.to + 1).map((u) => u.text).join(' ')));
-    if (!best || cover > best.cover) best = { ...en, cover };
+    const held = idx.covered(k.passage.units.slice(en.from, en.to + 1).map((u) => u.text).join(' '));
+    const own = idx.mass([...held].filter((c) => !outside.has(c)));
+    const cover = idx.mass(held);
+    if (!best || own > best.own || (own === best.own && cover > best.cover)) best = { ...en, own, cover };
   }
   if (!best) return k;
   // The whole enumeration, even where the window cut it: 'dan N lainnya' and the budget bound it.
@@ -168,7 +172,9 @@ export function composeAnswer(
   // A definition is answered by the sentence (or glossary entry) defining the term, wherever it is, when the chosen passage has none;
   // otherwise another passage's sentence wins when it scores clearly better.
   // A definition asked from a source ('… menurut sekda deli serdang') is that source's, or its words as they stand.
-  const defining = asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null;
+  // An abbreviation's long form is asked: the sentence spelling it out, wherever it is, over one saying what it does.
+  const spelling = asked.expansion && !scorer.expands(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => scorer.expands(p, at)) : null;
+  const defining = spelling ?? (asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null);
   const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;

@@ -1,5 +1,5 @@
 import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
-import { terms } from '../../language/index.ts';
+import { escapeRegExp, terms } from '../../language/index.ts';
 import { STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, introducesList, namedPlace, SIGN_MARK_SOURCE, valueSpans } from './values.ts';
@@ -216,6 +216,8 @@ export interface Scorer {
   unitScore(p: Passage, at: number): number;
   /** The unit defines what a definition question asks about ('X adalah …', or opens a section titled X). */
   defines(p: Passage, at: number): boolean;
+  /** Asked for an abbreviation's long form, the unit spells it out ('SPBE (Sistem Pemerintahan …)'). */
+  expands(p: Passage, at: number): boolean;
 }
 
 /** A signer's name as a signature writes it, in capitals after any short title ('Dr. H. AGUS …'). */
@@ -246,6 +248,19 @@ function definesTerm(unit: string, defined: readonly string[]): boolean {
   if (!m || m.index > 200) return false;
   const head = new Set(terms(unit.slice(0, m.index)));
   return defined.length > 0 && defined.every((t) => head.has(t));
+}
+
+/**
+ * The unit spells out the abbreviation: 'PADUKA LAMTENG (Petugas Adminduk …)', 'Sistem Pemerintahan Berbasis
+ * Elektronik (SPBE)', 'SPBE merupakan singkatan dari …'.
+ */
+function expandsTerm(unit: string, phrase: string): boolean {
+  const term = phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
+  if (!term) return false;
+  return new RegExp(
+    `\\b${term}\\s*\\(\\s*\\p{L}[^()]*\\s[^()]*\\)|\\p{L}[^()]*\\s[^()]*\\(\\s*${term}\\s*\\)|\\b${term}\\s+(?:(?:adalah|merupakan|ialah)\\s+)?(?:singkatan|kependekan|akronim)\\b`,
+    'iu',
+  ).test(unit);
 }
 
 /** A section titled with the defined term ('Quick win (QW)' for 'qw', 'Dewan Smart City (Dewan SC)'). */
@@ -284,9 +299,20 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
     return m;
   };
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
-  const defines = (p: Passage, at: number) => defined.length > 0 && (definesTerm(p.units[at]!.text, defined) || (at === 0 && titledWith(p.section, defined)));
+  // Words of the asked term that the source's title names are its scope ('forum smart city kubu raya' in the
+  // Kubu Raya regulation defines 'Forum Smart City'), unless they are all the term has.
+  const ownTerm = (p: Passage) => {
+    const scope = new Set(terms(contextOf(p)));
+    const own = defined.filter((t) => !scope.has(t));
+    return own.length > 0 ? own : defined;
+  };
+  const expands = (p: Passage, at: number) => asked.expansion && asked.defines !== null && expandsTerm(p.units[at]!.text, asked.defines);
+  const defines = (p: Passage, at: number) =>
+    defined.length > 0 &&
+    (definesTerm(p.units[at]!.text, defined) || definesTerm(p.units[at]!.text, ownTerm(p)) || expands(p, at) || (at === 0 && titledWith(p.section, defined)));
   return {
     defines,
+    expands,
     unitScore(p, at) {
       const u = p.units[at]!;
       // A dated report's 'tahun depan' states the year it means.
@@ -304,7 +330,8 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;
-      const definition = defines(p, at) ? w.D : 0;
+      // Asked for an abbreviation's long form, the unit spelling it out answers better than one saying what it does.
+      const definition = defines(p, at) ? (expands(p, at) ? 2 * w.D : w.D) : 0;
       const opening = at === 0 ? w.F : 0;
       const phrase = w.Q * idx.phrases.share(u.text);
       // Answering as asked: the doer named ('oleh …', a signature), a figure in the measure asked, or a form's line
