@@ -804,4 +804,18 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, hits, rare(q, 'simantap'));
     expect(a.text).toContain('Sistem Informasi Manajemen Aset Terpadu');
   });
+
+  it("answers 'kapan dan di mana' with the place too, when the sentence with the day does not name it", () => {
+    const q = 'kab wanareja dievaluasi kota cerdas 2019 tgl brp dan di mana';
+    const text = [
+      'Kabupaten Wanareja kembali dievaluasi sebagai peserta gerakan kota cerdas. Pemkab Wanareja mengikuti evaluasi implementasi kota cerdas yang digelar di Balai Sudirman, Jakarta.',
+      'Giliran Wanareja menghadap tim penguji jatuh pada Selasa, 5 November 2019.',
+      'Pameran kota cerdas 2019 sendiri dibuka sehari sebelumnya, Senin (4/11/2019), dan diikuti 75 kabupaten/kota dari seluruh Indonesia.',
+      ...FILLER,
+      'Tim Wanareja memaparkan capaian enam dimensi di depan penguji selama tiga puluh menit, lalu menjawab pertanyaan tentang anggaran dan keberlanjutan program.',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Wanareja Ikuti Evaluasi Kota Cerdas' })], rare(q, 'wanareja'));
+    expect(a.text).toContain('5 November 2019');
+    expect(a.text).toContain('Balai Sudirman');
+  });
 });

@@ -12,6 +12,8 @@ export type ValueKind = 'date' | 'place' | 'person' | 'name' | 'number' | 'money
 export interface Asked {
   /** The kind of value an answer must hold, if the wording says. */
   readonly value: ValueKind | null;
+  /** 'kapan dan di mana …', 'tgl brp, dmn': a place asked together with the date, which the quote must give too. */
+  readonly alsoPlace: boolean;
   /** For 'berapa orang/hari/…': the unit the number comes with. */
   readonly unit: string | null;
   /** 'sebutkan…', 'apa saja…', 'siapa saja…', 'daerah mana aja…': an enumeration. */
@@ -114,6 +116,8 @@ const DATE_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul|tahun) ber
 /** …all but a year alone. */
 const DAY_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul) berapa)\\b`);
 
+const PLACE_ASKED = /\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/;
+
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
   if (URL_ASKED.test(q)) return { value: 'url', unit: null };
@@ -130,7 +134,7 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   if (/\bberapa(?:kah)? (?:juta|miliar|milyar|triliun|ribu|rupiah|rp)\b/.test(q)) return { value: 'money', unit: null };
   if (!condition && DATE_ASKED.test(q)) return { value: 'date', unit: null };
   if (numbered) return { value: 'number', unit: 'nomor' };
-  if (/\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/.test(q)) return { value: 'place', unit: null };
+  if (PLACE_ASKED.test(q)) return { value: 'place', unit: null };
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };
   if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };
@@ -257,6 +261,7 @@ export function readQuestion(question: string): Asked {
   const pins = named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t)));
   return {
     value,
+    alsoPlace: value === 'date' && PLACE_ASKED.test(plain),
     unit,
     factoid: !whether && (value !== null || what),
     // A question for one value is a list question only when it says so ('siapa saja', 'sebutkan'): in

@@ -8,7 +8,7 @@ import { bestUnit, ConceptIndex, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contex
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
-import { holdsValue, statesCalendarDate } from './values.ts';
+import { holdsValue, namedPlace, statesCalendarDate, valueSpans } from './values.ts';
 import { namesRegion } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
@@ -21,6 +21,8 @@ export const DEFAULT_BUDGET = 1_200;
 export const LIST_ITEMS_SHOWN = 12;
 /** A supporting unit scores at least this share of the answering one. */
 const SUPPORT_MIN = 0.6;
+/** The same for a sentence giving the place a 'kapan dan di mana' question asks besides the date. */
+const PLACE_SUPPORT_MIN = 0.4;
 /** How many candidates the composer reads. */
 const CANDIDATES = 6;
 
@@ -192,16 +194,21 @@ export function composeAnswer(
   const have = idx.covered(`${shownText()} ${contextOf(best.passage)}`);
   const missing = idx.concepts.map((_, i) => i).filter((i) => !have.has(i) && !idx.concepts[i]!.context && idx.concepts[i]!.weight > 0);
   const lacksValue = asked.value !== null && !holdsValue(asked, shownText(), headingOf(best.passage));
+  // 'kapan dan di mana': the place joins the date when the quote does not give it.
+  const placeAsked: Asked = { ...asked, value: 'place', alsoPlace: false, measure: null, focus: null };
+  // A named place ('di Balai Sudirman'), not a common noun ('75 kabupaten/kota'), tells where.
+  const namesPlace = (text: string, p: Passage) => valueSpans(placeAsked, text, headingOf(p)).some((span) => namedPlace(text, span));
+  const lacksPlace = asked.alsoPlace && !namesPlace(shownText(), best.passage);
   const aboutSame = (p: Passage) => {
     const text = `${p.hit.text} ${contextOf(p)}`;
     const present = new Set(terms(text));
     return missingNames(asked.pinned, present).length === 0 && (!options.regionBare || namesRegion(text, options.regionBare));
   };
-  if (options.supporting !== false && !listShown && (idx.mass(missing) >= 0.2 || lacksValue)) {
+  if (options.supporting !== false && !listShown && (idx.mass(missing) >= 0.2 || lacksValue || lacksPlace)) {
     let extra: { passage: Passage; at: number; gain: number } | null = null;
     for (const p of passages) {
       for (const [at, u] of p.units.entries()) {
-        if (p === best.passage && (Math.abs(at - best.at) <= 1 || mainUnits.includes(at))) continue;
+        if (p === best.passage && (mainUnits.includes(at) || (Math.abs(at - best.at) <= 1 && !lacksPlace))) continue;
         if (u.text.length > 350 || u.text.length < 20) continue;
         const got = idx.covered(`${u.text} ${contextOf(p)}`);
         // It must speak of what the question pins down (the region, the names) as the first quote does:
@@ -211,8 +218,11 @@ export function composeAnswer(
         if (idx.key !== null && !got.has(idx.key)) continue;
         let gain = idx.mass(missing.filter((i) => got.has(i)));
         if (lacksValue && holdsValue(asked, u.text, headingOf(p))) gain += 0.3;
+        const placeHere = lacksPlace && namesPlace(u.text, p);
+        if (placeHere) gain += 0.3;
         const relative = scorer.unitScore(p, at) / best.score;
-        if (relative < SUPPORT_MIN) continue;
+        // (It was scored for the date: the place it adds is what it is for.)
+        if (relative < (placeHere ? PLACE_SUPPORT_MIN : SUPPORT_MIN)) continue;
         gain *= relative;
         if (gain > (extra?.gain ?? 0.12)) extra = { passage: p, at, gain };
       }
