@@ -174,6 +174,11 @@ describe('what a question asks for', () => {
     expect(holdsValue(kadis, 'Kepastian itu disampaikan Kepala Dinas Komunikasi dan Informatika Kabupaten Uji, Budi Raharjo.')).toBe(true);
     expect(holdsValue(kadis, 'Kadis Kominfo Uji, Budi Raharjo, membuka acara.')).toBe(true);
     expect(holdsValue(kadis, 'Rapat dipimpin Kepala Bidang Statistik Dinas Kominfo, Hendra Setiawan.')).toBe(false);
+    // Words of regions' and provinces' names only are a place, not a person ('Sumbawa Besar – …', 'Nusa Tenggara Barat').
+    const chair = readQuestion('rapat persiapan evaluasi sc kab uji 31 mei 2023 dipimpin siapa');
+    expect(holdsValue(chair, 'Sumbawa Besar – Pemerintah Kabupaten Uji menggelar rapat persiapan evaluasi kota cerdas pada Rabu, 31 Mei 2023.')).toBe(false);
+    expect(holdsValue(chair, 'Kantor dinas itu berada di Jl. Garuda, Sumbawa Besar, Nusa Tenggara Barat.')).toBe(false);
+    expect(holdsValue(chair, 'Rapat dipimpin langsung Kepala Diskominfo Uji, Hasanuddin, dan diikuti para kasubbag program.')).toBe(true);
     // An office written as its own shortening ('Kepala Diskominfo') is the head of a dinas.
     expect(holdsValue(kadis, 'Kepala Diskominfo Uji, Rusdi Hamzah, menyebut masterplan rampung tahun ini.')).toBe(true);
     // 'walikota' written joined is the office documents write apart: the one represented is no answer, the one who represents is.

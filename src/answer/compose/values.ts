@@ -129,6 +129,8 @@ function personNames(text: string, question: string): Span[] {
     let run: string[] = [];
     const flush = () => {
       const parts = run.filter((p) => !/^\p{Lu}\.$/u.test(p));
+      // Words of regions' and provinces' names only ('Sumbawa Besar', 'Nusa Tenggara') name a place.
+      if (parts.every((p) => isPlaceWord(p.toLowerCase()))) return;
       if (parts.length >= 2 && parts.length <= 5 && !parts.every((p) => question.includes(p.toLowerCase()))) out.push({ at, length: run.join(' ').length });
     };
     let offset = m.index;
