@@ -823,4 +823,19 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('5 November 2019');
     expect(a.text).toContain('Balai Sudirman');
   });
+
+  it("answers 'visi smart city X apa ya' from the sentence stating the vision, not from the regulation's opening", () => {
+    const q = 'visi kota cerdas sumbawa apa ya';
+    const text = [
+      'PERATURAN BUPATI SUMBAWA NOMOR 7 TAHUN 2021 TENTANG MASTERPLAN KOTA CERDAS KABUPATEN SUMBAWA TAHUN 2022-2031 DENGAN RAHMAT TUHAN YANG MAHA ESA BUPATI SUMBAWA,',
+      'Menimbang: a. bahwa Kabupaten Sumbawa merupakan peserta gerakan kota cerdas sejak tahun 2021;',
+      ...FILLER,
+      '(1) Masterplan Kota Cerdas Kabupaten Sumbawa tercantum dalam Lampiran Peraturan Bupati ini.',
+      '(2) Visi kota cerdas Daerah adalah "Sumbawa Terhubung, Melayani, dan Berdaya Saing".',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Batang Tubuh', text, 1, { title: 'Peraturan Bupati Sumbawa tentang Masterplan Kota Cerdas' })], rare(q, 'sumbawa'));
+    expect(a.text).toMatch(/^\(2\) Visi kota cerdas Daerah adalah/);
+    // A question naming the kind of its answer ('… utk dimensi apa') asks for that, not what the thing is.
+    expect(readQuestion('penghargaan sumbawa 2021 itu utk dimensi apa').defines).toBeNull();
+  });
 });

@@ -1,6 +1,7 @@
 import { contextTerms } from '../../retrieval/index.ts';
-import { normalize, terms, words } from '../../language/index.ts';
+import { isOrdinaryWord, normalize, terms, words } from '../../language/index.ts';
 import { isYear, MEASURES } from './values.ts';
+import { isPlaceWord } from '../../regions/names.ts';
 
 /**
  * What a question asks for, read from its wording (Indonesian question words, slang already
@@ -117,6 +118,10 @@ const DATE_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul|tahun) ber
 const DAY_ASKED = new RegExp(`\\b(${WHEN_WORDS}|(?:tanggal|jam|pukul) berapa)\\b`);
 
 const PLACE_ASKED = /\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)?|(?<!\bdi )tempat(nya)?|bertempat|(?:di|dari|ke) (hotel|gedung|aula|ruang|kota|kabupaten|provinsi|kantor|balai|pendopo) (apa|mana))\b/;
+
+/** 'visi smart city manggarai timur apa ya': a short name of a thing, then 'apa' — what that thing is (no other question word). */
+const NAMED_THEN_WHAT =
+  /^(?!.*\b(?:siapa|kapan|berapa|bagaimana|gimana|mengapa|kenapa|dimana|di mana|mana|apa saja|apa aja|itu|tuh|yang|untuk|buat|di|dari|ke|dengan|dalam|pada|oleh|sudah|udah|\p{L}+nya)\b)(\S+(?:\s+\S+){0,5}?)\s+(?:apa|apaan)(?:\s+(?:ya|sih|kak|min|dong))?\s*$/u;
 
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
@@ -251,7 +256,9 @@ export function readQuestion(question: string): Asked {
   const { value, unit } = valueOf(plain, raw, whether);
   const measure = value === 'number' && unit === null ? (MEASURE.exec(plain)?.slice(1).find(Boolean) ?? null) : value === 'date' ? dateMeasure(plain) : null;
   // 'QW itu apa sih maksudnya', 'apa yang dimaksud dengan quick win': the first reading that names something.
-  const defined = [DEFINE_AFTER.exec(first)?.[1], DEFINE_BEFORE.exec(first)?.[1]]
+  // 'visi smart city manggarai timur apa ya' asks what one region's thing is; 'visi smart city apa?' may ask what a vision is.
+  const namedThing = NAMED_THEN_WHAT.exec(first)?.[1];
+  const defined = [DEFINE_AFTER.exec(first)?.[1], DEFINE_BEFORE.exec(first)?.[1], namedThing && words(namedThing).some((w) => isPlaceWord(w) && !isOrdinaryWord(w)) ? namedThing : undefined]
     .map((d) => d?.replace(DEFINED_IN, '').replace(/\b(ya|sih|dong|kak|min|itu|nya)\b/g, ' ').replace(/\s+(apa|apaan)\s*$/, '').trim())
     .find((d): d is string => !!d && terms(d).length > 0 && terms(d).length <= 5);
   const defines = defined ?? null;
