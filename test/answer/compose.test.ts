@@ -838,4 +838,24 @@ describe('answers from news-shaped text', () => {
     // A question naming the kind of its answer ('… utk dimensi apa') asks for that, not what the thing is.
     expect(readQuestion('penghargaan sumbawa 2021 itu utk dimensi apa').defines).toBeNull();
   });
+
+  it("answers 'ditetapkan tanggal berapa' from the regulation's closing block, not from its title block that gives only the year", () => {
+    const q = 'perbup wanareja soal kota cerdas ditetapkan tanggal berapa?';
+    const title = 'Peraturan Bupati Wanareja Nomor 12 Tahun 2021 tentang Kota Cerdas';
+    const opening = [
+      'BUPATI WANAREJA PERATURAN BUPATI WANAREJA NOMOR 12 TAHUN 2021 TENTANG PENYELENGGARAAN KOTA CERDAS WANAREJA DENGAN RAHMAT TUHAN YANG MAHA ESA BUPATI WANAREJA,',
+      'Menimbang: a. bahwa Pemerintah Kabupaten Wanareja memerlukan dasar hukum penyelenggaraan kota cerdas;',
+      'Mengingat: 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah; 2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;',
+      ...FILLER,
+    ].join('\n');
+    const closing = [
+      'Pasal 12 Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.',
+      'Agar setiap orang mengetahuinya, memerintahkan pengundangan Peraturan Bupati ini dengan penempatannya dalam Berita Daerah Kabupaten Wanareja.',
+      'Ditetapkan di Wanareja pada tanggal 5 Juli 2021 BUPATI WANAREJA, ttd.',
+      'SUKARDI HADI Diundangkan di Wanareja pada tanggal 6 Juli 2021 SEKRETARIS DAERAH KABUPATEN WANAREJA, ttd.',
+      ...FILLER,
+    ].join('\n');
+    const a = composeAnswer(q, [hit('', opening, 1, { title }), hit('', closing, 0.9, { title })], rare(q, 'wanareja'));
+    expect(a.text).toContain('5 Juli 2021');
+  });
 });
