@@ -340,6 +340,11 @@ describe('answers from news-shaped text', () => {
     expect(composeAnswer(number, [perwali], rare(number, 'sidomaju')).evidence.focusHeld).toBe(true);
     const scored = news('Dalam evaluasi tahun ini Sidomaju meraih nilai indeks smart city 3,42 dari skala 5.');
     expect(composeAnswer(score, [scored], rare(score, 'sidomaju')).evidence.focusHeld).toBe(true);
+    // 'SK … nomor brp dan kpn ditetapkan' asks that decree's date: a meeting's date in a report is no answer.
+    const decree = 'SK dewan smart city sidomaju nomor brp dan kpn ditetapkan?';
+    expect(composeAnswer(decree, [report], rare(decree, 'sidomaju')).evidence.focusHeld).toBe(false);
+    const sk = news('Keputusan Wali Kota Sidomaju Nomor 100/45/2023 tentang Dewan Smart City ditetapkan pada 14 Agustus 2023.');
+    expect(composeAnswer(decree, [sk], rare(decree, 'sidomaju')).evidence.focusHeld).toBe(true);
   });
 
   it("answers who signed a letter from its signature block, where the name stands on the line below 'ttd.'", () => {

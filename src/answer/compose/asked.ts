@@ -123,6 +123,9 @@ const PLACE_ASKED = /\b(di ?mana|dimanakah|di manakah|ke mana|kemana|lokasi(nya)
 const NAMED_THEN_WHAT =
   /^(?!.*\b(?:siapa|kapan|berapa|bagaimana|gimana|mengapa|kenapa|dimana|di mana|mana|apa saja|apa aja|itu|tuh|yang|untuk|buat|di|dari|ke|dengan|dalam|pada|oleh|sudah|udah|\p{L}+nya)\b)(\S+(?:\s+\S+){0,5}?)\s+(?:apa|apaan)(?:\s+(?:ya|sih|kak|min|dong))?\s*$/u;
 
+/** 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number is asked. */
+const NUMBERED = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/;
+
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
   if (URL_ASKED.test(q)) return { value: 'url', unit: null };
@@ -133,7 +136,7 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   const condition = /\bkapan\b.*\b(dianggap|dihitung|dinyatakan|disebut|bisa|boleh|harus|perlu|wajib)\b|\b(dianggap|dihitung|dinyatakan)\b.*\bkapan\b/.test(q);
   // 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number, not an amount,
   // asked before a year alone: 'nomor brp thn brp' wants the number the year comes with ('… nomor brp? trs kapan' still asks a date).
-  const numbered = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/.test(q);
+  const numbered = NUMBERED.test(q);
   if (numbered && !DAY_ASKED.test(q)) return { value: 'number', unit: 'nomor' };
   // 'hadiah akhir tahun brp juta': an amount, though 'tahun brp' stands in it.
   if (/\bberapa(?:kah)? (?:juta|miliar|milyar|triliun|ribu|rupiah|rp)\b/.test(q)) return { value: 'money', unit: null };
@@ -187,7 +190,9 @@ function focusOf(plain: string, value: ValueKind | null, unit: string | null): r
     const kinds = MONEY_KINDS.filter((k) => k.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
     return kinds.length > 0 ? terms(kinds.join(' ')) : null;
   }
-  if (value === 'number' && unit === 'nomor') {
+  // 'SK dewan … nomor brp dan kpn ditetapkan': the date of that kind of document, with its number.
+  // ('… selesai tgl brp, trs perbupnya nomor brp?' asks two things, of two documents.)
+  if ((value === 'number' && unit === 'nomor') || (value === 'date' && NUMBERED.test(plain) && !/\b(?:terus|trs|trus|lalu|kemudian)\b/.test(plain))) {
     // 'perwali … nomor brp': the number of that kind of document, not another kind's ('KEPUTUSAN BUPATI … NOMOR …' is no perbup).
     const said = new Set(plain.split(' '));
     const kinds = DOCUMENT_KINDS.filter(([asked]) => asked.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
