@@ -340,6 +340,9 @@ describe('answers from news-shaped text', () => {
     expect(composeAnswer(number, [perwali], rare(number, 'sidomaju')).evidence.focusHeld).toBe(true);
     const scored = news('Dalam evaluasi tahun ini Sidomaju meraih nilai indeks smart city 3,42 dari skala 5.');
     expect(composeAnswer(score, [scored], rare(score, 'sidomaju')).evidence.focusHeld).toBe(true);
+    // 'Penilaian' (an assessment) shares the stem of 'nilai' but gives no score.
+    const assessed = news('Penilaian dilakukan terhadap hasil implementasi kota cerdas di 191 kabupaten/kota, termasuk Sidomaju yang didampingi sejak 2022.');
+    expect(composeAnswer(score, [assessed], rare(score, 'sidomaju')).evidence.focusHeld).toBe(false);
     // 'SK … nomor brp dan kpn ditetapkan' asks that decree's date: a meeting's date in a report is no answer.
     const decree = 'SK dewan smart city sidomaju nomor brp dan kpn ditetapkan?';
     expect(composeAnswer(decree, [report], rare(decree, 'sidomaju')).evidence.focusHeld).toBe(false);

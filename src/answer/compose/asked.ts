@@ -61,6 +61,8 @@ export interface Asked {
    * → the nouns of buildings. A quote that gives a figure or a place without speaking of that thing answers something else.
    */
   readonly focus: readonly string[] | null;
+  /** The focus is a score ('skornya berapa', 'nilai indeks … brp'). */
+  readonly scored: boolean;
 }
 
 /** Words that name a kind of value rather than a topic ('email-nya apa', 'tanggal berapa', 'lokasinya di mana'). */
@@ -271,6 +273,7 @@ export function readQuestion(question: string): Asked {
   // A stage pins down what is asked about it ('bimtek II diadain dmn?', 'output bimtek 3 apa aja?'); a yes/no
   // question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
   const pins = named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t)));
+  const focus = focusOf(plain, value, unit);
   return {
     value,
     alsoPlace: value === 'date' && PLACE_ASKED.test(plain),
@@ -291,6 +294,7 @@ export function readQuestion(question: string): Asked {
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,
-    focus: focusOf(plain, value, unit),
+    focus,
+    scored: focus !== null && focus.includes(terms('skor')[0]!),
   };
 }

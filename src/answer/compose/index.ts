@@ -21,6 +21,8 @@ export const DEFAULT_BUDGET = 1_200;
 export const LIST_ITEMS_SHOWN = 12;
 /** A supporting unit scores at least this share of the answering one. */
 const SUPPORT_MIN = 0.6;
+/** The nouns of a score as a quote writes them. */
+const SCORE_WORD = /\b(?:skor|skornya|nilai|nilainya|poin|indeks|indeksnya|rating)\b/i;
 /** The same for a sentence giving the place a 'kapan dan di mana' question asks besides the date. */
 const PLACE_SUPPORT_MIN = 0.4;
 /** How many candidates the composer reads. */
@@ -318,7 +320,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       keysHeld: idx.keys(2).every((i) => held.has(i)),
       unknownMass: idx.unknownMass,
       // A numbered document's kind must be quoted as such; other things may be named by a synonym the question's idea holds.
-      focusHeld: asked.focus === null || asked.focus.some((t) => present.has(t) || (asked.unit !== 'nomor' && idx.concepts.some((c, i) => held.has(i) && c.forms.some((f) => f.includes(t))))),
+      // A score's noun is written as such: 'penilaian' (an assessment) shares the stem of 'nilai' but gives no score.
+      focusHeld: asked.focus === null || (asked.scored ? SCORE_WORD.test(`${text} ${contexts}`) : asked.focus.some((t) => present.has(t) || (asked.unit !== 'nomor' && idx.concepts.some((c, i) => held.has(i) && c.forms.some((f) => f.includes(t)))))),
     },
   };
 }
