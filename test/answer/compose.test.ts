@@ -866,4 +866,18 @@ describe('answers from news-shaped text', () => {
     const a = composeAnswer(q, [hit('', opening, 1, { title }), hit('', closing, 0.9, { title })], rare(q, 'wanareja'));
     expect(a.text).toContain('5 Juli 2021');
   });
+
+  it("answers who signed a letter ('ditandatangani oleh siapa') from its signature block, not from a line naming who opens the event", () => {
+    const q = 'surat undangan bimtek kota cerdas kab wanareja 2021 ditandatangani oleh siapa?';
+    const letter = [
+      'Nomor : 555/118/2021 Sifat : Penting Hal : Undangan Bimbingan Teknis Kota Cerdas Tahap I',
+      'Hari/Tanggal : Senin, 6 September 2021 Tempat : Pendopo Kabupaten Wanareja Acara : Pembukaan oleh Sekretaris Daerah Kabupaten Wanareja, dilanjutkan bimbingan teknis',
+      ...FILLER,
+      'Demikian undangan ini kami sampaikan, atas perhatiannya diucapkan terima kasih.',
+      'a.n. BUPATI WANAREJA KEPALA DINAS KOMUNIKASI DAN INFORMATIKA, ttd.',
+      'YULIUS HARTONO, S.Sos Pembina Tingkat I',
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Undangan', letter, 1, { title: 'Undangan Bimtek Kota Cerdas Kabupaten Wanareja 2021' })], rare(q, 'wanareja'));
+    expect(a.text.slice(0, 200)).toContain('YULIUS HARTONO');
+  });
 });

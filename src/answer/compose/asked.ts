@@ -49,6 +49,8 @@ export interface Asked {
   readonly measure: string | null;
   /** 'siapa yang menulis …', 'siapa pendiri …', '… dipimpin siapa': asks who did something, whom a sentence names after 'oleh' or 'karya'. */
   readonly agent: boolean;
+  /** The deed asked about is signing ('yg ttd siapa', 'ditandatangani oleh siapa'): a signature block names the doer. */
+  readonly signs: boolean;
   /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
   readonly roles: readonly string[];
   /** The question as written, normalised: a value it already states is not its answer. */
@@ -106,7 +108,7 @@ function dateMeasure(plain: string): string | null {
 const MEASURE = new RegExp(`\\bberapa(?:kah)? (${MEASURES.join('|')})\\b|\\b(${MEASURES.join('|')})(?:nya)? (?:kira-kira |sekitar )?berapa\\b`);
 
 /** A 'siapa' question about a deed: 'siapa (yang) me-/pe-…' or 'di-… (oleh) siapa'. */
-const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b|\b(?:yang\s+)?(?:ttd|teken|tanda tangan|tandatangan)\s+siapa\b|\bsiapa(?:kah)?\s+(?:yang\s+)?(?:ttd|teken|tanda tangan)\b/u;
+const AGENT_ASKED = /\bsiapa(?:kah)?\s+(?:yang\s+)?(?:me|pe)\p{L}{3,}|\bdi\p{L}{3,}\s+(?:oleh\s+)?siapa\b|\b(?:yang\s+)?(?:ttd|teken|tanda tangan|tandatangan)(?:\s?nya)?\s+siapa\b|\bsiapa(?:kah)?\s+(?:yang\s+)?(?:ttd|teken|tanda tangan)\b/u;
 
 const MONEY_WORDS = /\b(anggaran(nya)?|denda(nya)?|biaya(nya)?|dana(nya)?|honor(nya|arium)?|nominal(nya)?|hibah(nya)?|harga(nya)?|tarif(nya)?|gaji|uang|hadiah|nilai kontrak|rupiah|rp|juta|miliar|triliun|apbd|apbn|pagu)\b/;
 
@@ -291,6 +293,7 @@ export function readQuestion(question: string): Asked {
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
     measure,
     agent: value === 'person' && AGENT_ASKED.test(plain),
+    signs: value === 'person' && AGENT_ASKED.test(plain) && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,

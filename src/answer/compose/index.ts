@@ -4,7 +4,7 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, promulgates, signsAbove, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
@@ -178,7 +178,11 @@ export function composeAnswer(
   // A definition asked from a source ('… menurut sekda deli serdang') is that source's, or its words as they stand.
   // An abbreviation's long form is asked: the sentence spelling it out, wherever it is, over one saying what it does.
   const spelling = asked.expansion && !scorer.expands(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => scorer.expands(p, at)) : null;
-  const defining = spelling ?? (asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null);
+  // 'yg ttd siapa' of a letter or a decree: its signature block (not promulgation's), when the chosen document has one.
+  const signature = asked.signs && !signsAbove(inChosen.passage, inChosen.at)
+    ? bestUnit(passages, scorer, (p, at) => p.hit.document === chosen.hit.document && signsAbove(p, at) && !promulgates(p, at))
+    : null;
+  const defining = spelling ?? signature ?? (asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null);
   const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;

@@ -280,13 +280,13 @@ const SIGN_MARK_END = new RegExp(`${SIGN_MARK_SOURCE}\\s*$`, 'u');
 const SIGNER_OPENS = new RegExp(`^\\s*${SIGNER_SOURCE}`, 'u');
 
 /** A regulation's 'Diundangkan di …' block: the Sekretaris Daerah's signature there promulgates it, the head of region's above signs it. */
-function promulgates(p: Passage, at: number): boolean {
+export function promulgates(p: Passage, at: number): boolean {
   for (let i = at; i >= Math.max(0, at - 3); i--) if (/\bdiundangkan di\b/i.test(p.units[i]!.text)) return true;
   return false;
 }
 
 /** The unit ends with a signature mark and the next one opens with the signer's name in capitals. */
-function signsAbove(p: Passage, at: number): boolean {
+export function signsAbove(p: Passage, at: number): boolean {
   return SIGN_MARK_END.test(p.units[at]!.text) && SIGNER_OPENS.test(p.units[at + 1]?.text ?? '');
 }
 
