@@ -47,6 +47,8 @@ export interface Asked {
    * unit of it is the likeliest answer; any figure still counts as one ('luas kekuasaan' may be told in places).
    */
   readonly measure: string | null;
+  /** 'tanggal berapa', 'tgl brp': the day is asked, which a year alone does not give ('kapan' alone may be answered by a year). */
+  readonly day: boolean;
   /** 'siapa yang menulis …', 'siapa pendiri …', '… dipimpin siapa': asks who did something, whom a sentence names after 'oleh' or 'karya'. */
   readonly agent: boolean;
   /** The deed asked about is signing ('yg ttd siapa', 'ditandatangani oleh siapa'): a signature block names the doer. */
@@ -276,6 +278,7 @@ export function readQuestion(question: string): Asked {
   // question about a rule ('bimtek 2 nya ikut mundur ga?') merely names it.
   const pins = named.filter((g) => g.hard && (!g.stage || !whether) && !g.terms.every((t) => context.has(t)));
   const focus = focusOf(plain, value, unit);
+  const agent = value === 'person' && AGENT_ASKED.test(plain);
   return {
     value,
     alsoPlace: value === 'date' && PLACE_ASKED.test(plain),
@@ -292,8 +295,9 @@ export function readQuestion(question: string): Asked {
     pinned: pins.map((g) => g.terms),
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
     measure,
-    agent: value === 'person' && AGENT_ASKED.test(plain),
-    signs: value === 'person' && AGENT_ASKED.test(plain) && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
+    day: value === 'date' && measure === 'tanggal' && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
+    agent,
+    signs: agent && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,

@@ -81,7 +81,6 @@ export function explanationPicks(
   const size = asked.list ? Math.round((o.window ?? P.WINDOW) * 1.5) : (o.window ?? P.WINDOW);
   const runnerMax = o.runnerUp ?? P.Y;
   const windows: Window[] = [];
-  const dayAsked = asked.value === 'date' && asked.measure === 'tanggal' && /\b(?:tanggal|tgl)(?:nya)?\b/.test(asked.said);
   for (const p of passages) {
     const pinned = caseWeight(p, asked, WEIGHTS.Y);
     const headingCover = p.section && p.section !== p.hit.title ? idx.mass(idx.covered(p.section)) : 0;
@@ -89,8 +88,7 @@ export function explanationPicks(
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
       const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
       // 'tanggal berapa': a year alone ('NOMOR 34 TAHUN 2020') does not give the day asked, unless a report's dateline does.
-      // ('kapan' alone may be answered by a year.)
-      const untimed = dayAsked && !holdsMeasure('tanggal', texts.join(' ')) && !p.hit.publishedAt;
+      const untimed = asked.day && !holdsMeasure('tanggal', texts.join(' ')) && !p.hit.publishedAt;
       const typed = asked.value && !untimed && holdsValue(asked, texts.join(' '), headingOf(p)) ? P.T : 0;
       const list = asked.list ? listScore(p, chosen, idx) : 0;
       const phrase = P.Q * idx.phrases.share(texts.join(' '));

@@ -251,16 +251,16 @@ function definesTerm(unit: string, defined: readonly string[]): boolean {
 }
 
 /**
- * The unit spells out the abbreviation: 'PADUKA LAMTENG (Petugas Adminduk …)', 'Sistem Pemerintahan Berbasis
+ * How a unit spells out the abbreviation: 'PADUKA LAMTENG (Petugas Adminduk …)', 'Sistem Pemerintahan Berbasis
  * Elektronik (SPBE)', 'SPBE merupakan singkatan dari …'.
  */
-function expandsTerm(unit: string, phrase: string): boolean {
+function expansionOf(phrase: string): RegExp | null {
   const term = phrase.trim().split(/\s+/).map(escapeRegExp).join('\\s+');
-  if (!term) return false;
+  if (!term) return null;
   return new RegExp(
     `\\b${term}\\s*\\(\\s*\\p{L}[^()]*\\s[^()]*\\)|\\p{L}[^()]*\\s[^()]*\\(\\s*${term}\\s*\\)|\\b${term}\\s+(?:(?:adalah|merupakan|ialah)\\s+)?(?:singkatan|kependekan|akronim)\\b`,
     'iu',
-  ).test(unit);
+  );
 }
 
 /** A section titled with the defined term ('Quick win (QW)' for 'qw', 'Dewan Smart City (Dewan SC)'). */
@@ -301,12 +301,18 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
   const namesIn = (text: string) => (asked.names.length === 0 ? 0 : namesHeld(asked.names, new Set(terms(text))) / asked.names.length);
   // Words of the asked term that the source's title names are its scope ('forum smart city kubu raya' in the
   // Kubu Raya regulation defines 'Forum Smart City'), unless they are all the term has.
+  const ownTerms = new Map<Passage, readonly string[]>();
   const ownTerm = (p: Passage) => {
-    const scope = new Set(terms(contextOf(p)));
-    const own = defined.filter((t) => !scope.has(t));
-    return own.length > 0 ? own : defined;
+    let own = ownTerms.get(p);
+    if (!own) {
+      const scope = new Set(terms(contextOf(p)));
+      const unscoped = defined.filter((t) => !scope.has(t));
+      ownTerms.set(p, (own = unscoped.length > 0 ? unscoped : defined));
+    }
+    return own;
   };
-  const expands = (p: Passage, at: number) => asked.expansion && asked.defines !== null && expandsTerm(p.units[at]!.text, asked.defines);
+  const expansion = asked.expansion && asked.defines !== null ? expansionOf(asked.defines) : null;
+  const expands = (p: Passage, at: number) => expansion !== null && expansion.test(p.units[at]!.text);
   const defines = (p: Passage, at: number) =>
     defined.length > 0 &&
     (definesTerm(p.units[at]!.text, defined) || definesTerm(p.units[at]!.text, ownTerm(p)) || expands(p, at) || (at === 0 && titledWith(p.section, defined)));
