@@ -26,13 +26,14 @@ export interface RealSet {
   readonly docs: readonly string[];
   readonly qa: string;
 }
-export const SETS: Readonly<Record<'real' | 'fresh' | 'blind' | 'blind2' | 'blind3' | 'blind4', RealSet>> = {
+export const SETS: Readonly<Record<'real' | 'fresh' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5', RealSet>> = {
   real: { docs: [REAL_DOCS], qa: REAL_QA },
   fresh: { docs: ['eval/fresh/docs', REAL_DOCS], qa: 'eval/fresh/qa.jsonl' },
   blind: { docs: ['eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind/qa.jsonl' },
   blind2: { docs: ['eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind2/qa.jsonl' },
   blind3: { docs: ['eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind3/qa.jsonl' },
   blind4: { docs: ['eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind4/qa.jsonl' },
+  blind5: { docs: ['eval/blind5/docs', 'eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind5/qa.jsonl' },
 };
 
 export interface RealRun {
