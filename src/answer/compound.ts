@@ -3,6 +3,19 @@ import { terms, words } from '../language/index.ts';
 /** Words that ask something: a part of a message holding one is a question of its own. */
 const ASKS = /\b(apa|apakah|siapa|kapan|berapa|bagaimana|gimana|mana|dimana|kenapa|mengapa|boleh|bisa|harus|perlu|wajib)\b/;
 
+/** Chat's 'then' ('… tgl brp, trs perbup nomor brp'), where a second question starts without a question mark. */
+const THEN = /[,;]?\s+(?=(?:trs|trus|terus|truss|trz)\s)/i;
+
+const asks = (part: string): boolean => ASKS.test(words(part).join(' ')) && terms(part).length > 0;
+
+/** A piece split at its 'trs' when the words on both sides ask something; else the piece whole. */
+function splitAtThen(piece: string): string[] {
+  const at = piece.search(THEN);
+  if (at <= 0) return [piece];
+  const [left, right] = [piece.slice(0, at), piece.slice(at).replace(/^[,;]?\s+/, '')];
+  return asks(left) && asks(right) ? [left, ...splitAtThen(right)] : [piece];
+}
+
 /** A part of a compound message: with the first part's words as context, and as written. */
 export interface CompoundPart {
   readonly question: string;
@@ -20,10 +33,11 @@ export interface CompoundPart {
 export function compoundParts(question: string, subjectOf: (lead: string) => string | null = () => null): CompoundPart[] {
   const parts = question
     .split(/(?<=\?)\s+/)
+    .flatMap(splitAtThen)
     .map((p) => p.trim())
     .filter(Boolean);
   if (parts.length < 2) return [{ question, alone: question }];
-  const asking = parts.filter((p) => ASKS.test(words(p).join(' ')) && terms(p).length > 0);
+  const asking = parts.filter(asks);
   if (asking.length < 2) return [{ question, alone: question }];
   const first = asking[0]!;
   // The first part's subject when it names one (a region: 'mou pangkalpinang disaksiin siapa? trs kadisnya

@@ -15,4 +15,17 @@ describe('compound questions', () => {
     expect(splitCompound('peserta bimtek boleh ganti orang ga? soalnya ada yg dinas luar')).toHaveLength(1);
     expect(splitCompound('kapan tenggat bimtek 4?')).toHaveLength(1);
   });
+
+  it("splits at chat's 'trs' when a second question follows without a question mark", () => {
+    const parts = splitCompound('bimtek tahap I masterplan kab sukamaju selesai tgl brp, trs perbup masterplannya nomor brp?');
+    expect(parts).toHaveLength(2);
+    expect(parts[0]).toBe('bimtek tahap I masterplan kab sukamaju selesai tgl brp');
+    expect(parts[1]).toMatch(/^trs perbup masterplannya nomor brp\? bimtek tahap I/);
+    expect(splitCompound('dewan smart city diketuai siapa trs tim pelaksananya diketuai siapa')).toHaveLength(2);
+  });
+
+  it("keeps a 'trs' inside one question whole", () => {
+    expect(splitCompound('kalau laporan telat trs gimana')).toHaveLength(1);
+    expect(splitCompound('siapa yg ttd trs kapan')).toHaveLength(1);
+  });
 });
