@@ -1,7 +1,7 @@
 import { isOrdinaryWord, normalize, terms } from '../language/index.ts';
 import type { StageId } from '../programme/index.ts';
 import type { RegionName } from './vocabulary.ts';
-import { joinedForms } from '../regions/names.ts';
+import { joinedForms, regionOfClipping } from '../regions/names.ts';
 
 export type { RegionName } from './vocabulary.ts';
 
@@ -107,7 +107,8 @@ export function detectRegion(question: string, names: readonly RegionName[]): Re
       }
     }
   }
-  return best;
+  // A one-word name clipped after its kind ('kota tasik') names no region in full.
+  return best ?? regionMentions(question, names)[0]?.region ?? null;
 }
 
 /**
@@ -127,6 +128,13 @@ export function regionMentions(question: string, names: readonly RegionName[]): 
     for (const c of mentionsOf(r, names)) {
       for (let at = q.indexOf(` ${c} `); at >= 0; at = q.indexOf(` ${c} `, at + 1)) hits.push({ r, at, len: c.length });
     }
+  }
+  // A one-word name clipped after its kind ('kota tasik').
+  for (const m of q.matchAll(/ (kota|kabupaten|kab\.?|pemkab|pemkot) (\p{L}+)(?= )/gu)) {
+    const bare = regionOfClipping(m[1]!.replace('.', ''), m[2]!);
+    const kota = /^(?:kota|pemkot)$/.test(m[1]!);
+    const r = bare ? names.find((n) => n.bare === bare && n.name.startsWith('Kota ') === kota) : undefined;
+    if (r) hits.push({ r, at: m.index!, len: m[0].length - 1 });
   }
   hits.sort((a, b) => b.len - a.len || a.at - b.at);
   const kept: typeof hits = [];

@@ -1,5 +1,5 @@
 import { MONTH_SPELLINGS, terms, wordTable, words } from '../language/index.ts';
-import { regionNamesIn, regionOfShortening, shorteningsOf } from '../regions/names.ts';
+import { regionNamesIn, regionOfClipping, regionOfShortening, shorteningsOf } from '../regions/names.ts';
 
 /**
  * Abbreviations and programme jargon officers use, with what they stand for ('|' between
@@ -98,8 +98,10 @@ function readingsOf(word: string): string[] | null {
 
 /** The abbreviations a question uses: each one's own (stemmed) term and its expansions' terms. */
 function glossaryUses(question: string): Array<{ own: string | undefined; expansions: string[][] }> {
-  return words(question).flatMap((w) => {
-    const readings = readingsOf(w);
+  const all = words(question);
+  return all.flatMap((w, i) => {
+    const clip = i > 0 ? regionOfClipping(all[i - 1]!, w) : null;
+    const readings = clip ? [clip] : readingsOf(w);
     return readings ? [{ own: terms(w)[0], expansions: readings.map((e) => terms(e)) }] : [];
   });
 }

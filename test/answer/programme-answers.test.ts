@@ -102,6 +102,12 @@ describe('deadline answers', () => {
     // A name people write with its words joined, whole or in part.
     expect(detectRegions('mou smart city pangkalpinang disaksiin siapa?', names).map((r) => r.name)).toEqual(['Kota Pangkal Pinang']);
     expect(detectRegions('siapa yg ttd nota kesepakatan kab limapuluh kota', names).map((r) => r.name)).toEqual(['Kabupaten Lima Puluh Kota']);
+    // A one-word name clipped after its kind, the kind deciding between a Kota and a Kabupaten of one name.
+    expect(detectRegions('bimtek tahap 1 kota tasik tgl brp', names).map((r) => r.name)).toEqual(['Kota Tasikmalaya']);
+    expect(detectRegions('undangan bimtek kab tasik yg ttd sapa', names).map((r) => r.name)).toEqual(['Kabupaten Tasikmalaya']);
+    // Not a question word after 'kota' ('kota mana' is no Manado), nor a word another region's name begins with.
+    expect(detectRegions('mou dijadwalkan di kota mana', names)).toEqual([]);
+    expect(detectRegions('bimtek kab sumba barat kpn', names).map((r) => r.name)).toEqual(['Kabupaten Sumba Barat']);
     expect(detectStages('bimtek 4 nya mundur kaya finalisasinya? bimtek 3 juga? bimtek 1?', new Map())).toEqual(['bimtek-4', 'finalisasi', 'bimtek-3']);
   });
 

@@ -79,6 +79,13 @@ describe('glossary lookup', () => {
     }
   });
 
+  it("reads a one-word region name clipped after its kind ('kota tasik') as the name", () => {
+    const concepts = queryConcepts('undangan bimtek kab tasik yg ttd sapa');
+    expect(concepts.find((c) => c.forms[0]![0] === terms('tasik')[0])!.forms).toContainEqual(terms('tasikmalaya'));
+    // Without its kind, 'tasik' is the word for a lake.
+    expect(queryConcepts('tasik di kawasan itu').every((c) => c.forms.length === 1)).toBe(true);
+  });
+
   it("reads a region written as its initials ('ppu', 'tts') as its name, unless several regions share them ('kbb')", () => {
     expect(analyzeQuery('bimtek ppu ditutup kpn').map((t) => t.term)).toEqual(expect.arrayContaining(terms('penajam paser utara')));
     expect(analyzeQuery('dewan smart city tts').map((t) => t.term)).toEqual(expect.arrayContaining(terms('timor tengah selatan')));
