@@ -626,6 +626,53 @@ describe('answers from news-shaped text', () => {
     expect(a.text).not.toContain('Kementerian mengevaluasi');
   });
 
+  it("holds no answer to 'tgl brp' when the quote dates the event by its month only", () => {
+    const text = [
+      'Rangkaian bimbingan teknis Kabupaten Uji 2022:',
+      'Tahap: Tahap II; Waktu: Juli 2022; Tempat: Aula Bappeda Uji',
+      'Tahap: Tahap IV; Waktu: November 2022; Tempat: Aula Bappeda Uji',
+    ].join('\n');
+    const h = () => hit('', text, 1, { title: 'Profil Smart City Kabupaten Uji' });
+    const day = composeAnswer('bimtek tahap 2 kab uji tgl brp persisnya', [h()], flat('bimtek tahap 2 kab uji tgl brp persisnya'));
+    expect(day.evidence.valueHeld).toBe(false);
+    // 'kapan' is answered by the month.
+    const when = composeAnswer('bimtek tahap 2 kab uji kapan', [h()], flat('bimtek tahap 2 kab uji kapan'));
+    expect(when.text).toContain('Juli 2022');
+    expect(when.evidence.valueHeld).toBe(true);
+    // A day answers 'tgl brp'.
+    const dated = composeAnswer('bimtek tahap 2 kab uji tgl brp', [hit('', text.replace('Juli 2022', 'Rabu, 13 Juli 2022'), 1, { title: 'Profil Smart City Kabupaten Uji' })], flat('bimtek tahap 2 kab uji tgl brp'));
+    expect(dated.text).toContain('13 Juli 2022');
+    expect(dated.evidence.valueHeld).toBe(true);
+  });
+
+  it('answers who chairs a body from the clause naming the chair, not from the signature below it', () => {
+    const q = 'perbup 12/2021 kab uji dewan smart city diketuai siapa';
+    const first = [
+      'PERATURAN BUPATI UJI NOMOR 12 TAHUN 2021 TENTANG PENYELENGGARAAN SMART CITY',
+      'Pasal 6',
+      '(1) Penyelenggaraan Smart City dilaksanakan oleh Dewan Smart City dan Tim Pelaksana Smart City.',
+      '(2) Dewan Smart City sebagaimana dimaksud pada ayat (1) diketuai oleh Sekretaris Daerah.',
+      ...FILLER,
+    ].join('\n');
+    const last = [
+      'Pasal 12',
+      'Peraturan Bupati ini mulai berlaku pada tanggal diundangkan.',
+      'Ditetapkan di Uji pada tanggal 9 Agustus 2021',
+      'BUPATI UJI,',
+      'ttd.',
+      'BUDI SANTOSO',
+    ].join('\n');
+    const title = 'Peraturan Bupati Uji Nomor 12 Tahun 2021';
+    // The signature's passage ranks first: it repeats the regulation's number and year.
+    const others = [1, 2, 3].map((i) => hit('', `${FILLER[i % 3]} Rapat ke-${i} Dewan Smart City membahas quick win.`, 1, { title: `Notulen Uji ${i}` }));
+    const a = composeAnswer(q, [hit('', last, 2, { title }), ...others, hit('', first, 1, { title })], rare(q, 'ketua', 3));
+    expect(a.text).toContain('diketuai oleh Sekretaris Daerah');
+    expect(a.text).not.toContain('BUDI SANTOSO');
+    // Asked who signed, the signature answers.
+    const signed = composeAnswer('perbup 12/2021 kab uji yg ttd siapa', [hit('', last, 2, { title }), hit('', first, 1, { title })], flat('perbup 12/2021 kab uji yg ttd siapa'));
+    expect(signed.text).toContain('BUDI SANTOSO');
+  });
+
   it('answers "yg ttd siapa" from the signature block: the office, its mark and the name read as one line', () => {
     const q = 'SK dewan smart city kab uji yg ttd siapa?';
     const text = [

@@ -8,7 +8,7 @@ import { bestUnit, ConceptIndex, promulgates, signsAbove, statesStage, WEIGHTS a
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
-import { holdsValue, namedPlace, statesCalendarDate, valueSpans } from './values.ts';
+import { holdsValue, namedPlace, namesDay, statesCalendarDate, valueSpans } from './values.ts';
 import { namesRegion } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
@@ -313,7 +313,8 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
     evidence: {
       coverage: idx.mass(held),
       keyHeld: key === null || held.has(key),
-      valueHeld: holdsValue(asked, text, headingOf(main)),
+      // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one.
+      valueHeld: holdsValue(asked, text, headingOf(main)) && (!asked.day || namesDay(text) || main.hit.publishedAt != null),
       namesMissing: [
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),
