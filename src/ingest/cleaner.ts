@@ -62,7 +62,9 @@ export class LineCleaner {
       this.count('byline');
       out = unsigned;
     }
-    if (where === 'para' && wordCount(out) >= 6) this.paragraphs++;
+    // A paragraph of the article ends as a sentence does; a top bar ('Jumat, 9 November 2018 FB TW IG Masuk') or a
+    // ticker of headlines does not, and leaves the credits below it at the top.
+    if (where === 'para' && wordCount(out) >= 6 && /[.!?"”’)]\s*$/.test(out)) this.paragraphs++;
     return out;
   }
 

@@ -143,4 +143,29 @@ describe('news page furniture', () => {
     expect(doc.meta?.place).toBe('Kota Uji');
     expect(doc.meta?.publishedAt).toBe('2024-03-05');
   });
+
+  it("reads the date in the credits under a top bar and a ticker that are no paragraphs of the article", async () => {
+    const html = `<!doctype html><html><head><title>Bimtek Kabupaten Uji Rampung | KabarUji</title></head><body><div id="wrap">
+<div class="topbar"><div class="container"><span class="tgl">Jumat, 9 November 2018</span> <span class="sosmed"><a href="/fb">FB</a> <a href="/tw">TW</a> <a href="/ig">IG</a></span> <a class="login" href="/masuk">Masuk</a></div></div>
+<div class="nav"><div class="container"><ul><li><a href="/">Home</a></li><li><a href="/uji">Kab. Uji</a></li><li><a href="/ekbis">Ekbis</a></li></ul></div></div>
+<div class="breaking"><div class="container"><b>BREAKING</b> <div class="marquee">Jalur selatan ditutup sementara untuk perbaikan jembatan &diams; Harga susu sapi perah stabil sepekan &diams; Festival kopi digelar akhir pekan</div></div></div>
+<div class="container main"><div class="col-8">
+<div class="crumb"><a href="/">Home</a> / <a href="/uji">Kab. Uji</a> / <span>Pemerintahan</span></div>
+<div class="post">
+<div class="post-title"><h1>Empat Tahap Rampung, Bupati Uji Teken Pakta Integritas Kota Cerdas</h1></div>
+<div class="post-meta"><span class="author">Reporter: Andi Saputra</span> <span class="sep">|</span> <span class="editor">Editor: Rina Wati</span> <span class="sep">|</span> <span class="date">09/11/2018 06:20 WIB</span></div>
+<div class="post-img"><img src="/a.jpg" alt="penutupan"><div class="caption">Bupati Uji menandatangani pakta integritas pada penutupan bimbingan teknis. (KabarUji/Andi)</div></div>
+<div class="post-content">
+<div><b>UJI, KabarUji</b> &ndash; Rangkaian bimbingan teknis gerakan kota cerdas yang dijalani Pemerintah Kabupaten Uji sejak pertengahan tahun akhirnya tuntas. Empat tahapan itu ditutup Kamis sore.</div>
+<div>&nbsp;</div>
+<div>Acara penutupan digelar di sebuah hotel di pusat kota dan ditandai penandatanganan pakta integritas oleh bupati bersama seluruh kepala perangkat daerah.</div>
+<div>&nbsp;</div>
+<div>Bupati meminta seluruh perangkat daerah menjalankan rencana induk yang sudah disusun bersama tim kementerian selama empat tahap bimbingan.</div>
+</div></div></div></div></div></body></html>`;
+    const doc = await loadDocument('/tmp/berita-uji-2018.html', new TextEncoder().encode(html), html);
+    // The credits give the day the report was published ('Kamis sore' is read against it), the dateline its place.
+    expect(doc.meta?.publishedAt).toBe('2018-11-09');
+    expect(doc.meta?.place).toBe('Uji');
+    expect(doc.blocks.map((b) => b.text).join('\n')).not.toContain('Reporter: Andi Saputra');
+  });
 });
