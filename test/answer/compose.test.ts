@@ -626,6 +626,21 @@ describe('answers from news-shaped text', () => {
     expect(a.text).not.toContain('Kementerian mengevaluasi');
   });
 
+  it("answers about the event asked in a dated report, not the sentence that writes the question's year", () => {
+    const text = [
+      'Rangkaian bimbingan teknis kota cerdas yang dijalani Pemerintah Kabupaten Sidomaju sejak pertengahan tahun akhirnya tuntas.',
+      'Empat tahapan yang dikelola Dinas Kominfo itu ditutup Kamis (8/11/2018) sore.',
+      'Uniknya, acara penutupan tidak digelar di kompleks perkantoran, melainkan di Hotel Cemara yang berada di wilayah Kota Sidomaju.',
+      'Bupati meminta seluruh perangkat daerah menjalankan rencana induk yang sudah disusun.',
+      'Kabupaten Sidomaju masuk daftar 50 kabupaten/kota gerakan kota cerdas tahun 2018.',
+      'Sebagai langkah awal, Dinas Kominfo menggelar sosialisasi gerakan itu di Gedung Serbaguna Pemkab Sidomaju pada Selasa, 17 Juli 2018.',
+    ].join('\n');
+    const q = 'penutupan bimtek kab sidomaju 2018 di mana tempatnya';
+    const h = { ...hit('', text, 1, { title: 'Empat Tahap Rampung, Bupati Sidomaju Teken Pakta Integritas' }), publishedAt: '2018-11-09', place: 'Sidomaju' };
+    const a = composeAnswer(q, [h], rare(q, 'sidomaju'));
+    expect(a.text.split('\n')[0]).toContain('Hotel Cemara');
+  });
+
   it("holds no answer to 'tgl brp' when the quote dates the event by its month only", () => {
     const text = [
       'Rangkaian bimbingan teknis Kabupaten Uji 2022:',
