@@ -56,7 +56,7 @@ const CROSSLINK_HEADING =
 const SHARE_WORD =
   /^(?:bagikan|share|sebarkan|tweet|salin|tautan|copy|link|facebook|fb|twitter|x|whatsapp|wa|telegram|linkedin|line|e-?mail|surel|pinterest|instagram|tiktok|youtube|threads|print|cetak|artikel|berita|ini|ke|via|di)$/iu;
 const SHARE_VERB = /\b(?:bagikan|share|sebarkan)\b/iu;
-const PLATFORM = /\b(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|instagram|tiktok|youtube)\b/giu;
+const PLATFORM = /(?:facebook|twitter|whatsapp|telegram|linkedin|pinterest|instagram|tiktok|youtube)/giu;
 const FOLLOW = /^(?:ikuti|follow)\s+(?:kami|us|akun|media sosial|saluran|channel|kanal)\b/iu;
 // A call to action ('Ikuti …', 'Dapatkan update …', 'Yuk gabung …') naming a channel or platform.
 const CALL = /^(?:yuk,?\s+|mari\s+)?(?:ikuti|follow|gabung(?:lah)?|bergabung(?:lah)?|simak|dapatkan|nikmati|klik|kunjungi|pantau|subscribe)\b/iu;
@@ -99,7 +99,8 @@ const BYLINE_WITH_SITE = new RegExp(
 );
 
 function isShareLine(text: string): boolean {
-  const words = text.split(/[\s:|,•·/]+/).filter(Boolean);
+  // Buttons may be bracketed ('[Facebook] [Twitter]') or run together ('FacebookTwitterWhatsAppLine').
+  const words = text.replace(PLATFORM, ' $& ').split(/[\s:|,•·/[\]()]+/).filter(Boolean);
   if (words.length === 0 || words.length > 12 || !words.every((w) => SHARE_WORD.test(w))) return false;
   return SHARE_VERB.test(text) || (text.match(PLATFORM)?.length ?? 0) >= 2;
 }

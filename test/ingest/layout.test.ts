@@ -168,4 +168,20 @@ describe('news page furniture', () => {
     expect(doc.meta?.place).toBe('Uji');
     expect(doc.blocks.map((b) => b.text).join('\n')).not.toContain('Reporter: Andi Saputra');
   });
+
+  it('drops share buttons written in brackets or run together, and counts them', async () => {
+    const txt = [
+      'Kota Uji Tutup Bimtek IV Kota Cerdas',
+      '[Facebook] [Twitter] [WhatsApp]',
+      'UJI, KabarUji - Wali Kota Uji menutup bimbingan teknis keempat penyusunan rencana induk kota cerdas di aula lantai tiga.',
+      'FacebookTwitterWhatsAppLine',
+      'Facebook dan Twitter ramai membahas tiga quick win yang disepakati: layanan wisata, layanan kesehatan dan integrasi data.',
+    ].join('\n');
+    const doc = await loadDocument('/tmp/berita-uji.txt', new TextEncoder().encode(txt), txt);
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).not.toMatch(/\[Facebook\]|FacebookTwitter/);
+    // A sentence naming the platforms is no button.
+    expect(text).toContain('Facebook dan Twitter ramai membahas');
+    expect(doc.removed.share).toBe(2);
+  });
 });
