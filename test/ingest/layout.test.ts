@@ -182,6 +182,6 @@ describe('news page furniture', () => {
     expect(text).not.toMatch(/\[Facebook\]|FacebookTwitter/);
     // A sentence naming the platforms is no button.
     expect(text).toContain('Facebook dan Twitter ramai membahas');
-    expect(doc.removed.share).toBe(2);
+    expect(doc.removed?.share).toBe(2);
   });
 });
