@@ -641,6 +641,26 @@ describe('answers from news-shaped text', () => {
     expect(a.text.split('\n')[0]).toContain('Hotel Cemara');
   });
 
+  it("asks the date a document was set from that kind of document, not from an event's report", () => {
+    const q = 'perwali masterplan smart city kota sidomaju ditetapin tgl brp';
+    const report = { ...hit('', 'Dinas Kominfo Kota Sidomaju menggelar bimbingan teknis penyusunan masterplan smart city tahap IV, Kamis (18/11/2021).', 1, { title: 'Bimtek IV Masterplan Kota Sidomaju' }), publishedAt: '2021-11-19' };
+    const a = composeAnswer(q, [report], rare(q, 'sidomaju'));
+    expect(a.evidence.focusHeld).toBe(false);
+    const rule = hit('', 'Peraturan Wali Kota ini mulai berlaku pada tanggal diundangkan.\nDitetapkan di Sidomaju pada tanggal 3 Mei 2022\nWALI KOTA SIDOMAJU,', 1, { title: 'Peraturan Wali Kota Sidomaju tentang Masterplan Smart City' });
+    const b = composeAnswer(q, [rule], rare(q, 'sidomaju'));
+    expect(b.text).toContain('3 Mei 2022');
+    expect(b.evidence.focusHeld).toBe(true);
+  });
+
+  it("takes no figure from the programme's name ('Gerakan Menuju 100 Smart City')", () => {
+    const q = 'brp jumlah opd kab sidomaju yg tanda tangan pakta integritas';
+    const text = 'Bupati Sidomaju menandatangani pakta integritas Gerakan Menuju 100 Smart City disaksikan staf ahli kementerian.';
+    const a = composeAnswer(q, [hit('', text, 1, { title: 'Penutupan Bimtek Sidomaju' })], rare(q, 'sidomaju'));
+    expect(a.evidence.valueHeld).toBe(false);
+    const counted = composeAnswer(q, [hit('', `${text} Sebanyak 32 OPD ikut menandatangani pakta tersebut.`, 1, { title: 'Penutupan Bimtek Sidomaju' })], rare(q, 'sidomaju'));
+    expect(counted.evidence.valueHeld).toBe(true);
+  });
+
   it("holds no answer to 'tgl brp' when the quote dates the event by its month only", () => {
     const text = [
       'Rangkaian bimbingan teknis Kabupaten Uji 2022:',

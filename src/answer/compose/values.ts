@@ -278,6 +278,8 @@ const NOT_A_COUNT = new RegExp(
   `${DAY_DATE_SOURCE}|${CLOCK_SOURCE}|\\bke-?\\s?\\d+\\b|\\bke(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas)\\b|\\bpertama\\b|\\bsalah (?:satu|seorang)\\b|\\p{L}+[-/]\\d+[\\w-]*|\\b(?:peringkat|ranking|rangking|urutan|juara|posisi|tahap|tahapan|angkatan|bimtek|gelombang|putaran|fase|sesi)\\s+(?:ke-?\\s?)?(?:\\d+|[ivx]+)\\b|\\b\\d+(?:[.,]\\d+)?(?:\\s?x\\s?\\d+)?\\s?(?:%|persen\\b|jam\\b|menit\\b|hari\\b|minggu\\b|pekan\\b|bulan\\b)`,
   'giu',
 );
+/** The programme's own name, whose '100' is no figure of anything asked. */
+const PROGRAMME_NAME = /\b(?:gerakan|menuju)\s+100\s+(?:smart\s+city|kota\s+cerdas)\b/giu;
 /** The question asks for a rank or an ordinal, which the ordinal itself answers. */
 const RANK_ASKED = /\b(?:peringkat|ranking|rangking|urutan|juara|posisi|ke ?(?:berapa|brp)|keberapa|kebrp)\b/;
 /** A street address's number ('Jl. Kartini No. 3'), which is no document's number. */
@@ -392,6 +394,8 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
       // A document's number is not a street's; a document's number ('Nomor 13 Tahun 2024') or a year is no amount;
       // a count is no date, time or rank.
       if (asked.unit === 'nomor') return novel(DOCUMENT_NUMBER, text.replace(ADDRESS, blank), q);
+      // The programme's name ('Gerakan Menuju 100 Smart City') counts nothing.
+      text = text.replace(PROGRAMME_NAME, blank);
       const counted = asked.unit !== null || asked.measure || RANK_ASKED.test(q) ? text : text.replace(NOT_A_COUNT, blank);
       return novel(numberPattern(asked.unit), counted.replace(IDENTIFIER, blank), q);
     }
