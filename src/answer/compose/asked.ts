@@ -132,6 +132,9 @@ const NAMED_THEN_WHAT =
 /** 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number is asked. */
 const NUMBERED = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/;
 
+/** A document's own deeds: set, promulgated, signed, issued. */
+const ISSUED = /\b(?:ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|diterbitkan|diterbitin|terbit|ditandatangani|ditandatanganin|diteken|diundangkannya|ditetapkannya)\b/;
+
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
   if (URL_ASKED.test(q)) return { value: 'url', unit: null };
@@ -182,7 +185,7 @@ const MONEY_KINDS = [
 /** Kinds of numbered documents as a question names them, and the words a quote of that kind uses. */
 const DOCUMENT_KINDS: ReadonlyArray<readonly [string, string]> = [
   // ('perwali' is indexed as 'wali', which 'Wakil Wali Kota' holds too: a perwali is quoted as a 'peraturan'.)
-  ['perbup perwali perda peraturan permen perpres pergub', 'peraturan perbup perda'],
+  ['perbup perwali perwal perda peraturan permen perpres pergub', 'peraturan perbup perda'],
   ['sk keputusan kepbup kepwal', 'keputusan sk'],
   ['surat edaran se undangan', 'surat edaran undangan'],
   ['mou nk nota kesepakatan kesepahaman', 'nota kesepakatan kesepahaman mou'],
@@ -198,7 +201,9 @@ function focusOf(plain: string, value: ValueKind | null, unit: string | null): r
   }
   // 'SK dewan … nomor brp dan kpn ditetapkan': the date of that kind of document, with its number.
   // ('… selesai tgl brp, trs perbupnya nomor brp?' asks two things, of two documents.)
-  if ((value === 'number' && unit === 'nomor') || (value === 'date' && NUMBERED.test(plain) && !/\b(?:terus|trs|trus|lalu|kemudian)\b/.test(plain))) {
+  // 'perwali … ditetapin tgl brp': the date of that kind of document, not of an event its report names.
+  const issued = value === 'date' && ISSUED.test(plain);
+  if ((value === 'number' && unit === 'nomor') || (value === 'date' && (NUMBERED.test(plain) || issued) && !/\b(?:terus|trs|trus|lalu|kemudian)\b/.test(plain))) {
     // 'perwali … nomor brp': the number of that kind of document, not another kind's ('KEPUTUSAN BUPATI … NOMOR …' is no perbup).
     const said = new Set(plain.split(' '));
     const kinds = DOCUMENT_KINDS.filter(([asked]) => asked.split(' ').some((w) => said.has(w) || said.has(`${w}nya`)));
