@@ -661,6 +661,18 @@ describe('answers from news-shaped text', () => {
     expect(counted.evidence.valueHeld).toBe(true);
   });
 
+  it("reads 'tahap pertama' as the stage 'tahap 1' asks about", () => {
+    const text = [
+      'Bimtek tahap pertama dibuka sekretaris daerah pada Kamis, 16 Juni 2022, dan berlangsung dua hari.',
+      'Hari kedua bimtek itu digelar di Hotel Cendana, Kecamatan Kota Uji, dengan agenda mencocokkan program daerah.',
+      'Bimtek tahap III menyusul pada Agustus 2022 di ruang rapat kantor bupati.',
+    ].join('\n');
+    const q = 'hari kedua bimtek tahap 1 smart city kab uji di hotel apa';
+    const a = composeAnswer(q, [hit('', text, 1, { title: 'Dokumen Masterplan Kabupaten Uji Diserahkan' })], flat(q));
+    expect(a.text).toContain('Hotel Cendana');
+    expect(a.evidence.namesMissing).toEqual([]);
+  });
+
   it("holds no answer to 'tgl brp' when the quote dates the event by its month only", () => {
     const text = [
       'Rangkaian bimbingan teknis Kabupaten Uji 2022:',

@@ -154,14 +154,21 @@ const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
  * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
  * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
  */
+/**
+ * 'Tahap pertama' is 'tahap 1' (the index reads 'kedua', 'keempat' as their numbers already, 'pertama' as a
+ * word); only after a stage word: 'pertama kali' numbers no stage.
+ */
+const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')})\\s+pertama\\b`, 'giu');
+const withOrdinals = (text: string): string => text.replace(FIRST_STAGE, '$1 1');
+
 export function statesStage(stage: readonly string[], text: string): boolean {
-  const t = terms(text);
+  const t = terms(withOrdinals(text));
   return t.some((x, i) => x === stage[0] && nextToStageWord(t, i));
 }
 
 /** Numbers a text puts next to a stage word ('Buku 2', 'Tahap III' → '2', '3'). */
 function stagesIn(text: string): string[] {
-  const t = terms(text);
+  const t = terms(withOrdinals(text));
   return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i));
 }
 
