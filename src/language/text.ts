@@ -17,7 +17,7 @@ export const STOP_WORDS = new Set(
    apa apakah siapa kapan berapa bagaimana gimana mengapa kenapa dimana mana manakah bila apabila
    saja aja dong deh sih ya yah nih tuh kok kan min kak pak bu bapak ibu mas mbak tolong mohon minta kasih terus lalu
    halo hai selamat pagi siang sore malam maksudnya artinya the of a an to is are
-   lagi idealnya sebaiknya seharusnya semestinya`.split(/\s+/).filter(Boolean),
+   lagi idealnya sebaiknya seharusnya semestinya bilang ngomong`.split(/\s+/).filter(Boolean),
 );
 
 /** The text as a regular expression matching it literally ('kab.' matches only 'kab.'). */
@@ -39,7 +39,7 @@ const SLANG = wordTable({
   blm: 'belum', sdh: 'sudah', udah: 'sudah', udh: 'sudah', kpn: 'kapan', brp: 'berapa', gmn: 'bagaimana',
   bgmn: 'bagaimana', knp: 'kenapa', tgl: 'tanggal', bln: 'bulan', thn: 'tahun', th: 'tahun', dok: 'dokumen',
   dokumen2: 'dokumen', hrs: 'harus', jg: 'juga', krn: 'karena', sy: 'saya', trs: 'terus', sm: 'sama', dr: 'dari',
-  pd: 'pada', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', pas: 'saat', org: 'orang', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'sangat', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
+  pd: 'pada', smpe: 'sampai', sampe: 'sampai', taun: 'tahun', ngapain: 'melakukan apa', ngapa: 'kenapa', diperbup: 'ditetapkan perbup', diperwali: 'ditetapkan perwali', sapa: 'siapa', sp: 'siapa', pas: 'saat', org: 'orang', aja: 'saja', sj: 'saja', kl: 'kalau', klo: 'kalau', kalo: 'kalau', lg: 'lagi', trus: 'terus', gk: 'tidak', bgt: 'sangat', hr: 'hari', mgg: 'minggu', stlh: 'setelah', sblm: 'sebelum', ttg: 'tentang', dmn: 'dimana', gimana: 'bagaimana', dlm: 'dalam', bs: 'bisa', tsb: 'tersebut', kab: 'kabupaten', kec: 'kecamatan', pemkab: 'pemerintah kabupaten',
   pemkot: 'pemerintah kota', pemda: 'pemerintah daerah', deadline: 'tenggat', dedlen: 'tenggat', batas: 'batas',
   ceklis: 'checklist', cheklist: 'checklist', ceklist: 'checklist', daftar: 'daftar', bimteknya: 'bimtek',
   masterplannya: 'masterplan', rencana: 'rencana', smartcity: 'smart city', telat: 'terlambat', didapat: 'diperoleh', didapet: 'diperoleh',

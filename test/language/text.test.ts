@@ -54,6 +54,9 @@ describe('Indonesian text analysis', () => {
     // Wanting, like 'akan' and 'bisa', frames the question: 'kalo mau kasih masukan ke mana' asks about the input.
     expect(terms('kalo mau kasih masukan ke mana?')).toEqual(terms('kalau ingin kasih masukan ke mana?'));
     expect(terms('kalo mau kasih masukan ke mana?')).not.toContain('mau');
+    // Who said it is asked about, not the saying: 'menkominfo bilang smpe 2021 udh brp' asks a figure he gave.
+    expect(terms('menkominfo bilang smpe 2021 udh brp')).toEqual(terms('menkominfo hingga 2021 sudah berapa'));
+    expect(words('smpe 2021')).toEqual(['sampai', '2021']);
   });
 
   it('leaves standard words alone, including ones that look like chat forms', () => {
