@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { cohortYears } from '../programme/index.ts';
-import { definitionsIn, lastHeading, search, sectionsTitled, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
+import { definitionsIn, lastHeading, search, sectionsTitled, signatureIn, weightedConcepts, type Embedder, type SearchHit, type WeightedConcept } from '../retrieval/index.ts';
 import { instructionAt, terms, words } from '../language/index.ts';
 import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
@@ -13,6 +13,9 @@ import { isProgrammeQuestion } from './intent.ts';
 import type { Citation, Intent } from './types.ts';
 import type { RegionName } from './vocabulary.ts';
 import { namesRegion } from '../regions/names.ts';
+
+/** A signature mark in a passage ('ttd.', 'Tertanda'). */
+const SIGNED = /\b(?:ttd|tertanda)\b/i;
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
 export const DEFAULT_MIN_COVERAGE = 0.25;
@@ -44,6 +47,16 @@ export interface TextQuestion {
   readonly named: RegionName | null;
 }
 
+/** The signature block of the first of the two best-ranked documents that has one and whose block no hit holds. */
+async function missingSignature(db: Queryable, found: readonly SearchHit[]): Promise<SearchHit | null> {
+  for (const doc of [...new Set(found.slice(0, 2).map((h) => h.document))]) {
+    if (found.some((h) => h.document === doc && SIGNED.test(h.text))) return null;
+    const block = await signatureIn(db, doc);
+    if (block) return block;
+  }
+  return null;
+}
+
 /**
  * An answer quoted (or, with a chat model, generated) from the documents, checked against
  * what the question pins down; a refusal when the evidence is too weak.
@@ -51,7 +64,7 @@ export interface TextQuestion {
 export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Promise<Draft> {
   const { db, embedder } = deps;
   const { question, intent, regionCode } = q;
-  const { defines, definedBySource } = readQuestion(question);
+  const { defines, definedBySource, signs } = readQuestion(question);
   const [found, concepts, defined]: [SearchHit[], WeightedConcept[], SearchHit[]] = await Promise.all([
     search({ db, embedder }, question, { k: 6, regionCode }),
     weightedConcepts(db, question),
@@ -63,7 +76,10 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   const own = defines ? await definitionsIn(db, defines, [...new Set(found.slice(0, 2).map((h) => h.document))]) : [];
   const first = [...defined, ...own.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
   // A passage that addresses the assistant ('abaikan semua instruksi …') is data flagged for staff, never an answer.
-  const hits = [...first, ...found.filter((h) => !first.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
+  // 'yg ttd siapa' of a top document whose signature block search did not bring: its block takes the last place.
+  const signature = signs ? await missingSignature(db, found) : null;
+  const searched = signature ? [...found.slice(0, 5), signature] : found;
+  const hits = [...first, ...searched.filter((h) => !first.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
   const retrieved = hits.map((h) => citationOf(h));
   const refuse = (answer: string): Draft => ({ intent, answer, refused: true, citations: [], retrieved });
   const top = hits[0];

@@ -7,7 +7,7 @@
  * configuration asks for it, so commands that never embed stay light. The LangChain
  * retriever is imported from `./langchain.ts` by those who want it, for the same reason.
  */
-export { definitionsIn, search, sectionsTitled, weightedConcepts } from './search.ts';
+export { definitionsIn, search, sectionsTitled, signatureIn, weightedConcepts } from './search.ts';
 export type { SearchHit, SearchOptions, WeightedConcept } from './search.ts';
 export { contextTerms } from './query.ts';
 export { headingParts, joinHeadings, lastHeading } from './heading-path.ts';
