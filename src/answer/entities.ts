@@ -108,7 +108,7 @@ export function detectRegion(question: string, names: readonly RegionName[]): Re
     }
   }
   // A one-word name clipped after its kind ('kota tasik') names no region in full.
-  return best ?? regionMentions(question, names)[0]?.region ?? null;
+  return best ?? clippedMentions(q, names)[0]?.r ?? null;
 }
 
 /**
@@ -120,6 +120,17 @@ export function detectRegions(question: string, names: readonly RegionName[]): R
   return regionMentions(question, names).map((m) => m.region);
 }
 
+/** One-word names clipped after their kind ('kota tasik'), in the question as padded and normalised above. */
+function clippedMentions(q: string, names: readonly RegionName[]): Array<{ r: RegionName; at: number; len: number }> {
+  const out: Array<{ r: RegionName; at: number; len: number }> = [];
+  for (const m of q.matchAll(/ (kota|kabupaten|kab\.?|pemkab|pemkot) (\p{L}+)(?= )/gu)) {
+    const named = regionOfClipping(m[1]!, m[2]!);
+    const r = named ? names.find((n) => n.bare === named.bare && n.name.startsWith('Kota ') === (named.kind === 'kota')) : undefined;
+    if (r) out.push({ r, at: m.index!, len: m[0].length - 1 });
+  }
+  return out;
+}
+
 /** The regions a question names, in order, each with the words it is named by ('kota pangkalpinang'). */
 export function regionMentions(question: string, names: readonly RegionName[]): Array<{ region: RegionName; written: string }> {
   const q = ` ${normalize(question).replace(/[^\p{L}\p{N}.]+/gu, ' ')} `;
@@ -129,13 +140,7 @@ export function regionMentions(question: string, names: readonly RegionName[]): 
       for (let at = q.indexOf(` ${c} `); at >= 0; at = q.indexOf(` ${c} `, at + 1)) hits.push({ r, at, len: c.length });
     }
   }
-  // A one-word name clipped after its kind ('kota tasik').
-  for (const m of q.matchAll(/ (kota|kabupaten|kab\.?|pemkab|pemkot) (\p{L}+)(?= )/gu)) {
-    const bare = regionOfClipping(m[1]!.replace('.', ''), m[2]!);
-    const kota = /^(?:kota|pemkot)$/.test(m[1]!);
-    const r = bare ? names.find((n) => n.bare === bare && n.name.startsWith('Kota ') === kota) : undefined;
-    if (r) hits.push({ r, at: m.index!, len: m[0].length - 1 });
-  }
+  hits.push(...clippedMentions(q, names));
   hits.sort((a, b) => b.len - a.len || a.at - b.at);
   const kept: typeof hits = [];
   for (const h of hits) if (!kept.some((k) => h.at < k.at + k.len + 1 && k.at < h.at + h.len + 1)) kept.push(h);

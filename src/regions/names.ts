@@ -105,17 +105,23 @@ export function regionOfShortening(word: string): string | null {
   return found;
 }
 
-const clipped = new Map<string, string | null>();
+/** A region of one kind, by its bare name ('tasikmalaya' as a kota). */
+export interface KindedName {
+  readonly kind: 'kota' | 'kabupaten';
+  readonly bare: string;
+}
+
+const clipped = new Map<string, KindedName | null>();
 const MIN_CLIP = 4;
 
 /**
  * A one-word region name clipped after its kind, as chats write it ('kota tasik' for Kota
- * Tasikmalaya, 'kab probo' for Kabupaten Probolinggo): the bare name of the one region of that
- * kind whose name begins with the word and is at least two letters longer, or null. After
- * 'kota'/'kab' the word may be an ordinary one ('tasik' is a lake): the kind says a name follows.
+ * Tasikmalaya, 'kab probo' for Kabupaten Probolinggo): the one region of that kind whose bare
+ * name begins with the word and is at least two letters longer, or null. After 'kota'/'kab'
+ * the word may be an ordinary one ('tasik' is a lake): the kind says a name follows.
  */
-export function regionOfClipping(kindWord: string, word: string): string | null {
-  const kind = /^(?:kota|pemkot)$/.test(kindWord) ? 'kota' : /^(?:kab|kabupaten|pemkab)$/.test(kindWord) ? 'kabupaten' : null;
+export function regionOfClipping(kindWord: string, word: string): KindedName | null {
+  const kind = /^(?:kota|pemkot)$/.test(kindWord) ? 'kota' : /^(?:kab\.?|kabupaten|pemkab)$/.test(kindWord) ? 'kabupaten' : null;
   const w = normalize(word);
   // Not a word every question uses ('kota mana'), nor a word of another place's name ('kab sumba barat').
   if (!kind || w.length < MIN_CLIP || !/^\p{L}+$/u.test(w) || isPlaceWord(w) || terms(w).length === 0) return null;
@@ -124,9 +130,9 @@ export function regionOfClipping(kindWord: string, word: string): string | null 
   if (known !== undefined) return known;
   const own = regions().filter((r) => r.kind === kind);
   const found = own.some((r) => r.bare === w) ? [] : [...new Set(own.filter((r) => !r.bare.includes(' ') && r.bare.startsWith(w) && r.bare.length >= w.length + 2).map((r) => r.bare))];
-  const bare = found.length === 1 ? found[0]! : null;
-  clipped.set(key, bare);
-  return bare;
+  const named: KindedName | null = found.length === 1 ? { kind, bare: found[0]! } : null;
+  clipped.set(key, named);
+  return named;
 }
 
 const shortened = new Map<string, readonly string[]>();

@@ -101,7 +101,7 @@ function glossaryUses(question: string): Array<{ own: string | undefined; expans
   const all = words(question);
   return all.flatMap((w, i) => {
     const clip = i > 0 ? regionOfClipping(all[i - 1]!, w) : null;
-    const readings = clip ? [clip] : readingsOf(w);
+    const readings = clip ? [clip.bare] : readingsOf(w);
     return readings ? [{ own: terms(w)[0], expansions: readings.map((e) => terms(e)) }] : [];
   });
 }

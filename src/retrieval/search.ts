@@ -228,17 +228,17 @@ export async function sectionsTitled(db: Queryable, term: string, limit = 2): Pr
     .map((r) => hitOf(r, { score: 1, bm25: 0, coverage: 1 }));
 }
 
-/**
- * Passages of the given documents that define the term ('11. Quick Win adalah …' in a regulation's
- * Pasal 1): a long document's definitions may rank below its other passages, yet 'quick win menurut
- * perbup X' asks for that document's own. The first such passage of each document, in the order given.
- */
 /** A document's first passage holding a signature ('… ttd.', 'tertanda'), for 'yg ttd siapa' when search missed it. */
 export async function signatureIn(db: Queryable, document: string): Promise<SearchHit | null> {
   const [row] = await db.query<PassageRow>(`${PASSAGES} WHERE d.path = $1 AND c.text ~* '\\m(ttd|tertanda)\\M' ORDER BY c.id LIMIT 1`, [document]);
   return row ? hitOf(row, { score: 0, bm25: 0, coverage: 0 }) : null;
 }
 
+/**
+ * Passages of the given documents that define the term ('11. Quick Win adalah …' in a regulation's
+ * Pasal 1): a long document's definitions may rank below its other passages, yet 'quick win menurut
+ * perbup X' asks for that document's own. The first such passage of each document, in the order given.
+ */
 export async function definitionsIn(db: Queryable, term: string, documents: readonly string[]): Promise<SearchHit[]> {
   const written = term.trim().split(/\s+/);
   if (terms(term).length === 0 || written.length > 4 || documents.length === 0) return [];

@@ -331,7 +331,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       // A dated report's 'tahun depan' states the year it means.
       // Every sentence of a dated report speaks of its year, written or not: the year a question names does not
       // tell one of its sentences from another ('penutupan … 2018' is the closing, not the 2018 launch).
-      const years = `${relativeYears(u.text, p.hit.publishedAt)} ${p.hit.publishedAt?.slice(0, 4) ?? ''}`.trim();
+      const years = datedYears({ publishedAt: p.hit.publishedAt, text: u.text }).trim();
       const own = idx.covered(years ? `${u.text} ${years}` : u.text);
       const ctx = minus(idx.covered(at > 0 ? subjectOf(p) : contextOf(p)), own);
       const near = minus(union(idx.covered(p.units[at - 1]?.text ?? ''), idx.covered(p.units[at + 1]?.text ?? '')), union(own, ctx));

@@ -436,12 +436,12 @@ export function namedPlace(text: string, s: Span): boolean {
   return /\p{Lu}$/u.test(text.slice(s.at, s.at + s.length));
 }
 
-/** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
 /** The text names a day ('14 Juni 2021', '14/6/2021', '(14/6)'), not only a month or a year. */
 export function namesDay(text: string): boolean {
   return DAY_DATE.test(text);
 }
 
+/** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
 export function holdsValue(asked: ValueAsk, text: string, heading = ''): boolean {
   return asked.value === null || valueSpans(asked, text, heading).length > 0;
 }
