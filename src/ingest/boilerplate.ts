@@ -3,7 +3,7 @@
  * credits, cross-links to other articles, share and follow prompts, advertising labels.
  * The patterns state how Indonesian sites write these lines; none names a site.
  */
-import { DATE_SOURCE, findDate, onlyDate, TIME_SOURCE } from './dates.ts';
+import { DATE_SOURCE, findDate, isSiteName, onlyDate, TIME_SOURCE } from './dates.ts';
 
 /** What the loaders remove, counted per kind in the ingest summary. */
 export type RemovedKind = 'byline' | 'credit' | 'crosslink' | 'share' | 'ad' | 'header_footer' | 'outside_article';
@@ -31,14 +31,29 @@ export function withoutTrailingInitials(text: string): string | null {
 }
 // Publication stamps: 'Diperbarui 12 Mei 2022, 10:00 WIB', 'Dipublikasikan: Kamis, 12/5/2022'.
 const STAMP = /^(?:diperbarui|diterbitkan|dipublikasikan|diunggah|dirilis|terbit|published|updated|posted)(?:\s+(?:pada|on))?\s*:?\s*/iu;
-// A site name with a date: 'Kompas.com - 12/05/2022, 14:21 WIB'.
-const SITE_WORD = /^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.(?:com|id|net|org|co|news|tv|info)$/iu;
 
 // Photo and picture credits: 'Foto: Humas Pemkab', '(Foto: ANTARA/Nama)', 'Ilustrasi: …'.
 const CREDIT = /^\(?\s*(?:foto(?: ilustrasi)?|ilustrasi|sumber foto|sumber gambar|kredit foto|keterangan foto|grafis|infografis|photo)\s*[:|/]/iu;
 
 // A photo's caption, closed by its credit: '… usai penandatanganan. (Dok. Humas Pemkot)', '(Foto: ANTARA/Nama)'.
 const CAPTION = /\((?:dok\.|(?:dok|dokumentasi|foto|ilustrasi|sumber foto|photo)\s*[:/])\s*[^()]{2,60}\)$/iu;
+/** A photo credit closing a caption: '(Foto: Humas)', '(Dok. Diskominfo)', '(BabelPagi/Rendra)'. */
+export const CAPTION_CREDIT = /\s*\((?:foto|dok|dokumentasi|ilustrasi|sumber)\b[^()]*\)\s*$|\s*\([^()\s]+(?:\s[^()\s]+)?\/[^()]+\)\s*$|\s*\([A-Z][\w.]*\)\s*$/i;
+
+/**
+ * What a photo's caption says, without its label and credit ('Foto: Pejabat Pemkab mengikuti
+ * bimtek, Senin (31/7/2023). (Gerbangsalam/Kholis)' → 'Pejabat Pemkab mengikuti bimtek, Senin
+ * (31/7/2023).'), or null when the line is no caption or only a credit ('Foto: Humas Pemkab').
+ * A caption often holds the event's day, venue and names.
+ */
+export function photoCaption(text: string): string | null {
+  const t = text.trim();
+  const labelled = CREDIT.exec(t);
+  if (!labelled && !CAPTION.test(t)) return null;
+  const said = (labelled ? t.slice(labelled[0].length) : t).replace(CAPTION_CREDIT, '').trim();
+  // A caption describes: six words or more, ending as a sentence ends.
+  return said.split(/\s+/).length >= 6 && /[.!?)]$/.test(said) ? said : null;
+}
 // A credit line with more than the name: 'Oleh MC Kab X, Kamis, 22 September 2022 | 15:26 WIB – Redaktur: Y – Dibaca 203 kali'.
 const CREDIT_LABEL = /\b(?:redaktur|editor|penyunting|penulis|reporter|pewarta)\s*:/iu;
 const READ_COUNT = /\b(?:dibaca|dilihat)\s+[\d.,]+\s*kali\b/iu;
@@ -98,6 +113,22 @@ const BYLINE_WITH_SITE = new RegExp(
   'iu',
 );
 
+const DATE_AND_TIME = new RegExp(`(?:${DATE_SOURCE})|\\b${TIME_SOURCE}`, 'giu');
+/**
+ * A credit naming a writer and a site with the time of posting, as some sites print it above the
+ * article: 'Nur Kholis Abdillah - GERBANGSALAM Aug 1, 2023 - 10:05'. The name (a few capitalised
+ * words), then, after dashes or bars, the site, the date and a clock time and nothing else.
+ */
+function isNamedStamp(text: string): boolean {
+  if (text.length > 100 || findDate(text) === null || !new RegExp(`\\b${TIME_SOURCE}`, 'u').test(text)) return false;
+  const [name, ...parts] = text.split(/\s+[–—|·-]\s+/);
+  const capitalised = (s: string, most: number) => {
+    const words = s.split(/[\s,]+/).filter(Boolean);
+    return words.length <= most && words.every((w) => /^\p{Lu}[\p{L}.'-]*$/u.test(w));
+  };
+  return parts.length > 0 && name!.trim().length > 0 && capitalised(name!, 4) && parts.every((p) => capitalised(p.replace(DATE_AND_TIME, ' '), 2));
+}
+
 function isShareLine(text: string): boolean {
   // Buttons may be bracketed ('[Facebook] [Twitter]') or run together ('FacebookTwitterWhatsAppLine').
   const words = text.replace(PLATFORM, ' $& ').split(/[\s:|,•·/[\]()]+/).filter(Boolean);
@@ -112,7 +143,7 @@ export function isDateStamp(text: string): boolean {
   if (rest === text && !findDate(text)) return false;
   const parts = rest.split(/\s*[–—|-]\s+|\s+[–—|-]\s*/);
   // 'Kamis, 12/5/2022 09:30 WIB', or a site name followed by a date.
-  return findDate(rest) !== null && parts.every((p) => onlyDate(p) || SITE_WORD.test(p.trim()));
+  return findDate(rest) !== null && parts.every((p) => onlyDate(p) || isSiteName(p.trim()));
 }
 
 /** The kind of boilerplate a line is, or null for content. Only short lines can be boilerplate. */
@@ -130,7 +161,7 @@ export function classifyLine(text: string, where: LineKind = 'para'): RemovedKin
   if (where === 'para' && t.split(/\s+/).length <= 14 && /\b[Oo]leh\s+\p{Lu}/u.test(t) && findDate(t) !== null) return 'byline';
   if (where !== 'list' && t.length <= 120 && CREDIT.test(t)) return 'credit';
   if (where === 'para' && CAPTION.test(t)) return 'credit';
-  if (splitBylinePrefix(t)?.rest === '') return 'byline';
+  if (splitBylinePrefix(t)?.rest === '' || isNamedStamp(t)) return 'byline';
   return null;
 }
 

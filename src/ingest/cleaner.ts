@@ -1,4 +1,5 @@
-import { classifyLine, isDateStamp, splitBylinePrefix, withoutTrailingInitials, type LineKind, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
+import { classifyLine, isDateStamp, photoCaption, splitBylinePrefix, withoutTrailingInitials, type LineKind, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
+import type { Block } from './blocks.ts';
 import { findDate, splitDateline } from './dates.ts';
 
 /** Content paragraphs at the top of a document where a dateline or a date stamp is looked for. */
@@ -24,6 +25,8 @@ export class LineCleaner {
   place: string | null = null;
   /** Every line seen, with the kind it was removed as (null: kept), for callers comparing two passes. */
   readonly log: Array<{ key: string; kind: RemovedKind | null }> = [];
+  /** Photo captions without their label and credit: kept, to follow the text (see `withCaptions`). */
+  readonly captions: string[] = [];
   private paragraphs = 0;
 
   count(kind: RemovedKind, n = 1): void {
@@ -35,7 +38,9 @@ export class LineCleaner {
     const t = text.replace(/\s+/g, ' ').trim();
     if (!t) return '';
     const top = this.paragraphs < TOP_PARAGRAPHS;
-    const kind = classifyLine(t, where) ?? (top && where === 'para' && isDateStamp(t) ? 'byline' : null);
+    const classified = classifyLine(t, where) ?? (top && where === 'para' && isDateStamp(t) ? 'byline' : null);
+    // A photo's caption, however long, leaves the text it interrupts and follows it (see `withCaptions`).
+    const kind = where === 'para' && (classified === null || classified === 'credit') && this.keepCaption(t) ? 'credit' : classified;
     this.log.push({ key: lineKey(t), kind });
     if (kind) {
       if (kind === 'byline' && top) this.publishedAt ??= findDate(t);
@@ -76,8 +81,23 @@ export class LineCleaner {
       const kind = classifyLine(t) ?? (isDateStamp(t) || splitBylinePrefix(t) ? 'byline' : 'header_footer');
       // A date among the credits above the article ('Tyas Wulandari · Selasa, 13 Juni 2023 · Pemerintahan') is the page's.
       if (kind === 'byline' || t.length <= 120) this.publishedAt ??= findDate(t);
+      this.keepCaption(t);
       this.count(kind);
     }
+  }
+
+  /** A photo's caption among credits or furniture: what it says is kept, its label and credit are not. */
+  private keepCaption(line: string): boolean {
+    const said = photoCaption(line);
+    if (said && !this.captions.includes(said)) this.captions.push(said);
+    return said !== null;
+  }
+
+  /** The blocks, followed by the captions this pass kept that they do not already say. */
+  withCaptions(blocks: readonly Block[]): Block[] {
+    const have = blocks.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
+    const extra = this.captions.filter((c) => !have.includes(c.slice(0, 60)));
+    return [...blocks, ...extra.map((text): Block => ({ text, headings: [], page: null, kind: 'para' }))];
   }
 
   /** Adds another pass's counts (e.g. lines outside a web page's article). */

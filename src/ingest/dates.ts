@@ -57,7 +57,13 @@ export interface Dateline {
 }
 
 // A news site or agency named in a dateline: 'KOMPAS.com', 'situs.co.id', '(ANTARA)'.
-const SITE = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|id|net|org|co|news|tv|info|web\.id)$/iu;
+const KNOWN_SITE = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|id|net|org|co|news|tv|info|web\.id)$/iu;
+// Any other top-level domain, written in lower case ('rakyatpos.online'); 'Kab.Bogor' is no site.
+const OTHER_SITE = /^[\p{L}\d][\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.[a-z]{2,10}$/u;
+/** A site's name as news pages write it: 'KOMPAS.com', 'situs.co.id', 'rakyatpos.online'. */
+export function isSiteName(text: string): boolean {
+  return KNOWN_SITE.test(text) || OTHER_SITE.test(text);
+}
 const AGENCY = /\((\p{Lu}[\p{L}\d. ]{1,30})\)$/u;
 const CAPS_WORDS = /^\p{Lu}[\p{Lu}.'-]*(?:\s+\p{Lu}[\p{Lu}.'-]*){0,3}$/u;
 const TITLE_WORDS = /^\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}$/u;
@@ -90,7 +96,7 @@ export function splitDateline(text: string): Dateline | null {
     sourced = true;
   }
   // 'Kabardigital.id – …' names the site, not a place.
-  if (SITE.test(place) || (!CAPS_WORDS.test(place) && !TITLE_WORDS.test(place))) return null;
+  if (isSiteName(place) || (!CAPS_WORDS.test(place) && !TITLE_WORDS.test(place))) return null;
   let date: string | null = null;
   for (const part of parts.slice(1)) {
     const p = part.replace(AGENCY, '').trim();
@@ -98,7 +104,7 @@ export function splitDateline(text: string): Dateline | null {
     if (!p) continue;
     const d = findDate(p);
     if (d && onlyDate(p)) date = d;
-    else if (SITE.test(p) || (TITLE_WORDS.test(p) && p.split(/\s+/).length <= 3) || CAPS_WORDS.test(p)) sourced = true;
+    else if (isSiteName(p) || (TITLE_WORDS.test(p) && p.split(/\s+/).length <= 3) || CAPS_WORDS.test(p)) sourced = true;
     else return null;
   }
   // A place alone, without a site, agency or date, counts only when written in capitals and

@@ -153,7 +153,7 @@ export function parseHtml(html: string, fallbackTitle: string, options: { pageBr
   const w = walkHtml(html, { ...options, cleaner });
   return {
     title: w.firstH1 ?? w.docTitle ?? fallbackTitle,
-    blocks: w.blocks,
+    blocks: cleaner.withCaptions(w.blocks),
     pageCount: w.pageCount,
     removed: cleaner.removed,
     meta: { publishedAt: cleaner.publishedAt, place: cleaner.place },

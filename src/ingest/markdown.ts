@@ -122,7 +122,7 @@ export function parseMarkdown(text: string, fallbackTitle: string, cleaner = new
   walker.flush();
   return {
     title: walker.title ?? fallbackTitle,
-    blocks: walker.blocks,
+    blocks: cleaner.withCaptions(walker.blocks),
     pageCount: null,
     removed: cleaner.removed,
     meta: { publishedAt: cleaner.publishedAt, place: cleaner.place },

@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import type { Block, LoadedDoc } from './blocks.ts';
-import type { RemovedCounts, RemovedKind } from './boilerplate.ts';
+import { CAPTION_CREDIT, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
 import { LineCleaner } from './cleaner.ts';
 import { findDate } from './dates.ts';
 import { walkHtml } from './html.ts';
@@ -25,9 +25,6 @@ function extractArticle(html: string): Article | null {
   if (!article?.content || (article.textContent ?? '').trim().length < MIN_ARTICLE_CHARS) return null;
   return { html: article.content, title: article.title?.trim() || null, publishedTime: article.publishedTime ?? null };
 }
-
-/** A photo credit closing a caption: '(Foto: Humas)', '(Dok. Diskominfo)', '(BabelPagi/Rendra)'. */
-const CAPTION_CREDIT = /\s*\((?:foto|dok|dokumentasi|ilustrasi|sumber)\b[^()]*\)\s*$|\s*\([^()\s]+(?:\s[^()\s]+)?\/[^()]+\)\s*$|\s*\([A-Z][\w.]*\)\s*$/i;
 
 /**
  * The page's photo captions that the article lost (Readability leaves out a lead photo above the
@@ -77,9 +74,10 @@ export function parseWebPage(html: string, fallbackTitle: string): LoadedDoc {
   const body = walkHtml(article.html, { cleaner });
   const outside = outsideCounts(pageCleaner, cleaner);
   cleaner.merge(outside);
+  const blocks = cleaner.withCaptions(body.blocks);
   return {
     title,
-    blocks: [...body.blocks, ...missingCaptions(html, body.blocks)],
+    blocks: [...blocks, ...missingCaptions(html, blocks)],
     pageCount: null,
     removed: cleaner.removed,
     meta: {

@@ -126,6 +126,28 @@ describe('clean text at ingest', () => {
     for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
   });
 
+  it("reads a page whose credit gives the writer, the site and the time, keeps its labelled caption's day, and takes any site's dateline", async () => {
+    // 'Name - SITE date - time' is a credit, not the headline; the caption above the article holds the event's day;
+    // the dateline names its site with a domain that is not .com or .id.
+    const caption = 'Para camat mengikuti rapat dewan smart city di Pendopo Kabupaten Klaten, Rabu (11/5/2022).';
+    const page = NEWS_PAGE_TXT.replace('Kamis, 12 Mei 2022 - 09:30 WIB', `Dimas Prakoso - KABARKLATEN May 12, 2022 - 09:30\n\nFoto: ${caption} (KabarKlaten/Dimas)`).replace(
+      'KLATEN - ',
+      'KLATEN | kabarklaten.online - ',
+    );
+    const { outcome, text, db } = await ingestFiles({ 'halaman-klaten-kredit.txt': page });
+    const body = await text('halaman-klaten-kredit.txt');
+    const [doc] = await db.query<{ title: string }>(`SELECT title FROM documents`);
+    expect(doc?.title).toBe('Dewan Smart City Klaten Tetapkan Tiga Quick Win');
+    expect(outcome('halaman-klaten-kredit.txt')).toMatchObject({ published_at: '2022-05-12', place: 'Klaten' });
+    expect(body).toContain(caption);
+    expect(body).not.toContain('KabarKlaten/Dimas');
+    expect(body).not.toContain('Foto:');
+    expect(body).not.toContain('kabarklaten.online');
+    for (const s of ARTICLE_SENTENCES) expect(body).toContain(s);
+    // The caption follows the article: the article's lead stays its first sentence.
+    expect(body.indexOf(caption)).toBeGreaterThan(body.indexOf(ARTICLE_SENTENCES.at(-1)!));
+  });
+
   it('reads a news page saved as Markdown the same way: the marked headline is the title, the masthead above it is not content', async () => {
     const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.md': NEWS_PAGE_MD });
     const body = await text('halaman-klaten.md');
