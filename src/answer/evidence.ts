@@ -2,6 +2,7 @@ import { refusalMessages } from '../messages/index.ts';
 import type { WeightedConcept } from '../retrieval/index.ts';
 import { escapeRegExp, normalize, sentences, terms } from '../language/index.ts';
 import { valueOfOtherYears, yearsAmong, type Composed } from './compose/index.ts';
+import { numbersStage, stageTerms } from './compose/asked.ts';
 import { namesRegion, withoutLongerNames } from '../regions/names.ts';
 import type { RegionName } from './vocabulary.ts';
 
@@ -107,7 +108,13 @@ function aboutRegion(region: RegionName, composed: Pick<Composed, 'text' | 'evid
 /** The question's own words for index terms it names ('Sragen', '2024'). */
 function namesAsWritten(question: string, missing: readonly string[]): string[] {
   const out: string[] = [];
-  for (const w of question.split(/[\s?,.!]+/)) if (w && terms(w).some((t) => missing.includes(t)) && !out.includes(w)) out.push(w);
+  const words = question.split(/[\s?,.!]+/);
+  words.forEach((w, i) => {
+    // A stage is written with the word it numbers: 'rakor pertama', 'tahap IV'.
+    const stage = i > 0 && numbersStage(words[i - 1]!, w);
+    const written = stage ? `${words[i - 1]} ${w}` : w;
+    if (w && (stage ? stageTerms(w) : terms(w)).some((t) => missing.includes(t)) && !out.includes(written)) out.push(written);
+  });
   return out.length > 0 ? out : [...missing];
 }
 

@@ -846,6 +846,18 @@ describe('answers from news-shaped text', () => {
     expect(a.evidence.keyHeld).toBe(true);
   });
 
+  it("holds a month the question names ('des 2021') with a date written in figures ('1/12/2021')", () => {
+    const q = 'fgd masterplan kota cerdas kawasan danau toba des 2021 di hotel apa';
+    const text = `Kementerian menggelar FGD masterplan kota cerdas kawasan Danau Toba di Hotel Samosir Indah, Parapat, Rabu (1/12/2021). ${FILLER.join(' ')}`;
+    // The month is the question's rarest idea: the figures must hold it.
+    const a = composeAnswer(q, [hit('FGD', text, 1, { title: 'FGD Kawasan Danau Toba' })], rare(q, 'desember', 6));
+    expect(a.text).toContain('Hotel Samosir Indah');
+    expect(a.evidence.keyHeld).toBe(true);
+    // A clock time ('09.30') is no month.
+    const b = composeAnswer(q, [hit('FGD', text.replace('Rabu (1/12/2021)', 'pukul 09.12'), 1, { title: 'FGD Kawasan Danau Toba' })], rare(q, 'desember', 6));
+    expect(b.evidence.keyHeld).toBe(false);
+  });
+
   it('of two lists in one passage, quotes the one the question asks for, not the first', () => {
     const q = 'peraih penghargaan kota pintar 2021 kategori kota kecil siapa aja';
     const text = [

@@ -212,6 +212,15 @@ SAMPIT – Pemkab Kotim kembali menggelar bimbingan teknis penyusunan masterplan
 Kepala Diskominfo Kotim, Rusdi Hamzah, menyebut masterplan ditargetkan rampung pada bimtek tahap IV bulan berikutnya.
 `;
 
+/** A report dating its event only in figures ('(1/12/2021)'), numbering its meeting by a word, and a later stage by its month. */
+const MUNA_RAKOR = `Rakor Kedua Kota Cerdas Muna Bagi Tugas Enam Dimensi
+Kamis, 2 Desember 2021 09:15 WIB
+
+RAHA – Pemkab Muna menggelar rapat koordinasi (rakor) kedua kota cerdas, Rabu (1/12/2021), di aula Bappeda Muna. Rakor dipimpin Kepala Diskominfo Muna, Hendra Wibisono, dan membagi tugas enam dimensi kepada perangkat daerah.
+
+Menurut Hendra, bimtek tahap IV kota cerdas Muna dijadwalkan pada Oktober 2022 bersama tenaga ahli kementerian.
+`;
+
 /** A regency's questions-and-answers page: each answer folded under its question (<details>/<summary>). */
 const FAQ_PAGE = `<!doctype html><html><head><title>Tanya Jawab Kota Cerdas | Diskominfo Wanareja</title></head><body>
 <nav><a href="/">Beranda</a> | <a href="/layanan">Layanan</a></nav>
@@ -306,6 +315,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'glosarium-uji.md'), GLOSSARY);
   writeFileSync(join(dir, 'berita-bimtek-sidomaju.html'), BIMTEK_PAGE);
   writeFileSync(join(dir, 'berita-kotim-bimtek-iii.txt'), KOTIM);
+  writeFileSync(join(dir, 'berita-rakor-muna.txt'), MUNA_RAKOR);
   writeFileSync(join(dir, 'tanya-jawab-kota-cerdas-wanareja.html'), FAQ_PAGE);
   writeFileSync(join(dir, 'berita-lembata-bimtek.txt'), LEMBATA);
   writeFileSync(join(dir, 'berita-bintek-ii-wanareja.txt'), BINTEK_ROOM);
@@ -479,6 +489,27 @@ describe('answers on real-shaped documents', () => {
     // Asked from no source, the glossary defines it.
     const plain = await ask('apa itu quick win?');
     expect(plain.answer).toMatch(/^Quick win adalah program berdampak cepat/);
+  });
+
+  it("reads a date written in figures as its month, and a meeting numbered by a word as its number", async () => {
+    // 'des 2021' is the month of '(1/12/2021)'.
+    const place = await ask('rakor kedua kota cerdas muna des 2021 di mana');
+    expect(place.refused).toBe(false);
+    expect(place.answer).toContain('aula Bappeda Muna');
+    // The report tells of the second meeting only: the first is not the second.
+    const first = await ask('rakor pertama kota cerdas muna tgl brp');
+    expect(first.refused).toBe(true);
+    expect(first.answer).toContain('rakor pertama');
+    expect(first.answer).not.toContain('1/12/2021');
+  });
+
+  it("does not give a dated report's day for a stage the report dates to a month", async () => {
+    const month = await ask('kapan bimtek tahap IV kota cerdas muna');
+    expect(month.refused).toBe(false);
+    expect(month.answer).toContain('Oktober 2022');
+    const day = await ask('bimtek tahap IV kota cerdas muna tgl brp');
+    expect(day.refused).toBe(true);
+    expect(day.answer).not.toContain('2 Desember 2021');
   });
 
   it('names who signed a regulation, not the Sekretaris Daerah who promulgated it below', async () => {

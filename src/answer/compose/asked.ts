@@ -226,9 +226,15 @@ const TITLES = new Set(
 );
 
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
-export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin buku';
+export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin buku rakor rapat pertemuan';
 const STAGE_WORD = new RegExp(`^(?:${STAGE_WORDS.replace(/ /g, '|')})$`, 'iu');
-const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4})$/iu;
+const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4}|pertama|perdana|kedua|ketiga|keempat|kelima|keenam)$/iu;
+/** The index reads 'kedua' … 'keenam' as their numbers; 'pertama' (and 'perdana', the first) it keeps as words. */
+export const stageTerms = (word: string): string[] => (/^(?:pertama|perdana)$/iu.test(word) ? ['1'] : terms(word));
+/** Whether a word numbers the stage word before it ('tahap IV', 'rakor pertama'). */
+export function numbersStage(before: string, word: string): boolean {
+  return STAGE_WORD.test(before) && STAGE_NUMBER.test(word);
+}
 
 /**
  * The names and figures a question writes, each as the index terms of one mention: a run of
@@ -248,10 +254,10 @@ function namedGroups(question: string): Array<{ terms: string[]; hard: boolean; 
     // 'MoU', 'eKTP', 'BPS' are abbreviations, not names.
     const capital = i > 0 && /^\p{Lu}\p{Ll}+$/u.test(bare) && !TITLES.has(bare.toLowerCase());
     // 'bimtek II', 'tahap 3', 'angkatan ke-2': which stage is asked about pins it down like a year.
-    const stage = i > 0 && STAGE_WORD.test(all[i - 1]!) && STAGE_NUMBER.test(bare);
+    const stage = i > 0 && numbersStage(all[i - 1]!, bare);
     if (/\d/.test(bare) || stage) {
       flush();
-      const t = terms(bare);
+      const t = stage ? stageTerms(bare) : terms(bare);
       if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) || stage, stage });
     } else if (capital) {
       run.push(...terms(bare));

@@ -8,7 +8,7 @@ import { bestUnit, ConceptIndex, promulgates, signsAbove, statesStage, WEIGHTS a
 import { explanationPicks } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
-import { holdsValue, namedPlace, namesDay, statesCalendarDate, valueSpans } from './values.ts';
+import { holdsValue, namedPlace, namesDay, reportDatesIt, spelledMonths, statesCalendarDate, valueSpans } from './values.ts';
 import { namesRegion } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
@@ -297,12 +297,14 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   // The lead sentence decides: a later one dating another event ('Bimtek I digelar 10-11 Juli') does not date this one.
   const lead = sentences(shownParts[0] ?? '')[0] ?? '';
   const dated = main.hit.publishedAt && asked.value === 'date' && !statesCalendarDate(lead, true);
+  // What the sources say, before the report's own date joins it.
+  const quoted = shownParts.join('\n\n');
   if (dated) shownParts.push(answerMessages.datelineNote(formatDate(main.hit.publishedAt!), main.hit.place ?? null));
   const text = shownParts.join('\n\n').trim();
   // A source's title and section, its passage's opening sentence (a report's lead names its subject: 'Indeks Kota
   // Cerdas Indonesia (IKCI) 2018 …'), and a news report's dateline (its place and year) stand with the quote.
   const contexts = picks.map((k) => `${subjectOf(k.passage)} ${k.passage.hit.place ?? ''} ${datedYears(k.passage.hit)}`).join(' ');
-  const held = idx.covered(`${text} ${contexts}`);
+  const held = idx.covered(`${text} ${spelledMonths(text)} ${contexts}`);
   const present = new Set(terms(`${text} ${contexts}`));
   const key = idx.key;
   return {
@@ -313,8 +315,9 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
     evidence: {
       coverage: idx.mass(held),
       keyHeld: key === null || held.has(key),
-      // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one.
-      valueHeld: holdsValue(asked, text, headingOf(main)) && (!asked.day || namesDay(text) || main.hit.publishedAt != null),
+      // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one, but not
+      // its 'dijadwalkan pada Oktober 2023' (the report's date joins a quote: the quote alone decides).
+      valueHeld: holdsValue(asked, text, headingOf(main)) && (!asked.day || namesDay(quoted) || (main.hit.publishedAt != null && reportDatesIt(quoted))),
       namesMissing: [
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),

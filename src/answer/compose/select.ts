@@ -158,7 +158,7 @@ const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
  * 'Tahap pertama' is 'tahap 1' (the index reads 'kedua', 'keempat' as their numbers already, 'pertama' as a
  * word); only after a stage word: 'pertama kali' numbers no stage.
  */
-const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')})\\s+pertama\\b`, 'giu');
+const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')}|teknis)(\\)?)\\s+(?:pertama|perdana)\\b`, 'giu');
 const withOrdinals = (text: string): string => text.replace(FIRST_STAGE, '$1 1');
 
 export function statesStage(stage: readonly string[], text: string): boolean {

@@ -19,6 +19,26 @@ export function isYear(word: string): boolean {
 const DAYS = 'senin|selasa|rabu|kamis|jumat|jum\'at|sabtu|minggu|ahad';
 /** A date on the calendar ('12 Mei', 'April 2023', '2019', '14/3/2023'), not only a weekday or 'kemarin'. */
 const DAY_DATE_SOURCE = `\\b\\d{1,2}(?:\\s?[–-]\\s?\\d{1,2})?\\s(?:${MONTHS})\\b|\\b\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}\\b|\\(\\d{1,2}/\\d{1,2}\\)`;
+const NUMERIC_DATE = /(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})(?:\2(?:\d{4}|\d{2}))?(?![\d/.-])/g;
+
+/**
+ * The months a text writes only as numbers ('Rabu (1/12/2021)', '14-03-2023'), spelled: 'desember maret'.
+ * A question's 'des 2021' is about the day '1/12/2021'. Day first, as Indonesian writes dates; the
+ * day and month must be a real day and month, and a bare 'd.m' (a clock time, '09.30') counts only
+ * with its year.
+ */
+export function spelledMonths(text: string): string {
+  const out: string[] = [];
+  for (const m of text.matchAll(NUMERIC_DATE)) {
+    const day = Number(m[1]);
+    const month = Number(m[3]);
+    const withYear = m[0].length > m[1]!.length + m[3]!.length + 1;
+    if (day < 1 || day > 31 || month < 1 || month > 12 || (!withYear && m[2] !== '/')) continue;
+    out.push(MONTH_NAMES[month - 1]!);
+  }
+  return out.join(' ');
+}
+
 /** A month of a year ('April 2023'). */
 const MONTH_YEAR_SOURCE = `\\b(?:${MONTHS})\\s\\d{4}\\b`;
 const CALENDAR_DATE_SOURCE = `${DAY_DATE_SOURCE}|${MONTH_YEAR_SOURCE}|\\b${YEAR}\\b`;
@@ -439,6 +459,15 @@ export function namedPlace(text: string, s: Span): boolean {
 /** The text names a day ('14 Juni 2021', '14/6/2021', '(14/6)'), not only a month or a year. */
 export function namesDay(text: string): boolean {
   return DAY_DATE.test(text);
+}
+
+const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
+/**
+ * Whether a report's own date may stand for the day of what a quote from it tells: the quote names no
+ * month ('dijadwalkan pada Oktober 2023' dates its event to a month, not to the report's day).
+ */
+export function reportDatesIt(quote: string): boolean {
+  return !MONTH_WORD.test(normalize(quote));
 }
 
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
