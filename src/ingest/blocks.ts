@@ -94,9 +94,20 @@ export function stripInline(s: string): string {
   ).trim();
 }
 
-/** 'Kolom: nilai; …' for a table row, so a row makes sense without its header. */
+// Generic names of a two-column table's columns when its rows are labelled values ('Unsur | Keterangan':
+// 'Tempat | Ruang Rapat Setda'): the first names an item, the second what it is.
+const ITEM_COLUMN = /^(?:unsur|uraian|hal|komponen|aspek|item|butir|rincian|parameter|data|informasi|kegiatan|keterangan)$/iu;
+const VALUE_COLUMN = /^(?:keterangan|uraian|isi|rincian|nilai|deskripsi|penjelasan|informasi|detail|data)$/iu;
+
+/**
+ * 'Kolom: nilai; …' for a table row, so a row makes sense without its header; a row of a table of
+ * labelled values reads as a form's line ('Tempat: Ruang Rapat Setda').
+ */
 export function tableRowText(header: readonly string[], cells: readonly string[]): string {
   if (header.length === 0) return cells.join(' | ');
+  if (header.length === 2 && cells.length === 2 && ITEM_COLUMN.test(header[0]!.trim()) && VALUE_COLUMN.test(header[1]!.trim()) && cells[0] && cells[1]) {
+    return `${cells[0]}: ${cells[1]}`;
+  }
   return cells
     .map((c, i) => (header[i] && c ? `${header[i]}: ${c}` : c))
     .filter(Boolean)

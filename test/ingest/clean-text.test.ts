@@ -148,6 +148,29 @@ describe('clean text at ingest', () => {
     expect(body.indexOf(caption)).toBeGreaterThan(body.indexOf(ARTICLE_SENTENCES.at(-1)!));
   });
 
+  it("reads a table of labelled values as a form's lines, and a table of people with its column names", async () => {
+    const minutes = [
+      '# Notulen Rapat Tim Pelaksana Kota Cerdas Wanareja',
+      '',
+      '| Unsur | Keterangan |',
+      '|---|---|',
+      '| Hari/Tanggal | Selasa, 10 Juni 2025 |',
+      '| Tempat | Aula Cempaka, Kantor Bappeda Wanareja |',
+      '',
+      '## Peserta',
+      '',
+      '| Nama | Jabatan |',
+      '|---|---|',
+      '| Rina Hapsari | Kepala Bappeda |',
+    ].join('\n');
+    const { text } = await ingestFiles({ 'notulen-wanareja.md': minutes });
+    const body = await text('notulen-wanareja.md');
+    expect(body).toContain('Hari/Tanggal: Selasa, 10 Juni 2025');
+    expect(body).toContain('Tempat: Aula Cempaka, Kantor Bappeda Wanareja');
+    expect(body).not.toContain('Unsur');
+    expect(body).toContain('Nama: Rina Hapsari; Jabatan: Kepala Bappeda');
+  });
+
   it('reads a news page saved as Markdown the same way: the marked headline is the title, the masthead above it is not content', async () => {
     const { outcome, text, db } = await ingestFiles({ 'halaman-klaten.md': NEWS_PAGE_MD });
     const body = await text('halaman-klaten.md');
