@@ -7,7 +7,7 @@ import { comparisonSides } from './compare.ts';
 import type { Draft } from './draft.ts';
 import { checkEvidence, type Thresholds } from './evidence.ts';
 import { citationOf } from './citations.ts';
-import { composeAnswer, readQuestion, type ComposeWeights, type Composed } from './compose/index.ts';
+import { composeAnswer, readQuestion, SIGN_MARK_SOURCE, type ComposeWeights, type Composed } from './compose/index.ts';
 import type { Generator } from './generate.ts';
 import { isProgrammeQuestion } from './intent.ts';
 import type { Citation, Intent } from './types.ts';
@@ -15,7 +15,7 @@ import type { RegionName } from './vocabulary.ts';
 import { namesRegion } from '../regions/names.ts';
 
 /** A signature mark in a passage ('ttd.', 'Tertanda'). */
-const SIGNED = /\b(?:ttd|tertanda)\b/i;
+const SIGNED = new RegExp(`${SIGN_MARK_SOURCE}(?!\\p{L})`, 'iu');
 
 /** Chosen on the unanswerable items of our eval set (see bench/RESULTS.md). */
 export const DEFAULT_MIN_COVERAGE = 0.25;

@@ -12,7 +12,7 @@ import { holdsValue, namedPlace, namesDay, reportDatesIt, spelledMonths, statesC
 import { namesRegion } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
-export { holdsValue, hasPersonName, valueOfOtherYears, yearsAmong } from './values.ts';
+export { holdsValue, hasPersonName, SIGN_MARK_SOURCE, valueOfOtherYears, yearsAmong } from './values.ts';
 export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
 
 /** Answer text shown at once, by where it is read (configurable; see config). */
