@@ -858,6 +858,20 @@ describe('answers from news-shaped text', () => {
     expect(b.evidence.keyHeld).toBe(false);
   });
 
+  it("answers 'hari apa' with the line that names the weekday, not a sentence giving the date alone", () => {
+    const q = 'rapat dewan kota cerdas wanareja hari apa tgl brp';
+    const minutes = [
+      'Dewan kota cerdas Wanareja dalam rapat tanggal 20 Mei 2025 menyepakati tiga quick win dan jadwal peluncurannya.',
+      FILLER[0],
+      FILLER[1],
+      'Hari/Tanggal: Selasa, 20 Mei 2025',
+      'Tempat: Aula Cempaka, Kantor Bappeda Wanareja',
+      FILLER[2],
+    ].join('\n');
+    const a = composeAnswer(q, [hit('Notulen', minutes, 1, { title: 'Notulen Rapat Dewan Kota Cerdas Wanareja' })], flat(q));
+    expect(a.text).toContain('Selasa, 20 Mei 2025');
+  });
+
   it('of two lists in one passage, quotes the one the question asks for, not the first', () => {
     const q = 'peraih penghargaan kota pintar 2021 kategori kota kecil siapa aja';
     const text = [

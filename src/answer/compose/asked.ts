@@ -103,6 +103,8 @@ const ROLE = /\b(wakil bupati|bupati|wakil wali ?kota|wali ?kota|gubernur|menter
 /** What a date question measures: a clock time ('jam berapa'), a day ('kapan', 'tanggal berapa'), or nothing finer ('tahun berapa'). */
 function dateMeasure(plain: string): string | null {
   if (/\b(?:jam|pukul)(?:nya)? berapa\b/.test(plain)) return 'jam';
+  // 'hari apa (tgl brp)': the weekday, with the day when asked too.
+  if (/\bhari(?:nya)? apa\b/.test(plain)) return 'hari';
   return /\b(?:kapan|kapankah|tanggal berapa|tanggalnya)\b/.test(plain) && !/\btahun berapa\b/.test(plain) ? 'tanggal' : null;
 }
 
@@ -306,7 +308,7 @@ export function readQuestion(question: string): Asked {
     pinned: pins.map((g) => g.terms),
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
     measure,
-    day: value === 'date' && measure === 'tanggal' && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
+    day: value === 'date' && (measure === 'tanggal' || measure === 'hari') && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
     agent,
     signs: agent && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],

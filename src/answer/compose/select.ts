@@ -341,7 +341,7 @@ export function createScorer(idx: ConceptIndex, asked: Asked, source: (p: Passag
       // A place named ('di Ruang Kembang Joyo') answers 'di mana' better than a common noun ('di ruang rapat').
       const spans = asked.value ? valueSpans(asked, u.text, headingOf(p)) : [];
       const value = spans.length === 0 ? 0
-        : (asked.measure && !measured && asked.value !== 'date') || (asked.value === 'place' && !spans.some((s) => namedPlace(u.text, s))) ? w.V * w.MV : w.V;
+        : (asked.measure && !measured && (asked.value !== 'date' || asked.measure === 'hari')) || (asked.value === 'place' && !spans.some((s) => namedPlace(u.text, s))) ? w.V * w.MV : w.V;
       const list = asked.list && (u.item || enumerationAround(p.units, at) !== null) ? w.L : 0;
       const names = w.M * namesIn(`${u.text} ${contextOf(p)} ${years}`);
       const heading = p.section && p.section !== p.hit.title ? w.H * (idx.mass(idx.covered(p.section)) + 0.5 * idx.mass(minus(idx.covered(p.parents), idx.covered(p.section)))) : 0;

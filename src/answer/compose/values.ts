@@ -266,6 +266,8 @@ const MEASURE_FIGURE = new Map(
  * ('12 Mei 2024', '14/3/2023', 'April 2023'), not a year alone.
  */
 MEASURE_FIGURE.set('tanggal', new RegExp(`${DAY_DATE_SOURCE}|${MONTH_YEAR_SOURCE}`, 'i'));
+/** …'hari apa' by a weekday ('Selasa, 20 Mei 2025'), which a date alone does not say… */
+MEASURE_FIGURE.set('hari', new RegExp(`(?<!\\d\\s?)\\b(?:${DAYS})\\b`, 'i'));
 /** …and 'jam berapa' / 'pukul berapa' by a clock time ('pukul 09.00', '09.30 - 12.15 WIB'). */
 MEASURE_FIGURE.set('jam', /\b(?:pukul|jam)\s\d{1,2}[.:]\d{2}\b|\b\d{1,2}[.:]\d{2}\s?(?:(?:[–-]|s\.d\.?|sampai)\s?\d{1,2}[.:]\d{2}\s?)?(?:wib|wita|wit)\b/i);
 
