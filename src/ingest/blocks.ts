@@ -94,6 +94,12 @@ export function stripInline(s: string): string {
   ).trim();
 }
 
+/** Photo captions as paragraphs to follow the text, leaving out those the blocks already say. */
+export function captionBlocks(blocks: readonly Block[], captions: readonly string[]): Block[] {
+  const have = blocks.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
+  return captions.filter((c) => !have.includes(c.slice(0, 60))).map((text): Block => ({ text, headings: [], page: null, kind: 'para' }));
+}
+
 // Generic names of a two-column table's columns when its rows are labelled values ('Unsur | Keterangan':
 // 'Tempat | Ruang Rapat Setda'): the first names an item, the second what it is.
 const ITEM_COLUMN = /^(?:unsur|uraian|hal|komponen|aspek|item|butir|rincian|parameter|data|informasi|kegiatan|keterangan)$/iu;

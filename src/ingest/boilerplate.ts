@@ -114,13 +114,14 @@ const BYLINE_WITH_SITE = new RegExp(
 );
 
 const DATE_AND_TIME = new RegExp(`(?:${DATE_SOURCE})|\\b${TIME_SOURCE}`, 'giu');
+const CLOCK_TIME = new RegExp(`\\b${TIME_SOURCE}`, 'u');
 /**
  * A credit naming a writer and a site with the time of posting, as some sites print it above the
  * article: 'Nur Kholis Abdillah - GERBANGSALAM Aug 1, 2023 - 10:05'. The name (a few capitalised
  * words), then, after dashes or bars, the site, the date and a clock time and nothing else.
  */
 function isNamedStamp(text: string): boolean {
-  if (text.length > 100 || findDate(text) === null || !new RegExp(`\\b${TIME_SOURCE}`, 'u').test(text)) return false;
+  if (text.length > 100 || findDate(text) === null || !CLOCK_TIME.test(text)) return false;
   const [name, ...parts] = text.split(/\s+[–—|·-]\s+/);
   const capitalised = (s: string, most: number) => {
     const words = s.split(/[\s,]+/).filter(Boolean);

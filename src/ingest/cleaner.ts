@@ -1,5 +1,5 @@
 import { classifyLine, isDateStamp, photoCaption, splitBylinePrefix, withoutTrailingInitials, type LineKind, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
-import type { Block } from './blocks.ts';
+import { captionBlocks, type Block } from './blocks.ts';
 import { findDate, splitDateline } from './dates.ts';
 
 /** Content paragraphs at the top of a document where a dateline or a date stamp is looked for. */
@@ -95,9 +95,7 @@ export class LineCleaner {
 
   /** The blocks, followed by the captions this pass kept that they do not already say. */
   withCaptions(blocks: readonly Block[]): Block[] {
-    const have = blocks.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
-    const extra = this.captions.filter((c) => !have.includes(c.slice(0, 60)));
-    return [...blocks, ...extra.map((text): Block => ({ text, headings: [], page: null, kind: 'para' }))];
+    return [...blocks, ...captionBlocks(blocks, this.captions)];
   }
 
   /** Adds another pass's counts (e.g. lines outside a web page's article). */

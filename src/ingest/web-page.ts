@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import type { Block, LoadedDoc } from './blocks.ts';
+import { captionBlocks, type Block, type LoadedDoc } from './blocks.ts';
 import { CAPTION_CREDIT, type RemovedCounts, type RemovedKind } from './boilerplate.ts';
 import { LineCleaner } from './cleaner.ts';
 import { findDate } from './dates.ts';
@@ -33,14 +33,9 @@ function extractArticle(html: string): Article | null {
  */
 function missingCaptions(html: string, blocks: readonly Block[]): Block[] {
   const { document } = parseHTML(html);
-  const have = blocks.map((b) => b.text.replace(/\s+/g, ' ')).join(' ');
-  const out: Block[] = [];
-  for (const el of document.querySelectorAll('figcaption')) {
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(CAPTION_CREDIT, '').trim();
-    if (text.split(' ').length < 5 || have.includes(text.slice(0, 60)) || out.some((b) => b.text === text)) continue;
-    out.push({ text, headings: [], page: null, kind: 'para' });
-  }
-  return out;
+  const captions: string[] = [];
+  for (const el of document.querySelectorAll('figcaption')) captions.push((el.textContent ?? '').replace(/\s+/g, ' ').trim().replace(CAPTION_CREDIT, '').trim());
+  return captionBlocks(blocks, [...new Set(captions.filter((text) => text.split(' ').length >= 5))]);
 }
 
 /** Lines of the whole page that are not in the article, counted by the kind of furniture they are. */

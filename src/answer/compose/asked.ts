@@ -230,9 +230,12 @@ const TITLES = new Set(
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
 export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin buku rakor rapat pertemuan';
 const STAGE_WORD = new RegExp(`^(?:${STAGE_WORDS.replace(/ /g, '|')})$`, 'iu');
-const STAGE_NUMBER = /^(?:\d{1,2}|ke-?\d{1,2}|[ivx]{1,4}|pertama|perdana|kedua|ketiga|keempat|kelima|keenam)$/iu;
-/** The index reads 'kedua' … 'keenam' as their numbers; 'pertama' (and 'perdana', the first) it keeps as words. */
-export const stageTerms = (word: string): string[] => (/^(?:pertama|perdana)$/iu.test(word) ? ['1'] : terms(word));
+/** The words for 'first': the index reads 'kedua' … 'keenam' as their numbers, these it keeps as words. */
+export const FIRST_WORDS = 'pertama|perdana';
+const FIRST_WORD = new RegExp(`^(?:${FIRST_WORDS})$`, 'iu');
+const STAGE_NUMBER = new RegExp(`^(?:\\d{1,2}|ke-?\\d{1,2}|[ivx]{1,4}|${FIRST_WORDS}|kedua|ketiga|keempat|kelima|keenam)$`, 'iu');
+/** A stage number's index terms, 'pertama' and 'perdana' read as '1'. */
+export const stageTerms = (word: string): string[] => (FIRST_WORD.test(word) ? ['1'] : terms(word));
 /** Whether a word numbers the stage word before it ('tahap IV', 'rakor pertama'). */
 export function numbersStage(before: string, word: string): boolean {
   return STAGE_WORD.test(before) && STAGE_NUMBER.test(word);

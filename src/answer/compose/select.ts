@@ -1,6 +1,6 @@
 import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
 import { escapeRegExp, terms } from '../../language/index.ts';
-import { STAGE_WORDS, type Asked } from './asked.ts';
+import { FIRST_WORDS, STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, introducesList, namedPlace, SIGN_MARK_SOURCE, valueSpans } from './values.ts';
 import { Phrases } from './phrase.ts';
@@ -158,7 +158,7 @@ const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
  * 'Tahap pertama' is 'tahap 1' (the index reads 'kedua', 'keempat' as their numbers already, 'pertama' as a
  * word); only after a stage word: 'pertama kali' numbers no stage.
  */
-const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')}|teknis)(\\)?)\\s+(?:pertama|perdana)\\b`, 'giu');
+const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')}|teknis)(\\)?)\\s+(?:${FIRST_WORDS})\\b`, 'giu');
 const withOrdinals = (text: string): string => text.replace(FIRST_STAGE, '$1 1');
 
 export function statesStage(stage: readonly string[], text: string): boolean {
