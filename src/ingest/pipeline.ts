@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import type { Db, Queryable } from '../db/index.ts';
 import type { Logger } from '../log.ts';
 import { ingestMessages } from '../messages/index.ts';
-import { deferVectorIndex, type Embedder } from '../retrieval/index.ts';
+import { deferVectorIndex, ensureVectorIndex, type Embedder } from '../retrieval/index.ts';
 import { createAddressBook, readSourcesFile, SOURCES_FILE } from './addresses.ts';
 import { failureReason } from './errors.ts';
 import type { RemovedCounts } from './boilerplate.ts';
@@ -74,6 +74,8 @@ export interface IngestOptions {
   readonly actor?: string;
   /** New bytes from which the vector index is rebuilt after the run instead of updated per chunk (default LARGE_RUN_BYTES). */
   readonly largeRunBytes?: number;
+  /** Chunks from which vector search has an HNSW graph (default VECTOR_INDEX_MIN_CHUNKS). */
+  readonly vectorIndexMinChunks?: number;
   /** How many small files share a transaction (default DEFAULT_GROUP; benchmarks compare one per file). */
   readonly group?: GroupLimits;
   /** Public address of the ingested folders (`--base-url`): each file's address is its path below it. */
@@ -257,7 +259,7 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
     const sizes = files.map((f) => statSync(f.abs, { throwIfNoEntry: false })?.size ?? 0);
     large = await isLargeRun(deps.db, files.map((f) => f.abs), sizes, known, options);
     const writer = createGroupWriter(deps.db, log, record, options.group);
-    await deferVectorIndex(deps.db, large, () => writeAll({ deps, parser, writer, files, sizes, known, options, addresses }));
+    await deferVectorIndex(deps.db, large, () => writeAll({ deps, parser, writer, files, sizes, known, options, addresses }), options.vectorIndexMinChunks);
   } finally {
     parser.close();
   }
@@ -266,7 +268,7 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
   summary.seconds = (performance.now() - started) / 1000;
   await recordIngestRun(deps.db, summary, options.actor ?? null).catch((err: unknown) => log.warn({ err }, 'ingest run not recorded'));
   log.info(
-    { new: summary.new, changed: summary.changed, unchanged: summary.unchanged, failed: summary.failed, chunks: summary.chunks, removed: summary.removed, ocrPages: summary.ocrPages, seconds: Number(summary.seconds.toFixed(2)), vectorIndexRebuilt: large },
+    { new: summary.new, changed: summary.changed, unchanged: summary.unchanged, failed: summary.failed, chunks: summary.chunks, removed: summary.removed, ocrPages: summary.ocrPages, seconds: Number(summary.seconds.toFixed(2)), largeRun: large },
     'ingest finished',
   );
   return summary;
@@ -285,6 +287,8 @@ export async function ingestFile(deps: IngestDeps, file: FileInput, parserOption
     const writer = createGroupWriter<FileOutcome>(deps.db, deps.logger.child({ module: 'ingest' }), (o) => (outcome = o));
     await writer.add(s.ready);
     await writer.flush();
+    // An upload may bring the corpus to the size that has a vector graph.
+    await ensureVectorIndex(deps.db).catch((err: unknown) => deps.logger.warn({ err }, 'vector index not built'));
     return outcome;
   } finally {
     parser.close();

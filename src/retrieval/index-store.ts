@@ -128,25 +128,61 @@ export async function writeDocuments(
 const VECTOR_INDEX = 'CREATE INDEX IF NOT EXISTS chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)';
 
 /**
- * Runs a large write with the HNSW vector index dropped and builds it once afterwards
- * (also when fn fails): building the graph over all vectors at the end costs a fraction
- * of inserting into it chunk by chunk. Meanwhile vector search scans exactly (slower,
- * same answers). On PostgreSQL the written tables are vacuumed and analysed after it,
- * so the planner knows the new rows at once.
+ * Below this many chunks with a vector there is no HNSW graph: vector search scans every
+ * vector exactly, which at this size is as fast as the graph (bench/RESULTS.md: 4 ms on
+ * PostgreSQL, 8 ms in PGlite at 5,000 chunks, against 12–25 ms through the graph) and
+ * spares every ingest the graph's build (1.5 s on PostgreSQL, 4.4 s in PGlite at 4,700).
  */
-export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Promise<T>): Promise<T> {
-  const [exists] = defer ? await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_idx'`) : [];
-  if (!exists) return fn();
-  await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
-  try {
-    return await fn();
-  } finally {
+export const VECTOR_INDEX_MIN_CHUNKS = 10_000;
+
+/**
+ * Vectors up to this dimension are stored in the chunk's row (PLAIN), so the exact scan
+ * reads no TOAST (a 512-value vector out of line made it 3 times slower); larger ones stay
+ * out of line (EXTERNAL), where a row never outgrows its page.
+ */
+const INLINE_VECTOR_DIM = 1536;
+
+const vectorStorage = (dim: number) => (dim <= INLINE_VECTOR_DIM ? 'PLAIN' : 'EXTERNAL');
+
+async function hasVectorIndex(db: Queryable): Promise<boolean> {
+  return (await db.query(`SELECT 1 FROM pg_indexes WHERE indexname = 'chunks_embedding_idx'`)).length > 0;
+}
+
+/**
+ * The HNSW graph exists when the chunks with a vector reach minChunks and is dropped when
+ * they fall below half of it (so a corpus near the bound does not build and drop it in
+ * turn). Returns whether it was built now.
+ */
+export async function ensureVectorIndex(db: Db, minChunks = VECTOR_INDEX_MIN_CHUNKS): Promise<boolean> {
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM chunks WHERE embedding IS NOT NULL');
+  const exists = await hasVectorIndex(db);
+  if (!exists && n >= minChunks) {
     await db.transaction(async (tx) => {
       // The graph is built in memory; pgvector's 64 MB default spills past about 25k vectors.
       if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
       await tx.exec(VECTOR_INDEX);
     });
-    if (db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, posting_blocks, terms');
+    return true;
+  }
+  if (exists && n < minChunks / 2) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  return false;
+}
+
+/**
+ * Runs a large write with the HNSW vector index dropped and, when the corpus is large
+ * enough for one (ensureVectorIndex), builds it once afterwards (also when fn fails):
+ * building the graph over all vectors at the end costs a fraction of inserting into it
+ * chunk by chunk. Meanwhile vector search scans exactly (slower, same answers). On
+ * PostgreSQL the written tables are vacuumed and analysed after a large write, so the
+ * planner knows the new rows at once.
+ */
+export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Promise<T>, minChunks = VECTOR_INDEX_MIN_CHUNKS): Promise<T> {
+  if (defer) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  try {
+    return await fn();
+  } finally {
+    await ensureVectorIndex(db, minChunks);
+    if (defer && db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, posting_blocks, terms');
   }
 }
 
@@ -162,7 +198,8 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
       await tx.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
       await tx.exec('UPDATE chunks SET embedding = NULL WHERE embedding IS NOT NULL');
       await tx.exec(`ALTER TABLE chunks ALTER COLUMN embedding TYPE vector(${embedder.dim})`);
-      await tx.exec(VECTOR_INDEX);
+      // A new type brings the type's own storage (out of line): set it again.
+      await tx.exec(`ALTER TABLE chunks ALTER COLUMN embedding SET STORAGE ${vectorStorage(embedder.dim)}`);
       await tx.query(
         `INSERT INTO settings (key, value) VALUES ('embedder', $1::jsonb)
          ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
@@ -170,8 +207,6 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
       );
     });
   }
-  // A run that deferred the index and was killed before rebuilding it left none: build it now.
-  await db.exec(VECTOR_INDEX);
   const [{ total } = { total: 0 }] = await db.query<{ total: number }>('SELECT count(*) AS total FROM chunks WHERE embedding IS NULL');
   let done = 0;
   while (done < total) {
@@ -188,5 +223,7 @@ export async function ensureEmbeddings(db: Db, embedder: Embedder, onProgress?: 
     done += batch.length;
     onProgress?.(done, total);
   }
+  // The graph for a corpus that reached its size (also one a killed run left without it).
+  await ensureVectorIndex(db);
   return done;
 }

@@ -123,20 +123,36 @@ describe.each(backends)('batched ingest writes on %s', (backend) => {
   it('a large run drops the vector index while it writes and builds it again after, also when the run fails', async () => {
     const db = await testDb(backend);
     await ensureEmbeddings(db, embedder);
-    expect(await hasVectorIndex(db)).toBe(true);
-    const inside = await deferVectorIndex(db, true, () => hasVectorIndex(db));
-    expect(inside).toBe(false);
-    expect(await hasVectorIndex(db)).toBe(true);
-    await expect(deferVectorIndex(db, true, () => Promise.reject(new Error('putus')))).rejects.toThrow('putus');
-    expect(await hasVectorIndex(db)).toBe(true);
-
     const dir = tempDir();
     mkdirSync(join(dir, 'besar'));
     for (let i = 0; i < 20; i++) writeFileSync(join(dir, 'besar', `catatan-${i}.md`), note(i));
-    const summary = await ingestPaths({ db, embedder, logger }, [dir], { largeRunBytes: 1 });
+    // A corpus of 20 chunks counts as large enough for a graph here.
+    const summary = await ingestPaths({ db, embedder, logger }, [dir], { largeRunBytes: 1, vectorIndexMinChunks: 10 });
     expect(summary.new).toBe(20);
+    expect(await hasVectorIndex(db)).toBe(true);
+    const inside = await deferVectorIndex(db, true, () => hasVectorIndex(db), 10);
+    expect(inside).toBe(false);
+    expect(await hasVectorIndex(db)).toBe(true);
+    await expect(deferVectorIndex(db, true, () => Promise.reject(new Error('putus')), 10)).rejects.toThrow('putus');
     expect(await hasVectorIndex(db)).toBe(true);
     const hits = await search({ db, embedder }, 'sensor debit air', { k: 3 });
     expect(hits[0]?.text).toContain('sensor debit air');
+  });
+
+  it('a corpus below the bound has no vector graph and finds the same passages by scanning; it gets one on reaching the bound', async () => {
+    const db = await testDb(backend);
+    await ensureEmbeddings(db, embedder);
+    const dir = tempDir();
+    for (let i = 0; i < 12; i++) writeFileSync(join(dir, `catatan-${i}.md`), note(i));
+    await ingestPaths({ db, embedder, logger }, [dir], { vectorIndexMinChunks: 20 });
+    expect(await hasVectorIndex(db)).toBe(false);
+    const question = 'rencana ruang terbuka hijau daerah nomor 8';
+    const scanned = await search({ db, embedder }, question, { k: 5 });
+    expect(scanned[0]?.text).toContain('nomor 8 menyusun rencana ruang terbuka hijau');
+    for (let i = 12; i < 24; i++) writeFileSync(join(dir, `catatan-${i}.md`), note(i));
+    await ingestPaths({ db, embedder, logger }, [dir], { vectorIndexMinChunks: 20 });
+    expect(await hasVectorIndex(db)).toBe(true);
+    const viaGraph = await search({ db, embedder }, question, { k: 5 });
+    expect(viaGraph[0]?.text).toBe(scanned[0]?.text);
   });
 });
