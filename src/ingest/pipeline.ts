@@ -260,6 +260,9 @@ export async function ingestPaths(deps: IngestDeps, roots: readonly string[], op
     large = await isLargeRun(deps.db, files.map((f) => f.abs), sizes, known, options);
     const writer = createGroupWriter(deps.db, log, record, options.group);
     await deferVectorIndex(deps.db, large, () => writeAll({ deps, parser, writer, files, sizes, known, options, addresses }), options.vectorIndexMinChunks);
+    // A corpus the run brought to the size that has a vector graph gets it now; a check that fails (the
+    // database closing under a stopping server) leaves it to the next start or run.
+    await ensureVectorIndex(deps.db, options.vectorIndexMinChunks).catch((err: unknown) => log.warn({ err }, 'vector index not built'));
   } finally {
     parser.close();
   }

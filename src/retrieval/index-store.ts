@@ -169,20 +169,22 @@ export async function ensureVectorIndex(db: Db, minChunks = VECTOR_INDEX_MIN_CHU
 }
 
 /**
- * Runs a large write with the HNSW vector index dropped and, when the corpus is large
- * enough for one (ensureVectorIndex), builds it once afterwards (also when fn fails):
+ * Runs a large write, on a corpus that has the HNSW vector graph with the graph dropped, and
+ * builds it once afterwards when the corpus is still large enough for one (also when fn fails):
  * building the graph over all vectors at the end costs a fraction of inserting into it
  * chunk by chunk. Meanwhile vector search scans exactly (slower, same answers). On
- * PostgreSQL the written tables are vacuumed and analysed after a large write, so the
- * planner knows the new rows at once.
+ * PostgreSQL the written tables are then vacuumed and analysed, so the planner knows the
+ * new rows at once.
  */
 export async function deferVectorIndex<T>(db: Db, defer: boolean, fn: () => Promise<T>, minChunks = VECTOR_INDEX_MIN_CHUNKS): Promise<T> {
-  if (defer) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
+  if (!defer) return fn();
+  const graph = await hasVectorIndex(db);
+  if (graph) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
   try {
     return await fn();
   } finally {
-    await ensureVectorIndex(db, minChunks);
-    if (defer && db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, posting_blocks, terms');
+    if (graph) await ensureVectorIndex(db, minChunks);
+    if (db.kind === 'postgres') await db.exec('VACUUM (ANALYZE) chunks, posting_blocks, terms');
   }
 }
 
