@@ -128,17 +128,17 @@ export async function writeDocuments(
 const VECTOR_INDEX = 'CREATE INDEX IF NOT EXISTS chunks_embedding_idx ON chunks USING hnsw (embedding vector_cosine_ops)';
 
 /**
- * Below this many chunks with a vector there is no HNSW graph: vector search scans every
- * vector exactly, which at this size is as fast as the graph (bench/RESULTS.md: 4 ms on
- * PostgreSQL, 8 ms in PGlite at 5,000 chunks, against 12–25 ms through the graph) and
- * spares every ingest the graph's build (1.5 s on PostgreSQL, 4.4 s in PGlite at 4,700).
+ * Below this many chunks there is no HNSW graph: vector search scans every vector exactly,
+ * which stays under 10 ms on PostgreSQL and 20 ms in PGlite (bench/RESULTS.md: 4 and 8 ms at
+ * 4,689 chunks, as fast as the graph; 8 and 16 ms at 9,378), and no ingest of a smaller
+ * corpus pays for building the graph (1.5 s on PostgreSQL, 4.4 s in PGlite at 4,689).
  */
 export const VECTOR_INDEX_MIN_CHUNKS = 10_000;
 
 /**
  * Vectors up to this dimension are stored in the chunk's row (PLAIN), so the exact scan
- * reads no TOAST (a 512-value vector out of line made it 3 times slower); larger ones stay
- * out of line (EXTERNAL), where a row never outgrows its page.
+ * reads no TOAST (with 512-value vectors out of line it took 31 ms instead of 4 at 4,689
+ * chunks); larger ones stay out of line (EXTERNAL), where a row never outgrows its page.
  */
 const INLINE_VECTOR_DIM = 1536;
 
@@ -149,12 +149,12 @@ async function hasVectorIndex(db: Queryable): Promise<boolean> {
 }
 
 /**
- * The HNSW graph exists when the chunks with a vector reach minChunks and is dropped when
- * they fall below half of it (so a corpus near the bound does not build and drop it in
- * turn). Returns whether it was built now.
+ * The HNSW graph exists when the corpus reaches minChunks chunks and is dropped when it falls
+ * below half of that (so a corpus near the bound does not build and drop it in turn). The
+ * count is BM25's N, kept exact with every write: no scan of the chunks after every upload.
  */
-export async function ensureVectorIndex(db: Db, minChunks = VECTOR_INDEX_MIN_CHUNKS): Promise<boolean> {
-  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT count(*) AS n FROM chunks WHERE embedding IS NOT NULL');
+export async function ensureVectorIndex(db: Db, minChunks = VECTOR_INDEX_MIN_CHUNKS): Promise<void> {
+  const [{ n } = { n: 0 }] = await db.query<{ n: number }>('SELECT n FROM bm25_stats WHERE id = 1');
   const exists = await hasVectorIndex(db);
   if (!exists && n >= minChunks) {
     await db.transaction(async (tx) => {
@@ -162,10 +162,7 @@ export async function ensureVectorIndex(db: Db, minChunks = VECTOR_INDEX_MIN_CHU
       if (db.kind === 'postgres') await tx.exec(`SET LOCAL maintenance_work_mem = '512MB'`);
       await tx.exec(VECTOR_INDEX);
     });
-    return true;
-  }
-  if (exists && n < minChunks / 2) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
-  return false;
+  } else if (exists && n < minChunks / 2) await db.exec('DROP INDEX IF EXISTS chunks_embedding_idx');
 }
 
 /**
