@@ -9,13 +9,14 @@
  * the gaps between them (the writer waiting for the parse worker) show. Load average is
  * recorded; everything it creates is removed. Last stdout line: JSON.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { Db, Queryable } from '../src/db/index.ts';
 import { compiledPipeline } from './lib/compiled.ts';
 import { benchDatabase, loadNow, machine } from './lib/env.ts';
+import { writePassagesMarkdown } from './lib/passages-markdown.ts';
 
 const { migrate, openDatabase, ingestPaths, createLogger, seedRegions, createHashingEmbedder, ensureEmbeddings } = await compiledPipeline();
 
@@ -28,12 +29,7 @@ const temp = (prefix: string) => {
 
 function benchMarkdown(): string {
   const dir = temp('pandu-profile-md-');
-  const passages = readFileSync(new URL('../../shared/bench/tydiqa-id/passages.jsonl', import.meta.url), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
-  for (let f = 0; f * 20 < passages.length; f++) {
-    const part = passages.slice(f * 20, f * 20 + 20);
-    writeFileSync(join(dir, `kumpulan-${f}.md`), `# Kumpulan ${f}\n\n${part.map((p) => `## Bagian ${p.id}\n\n${p.text}\n`).join('\n')}`);
-  }
+  writePassagesMarkdown(dir);
   return dir;
 }
 

@@ -14,7 +14,7 @@
  * figure; every temporary folder and database is removed at the end. BENCH_SKIP=embedded
  * or BENCH_SKIP=postgres leaves a backend out. Last stdout line: JSON.
  */
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,6 +22,7 @@ import type { Db } from '../src/db/index.ts';
 import type { IngestOptions } from '../src/ingest/index.ts';
 import { compiledPipeline } from './lib/compiled.ts';
 import { benchDatabase, durability, loadNow, machine } from './lib/env.ts';
+import { writePassagesMarkdown } from './lib/passages-markdown.ts';
 
 const { migrate, openDatabase, ingestPaths, createLogger, seedRegions, createHashingEmbedder, ensureEmbeddings } = await compiledPipeline();
 
@@ -41,19 +42,10 @@ function pdfCopies(n: number): string {
   return dir;
 }
 
-/** Distinct Markdown (copies would give identical vectors, which no real corpus has). */
+/** The passages as Markdown files in a temporary folder. */
 function markdownFromPassages(): { dir: string; bytes: number } {
   const dir = temp('pandu-bench-md-');
-  const passages = readFileSync(new URL('../../shared/bench/tydiqa-id/passages.jsonl', import.meta.url), 'utf8')
-    .split('\n').filter(Boolean).map((l) => JSON.parse(l) as { id: string; text: string });
-  let bytes = 0;
-  for (let f = 0; f * 20 < passages.length; f++) {
-    const part = passages.slice(f * 20, f * 20 + 20);
-    const text = `# Kumpulan ${f}\n\n${part.map((p) => `## Bagian ${p.id}\n\n${p.text}\n`).join('\n')}`;
-    writeFileSync(join(dir, `kumpulan-${f}.md`), text);
-    bytes += Buffer.byteLength(text);
-  }
-  return { dir, bytes };
+  return { dir, bytes: writePassagesMarkdown(dir) };
 }
 
 const MODES: Record<string, IngestOptions> = {

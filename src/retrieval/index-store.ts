@@ -129,15 +129,15 @@ const VECTOR_INDEX = 'CREATE INDEX IF NOT EXISTS chunks_embedding_idx ON chunks 
 
 /**
  * Below this many chunks there is no HNSW graph: vector search scans every vector exactly,
- * which stays under 10 ms on PostgreSQL and 20 ms in PGlite (bench/RESULTS.md: 4 and 8 ms at
- * 4,689 chunks, as fast as the graph; 8 and 16 ms at 9,378), and no ingest of a smaller
- * corpus pays for building the graph (1.5 s on PostgreSQL, 4.4 s in PGlite at 4,689).
+ * which stays under 10 ms on PostgreSQL and 20 ms in PGlite (`npm run bench:vector-scan`: 5 and
+ * 8 ms at 4,689 chunks, as fast as the graph; 8 and 15 ms at 9,378), and no ingest of a smaller
+ * corpus pays for building the graph (1.6 s on PostgreSQL, 4.5 s in PGlite at 4,689).
  */
 export const VECTOR_INDEX_MIN_CHUNKS = 10_000;
 
 /**
  * Vectors up to this dimension are stored in the chunk's row (PLAIN), so the exact scan
- * reads no TOAST (with 512-value vectors out of line it took 31 ms instead of 4 at 4,689
+ * reads no TOAST (with 512-value vectors out of line it took 31 ms instead of 5 at 4,689
  * chunks); larger ones stay out of line (EXTERNAL), where a row never outgrows its page.
  */
 const INLINE_VECTOR_DIM = 1536;
