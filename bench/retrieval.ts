@@ -136,6 +136,7 @@ if (!skip.has('blind3')) out.blind3 = await real(embedder, 'blind3');
 if (!skip.has('blind4')) out.blind4 = await real(embedder, 'blind4');
 if (!skip.has('blind5')) out.blind5 = await real(embedder, 'blind5');
 if (!skip.has('blind6')) out.blind6 = await real(embedder, 'blind6');
+if (!skip.has('blind7')) out.blind7 = await real(embedder, 'blind7');
 if (!skip.has('latency')) {
   const latency: Record<string, unknown> = { embedded_10k: await latencyAt('memory://', 10_000, embedder) };
   const pg = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;

@@ -26,7 +26,7 @@ export interface RealSet {
   readonly docs: readonly string[];
   readonly qa: string;
 }
-export const SETS: Readonly<Record<'real' | 'fresh' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6', RealSet>> = {
+export const SETS: Readonly<Record<'real' | 'fresh' | 'blind' | 'blind2' | 'blind3' | 'blind4' | 'blind5' | 'blind6' | 'blind7', RealSet>> = {
   real: { docs: [REAL_DOCS], qa: REAL_QA },
   fresh: { docs: ['eval/fresh/docs', REAL_DOCS], qa: 'eval/fresh/qa.jsonl' },
   blind: { docs: ['eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind/qa.jsonl' },
@@ -34,6 +34,7 @@ export const SETS: Readonly<Record<'real' | 'fresh' | 'blind' | 'blind2' | 'blin
   blind3: { docs: ['eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind3/qa.jsonl' },
   blind4: { docs: ['eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind4/qa.jsonl' },
   blind5: { docs: ['eval/blind5/docs', 'eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind5/qa.jsonl' },
+  blind7: { docs: ['eval/blind7/docs', 'eval/blind6/docs', 'eval/blind5/docs', 'eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind7/qa.jsonl' },
   blind6: { docs: ['eval/blind6/docs', 'eval/blind5/docs', 'eval/blind4/docs', 'eval/blind3/docs', 'eval/blind2/docs', 'eval/blind/docs', REAL_DOCS, 'eval/fresh/docs'], qa: 'eval/blind6/qa.jsonl' },
 };
 
