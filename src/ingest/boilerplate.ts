@@ -106,6 +106,12 @@ export function isFooterMarker(text: string): boolean {
   return CROSSLINK_HEADING.test(t) || /^terkait\s*:?$/iu.test(t) || TAGS.test(t) || COMMENTS.test(t) || COPYRIGHT.test(t);
 }
 
+/** Where a page's own tail begins — its tags, comments or copyright — rather than a list of links a walker reads past. */
+export function isPageEndMarker(text: string): boolean {
+  const t = text.trim();
+  return TAGS.test(t) || COMMENTS.test(t) || COPYRIGHT.test(t);
+}
+
 const AD = /^(?:advertisement|iklan|sponsored|konten bersponsor|scroll to continue(?: with content)?|gulir (?:ke bawah )?untuk melanjutkan(?: membaca)?|lanjutkan membaca|ads?)\.?$/iu;
 
 const BYLINE_WITH_SITE = new RegExp(

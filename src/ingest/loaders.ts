@@ -4,7 +4,7 @@ import { loadRefused } from './errors.ts';
 import { findInstructions, type InstructionFlag } from './instructions.ts';
 import { parseMarkdown } from './markdown.ts';
 import { LineCleaner } from './cleaner.ts';
-import { readPageText } from './page-text.ts';
+import { readPageText, withoutPageTail } from './page-text.ts';
 import { decodeAny, decodeUtf8, titleFromFileName } from './file-checks.ts';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from './limits.ts';
 import { normalize } from '../language/index.ts';
@@ -53,7 +53,7 @@ function parsePlainText(text: string, fallback: string): LoadedDoc {
   const heading = first.replace(/^#{1,6}\s+/, '');
   const title = heading.length > 0 && heading.length <= 120 && !/[.!?]$/.test(heading) ? heading : fallback;
   const body = title === heading ? text.slice(text.indexOf(first) + first.length) : text;
-  const doc = parseMarkdown(body, title);
+  const doc = readAsWritten(body, title);
   return { ...doc, title };
 }
 
@@ -74,7 +74,15 @@ function pageOf(text: string): LoadedDoc | null {
  */
 function parseMarkdownText(text: string, fallback: string): LoadedDoc {
   const first = text.split(/\r?\n/).find((l) => l.trim())?.trim() ?? '';
-  return (/^(#\s|---$)/.test(first) ? null : pageOf(text)) ?? parseMarkdown(text, fallback);
+  return (/^(#\s|---$)/.test(first) ? null : pageOf(text)) ?? readAsWritten(text, fallback);
+}
+
+/** A document read as written, without the tail of a web page it may end with (counted as removed). */
+function readAsWritten(text: string, title: string): LoadedDoc {
+  const { body, footer } = withoutPageTail(text);
+  const cleaner = new LineCleaner();
+  cleaner.count('header_footer', footer);
+  return parseMarkdown(body, title, cleaner);
 }
 
 /**

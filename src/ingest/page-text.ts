@@ -5,7 +5,7 @@
  * Finds the headline and the article's extent so the furniture is neither the title nor
  * quoted as content. Pure; the patterns state how Indonesian sites lay pages out.
  */
-import { classifyLine, isDateStamp, isFooterMarker, isPageFurniture, splitBylinePrefix } from './boilerplate.ts';
+import { classifyLine, isDateStamp, isFooterMarker, isPageEndMarker, isPageFurniture, splitBylinePrefix } from './boilerplate.ts';
 import { splitDateline } from './dates.ts';
 
 export interface PageText {
@@ -56,14 +56,40 @@ function crumbTail(line: string): string | null {
  * The page's headline and article, or null when the text does not look like a saved page
  * (its first line is the headline, or no headline is followed by credits or a dateline).
  */
+/** A page's non-empty lines as read for its layout: a page saved as Markdown marks its headline '## …' and its credits '**Redaksi**'. */
+function layoutLines(raw: readonly string[]): { where: number[]; lines: string[] } {
+  const where = raw.flatMap((l, i) => (l.trim() ? [i] : []));
+  return { where, lines: where.map((i) => raw[i]!.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*|__/g, '')) };
+}
+
+/** Where a page's tail (related links, tags, comments, copyright) begins: a marker in its last half that only short lines follow. */
+function tailStart(lines: readonly string[], marks = isFooterMarker): number {
+  for (let j = Math.floor(lines.length * 0.5); j < lines.length; j++) {
+    if (marks(lines[j]!) && lines.slice(j).every((l) => words(l) <= 20)) return j;
+  }
+  return lines.length;
+}
+
+/**
+ * A document read as written (Markdown with its title or front matter, plain text) that ends as a
+ * web page does — from its tags, comments or copyright on: related links, comments, the site's
+ * footer — without that tail. (A tail that opens with 'Baca juga' links is left to the Markdown walker.)
+ */
+export function withoutPageTail(text: string): { body: string; footer: number } {
+  const raw = text.split(/\r?\n/);
+  const { where, lines } = layoutLines(raw);
+  const end = tailStart(lines, isPageEndMarker);
+  return end === lines.length ? { body: text, footer: 0 } : { body: raw.slice(0, where[end]).join('\n'), footer: lines.length - end };
+}
+
 export function readPageText(text: string): PageText | null {
   const raw = text.split(/\r?\n/);
-  const where = raw.flatMap((l, i) => (l.trim() ? [i] : []));
-  // A page saved as Markdown marks its headline '## …' and its credits '**Redaksi**'.
-  const lines = where.map((i) => raw[i]!.trim().replace(/^#{1,6}\s+/, '').replace(/\*\*|__/g, ''));
+  const { where, lines } = layoutLines(raw);
   const crumbs = new Set(lines.slice(0, HEAD_LINES).map(crumbTail).filter((c): c is string => c !== null));
   // The headline the breadcrumb ends with, else the first headline-like line introduced by credits.
-  const limit = Math.min(HEAD_LINES, lines.length);
+  // A menu's items, one per line ('Beranda', 'Hukum & Kriminal'), do not count against the lines looked at.
+  let limit = 0;
+  for (let seen = 0; limit < lines.length && seen < HEAD_LINES; limit++) if (words(lines[limit]!) > 3 || sentence(lines[limit]!)) seen++;
   // No sentence above it; a breadcrumb or menu, however long, is no sentence.
   const plausible = (i: number) => headlineLike(lines[i]!) && !lines.slice(0, i).some((l) => !isPageFurniture(l) && (words(l) > 16 || sentence(l)));
   let at = -1;
@@ -76,15 +102,7 @@ export function readPageText(text: string): PageText | null {
   let start = at + 1;
   while (start < lines.length && start <= at + 5 && !(words(lines[start]!) >= 8 && sentence(lines[start]!)) && !splitDateline(lines[start]!)) start++;
   if (start > at + 5) start = at + 1;
-  // The tail: from a marker in the last part of the page, when only short lines follow it.
-  let end = lines.length;
-  const from = Math.floor(lines.length * 0.5);
-  for (let j = from; j < lines.length; j++) {
-    if (isFooterMarker(lines[j]!) && lines.slice(j).every((l) => words(l) <= 20)) {
-      end = j;
-      break;
-    }
-  }
+  const end = tailStart(lines);
   const body = start < lines.length ? raw.slice(where[start], end < lines.length ? where[end] : raw.length).join('\n') : '';
   return { title: lines[at]!, header: [...lines.slice(0, at), ...lines.slice(at + 1, start)], body, footer: lines.length - end };
 }

@@ -185,3 +185,66 @@ describe('news page furniture', () => {
     expect(doc.removed?.share).toBe(2);
   });
 });
+
+describe('the tail and the menu of a saved page', () => {
+  it('keeps no comments or site footer of a Markdown report read as written, and counts them as removed', async () => {
+    const md = [
+      '---',
+      'title: Kabupaten Uji Teken Nota Kesepakatan Kota Cerdas',
+      'date: 2023-03-01',
+      '---',
+      '',
+      '# Kabupaten Uji Teken Nota Kesepakatan Kota Cerdas',
+      '',
+      'Pemerintah Kabupaten Uji menandatangani nota kesepakatan gerakan kota cerdas secara virtual dari ruang rapat bupati.',
+      '',
+      'Kepala dinas kominfo menyebut jadwal bimtek tahap I masih menunggu surat resmi dari kementerian.',
+      '',
+      'Bupati meminta seluruh perangkat daerah menyiapkan data sebelum pendampingan dimulai bulan depan.',
+      '',
+      '**Tag:** [kota cerdas](https://contoh.example/tag/kota-cerdas) · [Kabupaten Uji](https://contoh.example/tag/uji)',
+      '',
+      '### Komentar (2)',
+      '',
+      '**Warga Pesisir** · 1 Maret 2023 09:10',
+      'Semoga aplikasinya tidak cuma jadi wacana.',
+      '',
+      '**pembaca_uji** · 1 Maret 2023 12:31',
+      'Izin usaha juga tolong dipermudah lewat daring.',
+      '',
+      '---',
+      '',
+      'KabarUji · Jl. Merdeka No. 1, Kabupaten Uji · [Redaksi](https://contoh.example/redaksi) · © 2023 KabarUji',
+    ].join('\n');
+    const doc = await loadDocument('/tmp/kabaruji-2023-03-01-teken.md', new TextEncoder().encode(md), md);
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(text).toContain('jadwal bimtek tahap I masih menunggu surat resmi');
+    expect(text).toContain('menyiapkan data sebelum pendampingan');
+    expect(text).not.toMatch(/wacana|dipermudah|Jl\. Merdeka|©/);
+    expect(doc.removed?.header_footer ?? 0).toBeGreaterThanOrEqual(6);
+  });
+
+  it('finds the headline of a page copied as text below a menu of one word per line, and keeps the menu out of the article', async () => {
+    const txt = [
+      'KabarUji',
+      'Berita Kabupaten Uji dan Sekitarnya',
+      '',
+      'Beranda', 'Kabupaten Uji', 'Pemerintahan', 'Hukum & Kriminal', 'Ekonomi', 'Pendidikan', 'Opini', 'Video', 'Indeks Berita',
+      '',
+      'Beranda › Kabupaten Uji › Pemerintahan',
+      '',
+      'Dewan Kota Cerdas Kabupaten Uji Kebut Empat Quick Win Tahun Ini',
+      '',
+      'Siti Aminah - KABARUJI.CO.ID Feb 19, 2025 - 14:21',
+      '',
+      'UJI, KABARUJI.CO.ID – Dewan kota cerdas Kabupaten Uji menggelar rapat pertamanya tahun ini di aula sekretariat daerah, Selasa (18/2/2025).',
+      '',
+      'Rapat dipimpin sekretaris daerah selaku ketua harian dewan kota cerdas dan dihadiri 23 dari 31 anggota.',
+    ].join('\n');
+    const doc = await loadDocument('/tmp/kabaruji-2025-02-19-dewan.txt', new TextEncoder().encode(txt), txt);
+    const text = doc.blocks.map((b) => b.text).join('\n');
+    expect(doc.title).toBe('Dewan Kota Cerdas Kabupaten Uji Kebut Empat Quick Win Tahun Ini');
+    expect(text).toContain('dihadiri 23 dari 31 anggota');
+    expect(text).not.toMatch(/Beranda|Hukum & Kriminal|Indeks Berita|Sekitarnya/);
+  });
+});
