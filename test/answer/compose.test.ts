@@ -1001,3 +1001,59 @@ describe('answers from news-shaped text', () => {
     expect(a.text.slice(0, 200)).toContain('YULIUS HARTONO');
   });
 });
+
+describe('list questions over a decree', () => {
+  const title = 'Keputusan Bupati Wanareja Nomor 12 Tahun 2024 tentang Dewan Smart City';
+  // As a scan reads a decree: its title block and preamble, then its diktum; its lampiran's table without rules.
+  const opening = [
+    'BUPATI WANAREJA',
+    'KEPUTUSAN BUPATI WANAREJA NOMOR 12 TAHUN 2024',
+    'TENTANG PEMBENTUKAN DEWAN SMART CITY KABUPATEN WANAREJA',
+    'Menimbang :',
+    'a. bahwa Pemerintah Kabupaten Wanareja mengikuti Gerakan Menuju Smart City sejak tahun 2023;',
+    'b. bahwa untuk mengarahkan pelaksanaan smart city di Kabupaten Wanareja perlu dibentuk Dewan Smart City;',
+    'Mengingat :',
+    '1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;',
+    '2. Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik;',
+    'MEMUTUSKAN:',
+    'KESATU : Membentuk Dewan Smart City Kabupaten Wanareja dengan susunan sebagaimana tercantum dalam Lampiran.',
+    'KEDUA : Dewan Smart City mempunyai tugas:',
+    'a. menetapkan arah kebijakan smart city daerah;',
+    'b. menyetujui program quick win setiap tahun;',
+    'c. mengevaluasi laporan tim pelaksana setiap semester.',
+  ].join('\n');
+  const table = [
+    'LAMPIRAN KEPUTUSAN BUPATI WANAREJA NOMOR 12 TAHUN 2024',
+    'No Kedudukan Jabatan',
+    '1 Ketua Bupati Wanareja',
+    '2 Wakil Ketua Wakil Bupati Wanareja',
+    '3 Sekretaris Kepala Dinas Komunikasi dan Informatika',
+    '4 Anggota Kepala Dinas Pariwisata 5 Anggota Kepala Dinas Perhubungan',
+    '6 Anggota Ketua Kamar Dagang dan Industri Wanareja',
+    'Ditetapkan di Wanareja pada tanggal 3 Juni 2024',
+  ].join('\n');
+  const hits = () => [hit('', opening, 1, { title }), hit('', table, 0.8, { title })].map((h) => ({ ...h, heading: h.title }));
+
+  it("answers 'anggota … siapa aja' from the lampiran's numbered rows, not from the preamble's 'bahwa' items", () => {
+    const q = 'anggota dewan smart city wanareja siapa aja';
+    const a = composeAnswer(q, hits(), rare(q, 'wanareja'));
+    for (const office of ['Kepala Dinas Pariwisata', 'Kepala Dinas Perhubungan', 'Ketua Kamar Dagang dan Industri Wanareja']) expect(a.text).toContain(office);
+    // Two rows that a scan read onto one line are two items.
+    expect(a.text).toMatch(/Kepala Dinas Pariwisata\n5 Anggota/);
+    expect(a.text).not.toContain('bahwa');
+  });
+
+  it("answers 'tugas … apa aja' from the list its diktum announces, not from the legal bases under 'Mengingat'", () => {
+    const q = 'tugas dewan smart city wanareja apa aja';
+    const a = composeAnswer(q, hits(), rare(q, 'wanareja'));
+    expect(a.text).toContain('menetapkan arah kebijakan smart city daerah');
+    expect(a.text).toContain('mengevaluasi laporan tim pelaksana');
+    expect(a.text).not.toContain('Undang-Undang Nomor 23');
+  });
+
+  it('answers a question about the legal basis from the preamble', () => {
+    const q = 'dasar hukum sk dewan smart city wanareja apa aja';
+    const a = composeAnswer(q, hits(), rare(q, 'wanareja'));
+    expect(a.text).toContain('Undang-Undang Nomor 23 Tahun 2014');
+  });
+});

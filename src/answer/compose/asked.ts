@@ -67,6 +67,8 @@ export interface Asked {
   readonly focus: readonly string[] | null;
   /** The focus is a score ('skornya berapa', 'nilai indeks … brp'). */
   readonly scored: boolean;
+  /** Asks for a regulation's reasons ('pertimbangannya apa') or legal bases ('dasar hukumnya apa aja'): that part of its preamble answers. */
+  readonly basis: Preamble | null;
 }
 
 /** Words that name a kind of value rather than a topic ('email-nya apa', 'tanggal berapa', 'lokasinya di mana'). */
@@ -82,6 +84,12 @@ const KIND_WORDS: Partial<Record<ValueKind, string>> = {
   number: 'jumlah total banyak berapa',
   money: 'jumlah total nilai besaran',
 };
+
+/** The two parts of a regulation's preamble: its reasons ('Menimbang: a. bahwa …') and its legal bases ('Mengingat: 1. Undang-Undang …'). */
+export type Preamble = 'reasons' | 'bases';
+/** Words asking for either. */
+const REASONS = /\b(?:pertimbangan|menimbang|konsiderans|latar belakang|alasan)(?:nya)?\b/;
+const BASES = /\b(?:dasar|landasan|mengingat|acuan|rujukan|payung hukum)(?:nya)?\b/;
 
 /** Words that ask for a definition ('pengertian', 'makna'): the defining sentence answers them, whatever its words. */
 const DEFINITION_WORDS = 'pengertian definisi arti makna maksud dimaksud';
@@ -319,5 +327,6 @@ export function readQuestion(question: string): Asked {
     said: raw,
     focus,
     scored: focus !== null && focus.includes(terms('skor')[0]!),
+    basis: REASONS.test(plain) ? 'reasons' : BASES.test(plain) ? 'bases' : null,
   };
 }

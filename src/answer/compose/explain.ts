@@ -1,6 +1,6 @@
-import type { Asked } from './asked.ts';
+import type { Asked, Preamble } from './asked.ts';
 import { caseWeight, contextOf, datedYears, headingOf, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
-import { LIST_LINE, type Passage } from './units.ts';
+import { leansOnPrevious, LIST_LINE, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, introducesList, isInlineList } from './values.ts';
 
 /**
@@ -27,25 +27,67 @@ const lengthOf = (p: Passage, units: readonly number[]) => units.reduce((a, i) =
 
 /** The clause that announces a list, just before its colon or 'meliputi' ('Quick win tahun 2025 meliputi:'), not the preamble before it. */
 function announcingClause(text: string): string {
-  const parts = text.replace(/\s*:?\s*$/, '').split(/[.,;:]\s/);
+  const parts = text.replace(/\s*:?\s*$/, '').split(/[.;:]\s/);
   return parts.at(-1)!.slice(-160);
 }
 
 /**
  * A list question is answered by a list of at least two items, the better when the clause
  * announcing it names the question's ideas ('Quick Win tahun 2025 meliputi:' for 'quick win
- * 2025 apa aja'), not when it is a preamble's 'Menimbang:'.
+ * 2025 apa aja'); a list that names none of them, or a regulation's preamble ('Menimbang:',
+ * 'Mengingat:') when its reasons or legal bases are not asked, counts for nothing.
  */
-function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex): number {
+function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex, asked: Asked): number {
   const items = chosen.filter((i) => i >= 0 && p.units[i]!.item);
   if (items.length < 2) return inlineListScore(p, chosen, idx);
-  let stem = 0;
+  // Ideas the source's title names tell none of its lists apart.
+  const outside = idx.covered(`${contextOf(p)} ${datedYears(p.hit)}`);
+  let stem = -1;
   for (const i of items) {
     const before = p.units[i - 1];
-    if (!before || before.item || !chosen.includes(i - 1) || !introducesList(before.text)) continue;
-    stem = Math.max(stem, idx.mass(idx.covered(announcingClause(before.text))));
+    // A decree's 'KEDUA : Dewan … mempunyai tugas:' is an item of its diktum and announces the items under it.
+    if (!before || (before.item && !introducesList(before.text)) || !chosen.includes(i - 1)) continue;
+    const run: number[] = [];
+    for (let j = i; j < p.units.length && p.units[j]!.item && chosen.includes(j) && (j === i || !introducesList(p.units[j - 1]!.text)); j++) run.push(j);
+    // A regulation's reasons and legal bases ('Menimbang: a. bahwa …', 'Mengingat: 1. Undang-Undang …') answer only a question about them.
+    const preamble = preambleOf(before.text, run.map((j) => p.units[j]!.text));
+    if (preamble && preamble !== asked.basis) continue;
+    // The list is of what its announcing clause names; a table's rows without their heading name it themselves
+    // ('4 Anggota Kepala Dinas Pariwisata' for 'anggota dewan siapa aja').
+    // 'Mereka adalah:' names them in the sentence before.
+    const leaning = leansOnPrevious(before.text) && i >= 2 ? ` ${p.units[i - 2]!.text}` : '';
+    const own = introducesList(before.text)
+      ? idx.mass(idx.covered(announcingClause(before.text) + leaning))
+      : idx.mass([...idx.covered(run.map((j) => p.units[j]!.text).join(' '))].filter((c) => !outside.has(c)));
+    stem = Math.max(stem, own);
   }
-  return P.L + P.LS * stem;
+  // A list of none of the question's ideas is another list ('Dalam Peraturan Bupati ini yang dimaksud dengan:'),
+  // and a preamble's items cut from their heading ('b. bahwa …') are no answer either.
+  const unasked = (i: number) => {
+    const part = preambleOf('', [p.units[i]!.text]);
+    return part !== null && part !== asked.basis;
+  };
+  if (stem === 0 || (stem < 0 && items.every(unasked))) return 0;
+  return P.L + P.LS * Math.max(0, stem);
+}
+
+/** The part of a regulation's preamble an enumeration is (`enumerationAround`'s span, its announcing unit first when it has one), if any. */
+export function preambleSpan(p: Passage, from: number, to: number): Preamble | null {
+  const units = p.units.slice(from, to + 1);
+  const head = units[0] && !units[0].item ? units[0].text : (p.units[from - 1]?.text ?? '');
+  return preambleOf(head, units.filter((u) => u.item).map((u) => u.text));
+}
+
+/** A regulation's preamble: its reasons ('Menimbang: a. bahwa …') and its legal bases ('Mengingat: 1. Undang-Undang Nomor …'). */
+const REASONS_HEAD = /^menimbang\b/i;
+const BASES_HEAD = /^(?:mengingat|memperhatikan)\b/i;
+const REASON_ITEM = /^(?:\S{1,3}\s+)?bahwa\b/i;
+const BASIS_ITEM = /^(?:\S{1,3}\s+)?(?:undang-undang|peraturan|keputusan|instruksi)\b.*\bnomor\s+\S+\s+tahun\s+\d{4}/i;
+function preambleOf(before: string, items: readonly string[]): Preamble | null {
+  if (REASONS_HEAD.test(before)) return 'reasons';
+  if (BASES_HEAD.test(before)) return 'bases';
+  const most = (re: RegExp) => items.length > 0 && items.filter((t) => re.test(t)).length * 2 > items.length;
+  return most(REASON_ITEM) ? 'reasons' : most(BASIS_ITEM) ? 'bases' : null;
 }
 
 /** What an inline list's sentence says before its items: up to its colon or its 'adalah/meliputi …', else its first comma. */
@@ -67,7 +109,7 @@ function inlineListScore(p: Passage, chosen: readonly number[], idx: ConceptInde
     if (!u || u.item || !isInlineList(u.text)) continue;
     stem = Math.max(stem, idx.mass([...idx.covered(inlineStem(u.text))].filter((c) => !outside.has(c))));
   }
-  return stem < 0 ? 0 : P.LI * (P.L + P.LS * stem);
+  return stem <= 0 ? 0 : P.LI * (P.L + P.LS * stem);
 }
 
 export function explanationPicks(
@@ -86,11 +128,12 @@ export function explanationPicks(
     const headingCover = p.section && p.section !== p.hit.title ? idx.mass(idx.covered(p.section)) : 0;
     const scoreOf = (chosen: readonly number[]) => {
       const texts = chosen.filter((i) => i >= 0).map((i) => p.units[i]!.text);
-      const cover = idx.mass(new Set(texts.flatMap((t) => [...idx.covered(t)])));
+      // A list is told in a document's body: every passage of it has the title's ideas, not only the one opening with its title block.
+      const cover = idx.mass(new Set([...texts, ...(asked.list ? [contextOf(p)] : [])].flatMap((t) => [...idx.covered(t)])));
       // 'tanggal berapa': a year alone ('NOMOR 34 TAHUN 2020') does not give the day asked, unless a report's dateline does.
       const untimed = asked.day && !holdsMeasure('tanggal', texts.join(' ')) && !p.hit.publishedAt;
       const typed = asked.value && !untimed && holdsValue(asked, texts.join(' '), headingOf(p)) ? P.T : 0;
-      const list = asked.list ? listScore(p, chosen, idx) : 0;
+      const list = asked.list ? listScore(p, chosen, idx, asked) : 0;
       const phrase = P.Q * idx.phrases.share(texts.join(' '));
       return (cover + P.H * headingCover + typed + P.R * p.hit.score + list + phrase) * (RANK_DISCOUNT[p.rank] ?? 0.75) * source(p) * pinned;
     };

@@ -5,7 +5,7 @@ import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
 import { bestUnit, ConceptIndex, promulgates, signsAbove, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
-import { explanationPicks } from './explain.ts';
+import { explanationPicks, preambleSpan } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, namedPlace, namesDay, reportDatesIt, spelledMonths, statesCalendarDate, valueSpans } from './values.ts';
@@ -83,18 +83,22 @@ function isSection(p: Passage): boolean {
  * of several lists, to the one holding most of the question's ideas (its announcing sentence
  * included: 'Berikut kota peraih nilai tertinggi di setiap kategori IKCI 2018:').
  */
-function toEnumeration(k: Pick, idx: ConceptIndex): Pick {
+function toEnumeration(k: Pick, idx: ConceptIndex, asked: Asked): Pick {
   // Ideas the source's title already names ('Peraturan Bupati Kubu Raya …') tell none of its lists apart.
   const outside = idx.covered(`${contextOf(k.passage)} ${datedYears(k.passage.hit)}`);
-  let best: { from: number; to: number; own: number; cover: number } | null = null;
+  let best: { from: number; to: number; own: number; cover: number; asked: boolean } | null = null;
   for (const i of k.units) {
     if (i < 0 || !k.passage.units[i]!.item || (best && i <= best.to)) continue;
     const en = enumerationAround(k.passage.units, i);
-    if (!en) continue;
+    // A regulation's reasons and legal bases answer only a question about them.
+    const preamble = en ? preambleSpan(k.passage, en.from, en.to) : null;
+    if (!en || (preamble && preamble !== asked.basis)) continue;
     const held = idx.covered(k.passage.units.slice(en.from, en.to + 1).map((u) => u.text).join(' '));
     const own = idx.mass([...held].filter((c) => !outside.has(c)));
     const cover = idx.mass(held);
-    if (!best || own > best.own || (own === best.own && cover > best.cover)) best = { ...en, own, cover };
+    // 'dasar hukumnya apa aja': the part of the preamble asked for, whatever its words.
+    const isAsked = preamble !== null && preamble === asked.basis;
+    if (!best || (isAsked && !best.asked) || (isAsked === best.asked && (own > best.own || (own === best.own && cover > best.cover)))) best = { ...en, own, cover, asked: isAsked };
   }
   if (!best) return k;
   // The whole enumeration, even where the window cut it: 'dan N lainnya' and the budget bound it.
@@ -164,7 +168,7 @@ export function composeAnswer(
   const sourceDefines = () => passages.some((p) => ofSource(p) && p.units.some((_, at) => scorer.defines(p, at)));
   const factoid = asked.factoid || (asked.defines !== null && (!asked.definedBySource || sourceDefines()));
   const w0 = options.weights ?? COMPOSE_WEIGHTS;
-  if (!factoid || w0.A === 0) return finish(asked.list ? windows.map((w) => toEnumeration(w, idx)) : windows, windows[0]!.passage, asked, idx, options);
+  if (!factoid || w0.A === 0) return finish(asked.list ? windows.map((w) => toEnumeration(w, idx, asked)) : windows, windows[0]!.passage, asked, idx, options);
   if (w0.A < 0) {
     const small = explanationPicks(passages, idx, asked, source, { window: w0.FW, runnerUp: w0.FY, lead: w0.FL > 0 });
     return finish(small, small[0]!.passage, asked, idx, options);

@@ -1,5 +1,5 @@
 import { headingParts, type SearchHit } from '../../retrieval/index.ts';
-import { sentences } from '../../language/index.ts';
+import { MONTH_SPELLINGS, sentences } from '../../language/index.ts';
 import { introducesList, isInlineList } from './values.ts';
 
 /** A list line: bullet, number (the last one may follow 'dan'/'atau': 'dan d. …'), or a 'Label: value;' row. */
@@ -19,13 +19,55 @@ export interface Unit {
 export function unitsOf(text: string): Unit[] {
   const out: Unit[] = [];
   // A decree's table puts each article's text after a colon whose label ('KEEMPAT') stands in another column: the colon is no part of it.
-  const lines = joinCapitalLines(joinSignatures(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean)))).flatMap(splitInlineItems);
+  const lines = splitNumberedRows(joinCapitalLines(joinSignatures(joinWrappedLines(text.split('\n').map((l) => l.trim().replace(/^:\s+(?=\S)/, '')).filter(Boolean)))).flatMap(splitInlineItems));
   lines.forEach((l, i) => {
     // 'Fondasi: …', 'Kesiapan anggaran: …' on consecutive lines: a list of labelled items.
     const labelled = LABELLED.test(l) && (LABELLED.test(lines[i - 1] ?? '') || LABELLED.test(lines[i + 1] ?? ''));
-    if (labelled || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
+    if (labelled || isRow(lines, i) || isItem(l, out.at(-1))) out.push({ text: l, at: out.length, item: true, bulleted: LIST_LINE.test(l) });
     else for (const s of sentences(l)) if (s.length >= 3) out.push({ text: s, at: out.length, item: false });
   });
+  return out;
+}
+
+/**
+ * A table row that a scan or a copied page gives without its rules: its number, then its cells
+ * ('4 Anggota Kepala Dinas Pariwisata'). Not a date ('1 Juni 2023 …').
+ */
+const MONTHS = MONTH_SPELLINGS.flat().join('|');
+const ROW = new RegExp(`^(\\d{1,2}) (?!(?:${MONTHS})\\b)[\\p{L}(]`, 'iu');
+const rowNumber = (line: string | undefined): number | null => {
+  const m = line === undefined ? null : ROW.exec(line);
+  return m ? Number(m[1]) : null;
+};
+
+/** A row is one of a numbered run: the line before it holds the number before, or the line after the number after. */
+function isRow(lines: readonly string[], i: number): boolean {
+  const n = rowNumber(lines[i]);
+  return n !== null && (rowNumber(lines[i - 1]) === n - 1 || rowNumber(lines[i + 1]) === n + 1);
+}
+
+/**
+ * Rows that a scan read onto one line ('6 Anggota Kepala Dinas Perikanan 7 Anggota Kepala Dinas
+ * Perhubungan') are split before each next number, when the run goes on around them.
+ */
+function splitNumberedRows(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let n = rowNumber(line);
+    if (n === null || rowNumber(out.at(-1)) !== n - 1) {
+      out.push(line);
+      continue;
+    }
+    let rest = line;
+    for (;;) {
+      const next = new RegExp(`\\s${n + 1} (?=\\p{Lu})`, 'u').exec(rest);
+      if (!next || next.index === 0) break;
+      out.push(rest.slice(0, next.index).trim());
+      rest = rest.slice(next.index).trim();
+      n += 1;
+    }
+    out.push(rest);
+  }
   return out;
 }
 
@@ -136,6 +178,8 @@ const LABELLED = /^[\p{Lu}\d][^:.!?]{1,40}: \S/u;
 function isItem(line: string, prev: Unit | undefined): boolean {
   if (LIST_LINE.test(line) || /;\s*$/.test(line)) return true;
   if (prev?.bulleted) return false;
+  // 'MEMUTUSKAN:' after a preamble's items announces what follows: it opens a list, it ends the one before.
+  if (/:\s*$/.test(line)) return false;
   const afterList = prev !== undefined && (prev.item || /:\s*$/.test(prev.text));
   return afterList && line.length < 400 && (/^\p{Ll}/u.test(line) || sentences(line).length <= 3);
 }
