@@ -116,8 +116,10 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
     // The calendars are read only when the question names an 'angkatan' year.
     cohorts: /\bangkatan\s+20\d\d\b/i.test(question) ? await cohortYears(db) : [],
   });
-  // A question about nothing the programme covers, that the documents do not answer, is out of scope.
-  if (verdict.kind === 'refuse') return inScope ? refuse(verdict.message) : outOfScope();
+  // A question about nothing the programme covers, that the documents do not answer, is out of scope; one whose
+  // ideas a quote mostly holds ('blora 2018 serat optiknya brp km') is about what they speak of, refused for its own reason.
+  const spokenOf = draft.evidence.coverage >= OFF_TOPIC_THRESHOLDS.keyOptional;
+  if (verdict.kind === 'refuse') return inScope || spokenOf ? refuse(verdict.message) : outOfScope();
   if (verdict.kind === 'not-held') return { intent, answer: `${draft.text}\n\n${verdict.hint}`, refused: true, citations: draft.citations, retrieved };
   return { intent, answer: draft.text, more: draft.more, refused: false, citations: draft.citations.length ? draft.citations : [citationOf(top)], retrieved };
 }

@@ -54,6 +54,8 @@ const SLANG = wordTable({
   // Officials' titles as chats and news shorten them ('walkot', 'wabup', 'kadis', 'plt').
   walkot: 'wali kota', wawali: 'wakil wali kota', wabup: 'wakil bupati', wagub: 'wakil gubernur', kadis: 'kepala dinas',
   kaban: 'kepala badan', kabid: 'kepala bidang', plt: 'pelaksana tugas', plh: 'pelaksana harian',
+  // Meetings as letters and chats shorten them.
+  raker: 'rapat kerja',
   // English words in officers' chats → the words the Indonesian documents use.
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',

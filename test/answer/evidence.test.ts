@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { composeAnswer } from '../../src/answer/compose/index.ts';
+import { composeAnswer, readQuestion, valueOfOtherYears } from '../../src/answer/compose/index.ts';
 import { checkEvidence, type EvidenceInput } from '../../src/answer/evidence.ts';
 import { queryConcepts } from '../../src/retrieval/query.ts';
 
@@ -74,6 +74,12 @@ describe('evidence checks', () => {
     const other = checkEvidence(input('brp indeks digital kab bima tahun 2024?', text));
     expect(other).toMatchObject({ kind: 'refuse', message: expect.stringContaining('hanya memuat angka itu untuk tahun lain, bukan untuk tahun 2024') });
     expect(checkEvidence(input('brp indeks digital kab bima tahun 2023?', text)).kind).toBe('ok');
+  });
+
+  it("takes a figure told 'sejak' a year as holding in a later year asked", () => {
+    const text = 'Kepala dinas menambahkan, sejak 2019 Pemkab Bima telah menggelar kabel serat optik sepanjang 126 km. Masterplan ditetapkan dengan Peraturan Bupati Bima Nomor 64 Tahun 2019.';
+    expect(valueOfOtherYears(readQuestion('bima 2023 serat optiknya brp km'), text)).toBe(false);
+    expect(valueOfOtherYears(readQuestion('bima 2018 serat optiknya brp km'), text)).toBe(true);
   });
 
   it("takes a person named in a report of the year asked as that year's holder of the role, though the sentence recounts an earlier year", () => {

@@ -553,3 +553,51 @@ Kepala Dinas Kominfo Sidomukti mengatakan tiga program sudah disiapkan untuk dij
     expect(due.answer).toMatch(/Angkatan 2026/);
   });
 });
+
+describe('questions without a programme word about what a document tells', () => {
+  const REPORT = `Sidoreja Paparkan Empat Quick Win di Evaluasi Kota Cerdas 2023
+
+SIDOREJA, kabarsidoreja.id – Pemerintah Kabupaten Sidoreja memaparkan empat quick win pada evaluasi tahap I kota cerdas, Selasa (13/6/2023).
+
+Kepala Dinas Kominfo Sidoreja menambahkan, sejak 2019 Pemkab Sidoreja telah menggelar kabel serat optik sepanjang 126 km yang menghubungkan 48 perangkat daerah dan seluruh kantor kecamatan. Masterplan kota cerdas Sidoreja sendiri ditetapkan dengan Peraturan Bupati Sidoreja Nomor 64 Tahun 2019.
+
+Evaluasi tahap II dijadwalkan beberapa bulan lagi.
+`;
+  const LETTER = `# Undangan Rapat Kerja Penyusunan Rencana Aksi Kabupaten Sidoreja 2025
+
+Dengan hormat, kami mengundang Bapak/Ibu pada rapat kerja penyusunan rencana aksi smart city tahun 2025 yang akan diselenggarakan pada:
+
+Hari, tanggal : Kamis, 8 Agustus 2024
+Pukul : 08.30 WIB s.d. selesai
+Tempat : Aula Wijaya Kusuma, Kantor Bupati Sidoreja
+`;
+  let service: AnswerService;
+  const askHere = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
+  beforeAll(async () => {
+    const db = await testDb('pglite');
+    await ensureEmbeddings(db, embedder);
+    const dir = tempDir('pandu-scope-');
+    writeFileSync(join(dir, 'berita-sidoreja-evaluasi-2023.txt'), REPORT);
+    writeFileSync(join(dir, 'undangan-raker-rencana-aksi-sidoreja.md'), LETTER);
+    await ingestPaths({ db, embedder, logger }, [dir]);
+    service = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+  }, 120_000);
+
+  it("answers a figure a 2023 report gives 'sejak 2019' for a question about 2023, and refuses one about 2018 for that reason, not as out of scope", async () => {
+    const a = await askHere('sidoreja 2023 serat optiknya brp km');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('126 km');
+    const before = await askHere('sidoreja 2018 serat optiknya brp km');
+    expect(before.refused).toBe(true);
+    expect(before.intent).not.toBe('out_of_scope');
+    // The refusal says which year the documents do not give, not that the question is outside the programme.
+    expect(before.answer).toContain('2018');
+    expect(before.answer).not.toMatch(/di luar cakupan/);
+  });
+
+  it("reads 'raker' as the 'rapat kerja' a letter names", async () => {
+    const a = await askHere('raker rencana aksi sidoreja tempatnya dmn?');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Aula Wijaya Kusuma');
+  });
+});

@@ -440,6 +440,9 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
  * 'untuk tahun 2023 tercatat 2,93'). Years inside a document's number ('Nomor 13 Tahun 2024') do
  * not date a fact.
  */
+/** 'sejak (tahun) 2019': what a sentence tells holds from that year on. */
+const SINCE_YEAR = /\bsejak\s+(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
+
 export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text: string): boolean {
   const years = yearsAmong(asked.pinned.flat());
   if (years.length === 0 || asked.value === null) return false;
@@ -449,6 +452,9 @@ export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text:
   const yearsOf = (s: string): string[] => s.replace(DATED_NUMBER, ' ').match(YEARS_IN_TEXT) ?? [];
   return valued.length > 0 && valued.every((s) => {
     const named = yearsOf(s);
+    // 'sejak 2019 … telah menggelar serat optik 126 km': a state since that year holds in a later one asked.
+    const since = [...s.matchAll(SINCE_YEAR)].map((m) => Number(m[1]));
+    if (since.some((from) => years.some((y) => Number(y) >= from))) return false;
     return named.length > 0 && !years.some((y) => named.includes(y));
   });
 }
