@@ -21,6 +21,11 @@ export interface CompoundPart {
   readonly question: string;
   /** The part alone ('trs bimtek masterplan tomohon kpn?'): asked when the part with the first one's words finds no answer. */
   readonly alone: string;
+  /**
+   * The part with all the first part's words, when `question` carries only its subject: asked when that finds no
+   * answer ('raker rencana aksi prabumulih tempatnya dmn? trs mulai jam brp' — the meeting's hour, not any in Prabumulih).
+   */
+  readonly withLead: string;
 }
 
 /**
@@ -36,14 +41,14 @@ export function compoundParts(question: string, subjectOf: (lead: string) => str
     .flatMap(splitAtThen)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length < 2) return [{ question, alone: question }];
+  if (parts.length < 2) return [{ question, alone: question, withLead: question }];
   const asking = parts.filter(asks);
-  if (asking.length < 2) return [{ question, alone: question }];
+  if (asking.length < 2) return [{ question, alone: question, withLead: question }];
   const first = asking[0]!;
   // The first part's subject when it names one (a region: 'mou pangkalpinang disaksiin siapa? trs kadisnya
   // sapa' asks about Pangkalpinang's kadis, not about the signing), else all its words.
-  const lead = subjectOf(first) ?? first.replace(/\?+\s*$/, '');
-  return asking
-    .map((p, i) => ({ question: i === 0 || subjectOf(p) !== null ? p : `${p.replace(/\?*\s*$/, '?')} ${lead}`, alone: p }))
-    .slice(0, 3);
+  const words = first.replace(/\?+\s*$/, '');
+  const lead = subjectOf(first) ?? words;
+  const leaning = (p: string, i: number, on: string) => (i === 0 || subjectOf(p) !== null ? p : `${p.replace(/\?*\s*$/, '?')} ${on}`);
+  return asking.map((p, i) => ({ question: leaning(p, i, lead), alone: p, withLead: leaning(p, i, words) })).slice(0, 3);
 }

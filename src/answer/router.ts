@@ -58,9 +58,15 @@ export async function route(deps: TextAnswerDeps & { db: Queryable }, input: Rou
   const ownSubject = (q: string) => detectRegions(q, input.vocabulary.regions).length > 0 || readQuestion(q).names.length > 0;
   const answered = await Promise.all(
     compound.map(async (p) => {
-      const routed = await routeOne({ ...deps, budget }, { ...input, question: p.question });
+      const ask = (question: string) => routeOne({ ...deps, budget }, { ...input, question });
+      const routed = await ask(p.question);
+      // Asked with the first part's subject only, then with all its words.
+      if (routed.draft.refused && p.withLead !== p.question) {
+        const withLead = await ask(p.withLead);
+        if (!withLead.draft.refused) return withLead;
+      }
       if (!routed.draft.refused || p.alone === p.question || !ownSubject(p.alone)) return routed;
-      const alone = await routeOne({ ...deps, budget }, { ...input, question: p.alone });
+      const alone = await ask(p.alone);
       return alone.draft.refused ? routed : alone;
     }),
   );

@@ -571,6 +571,21 @@ Hari, tanggal : Kamis, 8 Agustus 2024
 Pukul : 08.30 WIB s.d. selesai
 Tempat : Aula Wijaya Kusuma, Kantor Bupati Sidoreja
 `;
+  // A region of the programme: a later part of a compound question that names none is asked with it first.
+  const LAMANDAU_LETTER = `# Undangan Rapat Kerja Penyusunan Rencana Aksi Smart City Kabupaten Lamandau
+
+Dengan hormat, kami mengundang Bapak/Ibu pada rapat kerja penyusunan rencana aksi smart city yang akan diselenggarakan pada:
+
+Hari, tanggal : Selasa, 6 Agustus 2024
+Pukul : 08.30 WIB s.d. selesai
+Tempat : Aula Bappeda Kabupaten Lamandau
+`;
+  const LAMANDAU_PROFILE = `# Profil Smart City Kabupaten Lamandau
+
+Kabupaten Lamandau di Kalimantan Tengah mengikuti gerakan kota cerdas. Pemerintah Kabupaten Lamandau menyusun masterplan bersama perangkat daerah, camat dan perguruan tinggi.
+
+Visi smart city Kabupaten Lamandau adalah pelayanan publik yang mudah dijangkau warga desa. Dewan smart city Kabupaten Lamandau diketuai bupati.
+`;
   let service: AnswerService;
   const askHere = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
   beforeAll(async () => {
@@ -579,6 +594,12 @@ Tempat : Aula Wijaya Kusuma, Kantor Bupati Sidoreja
     const dir = tempDir('pandu-scope-');
     writeFileSync(join(dir, 'berita-sidoreja-evaluasi-2023.txt'), REPORT);
     writeFileSync(join(dir, 'undangan-raker-rencana-aksi-sidoreja.md'), LETTER);
+    writeFileSync(join(dir, 'undangan-rapat-kerja-lamandau.md'), LAMANDAU_LETTER);
+    writeFileSync(join(dir, 'profil-smart-city-lamandau.md'), LAMANDAU_PROFILE);
+    // More pages about the region than a search for its name alone reads, none giving a time.
+    for (const [i, topic] of ['pariwisata', 'pertanian', 'pendidikan', 'kesehatan', 'perizinan', 'kependudukan', 'perhubungan'].entries()) {
+      writeFileSync(join(dir, `lamandau-${i}.md`), `# Layanan ${topic} Kabupaten Lamandau\n\nPemerintah Kabupaten Lamandau memperluas layanan ${topic} digital. Warga Kabupaten Lamandau dapat mengakses layanan ${topic} dari desa.\n`);
+    }
     await ingestPaths({ db, embedder, logger }, [dir]);
     service = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
   }, 120_000);
@@ -593,6 +614,13 @@ Tempat : Aula Wijaya Kusuma, Kantor Bupati Sidoreja
     // The refusal says which year the documents do not give, not that the question is outside the programme.
     expect(before.answer).toContain('2018');
     expect(before.answer).not.toMatch(/di luar cakupan/);
+  });
+
+  it("answers a later part naming no region from the first part's words when its region alone finds no answer", async () => {
+    const a = await askHere('raker rencana aksi lamandau tempatnya dmn? trs mulai jam brp');
+    const [, second] = a.answer.split('❓').filter(Boolean);
+    expect(a.answer).toContain('Aula Bappeda Kabupaten Lamandau');
+    expect(second).toContain('08.30');
   });
 
   it("reads 'raker' as the 'rapat kerja' a letter names", async () => {
