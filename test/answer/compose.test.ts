@@ -1057,3 +1057,30 @@ describe('list questions over a decree', () => {
     expect(a.text).toContain('Undang-Undang Nomor 23 Tahun 2014');
   });
 });
+
+describe('list questions over a circular', () => {
+  it("answers 'quick win … apa aja' from the lampiran's table under its title in capitals, not from the letter's header fields", () => {
+    const title = 'Surat Edaran Bupati Wanareja tentang Pelaksanaan Quick Win Smart City Tahun 2025';
+    const letter = [
+      'BUPATI WANAREJA Wanareja, 13 Januari 2025',
+      'Nomor: 000.1.2/038/2025',
+      'Sifat: Penting',
+      'Lampiran: 1 (satu) lembar',
+      'Hal: Pelaksanaan dan Pelaporan Quick Win Smart City Tahun 2025',
+      'Kepada Yth. Kepala Perangkat Daerah di lingkungan Pemerintah Kabupaten Wanareja',
+      '1. Pada tahun 2025 dilaksanakan 3 (tiga) quick win dengan perangkat daerah penanggung jawab sebagaimana tercantum dalam Lampiran.',
+      '2. Setiap perangkat daerah menyampaikan laporan capaian triwulanan kepada Dinas Komunikasi dan Informatika.',
+    ].join('\n');
+    const table = [
+      'LAMPIRAN SURAT EDARAN NOMOR 000.1.2/038/2025 DAFTAR QUICK WIN SMART CITY KABUPATEN WANAREJA TAHUN 2025',
+      'No: 1; Dimensi: Smart Governance; Quick Win: Portal Satu Data Wanareja; Penanggung Jawab: Dinas Kominfo',
+      'No: 2; Dimensi: Smart Living; Quick Win: Pendaftaran Daring Puskesmas; Penanggung Jawab: Dinas Kesehatan',
+      'No: 3; Dimensi: Smart Environment; Quick Win: Lapor Sampah Liar; Penanggung Jawab: Dinas Lingkungan Hidup',
+    ].join('\n');
+    const hits = [hit('', letter, 1, { title }), hit('', table, 0.8, { title })].map((h) => ({ ...h, heading: h.title }));
+    const q = 'quick win smart city wanareja 2025 apa aja';
+    const a = composeAnswer(q, hits, rare(q, 'wanareja'));
+    for (const name of ['Portal Satu Data Wanareja', 'Pendaftaran Daring Puskesmas', 'Lapor Sampah Liar']) expect(a.text).toContain(name);
+    expect(a.text).not.toMatch(/^Nomor:/);
+  });
+});

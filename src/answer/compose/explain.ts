@@ -1,6 +1,6 @@
 import type { Asked, Preamble } from './asked.ts';
 import { caseWeight, contextOf, datedYears, headingOf, WEIGHTS, type ConceptIndex, type Pick } from './select.ts';
-import { leansOnPrevious, LIST_LINE, type Passage } from './units.ts';
+import { isCapitalUnit, isTableRow, leansOnPrevious, LIST_LINE, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, introducesList, isInlineList } from './values.ts';
 
 /**
@@ -56,7 +56,9 @@ function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex, ask
     // ('4 Anggota Kepala Dinas Pariwisata' for 'anggota dewan siapa aja').
     // 'Mereka adalah:' names them in the sentence before.
     const leaning = leansOnPrevious(before.text) && i >= 2 ? ` ${p.units[i - 2]!.text}` : '';
-    const own = introducesList(before.text)
+    // A table's title in capitals above its rows announces them ('DAFTAR QUICK WIN … TAHUN 2025'); a document's title
+    // block above its numbered sections does not.
+    const own = introducesList(before.text) || (isCapitalUnit(before.text) && isTableRow(p.units[i]!.text))
       ? idx.mass(idx.covered(announcingClause(before.text) + leaning))
       : idx.mass([...idx.covered(run.map((j) => p.units[j]!.text).join(' '))].filter((c) => !outside.has(c)));
     stem = Math.max(stem, own);
