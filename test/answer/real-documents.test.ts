@@ -295,6 +295,16 @@ function minutes(letterhead: string, place: string, amount: string, secretary: s
 let answers: AnswerService;
 const ask = (question: string): Promise<Answer> => answers.ask({ question, platform: 'telegram', regionCode: null, record: false });
 
+/** An answer service over a fresh database holding these files (name → text) and any further folders. */
+async function serviceOver(files: Record<string, string>, folders: readonly string[] = []): Promise<AnswerService> {
+  const db = await testDb('pglite');
+  await ensureEmbeddings(db, embedder);
+  const dir = tempDir('pandu-real-');
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  await ingestPaths({ db, embedder, logger }, [dir, ...folders]);
+  return createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+}
+
 beforeAll(async () => {
   const db = await testDb('pglite');
   await ensureEmbeddings(db, embedder);
@@ -535,12 +545,7 @@ Kepala Dinas Kominfo Sidomukti mengatakan tiga program sudah disiapkan untuk dij
 `;
   let service: AnswerService;
   beforeAll(async () => {
-    const db = await testDb('pglite');
-    await ensureEmbeddings(db, embedder);
-    const dir = tempDir('pandu-report-');
-    writeFileSync(join(dir, 'bimtek-sidomukti.txt'), REPORT);
-    await ingestPaths({ db, embedder, logger }, [dir, 'corpus/kalender']);
-    service = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+    service = await serviceOver({ 'bimtek-sidomukti.txt': REPORT }, ['corpus/kalender']);
   }, 120_000);
 
   it('answers when the reported bimtek was opened from the report, and a deadline question from the calendar', async () => {
@@ -589,19 +594,18 @@ Visi smart city Kabupaten Lamandau adalah pelayanan publik yang mudah dijangkau 
   let service: AnswerService;
   const askHere = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
   beforeAll(async () => {
-    const db = await testDb('pglite');
-    await ensureEmbeddings(db, embedder);
-    const dir = tempDir('pandu-scope-');
-    writeFileSync(join(dir, 'berita-sidoreja-evaluasi-2023.txt'), REPORT);
-    writeFileSync(join(dir, 'undangan-raker-rencana-aksi-sidoreja.md'), LETTER);
-    writeFileSync(join(dir, 'undangan-rapat-kerja-lamandau.md'), LAMANDAU_LETTER);
-    writeFileSync(join(dir, 'profil-smart-city-lamandau.md'), LAMANDAU_PROFILE);
     // More pages about the region than a search for its name alone reads, none giving a time.
-    for (const [i, topic] of ['pariwisata', 'pertanian', 'pendidikan', 'kesehatan', 'perizinan', 'kependudukan', 'perhubungan'].entries()) {
-      writeFileSync(join(dir, `lamandau-${i}.md`), `# Layanan ${topic} Kabupaten Lamandau\n\nPemerintah Kabupaten Lamandau memperluas layanan ${topic} digital. Warga Kabupaten Lamandau dapat mengakses layanan ${topic} dari desa.\n`);
-    }
-    await ingestPaths({ db, embedder, logger }, [dir]);
-    service = createAnswerService({ db, embedder, logger, now: () => new Date('2026-06-08T02:00:00Z') });
+    const pages = ['pariwisata', 'pertanian', 'pendidikan', 'kesehatan', 'perizinan', 'kependudukan', 'perhubungan'].map((topic, i) => [
+      `lamandau-${i}.md`,
+      `# Layanan ${topic} Kabupaten Lamandau\n\nPemerintah Kabupaten Lamandau memperluas layanan ${topic} digital. Warga Kabupaten Lamandau dapat mengakses layanan ${topic} dari desa.\n`,
+    ]);
+    service = await serviceOver({
+      'berita-sidoreja-evaluasi-2023.txt': REPORT,
+      'undangan-raker-rencana-aksi-sidoreja.md': LETTER,
+      'undangan-rapat-kerja-lamandau.md': LAMANDAU_LETTER,
+      'profil-smart-city-lamandau.md': LAMANDAU_PROFILE,
+      ...Object.fromEntries(pages),
+    });
   }, 120_000);
 
   it("answers a figure a 2023 report gives 'sejak 2019' for a question about 2023, and refuses one about 2018 for that reason, not as out of scope", async () => {
