@@ -40,8 +40,8 @@ function announcingClause(text: string): string {
 function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex, asked: Asked): number {
   const items = chosen.filter((i) => i >= 0 && p.units[i]!.item);
   if (items.length < 2) return inlineListScore(p, chosen, idx);
-  // Ideas the source's title names tell none of its lists apart.
-  const outside = idx.covered(`${contextOf(p)} ${datedYears(p.hit)}`);
+  // Ideas the source's title names tell none of its lists apart (its section's may: 'Bab 5 Quick Win' over 'Quick win: …' rows).
+  const outside = idx.covered(`${p.hit.title} ${datedYears(p.hit)}`);
   let stem = -1;
   for (const i of items) {
     const before = p.units[i - 1];
