@@ -49,6 +49,10 @@ export function compoundParts(question: string, subjectOf: (lead: string) => str
   // sapa' asks about Pangkalpinang's kadis, not about the signing), else all its words.
   const words = first.replace(/\?+\s*$/, '');
   const lead = subjectOf(first) ?? words;
-  const leaning = (p: string, i: number, on: string) => (i === 0 || subjectOf(p) !== null ? p : `${p.replace(/\?*\s*$/, '?')} ${on}`);
-  return asking.map((p, i) => ({ question: leaning(p, i, lead), alone: p, withLead: leaning(p, i, words) })).slice(0, 3);
+  return asking.slice(0, 3).map((p, i) => {
+    // A part naming a subject of its own, like the first, stands as written.
+    if (i === 0 || subjectOf(p) !== null) return { question: p, alone: p, withLead: p };
+    const asked = p.replace(/\?*\s*$/, '?');
+    return { question: `${asked} ${lead}`, alone: p, withLead: `${asked} ${words}` };
+  });
 }

@@ -103,7 +103,7 @@ export function isPageFurniture(text: string): boolean {
 /** Where a page's tail of related links, tags, comments and copyright begins. */
 export function isFooterMarker(text: string): boolean {
   const t = text.trim();
-  return CROSSLINK_HEADING.test(t) || /^terkait\s*:?$/iu.test(t) || TAGS.test(t) || COMMENTS.test(t) || COPYRIGHT.test(t);
+  return CROSSLINK_HEADING.test(t) || /^terkait\s*:?$/iu.test(t) || isPageEndMarker(t);
 }
 
 /** Where a page's own tail begins — its tags, comments or copyright — rather than a list of links a walker reads past. */

@@ -52,10 +52,6 @@ function crumbTail(line: string): string | null {
   return steps.length >= 3 ? steps.at(-1)!.trim() : null;
 }
 
-/**
- * The page's headline and article, or null when the text does not look like a saved page
- * (its first line is the headline, or no headline is followed by credits or a dateline).
- */
 /** A page's non-empty lines as read for its layout: a page saved as Markdown marks its headline '## …' and its credits '**Redaksi**'. */
 function layoutLines(raw: readonly string[]): { where: number[]; lines: string[] } {
   const where = raw.flatMap((l, i) => (l.trim() ? [i] : []));
@@ -82,6 +78,10 @@ export function withoutPageTail(text: string): { body: string; footer: number } 
   return end === lines.length ? { body: text, footer: 0 } : { body: raw.slice(0, where[end]).join('\n'), footer: lines.length - end };
 }
 
+/**
+ * The page's headline and article, or null when the text does not look like a saved page
+ * (its first line is the headline, or no headline is followed by credits or a dateline).
+ */
 export function readPageText(text: string): PageText | null {
   const raw = text.split(/\r?\n/);
   const { where, lines } = layoutLines(raw);

@@ -123,11 +123,13 @@ function joinWrappedLines(lines: readonly string[]): string[] {
   return out;
 }
 
+/** Text in capitals only, of up to `most` characters. */
+const capitals = (most: number) => new RegExp(`^(?=.*\\p{Lu}.*\\p{Lu})[^\\p{Ll}]{2,${most}}$`, 'u');
 /** A line written in capitals only: part of a regulation's title block ('PERATURAN WALI KOTA SOLOK', 'NOMOR 9 TAHUN 2023'). */
-const CAPITAL_LINE = /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,100}$/u;
-
+const CAPITAL_LINE = capitals(100);
 /** A unit written in capitals only (joined title lines too): a title block, or a table's title ('DAFTAR QUICK WIN … TAHUN 2025'). */
-export const isCapitalUnit = (text: string): boolean => /^(?=.*\p{Lu}.*\p{Lu})[^\p{Ll}]{2,400}$/u.test(text);
+const CAPITAL_UNIT = capitals(400);
+export const isCapitalUnit = (text: string): boolean => CAPITAL_UNIT.test(text);
 
 /** A table's row as loaders write it ('No: 1; Dimensi: …; Quick Win: …'), or numbered without its rules ('4 Anggota Kepala …'). */
 export const isTableRow = (text: string): boolean => /^[^:;]{1,40}: [^;]+; /.test(text) || rowNumber(text) !== null;

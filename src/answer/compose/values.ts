@@ -434,15 +434,15 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
   }
 }
 
+/** 'sejak (tahun) 2019': what a sentence tells holds from that year on. */
+const SINCE_YEAR = /\bsejak\s+(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
+
 /**
  * The quote states the value asked only for other years: every sentence holding a value of the
  * kind asked names a year, and none names a year the question pins ('indeks 2024?' answered by
  * 'untuk tahun 2023 tercatat 2,93'). Years inside a document's number ('Nomor 13 Tahun 2024') do
  * not date a fact.
  */
-/** 'sejak (tahun) 2019': what a sentence tells holds from that year on. */
-const SINCE_YEAR = /\bsejak\s+(?:tahun\s+)?((?:19|20)\d\d)\b/gi;
-
 export function valueOfOtherYears(asked: ValueAsk & Pick<Asked, 'pinned'>, text: string): boolean {
   const years = yearsAmong(asked.pinned.flat());
   if (years.length === 0 || asked.value === null) return false;
