@@ -41,7 +41,15 @@ export type EvidenceVerdict =
 export const THRESHOLDS = { minCoverage: 0.3, keyOptional: 0.3, factoidKey: true, maxUnknown: 1 };
 export type Thresholds = typeof THRESHOLDS;
 
+/** A sentence saying the thing is not published. */
 const NOT_HELD = /\b(tidak|belum) (dimuat|dipublikasikan|diumumkan|tersedia untuk umum)\b|\bpandu tidak memuat\b/i;
+/**
+ * A report's words for a thing not yet settled or told: 'belum ditetapkan', 'belum bisa menyebut kapan …',
+ * 'belum mau berkomentar', 'menunggu jadwal dari kementerian'. Such words say as much of other things
+ * ('masterplan yang belum ditetapkan'), so the sentence must hold the question's rarest idea.
+ */
+const NOT_SETTLED =
+  /\b(?:belum|tidak|enggan) (?:(?:bisa|dapat|mau|bersedia) )?(?:ditetapkan|ditentukan|dipastikan|diputuskan|diketahui|disampaikan|menyebut|menyebutkan|memastikan|merinci|berkomentar)\b|\bmenunggu jadwal\b/i;
 
 export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   const { question, region, composed } = input;
@@ -73,7 +81,7 @@ export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
     return { kind: 'refuse', message: refusalMessages.valueForOtherYears(composed.asked.value ?? '', yearsAmong(composed.asked.pinned.flat())) };
   }
   // The quote itself may say the thing is not published: that is the honest answer, shown.
-  if (statesNotHeld(composed.text, input.concepts)) return { kind: 'not-held', hint: refusalMessages.notHeldHint };
+  if (statesNotHeld(composed.text, input.concepts, region, composed.asked.kindTerms)) return { kind: 'not-held', hint: refusalMessages.notHeldHint };
   if (composed.asked.value && !ev.valueHeld) return { kind: 'refuse', message: refusalMessages.missingValue(composed.asked.value) };
   const t = input.thresholds ?? THRESHOLDS;
   // A yes/no question is answered by the rule, which need not repeat the alternative asked about
@@ -118,12 +126,21 @@ function namesAsWritten(question: string, missing: readonly string[]): string[] 
   return out.length > 0 ? out : [...missing];
 }
 
-/** A sentence of the answer says the documents do not hold what the question's rarest terms ask about. */
-function statesNotHeld(answer: string, concepts: readonly WeightedConcept[]): boolean {
-  const focus = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, 2);
+/**
+ * A sentence of the answer says the documents do not hold what the question's rarest terms ask about:
+ * one of its two rarest ideas for a thing not published; for a thing not yet settled, its rarest idea
+ * besides the region it names (a scope) and the words for the kind of value (they only name what is
+ * asked): 'Ia belum bisa menyebut kapan bimtek tahap I digelar' for 'bimtek tahap I mamuju tengah tgl brp'.
+ */
+function statesNotHeld(answer: string, concepts: readonly WeightedConcept[], region: RegionName | null, kindTerms: ReadonlySet<string>): boolean {
+  const byWeight = [...concepts].sort((a, b) => b.weight - a.weight);
+  const aside = new Set([...(region ? terms(region.bare) : []), ...kindTerms]);
+  const rarest = byWeight.find((c) => !c.forms.some((f) => f.every((t) => aside.has(t))));
   return sentences(answer).some((s) => {
-    if (!NOT_HELD.test(s)) return false;
+    const published = NOT_HELD.test(s);
+    if (!published && !NOT_SETTLED.test(s)) return false;
     const present = new Set(terms(s));
-    return focus.some((c) => c.forms.some((f) => f.every((t) => present.has(t))));
+    const holds = (c: WeightedConcept) => c.forms.some((f) => f.every((t) => present.has(t)));
+    return published ? byWeight.slice(0, 2).some(holds) : rarest !== undefined && holds(rarest);
   });
 }

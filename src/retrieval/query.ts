@@ -21,7 +21,8 @@ export const GLOSSARY = wordTable({
   rpjpd: 'rencana pembangunan jangka panjang daerah',
   renstra: 'rencana strategis',
   opd: 'organisasi perangkat daerah',
-  sk: 'surat keputusan',
+  // A decree is headed 'KEPUTUSAN BUPATI …': officers' SK.
+  sk: 'surat keputusan|keputusan',
   perbup: 'peraturan bupati',
   perwali: 'peraturan wali kota',
   perda: 'peraturan daerah',

@@ -633,3 +633,94 @@ Visi smart city Kabupaten Lamandau adalah pelayanan publik yang mudah dijangkau 
     expect(a.answer).toContain('Aula Wijaya Kusuma');
   });
 });
+
+describe('what a report has not settled, and what it tells of another phase', () => {
+  // A report on the third bimtek that mentions the fourth only as not yet scheduled, and a question it leaves open.
+  const THIRD = `Bimtek Tahap III Kota Cerdas, Sukamaju Susun Rencana Aksi
+
+SUKAMAJU, wartasukamaju.id – Penyusunan masterplan kota cerdas Kabupaten Sukamaju memasuki bimbingan teknis (bimtek) tahap III. Kegiatan berlangsung sehari penuh, Kamis (14/9/2023), di Gedung Serbaguna Pemkab Sukamaju.
+
+Bimtek diikuti 64 peserta dari perangkat daerah, kecamatan dan perguruan tinggi. Setiap dinas pengampu quick win diminta melapor progres setiap bulan kepada tim pelaksana.
+
+Soal sanksi bagi dinas yang terlambat melapor, Sekretaris Daerah Sukamaju belum mau berkomentar.
+
+Bimtek tahap IV direncanakan akhir tahun ini. Tanggal dan tempatnya belum ditetapkan.
+`;
+  // A schedule whose rows date the other phases, one only to a month.
+  const SCHEDULE = `# Jadwal Bimbingan Teknis Masterplan Kota Cerdas Kabupaten Sukaraja 2023
+
+| Tahap | Waktu | Tempat |
+|---|---|---|
+| Tahap I | Senin, 12 Juni 2023 | Aula Bappeda Sukaraja |
+| Tahap II | Juli 2023 | Aula Bappeda Sukaraja |
+| Tahap III | Menunggu jadwal dari kementerian | - |
+`;
+  // A report whose only year is another year's, about a bimtek that has not begun.
+  const NOT_YET = `Sukawangi Siapkan Tim Kota Cerdas
+
+Dewi Lestari - KABARSUKAWANGI.ID Mei 10, 2023 - 09:15
+
+SUKAWANGI, kabarsukawangi.id – Pemerintah Kabupaten Sukawangi mulai menyiapkan tim kota cerdas. "Banjir bandang 2010 jadi pelajaran. Peringatan dini harus masuk masterplan," ujar Kepala Bappeda Sukawangi. Sebelum bimtek tahap I dimulai, pemkab wajib menerbitkan SK dewan kota cerdas dan SK tim pelaksana.
+`;
+  // A city's profile that names the law founding it, and another city's decree on its council.
+  const PROFILE = `# Profil Kota Tomohon
+
+Kota Tomohon berdiri sebagai daerah otonom berdasarkan Undang-Undang Nomor 10 Tahun 2003. Kota ini mengikuti gerakan kota cerdas sejak 2021. Dewan smart city Kota Tomohon dibentuk pada tahun yang sama dan diketuai wali kota.
+`;
+  const DECREE = `KEPUTUSAN WALI KOTA KOTAMOBAGU
+NOMOR 100.3.3/45/KPTS/2023
+TENTANG
+PEMBENTUKAN DEWAN SMART CITY KOTA KOTAMOBAGU
+
+Menetapkan dewan smart city Kota Kotamobagu dengan susunan keanggotaan sebagaimana tercantum dalam lampiran keputusan ini.
+`;
+  let service: AnswerService;
+  const askHere = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
+  beforeAll(async () => {
+    service = await serviceOver({
+      'berita-sukamaju-bimtek-iii.txt': THIRD,
+      'jadwal-bimtek-sukaraja-2023.md': SCHEDULE,
+      'berita-sukawangi-tim.txt': NOT_YET,
+      'profil-kota-tomohon.md': PROFILE,
+      'kepwal-kotamobagu-dewan-smart-city.txt': DECREE,
+    });
+  }, 120_000);
+
+  it("does not give the third bimtek's hall for the fourth, and answers for the third", async () => {
+    const fourth = await askHere('bimtek IV sukamaju dmn tempatnya');
+    expect(fourth.refused).toBe(true);
+    const third = await askHere('bimtek tahap III sukamaju dmn tempatnya');
+    expect(third.refused).toBe(false);
+    expect(third.answer).toContain('Gedung Serbaguna');
+  });
+
+  it('refuses what the report says is not yet told, quoting no answer for it', async () => {
+    const a = await askHere('sanksi buat dinas sukamaju yg telat lapor progres quick win apa?');
+    expect(a.refused).toBe(true);
+  });
+
+  it("does not date a phase by another phase's row, and dates the phase its row dates", async () => {
+    const second = await askHere('bimtek tahap II sukaraja tgl brp persisnya');
+    expect(second.refused).toBe(true);
+    expect(second.answer).not.toContain('12 Juni');
+    const third = await askHere('bimtek tahap III sukaraja tgl brp');
+    expect(third.refused).toBe(true);
+    const first = await askHere('bimtek tahap I sukaraja tgl brp');
+    expect(first.refused).toBe(false);
+    expect(first.answer).toContain('12 Juni 2023');
+  });
+
+  it("does not give a report's own day for an event it names with another year only", async () => {
+    const a = await askHere('bimtek tahap I sukawangi tgl brp?');
+    expect(a.refused).toBe(true);
+  });
+
+  it("reads 'nomor sk …?' as asking a decree's number: not a law's, and the decree's where one is held", async () => {
+    const none = await askHere('nomor sk dewan smart city kota tomohon?');
+    expect(none.refused).toBe(true);
+    expect(none.answer).not.toContain('Nomor 10 Tahun 2003');
+    const held = await askHere('nomor sk dewan smart city kota kotamobagu?');
+    expect(held.refused).toBe(false);
+    expect(held.answer).toContain('100.3.3/45/KPTS/2023');
+  });
+});

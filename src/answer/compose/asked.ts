@@ -42,6 +42,8 @@ export interface Asked {
   readonly pinned: ReadonlyArray<readonly string[]>;
   /** Of those, the stage numbers ('bimtek II' → ['2']): the quoted passage states them, not always the quote itself. */
   readonly stages: ReadonlyArray<readonly string[]>;
+  /** Of those, the numbers of an event's phases ('bimtek II', 'tahap 3'; not 'buku 2' or 'angkatan 2023'). */
+  readonly phases: ReadonlyArray<readonly string[]>;
   /**
    * 'berapa luas …', 'lamanya berapa': the measure asked ('luas', 'lama', 'tinggi' …). A figure in a
    * unit of it is the likeliest answer; any figure still counts as one ('luas kekuasaan' may be told in places).
@@ -113,7 +115,7 @@ function dateMeasure(plain: string): string | null {
   if (/\b(?:jam|pukul)(?:nya)? berapa\b/.test(plain)) return 'jam';
   // 'hari apa (tgl brp)': the weekday, with the day when asked too.
   if (/\bhari(?:nya)? apa\b/.test(plain)) return 'hari';
-  return /\b(?:kapan|kapankah|tanggal berapa|tanggalnya)\b/.test(plain) && !/\btahun berapa\b/.test(plain) ? 'tanggal' : null;
+  return /\b(?:kapan|kapankah|tanggal berapa|tanggalnya)\b|^tanggal\b/.test(plain) && !/\btahun berapa\b/.test(plain) ? 'tanggal' : null;
 }
 
 /** What 'berapa luas/lama/tinggi …' measures (values.ts lists the measures and the units each is written in). */
@@ -172,8 +174,23 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   const unit = /\bberapa(?:kah)? (orang|hari|minggu|bulan|tahun|halaman|salindia|menit|jam|kali|butir|dimensi|program|anggota|daerah|kabupaten|kota|wilayah|peserta|unit|dokumen|tahap|tahapan)\b/.exec(q)?.[1];
   if (unit) return { value: 'number', unit };
   if (amount) return { value: 'number', unit: null };
+  // 'nomor sk dewan …?', 'jumlah peserta bimtek …?', 'tanggal bimtek II …?', 'lokasi rakor …?': a question without a
+  // question word that opens with a value's noun asks for that value.
+  const opening = NOUN_FIRST.exec(q);
+  if (opening && !QUESTION_WORD.test(q)) return NOUN_FIRST_VALUE[opening[1]!]!;
   return { value: null, unit: null };
 }
+
+const QUESTION_WORD = /\b(?:apa|apakah|apaan|siapa|kapan|berapa|mana|dimana|bagaimana|gimana|mengapa|kenapa|sebutkan|jelaskan)\b/;
+const NOUN_FIRST_VALUE: Record<string, { value: ValueKind; unit: string | null }> = {
+  nomor: { value: 'number', unit: 'nomor' },
+  nomer: { value: 'number', unit: 'nomor' },
+  jumlah: { value: 'number', unit: null },
+  tanggal: { value: 'date', unit: null },
+  lokasi: { value: 'place', unit: null },
+  tempat: { value: 'place', unit: null },
+};
+const NOUN_FIRST = new RegExp(`^(${Object.keys(NOUN_FIRST_VALUE).join('|')})(?:nya)?\\s+\\p{L}`, 'u');
 
 /** Nouns of a scored value: 'berapa skor …', 'nilainya berapa'. A count ('berapa sekuel') is often told without its noun ('tujuh buku'); a score is told with one of these. */
 const SCORES = 'skor nilai poin indeks rating';
@@ -235,8 +252,11 @@ const TITLES = new Set(
    sekretaris sekda menteri presiden smart city gerakan menuju kota cerdas bimtek tim dewan angkatan tahap kak min mas mbak`.split(/\s+/),
 );
 
+/** Words that number the phases of an event ('Bimtek II', 'tahap 3', 'sesi 2'). */
+export const PHASE_WORDS = 'tahap tahapan bimtek gelombang putaran fase sesi termin';
+const PHASE_WORD = new RegExp(`^(?:${PHASE_WORDS.replace(/ /g, '|')})$`, 'iu');
 /** Words that number the stages of a programme or an event ('Bimtek II', 'tahap 3', 'angkatan ke-2'). */
-export const STAGE_WORDS = 'tahap tahapan bimtek angkatan gelombang putaran batch fase sesi termin buku rakor rapat pertemuan';
+export const STAGE_WORDS = `${PHASE_WORDS} angkatan batch buku rakor rapat pertemuan`;
 const STAGE_WORD = new RegExp(`^(?:${STAGE_WORDS.replace(/ /g, '|')})$`, 'iu');
 /** The words for 'first': the index reads 'kedua' … 'keenam' as their numbers, these it keeps as words. */
 export const FIRST_WORDS = 'pertama|perdana';
@@ -254,8 +274,8 @@ export function numbersStage(before: string, word: string): boolean {
  * words capitalised inside the question ('Yoweri Kaguta Museveni'), or a word holding a digit.
  * Chat questions written in lower case pin down only their figures.
  */
-function namedGroups(question: string): Array<{ terms: string[]; hard: boolean; stage?: boolean }> {
-  const groups: Array<{ terms: string[]; hard: boolean; stage?: boolean }> = [];
+function namedGroups(question: string): Array<{ terms: string[]; hard: boolean; stage?: boolean; phase?: boolean }> {
+  const groups: Array<{ terms: string[]; hard: boolean; stage?: boolean; phase?: boolean }> = [];
   let run: string[] = [];
   const flush = () => {
     if (run.length > 0) groups.push({ terms: run, hard: true });
@@ -271,7 +291,7 @@ function namedGroups(question: string): Array<{ terms: string[]; hard: boolean; 
     if (/\d/.test(bare) || stage) {
       flush();
       const t = stage ? stageTerms(bare) : terms(bare);
-      if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) || stage, stage });
+      if (t.length > 0) groups.push({ terms: t, hard: isYear(bare) || stage, stage, phase: stage && PHASE_WORD.test(all[i - 1]!) });
     } else if (capital) {
       run.push(...terms(bare));
       if (/[?,.!:;]$/.test(word)) flush();
@@ -318,6 +338,7 @@ export function readQuestion(question: string): Asked {
     names: named.map((g) => g.terms),
     pinned: pins.map((g) => g.terms),
     stages: pins.filter((g) => g.stage).map((g) => g.terms),
+    phases: pins.filter((g) => g.phase).map((g) => g.terms),
     measure,
     day: value === 'date' && (measure === 'tanggal' || measure === 'hari') && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
     agent,

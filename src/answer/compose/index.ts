@@ -4,7 +4,7 @@ import { answerMessages, formatDate } from '../../messages/index.ts';
 import { citationOf } from '../citations.ts';
 import type { Citation } from '../types.ts';
 import { readQuestion, type Asked } from './asked.ts';
-import { bestUnit, ConceptIndex, promulgates, signsAbove, statesStage, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
+import { bestUnit, ConceptIndex, promulgates, signsAbove, statesOtherPhase, statesStage, withoutOtherPhases, WEIGHTS as COMPOSE_WEIGHTS, contextOf, headingOf, createScorer, datedYears, subjectOf, extendForward, missingNames, windowAround, withUnit, type ComposeWeights, type Pick } from './select.ts';
 import { explanationPicks, preambleSpan } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
@@ -311,6 +311,10 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const held = idx.covered(`${text} ${spelledMonths(text)} ${contexts}`);
   const present = new Set(terms(`${text} ${contexts}`));
   const key = idx.key;
+  // 'bimtek tahap II tgl brp': a schedule's row or a sentence numbering only another phase gives that phase's date, not this one's.
+  const phase = asked.phases[0];
+  const ofPhase = (t: string) => (phase ? withoutOtherPhases(t, phase) : t);
+  const passagesText = picks.map((k) => k.passage.hit.text).join(' ');
   return {
     text,
     more: moreParts.join('\n\n').trim(),
@@ -321,12 +325,13 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       keyHeld: key === null || held.has(key),
       // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one, but not
       // its 'dijadwalkan pada Oktober 2023' (the report's date joins a quote: the quote alone decides).
-      valueHeld: holdsValue(asked, text, headingOf(main)) && (!asked.day || namesDay(quoted) || (main.hit.publishedAt != null && reportDatesIt(quoted))),
+      valueHeld: holdsValue(asked, ofPhase(text), headingOf(main)) && (!asked.day || namesDay(ofPhase(quoted)) || (main.hit.publishedAt != null && reportDatesIt(ofPhase(quoted), main.hit.publishedAt))),
       namesMissing: [
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),
-        // A stage the quoted passage states ('… dalam rangkaian Bimbingan Teknis IV') need not be in the quote.
-        ...asked.stages.filter((g) => !statesStage(g, `${text} ${contexts} ${picks.map((k) => k.passage.hit.text).join(' ')}`)),
+        // A stage the quoted passage states ('… dalam rangkaian Bimbingan Teknis IV') need not be in the quote,
+        // unless the quote numbers another phase ('memasuki bimtek tahap III. Kegiatan digelar …' for 'bimtek IV').
+        ...asked.stages.filter((g) => !statesStage(g, `${text} ${contexts}`) && (!statesStage(g, passagesText) || (asked.phases.includes(g) && statesOtherPhase(g, `${text} ${contexts}`)))),
       ],
       about: `${main.hit.title} ${main.hit.heading} ${main.hit.place ?? ''} ${main.hit.text}`,
       keysHeld: idx.keys(2).every((i) => held.has(i)),

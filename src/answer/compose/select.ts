@@ -1,6 +1,6 @@
 import { lastHeading, type WeightedConcept } from '../../retrieval/index.ts';
-import { escapeRegExp, terms } from '../../language/index.ts';
-import { FIRST_WORDS, STAGE_WORDS, type Asked } from './asked.ts';
+import { escapeRegExp, sentences, terms } from '../../language/index.ts';
+import { FIRST_WORDS, PHASE_WORDS, STAGE_WORDS, type Asked } from './asked.ts';
 import { enumerationAround, leansOnPrevious, type Passage } from './units.ts';
 import { holdsMeasure, holdsValue, introducesList, namedPlace, SIGN_MARK_SOURCE, valueSpans } from './values.ts';
 import { Phrases } from './phrase.ts';
@@ -151,16 +151,16 @@ export function subjectOf(p: Passage): string {
 const STAGE_TERMS = new Set(terms(`${STAGE_WORDS} teknis`));
 
 /**
- * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
- * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
- */
-/**
  * 'Tahap pertama' is 'tahap 1' (the index reads 'kedua', 'keempat' as their numbers already, 'pertama' as a
  * word); only after a stage word: 'pertama kali' numbers no stage.
  */
 const FIRST_STAGE = new RegExp(`\\b(${STAGE_WORDS.replace(/ /g, '|')}|teknis)(\\)?)\\s+(?:${FIRST_WORDS})\\b`, 'giu');
 const withOrdinals = (text: string): string => text.replace(FIRST_STAGE, '$1 1');
 
+/**
+ * A text states a stage when its number stands next to a stage word ('Bimtek Tahap II', 'bimtek ketiga',
+ * 'tahap kedua'), not when the number appears anywhere ('kegiatan dua hari' is no 'tahap II').
+ */
 export function statesStage(stage: readonly string[], text: string): boolean {
   const t = terms(withOrdinals(text));
   return t.some((x, i) => x === stage[0] && nextToStageWord(t, i));
@@ -173,8 +173,49 @@ function stagesIn(text: string): string[] {
 }
 
 /** The term at `i` stands right before or after a stage word. */
-function nextToStageWord(t: readonly string[], i: number): boolean {
-  return STAGE_TERMS.has(t[i - 1] ?? '') || STAGE_TERMS.has(t[i + 1] ?? '');
+function nextToStageWord(t: readonly string[], i: number, words: ReadonlySet<string> = STAGE_TERMS): boolean {
+  return words.has(t[i - 1] ?? '') || words.has(t[i + 1] ?? '');
+}
+
+/** Index terms of the words that number an event's phases ('tahap', 'bimtek', 'sesi'), and of 'bimbingan teknis'. */
+const PHASE_TERMS = new Set(terms(`${PHASE_WORDS} teknis`));
+
+/** Numbers a text puts next to the words of an event's phases ('Tahap III', 'bimtek ketiga' → '3'); not a book's ('Buku 2'). */
+function phasesIn(text: string): string[] {
+  const t = terms(withOrdinals(text));
+  return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i, PHASE_TERMS));
+}
+
+/** The text numbers an event's phases, and not the one asked ('Bimtek Tahap III' for 'bimtek IV'): what it tells is about another phase. */
+export function statesOtherPhase(phase: readonly string[], text: string): boolean {
+  const numbers = phasesIn(text);
+  return numbers.length > 0 && !numbers.includes(phase[0]!);
+}
+
+/**
+ * The text without what it tells of other phases than the one asked: a schedule's other rows, and the
+ * sentences after one numbering another phase, up to one numbering a phase again or a paragraph's end
+ * ('… memasuki bimtek tahap III. Kegiatan berlangsung … di Gedung Serbaguna' is no place for bimtek IV).
+ */
+export function withoutOtherPhases(text: string, phase: readonly string[]): string {
+  return text
+    .split(/\n\s*\n/)
+    .map((paragraph) => {
+      let current: string[] = [];
+      return paragraph
+        .split('\n')
+        .map((line) =>
+          sentences(line)
+            .filter((s) => {
+              const numbers = phasesIn(s);
+              if (numbers.length > 0) current = numbers;
+              return current.length === 0 || current.includes(phase[0]!);
+            })
+            .join(' '),
+        )
+        .join('\n');
+    })
+    .join('\n\n');
 }
 
 /** Kinds of documents whose section headings say what the section is about (a report's sub-headings need not). */

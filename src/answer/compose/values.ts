@@ -470,12 +470,18 @@ export function namesDay(text: string): boolean {
 }
 
 const MONTH_WORD = new RegExp(`\\b(?:${MONTHS})\\b`, 'i');
+/** Words by which a report dates what it tells to its own day: a weekday, 'kemarin', 'hari ini', 'tadi pagi'. */
+const REPORT_DAY = new RegExp(`\\b(?:${DAYS}|kemarin|hari ini|tadi|pagi|siang|sore|malam)\\b`, 'i');
 /**
  * Whether a report's own date may stand for the day of what a quote from it tells: the quote names no
- * month ('dijadwalkan pada Oktober 2023' dates its event to a month, not to the report's day).
+ * month ('dijadwalkan pada Oktober 2023' dates its event to a month, not to the report's day), and it
+ * dates what it tells to the report's day ('Selasa pagi', 'kemarin') or year: a quote naming only
+ * another year ('tsunami 2006'), or none ('sebelum bimtek dimulai'), tells nothing of that day.
  */
-export function reportDatesIt(quote: string): boolean {
-  return !MONTH_WORD.test(normalize(quote));
+export function reportDatesIt(quote: string, published: string): boolean {
+  const text = normalize(quote);
+  if (MONTH_WORD.test(text)) return false;
+  return REPORT_DAY.test(text) || new RegExp(`\\b${published.slice(0, 4)}\\b`).test(text);
 }
 
 /** Whether a text holds a value of the kind the question asks for (any text does when none is asked). */
