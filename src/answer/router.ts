@@ -2,6 +2,7 @@ import type { Queryable } from '../db/index.ts';
 import { answerMessages } from '../messages/index.ts';
 import { checklistItemsById } from '../programme/index.ts';
 import { weightedConcepts } from '../retrieval/index.ts';
+import { regionOfShortening } from '../regions/names.ts';
 import { answerChecklist, answerChecklistItems } from './checklists.ts';
 import { answerDeadline, answerStageStatus, mentionsKnownCohortOrNone } from './deadlines.ts';
 import type { Draft } from './draft.ts';
@@ -43,7 +44,9 @@ export async function route(deps: TextAnswerDeps & { db: Queryable }, input: Rou
   // A later part that names no region of its own is about the region the first part names.
   const regionOf = (lead: string) => {
     const m = regionMentions(lead, input.vocabulary.regions)[0];
-    if (!m) return null;
+    // Or shortened as officers write it ('perbup masterplan hst nomor brp? trs anggaran qw 2025 brp'): as written,
+    // which search reads as the region.
+    if (!m) return lead.split(/[^\p{L}]+/u).find((w) => regionOfShortening(w) !== null) ?? null;
     // With its kind, as the first part may not write it ('pangkalpinang' → 'kota pangkalpinang').
     const kind = m.region.name.startsWith('Kota ') ? 'kota' : 'kabupaten';
     return /^(kota|kabupaten|kab\.?|pemkot|pemkab) /.test(m.written) ? m.written : `${kind} ${m.written}`;

@@ -674,6 +674,20 @@ PEMBENTUKAN DEWAN SMART CITY KOTA KOTAMOBAGU
 
 Menetapkan dewan smart city Kota Kotamobagu dengan susunan keanggotaan sebagaimana tercantum dalam lampiran keputusan ini.
 `;
+  // Minutes that give the place on a labelled line, a report that says where another event 'diadakan', and
+  // pages on the council's monthly meetings and awards that name no place.
+  const MINUTES = `# Notulen Rapat Dewan Smart City Kota Tomohon
+
+Hari, tanggal: Rabu, 6 Maret 2024
+Tempat: Ruang Rapat Sekretariat Daerah, Kantor Wali Kota Tomohon
+Pimpinan rapat: Sekretaris Daerah Kota Tomohon
+
+Rapat membahas usulan quick win tahun 2024 dan jadwal pelaporan triwulan.
+`;
+  const FAIR = `Pameran Layanan Digital Kota Tomohon
+
+Pameran layanan digital perangkat daerah diadakan di Lapangan Kantor Wali Kota Tomohon, diikuti 30 stan. Sehari sebelumnya, evaluasi layanan digital Kota Tomohon 2024 digelar di Hotel Sutan Raja Tomohon.
+`;
   let service: AnswerService;
   const askHere = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
   beforeAll(async () => {
@@ -683,6 +697,14 @@ Menetapkan dewan smart city Kota Kotamobagu dengan susunan keanggotaan sebagaima
       'berita-sukawangi-tim.txt': NOT_YET,
       'profil-kota-tomohon.md': PROFILE,
       'kepwal-kotamobagu-dewan-smart-city.txt': DECREE,
+      'notulen-rapat-dewan-tomohon-2024.md': MINUTES,
+      'berita-pameran-tomohon.txt': FAIR,
+      ...Object.fromEntries(
+        ['anggaran', 'pendidikan', 'kesehatan'].map((topic) => [
+          `tomohon-${topic}.md`,
+          `# Layanan ${topic} Kota Tomohon\n\nDewan smart city Kota Tomohon menerima laporan layanan ${topic} dalam rapat bulanan perangkat daerah dan memberi penghargaan kepada unit terbaik.\n`,
+        ]),
+      ),
     });
   }, 120_000);
 
@@ -722,5 +744,46 @@ Menetapkan dewan smart city Kota Kotamobagu dengan susunan keanggotaan sebagaima
     const held = await askHere('nomor sk dewan smart city kota kotamobagu?');
     expect(held.refused).toBe(false);
     expect(held.answer).toContain('100.3.3/45/KPTS/2023');
+  });
+
+  it("answers where a meeting 'diadakan' from the minutes' place line, which says no such verb, not from another event that does", async () => {
+    const a = await askHere('rapat dewan smart city kota tomohon diadakan dmn');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Ruang Rapat Sekretariat Daerah');
+    expect(a.answer).not.toContain('Lapangan');
+    // An evaluation's hotel is no award night's.
+    const award = await askHere('malam penghargaan kota cerdas tomohon 2024 diadain di hotel mana?');
+    expect(award.refused).toBe(true);
+  });
+});
+
+describe('a later part about the region the first part writes shortened', () => {
+  const PERBUP = `PERATURAN BUPATI TAPANULI UTARA
+NOMOR 12 TAHUN 2022
+TENTANG
+MASTERPLAN SMART CITY KABUPATEN TAPANULI UTARA TAHUN 2022-2031
+
+Pasal 1
+Masterplan smart city Kabupaten Tapanuli Utara menjadi acuan perangkat daerah dalam menyusun rencana kerja tahun 2022 sampai dengan 2031.
+`;
+  const TAPUT = `Taput Siapkan Empat Quick Win Kota Cerdas
+
+TARUTUNG, kabartaput.id – Pemerintah Kabupaten Tapanuli Utara menyiapkan empat quick win kota cerdas tahun 2023. Untuk keempat program itu, Pemkab Taput menyiapkan anggaran Rp1,2 miliar dari APBD 2023.
+`;
+  const SAMOSIR = `Samosir Tetapkan Quick Win Kota Cerdas
+
+PANGURURAN, kabarsamosir.id – Pemerintah Kabupaten Samosir menetapkan lima quick win kota cerdas. Anggaran quick win tahun 2023 sebesar Rp3 miliar bersumber dari APBD.
+`;
+  let service: AnswerService;
+  beforeAll(async () => {
+    service = await serviceOver({ 'perbup-taput-masterplan.txt': PERBUP, 'berita-taput-quick-win.txt': TAPUT, 'berita-samosir-quick-win.txt': SAMOSIR });
+  }, 120_000);
+
+  it("answers 'trs anggaran …' for Tapanuli Utara when the first part writes 'taput', not with another region's figure", async () => {
+    const a = await service.ask({ question: 'perbup masterplan taput nomor brp? trs anggaran quick win 2023 brp', platform: 'telegram', regionCode: null, record: false });
+    const [first, second] = a.answer.split('❓').filter(Boolean);
+    expect(first).toContain('NOMOR 12 TAHUN 2022');
+    expect(second).toContain('Rp1,2 miliar');
+    expect(second).not.toContain('Rp3 miliar');
   });
 });

@@ -136,6 +136,14 @@ function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; r
 }
 
 /**
+ * Verbs that only say an event took place ('diadakan', 'digelar'): a date or a place answers them, whichever
+ * verb the quote uses. As verbs only: 'pelaksanaan quick win' (the carrying out) shares the stem but names a topic.
+ */
+const OCCURRENCE = new Set('diadakan digelar dilaksanakan diselenggarakan berlangsung dilangsungkan mengadakan menggelar melaksanakan menyelenggarakan dihelat'.split(' '));
+/** The index terms of the question's verbs of occurrence, when it asks a date or a place. */
+const occurrenceTerms = (asked: Asked): string[] => (asked.value === 'date' || asked.value === 'place' ? terms(words(asked.said).filter((w) => OCCURRENCE.has(w)).join(' ')) : []);
+
+/**
  * The offline answer: the sentence that holds the fact, from the best of the top passages,
  * with only the neighbours that complete it, and for list questions the whole enumeration.
  * Sentences are scored for the question's ideas (idf-weighted, the subject the passage's
@@ -151,8 +159,10 @@ export function composeAnswer(
   options: ComposeOptions = {},
 ): Composed {
   const asked = readQuestion(question);
-  // 'berapa lama' is answered by 'dua bulan': the measure's word need not be quoted.
-  const idx = new ConceptIndex(concepts, asked.kindTerms, question, new Set(asked.value === 'number' && asked.measure ? terms(asked.measure) : []));
+  // 'berapa lama' is answered by 'dua bulan': the measure's word need not be quoted; 'diadakan dmn' by 'digelar di …',
+  // 'di hotel mana' by 'Hotel Sahid'.
+  const unkeyed = asked.value === 'number' && asked.measure ? terms(asked.measure) : asked.value === 'date' || asked.value === 'place' ? [...occurrenceTerms(asked), ...(asked.focus ?? [])] : [];
+  const idx = new ConceptIndex(concepts, asked.kindTerms, question, new Set(unkeyed));
   const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
   const plain = words(question).join(' ');
   // A definition asked from a source of its own is not the glossary's to give.
@@ -311,6 +321,9 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const held = idx.covered(`${text} ${spelledMonths(text)} ${contexts}`);
   const present = new Set(terms(`${text} ${contexts}`));
   const key = idx.key;
+  // 'malam penghargaan 2019 diadain di hotel mana': the verb says only that an event took place, so the event is the
+  // question's topic, its first idea, which the quote must hold too (an evaluation's hotel is no award night's).
+  const event = occurrenceTerms(asked).length > 0;
   // 'bimtek tahap II tgl brp': a schedule's row or a sentence numbering only another phase gives that phase's date, not this one's.
   const phase = asked.phases[0];
   const ofPhase = (t: string) => (phase ? withoutOtherPhases(t, phase) : t);
@@ -322,7 +335,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
     asked,
     evidence: {
       coverage: idx.mass(held),
-      keyHeld: key === null || held.has(key),
+      keyHeld: (key === null || held.has(key)) && (!event || idx.first === null || held.has(idx.first)),
       // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one, but not
       // its 'dijadwalkan pada Oktober 2023' (the report's date joins a quote: the quote alone decides).
       valueHeld: holdsValue(asked, ofPhase(text), headingOf(main)) && (!asked.day || namesDay(ofPhase(quoted)) || (main.hit.publishedAt != null && reportDatesIt(ofPhase(quoted), main.hit.publishedAt))),

@@ -74,6 +74,15 @@ export class ConceptIndex {
     return this.keys(1)[0] ?? null;
   }
 
+  /**
+   * The question's first own idea that some document uses, in its order: what a question names first is
+   * its topic ('malam penghargaan … 2019 diadain di hotel mana' asks of an award night).
+   */
+  get first(): number | null {
+    const at = this.concepts.findIndex((c, i) => !c.context && c.known !== false && c.weight > 0 && !this.unkeyed.has(i));
+    return at >= 0 ? at : null;
+  }
+
   /** The question's `n` rarest own ideas that some document uses. */
   keys(n: number): number[] {
     return this.concepts
