@@ -549,6 +549,28 @@ describe('answers from news-shaped text', () => {
     expect(a.text).toContain('sosialisasi');
   });
 
+  it('shows a list of sixteen region names whole, and does not take the paragraph after it for more names', () => {
+    const q = 'daerah mana aja yg dpt penghargaan dimensi smart living 2022';
+    const names = ['Blitar', 'Kebumen', 'Kulonprogo', 'Mimika', 'Pasuruan', 'Siak', 'Sidoarjo', 'Tuban', 'Lamongan', 'Bekasi', 'Binjai', 'Manado', 'Makassar', 'Medan', 'Sukabumi', 'Sragen'].map((n, i) => `${i % 2 ? 'Kota' : 'Kabupaten'} ${n}`);
+    // The loader has dropped the bullets; the report goes on in paragraphs after the names.
+    const text = `Penghargaan dimensi smart living 2022 diraih 16 daerah, yaitu:\n${names.join('\n')}\nPenilaian dilakukan oleh tim juri dari kementerian dan perguruan tinggi selama tiga bulan. Setiap daerah memaparkan capaian masterplan di depan juri.\nAcara penganugerahan dihadiri para kepala daerah dari seluruh Indonesia. Panitia menyiapkan siaran langsung bagi yang tidak hadir.`;
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Penghargaan Kota Cerdas 2022' })], flat(q));
+    expect(a.text).toContain('Kabupaten Blitar');
+    expect(a.text).toContain('Kota Sragen');
+    expect(a.text).not.toMatch(/lainnya/);
+  });
+
+  it("cuts a long list at twelve items and counts as left only that list's items, not a later list's", () => {
+    const q = 'desa mana aja yg sudah terhubung jaringan internet 2024';
+    const names = Array.from({ length: 30 }, (_, i) => `Desa Sukamaju ${i + 1}`);
+    const text = `Desa yang sudah terhubung jaringan internet pada 2024 ada 30, yaitu:\n${names.join('\n')}\nDinas kominfo mencatat kecepatan rata-rata di desa-desa itu sudah cukup untuk layanan daring. Pemantauan dilakukan setiap bulan.\nTahun depan jaringan diperluas ke tiga kecamatan:\nKecamatan Utara\nKecamatan Selatan\nKecamatan Barat`;
+    const a = composeAnswer(q, [hit('Berita', text, 1, { title: 'Jaringan Internet Desa 2024' })], flat(q), { budget: 4_000 });
+    expect(a.text).toContain('Desa Sukamaju 12\n');
+    expect(a.text).not.toContain('Desa Sukamaju 13\n');
+    expect(a.text).toContain('dan 18 lainnya');
+  });
+
+
   it('prefers the sentence saying the question\'s words in its order ("hari kedua") over one holding them apart ("dua hari")', () => {
     const q = 'hari kedua pelatihan di Tarakan ngapain aja?';
     const text = [

@@ -17,8 +17,10 @@ export { WEIGHTS as COMPOSE_WEIGHTS, type ComposeWeights } from './select.ts';
 
 /** Answer text shown at once, by where it is read (configurable; see config). */
 export const DEFAULT_BUDGET = 1_200;
-/** Items of an enumeration shown before 'dan N lainnya'. */
+/** Items of an enumeration shown before 'dan N lainnya'… */
 export const LIST_ITEMS_SHOWN = 12;
+/** …unless they are short (names of regions, of bodies): then up to twice as many, in this many characters. */
+const SHORT_LIST_CHARS = 600;
 /** A supporting unit scores at least this share of the answering one. */
 const SUPPORT_MIN = 0.6;
 /** The nouns of a score as a quote writes them. */
@@ -127,12 +129,18 @@ function render(p: Passage, picked: readonly number[]): string {
   return label ? `${label}\n${text}` : text;
 }
 
-/** An enumeration longer than the list limit: the first items, then 'dan N lainnya'. */
-function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; rest: number[] } {
+/**
+ * An enumeration longer than the list limit: the first items, then how many of its items are left
+ * ('dan N lainnya'; what follows the list is offered too, but is not counted among them).
+ */
+function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; rest: number[]; left: number } {
   const items = picked.filter((i) => i >= 0 && p.units[i]!.item);
-  if (items.length <= LIST_ITEMS_SHOWN) return { shown: [...picked], rest: [] };
+  const chars = items.reduce((n, i) => n + p.units[i]!.text.length + 1, 0);
+  if (items.length <= LIST_ITEMS_SHOWN || (items.length <= 2 * LIST_ITEMS_SHOWN && chars <= SHORT_LIST_CHARS)) return { shown: [...picked], rest: [], left: 0 };
   const cut = items[LIST_ITEMS_SHOWN - 1]!;
-  return { shown: picked.filter((i) => i <= cut), rest: picked.filter((i) => i > cut) };
+  const rest = picked.filter((i) => i > cut);
+  const end = rest.findIndex((i) => i < 0 || !p.units[i]!.item);
+  return { shown: picked.filter((i) => i <= cut), rest, left: end < 0 ? rest.length : end };
 }
 
 /**
@@ -274,10 +282,10 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const citations: Citation[] = [];
   let used = 0;
   for (const k of picks) {
-    const { shown, rest } = limitItems(k.passage, k.units);
+    const { shown, rest, left } = limitItems(k.passage, k.units);
     let text = render(k.passage, shown);
     if (rest.length > 0) {
-      text += `\n${answerMessages.andMore(rest.filter((i) => k.passage.units[i]!.item).length)}`;
+      text += `\n${answerMessages.andMore(left)}`;
       moreParts.push(render(k.passage, rest));
     }
     if (used > 0 && used + text.length > budget) {

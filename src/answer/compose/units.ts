@@ -189,8 +189,16 @@ function isItem(line: string, prev: Unit | undefined): boolean {
   // 'MEMUTUSKAN:' after a preamble's items announces what follows: it opens a list, it ends the one before.
   if (/:\s*$/.test(line)) return false;
   const afterList = prev !== undefined && (prev.item || /:\s*$/.test(prev.text));
+  // A paragraph of whole sentences after items that are names ('Kota Medan', 'Kabupaten Sragen') is the text
+  // going on after the list, not one more item.
+  if (prev?.item && prev.text.length <= SHORT_ITEM && /[\p{L}\p{N})]\s*$/u.test(prev.text) && SENTENCE_END.test(line) && line.length > SHORT_ITEM) return false;
   return afterList && line.length < 400 && (/^\p{Ll}/u.test(line) || sentences(line).length <= 3);
 }
+
+/** A line ending as a sentence does. */
+const SENTENCE_END = /[.!?]["”’)]?\s*$/;
+/** An item this long may be a sentence or a form's line; a name is shorter. */
+const SHORT_ITEM = 80;
 
 /** Sentences that lean on the one before: a pronoun or 'this/that …' subject, a connective. */
 const LEANS = /^(ia|dia|beliau|mereka|salah (?:satu|seorang)(?:nya| (?:di ?antaranya|dari mereka))?\b|di ?antaranya|hal (ini|itu|tersebut)|ini|itu|tersebut|selain itu|namun|akan tetapi|tetapi|sementara itu|oleh karena itu|karena itu|dengan demikian|adapun|kemudian|lalu|setelah itu|sebelumnya|selanjutnya|keduanya|ketiganya|pihaknya|(\p{L}+\s){0,2}(ini|itu|tersebut)\b)/iu;
