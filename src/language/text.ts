@@ -268,10 +268,10 @@ export function termCounts(text: string, surface: readonly string[] = words(text
 
 /**
  * Words written with a full stop that do not end a sentence: Indonesian abbreviations ('No.',
- * 'Kab.', 'Kec.', 'Jl.', 'dll.', 'skt.', 'Yth.'), titles ('Dr.', 'Ir.', 'Prof.', 'H.'), single
+ * 'Kab.', 'Kec.', 'Jl.', 'dll.', 'skt.', 'Yth.'), titles ('Dr.', 'Ir.', 'Prof.', 'H.', 'PLT.', 'Pj.'), single
  * initials ('Joseph P. Kennedy') and day numbers before a month ('17. Agustus').
  */
-const ABBREVIATION = /(?:^|[\s(.])(no|nomor|kab|kec|kel|prov|ds|dr|drs|dra|ir|hlm|hal|dll|dsb|dst|dkk|tsb|sda|mis|skt|sekt|yth|tgl|ttd|a\.n|u\.p|prof|h|hj|kh|st|jl|gg|rt|rw|pt|cv|tbk|bpk|sdr|sdri|\p{L}|\d{1,2})\.$/iu;
+const ABBREVIATION = /(?:^|[\s(.])(no|nomor|plt|plh|pj|pjs|kab|kec|kel|prov|ds|dr|drs|dra|ir|hlm|hal|dll|dsb|dst|dkk|tsb|sda|mis|skt|sekt|yth|tgl|ttd|a\.n|u\.p|prof|h|hj|kh|st|jl|gg|rt|rw|pt|cv|tbk|bpk|sdr|sdri|\p{L}|\d{1,2})\.$/iu;
 /**
  * A capitalised word without a vowel is shortened ('Sdn.', 'Bhd.', 'Kpt.', 'Sr.'): no Indonesian or
  * English word is written so. Lower-case ones ('dll.', 'dsb.') often end a list and the sentence too.

@@ -92,6 +92,11 @@ describe('Indonesian text analysis', () => {
     expect(parts.join(' ')).toBe(text);
   });
 
+  it("does not end a sentence at an acting official's title ('PLT.', 'Pj.', 'Plh.')", () => {
+    const text = 'PLT. BUPATI SIDOMAJU, WAKIL BUPATI ttd. HARIS WICAKSONO. Pj. Bupati Sidomaju membuka acara. Plh. Sekda hadir.';
+    expect(sentences(text)).toEqual(['PLT. BUPATI SIDOMAJU, WAKIL BUPATI ttd. HARIS WICAKSONO.', 'Pj. Bupati Sidomaju membuka acara.', 'Plh. Sekda hadir.']);
+  });
+
   it('does not end a sentence at a shortened word without vowels or at chained initials', () => {
     const text = 'Sebuah studio animasi, PT Kreasi Sdn. Bhd. berdiri di Kuala Lumpur. Pendirinya (l.k. 1980 - l.k. 2020) tinggal di sana. Selesai.';
     expect(sentences(text)).toEqual([
