@@ -44,12 +44,19 @@ export type Thresholds = typeof THRESHOLDS;
 /** A sentence saying the thing is not published. */
 const NOT_HELD = /\b(tidak|belum) (dimuat|dipublikasikan|diumumkan|tersedia untuk umum)\b|\bpandu tidak memuat\b/i;
 /**
- * A report's words for a thing not yet settled or told: 'belum ditetapkan', 'belum bisa menyebut kapan …',
- * 'belum mau berkomentar', 'menunggu jadwal dari kementerian'. Such words say as much of other things
- * ('masterplan yang belum ditetapkan'), so the sentence must hold the question's rarest idea.
+ * A report's words for a value not yet settled or told: its noun, then 'belum ditetapkan' ('tanggal dan
+ * tempatnya belum ditetapkan'; 'masterplan belum ditetapkan dengan perbup' is a state, not a value unknown),
+ * or a source not telling ('belum bisa menyebut kapan …', 'belum mau berkomentar', 'menunggu jadwal').
  */
-const NOT_SETTLED =
-  /\b(?:belum|tidak|enggan) (?:(?:bisa|dapat|mau|bersedia) )?(?:ditetapkan|ditentukan|dipastikan|diputuskan|diketahui|disampaikan|menyebut|menyebutkan|memastikan|merinci|berkomentar)\b|\bmenunggu jadwal\b/i;
+const NOT_SETTLED = new RegExp(
+  [
+    '\\b(?:tanggal|jadwal|waktu|tempat|lokasi|jumlah|besaran|nilai|angka|nama|nomor)(?:nya)?\\b[^.;:]{0,60}\\b(?:belum|tidak) (?:ditetapkan|ditentukan|dipastikan|diputuskan|diketahui)\\b',
+    '\\b(?:belum|tidak|enggan) (?:(?:bisa|dapat|mau|bersedia) )?(?:menyebut|menyebutkan|memastikan|merinci|berkomentar)\\b',
+    '\\b(?:belum|tidak) (?:bisa|dapat) disampaikan\\b',
+    '\\bmenunggu jadwal\\b',
+  ].join('|'),
+  'i',
+);
 
 export function checkEvidence(input: EvidenceInput): EvidenceVerdict {
   const { question, region, composed } = input;
