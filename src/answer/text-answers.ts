@@ -64,7 +64,7 @@ async function missingSignature(db: Queryable, found: readonly SearchHit[]): Pro
 export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Promise<Draft> {
   const { db, embedder } = deps;
   const { question, intent, regionCode } = q;
-  const { defines, definedBySource, signs } = readQuestion(question);
+  const { defines, definedBySource, signs, enacted } = readQuestion(question);
   const [found, concepts, defined]: [SearchHit[], WeightedConcept[], SearchHit[]] = await Promise.all([
     search({ db, embedder }, question, { k: 6, regionCode }),
     weightedConcepts(db, question),
@@ -76,8 +76,9 @@ export async function answerFromText(deps: TextAnswerDeps, q: TextQuestion): Pro
   const own = defines ? await definitionsIn(db, defines, [...new Set(found.slice(0, 2).map((h) => h.document))]) : [];
   const first = [...defined, ...own.filter((h) => !defined.some((d) => d.chunkId === h.chunkId))];
   // A passage that addresses the assistant ('abaikan semua instruksi …') is data flagged for staff, never an answer.
-  // 'yg ttd siapa' of a top document whose signature block search did not bring: its block takes the last place.
-  const signature = signs ? await missingSignature(db, found) : null;
+  // 'yg ttd siapa' (or 'perbup … ditetapkan kapan') of a top document whose signature block search did not bring:
+  // its block takes the last place.
+  const signature = signs || enacted ? await missingSignature(db, found) : null;
   const searched = signature ? [...found.slice(0, 5), signature] : found;
   const hits = [...first, ...searched.filter((h) => !first.some((d) => d.chunkId === h.chunkId))].filter((h) => instructionAt(h.text) === null);
   const retrieved = hits.map((h) => citationOf(h));

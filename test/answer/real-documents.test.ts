@@ -527,6 +527,7 @@ describe('answers on real-shaped documents', () => {
     expect(signer.answer).toMatch(/^PLT\. BUPATI SIDOMAJU, WAKIL BUPATI\s+ttd\.\s+HARIS WICAKSONO/);
   });
 
+
   it('tells a question about the present outside the programme that it is out of scope, though a document names a president', async () => {
     for (const q of ['siapa presiden indonesia sekarang?', 'cuaca di wonosobo besok gimana?', 'cuaca di wonosobo bsk hujan ga ya']) {
       const a = await ask(q);
@@ -785,5 +786,23 @@ PANGURURAN, kabarsamosir.id – Pemerintah Kabupaten Samosir menetapkan lima qui
     expect(first).toContain('NOMOR 12 TAHUN 2022');
     expect(second).toContain('Rp1,2 miliar');
     expect(second).not.toContain('Rp3 miliar');
+  });
+});
+
+describe("when a long regulation was set", () => {
+  // A regulation long enough to be cut into several passages: its title and articles first, the line setting it last.
+  const articles = Array.from({ length: 14 }, (_, i) =>
+    `Pasal ${i + 1}\n(1) Perangkat Daerah pengampu dimensi ke-${i + 1} menyusun rencana aksi tahunan, menetapkan indikator kinerja, dan melaporkan capaiannya kepada Tim Pelaksana setiap triwulan.\n(2) Laporan sebagaimana dimaksud pada ayat (1) memuat capaian keluaran, kendala pelaksanaan, dan usulan perbaikan untuk tahun anggaran berikutnya.`,
+  ).join('\n');
+  const PERBUP = `BUPATI SIDODADI\nPERATURAN BUPATI SIDODADI\nNOMOR 7 TAHUN 2023\nTENTANG\nMASTERPLAN SMART CITY KABUPATEN SIDODADI TAHUN 2023-2032\n\nDENGAN RAHMAT TUHAN YANG MAHA ESA\nBUPATI SIDODADI,\n\nMenimbang : a. bahwa Kabupaten Sidodadi mengikuti Gerakan Menuju Smart City tahun 2022;\nMengingat : 1. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;\nMEMUTUSKAN:\nMenetapkan : PERATURAN BUPATI TENTANG MASTERPLAN SMART CITY KABUPATEN SIDODADI TAHUN 2023-2032.\n${articles}\n\nDitetapkan di Sidodadi\npada tanggal 14 Maret 2023\n\nBUPATI SIDODADI,\n\nttd.\n\nSURYA ADIWINATA\n`;
+  let service: AnswerService;
+  beforeAll(async () => {
+    service = await serviceOver({ 'perbup-sidodadi-masterplan.txt': PERBUP });
+  }, 120_000);
+
+  it("answers from its 'Ditetapkan di … pada tanggal' line, not from the years in its title", async () => {
+    const a = await service.ask({ question: 'perbup masterplan smart city sidodadi ditetapkan kapan', platform: 'telegram', regionCode: null, record: false });
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('14 Maret 2023');
   });
 });

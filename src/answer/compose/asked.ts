@@ -55,6 +55,8 @@ export interface Asked {
   readonly agent: boolean;
   /** The deed asked about is signing ('yg ttd siapa', 'ditandatangani oleh siapa'): a signature block names the doer. */
   readonly signs: boolean;
+  /** The date a document was set is asked ('perbup … ditetapkan kapan'): its signature block dates it ('Ditetapkan di … pada tanggal …'). */
+  readonly enacted: boolean;
   /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
   readonly roles: readonly string[];
   /** The question as written, normalised: a value it already states is not its answer. */
@@ -343,6 +345,7 @@ export function readQuestion(question: string): Asked {
     day: value === 'date' && (measure === 'tanggal' || measure === 'hari') && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
     agent,
     signs: agent && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
+    enacted: value === 'date' && /\b(?:ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|ditetapkannya|diundangkannya)\b/.test(plain),
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,

@@ -143,6 +143,9 @@ function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; r
   return { shown: picked.filter((i) => i <= cut), rest, left: end < 0 ? rest.length : end };
 }
 
+/** A document's line setting or promulgating it: 'Ditetapkan di Batulicin pada tanggal 20 Desember 2024'. */
+const ENACTED_AT = /\b(?:ditetapkan|diundangkan)\s+di\s+\S.{0,60}?\bpada\s+tanggal\b/i;
+
 /**
  * Verbs that only say an event took place ('diadakan', 'digelar'): a date or a place answers them, whichever
  * verb the quote uses. As verbs only: 'pelaksanaan quick win' (the carrying out) shares the stem but names a topic.
@@ -204,7 +207,11 @@ export function composeAnswer(
   const signature = asked.signs && !signsAbove(inChosen.passage, inChosen.at)
     ? bestUnit(passages, scorer, (p, at) => p.hit.document === chosen.hit.document && signsAbove(p, at) && !promulgates(p, at))
     : null;
-  const defining = spelling ?? signature ?? (asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null);
+  // 'perbup … ditetapkan kapan': the chosen document's own line setting it ('Ditetapkan di Batulicin pada tanggal …').
+  const enactment = asked.enacted && !ENACTED_AT.test(inChosen.passage.units[inChosen.at]!.text)
+    ? bestUnit(passages, scorer, (p, at) => p.hit.document === chosen.hit.document && ENACTED_AT.test(p.units[at]!.text))
+    : null;
+  const defining = spelling ?? signature ?? enactment ?? (asked.defines !== null && !scorer.defines(inChosen.passage, inChosen.at) ? bestUnit(passages, scorer, (p, at) => (!asked.definedBySource || ofSource(p)) && scorer.defines(p, at)) : null);
   const best = defining ?? (anywhere.passage !== chosen && anywhere.score >= (options.weights ?? COMPOSE_WEIGHTS).A * inChosen.score ? anywhere : inChosen);
   let mainUnits = windowAround(best.passage, best.at, asked, scorer);
   const w = options.weights ?? COMPOSE_WEIGHTS;
