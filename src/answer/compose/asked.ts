@@ -57,6 +57,11 @@ export interface Asked {
   readonly signs: boolean;
   /** The date a document was set is asked ('perbup … ditetapkan kapan'): its signature block dates it ('Ditetapkan di … pada tanggal …'). */
   readonly enacted: boolean;
+  /**
+   * For a date or a place: the index terms of the question's verbs saying only that an event took place
+   * ('diadakan dmn' is answered by 'digelar di …', whichever verb the quote uses).
+   */
+  readonly occurrence: readonly string[];
   /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
   readonly roles: readonly string[];
   /** The question as written, normalised: a value it already states is not its answer. */
@@ -147,7 +152,15 @@ const NAMED_THEN_WHAT =
 const NUMBERED = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/;
 
 /** A document's own deeds: set, promulgated, signed, issued. */
-const ISSUED = /\b(?:ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|diterbitkan|diterbitin|terbit|ditandatangani|ditandatanganin|diteken|diundangkannya|ditetapkannya)\b/;
+/** A document being set or promulgated ('perbup … ditetapkan kapan'). */
+const ENACTED = 'ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|diundangkannya|ditetapkannya';
+const ISSUED = new RegExp(`\\b(?:${ENACTED}|diterbitkan|diterbitin|terbit|ditandatangani|ditandatanganin|diteken)\\b`);
+
+/**
+ * Verbs that only say an event took place ('diadakan', 'digelar'). As verbs only: 'pelaksanaan quick win'
+ * (the carrying out) shares the stem but names a topic.
+ */
+const OCCURRENCE = new Set('diadakan digelar dilaksanakan diselenggarakan berlangsung dilangsungkan mengadakan menggelar melaksanakan menyelenggarakan dihelat'.split(' '));
 
 function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind | null; unit: string | null } {
   // 'link portalnya apa', 'minta link zoom': a web address is asked; 'dr website sampe master plan TIK' only names one.
@@ -345,7 +358,8 @@ export function readQuestion(question: string): Asked {
     day: value === 'date' && (measure === 'tanggal' || measure === 'hari') && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
     agent,
     signs: agent && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
-    enacted: value === 'date' && /\b(?:ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|ditetapkannya|diundangkannya)\b/.test(plain),
+    enacted: value === 'date' && new RegExp(`\\b(?:${ENACTED})\\b`).test(plain),
+    occurrence: value === 'date' || value === 'place' ? terms(plain.split(' ').filter((w) => OCCURRENCE.has(w)).join(' ')) : [],
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,

@@ -147,14 +147,6 @@ function limitItems(p: Passage, picked: readonly number[]): { shown: number[]; r
 const ENACTED_AT = /\b(?:ditetapkan|diundangkan)\s+di\s+\S.{0,60}?\bpada\s+tanggal\b/i;
 
 /**
- * Verbs that only say an event took place ('diadakan', 'digelar'): a date or a place answers them, whichever
- * verb the quote uses. As verbs only: 'pelaksanaan quick win' (the carrying out) shares the stem but names a topic.
- */
-const OCCURRENCE = new Set('diadakan digelar dilaksanakan diselenggarakan berlangsung dilangsungkan mengadakan menggelar melaksanakan menyelenggarakan dihelat'.split(' '));
-/** The index terms of the question's verbs of occurrence, when it asks a date or a place. */
-const occurrenceTerms = (asked: Asked): string[] => (asked.value === 'date' || asked.value === 'place' ? terms(words(asked.said).filter((w) => OCCURRENCE.has(w)).join(' ')) : []);
-
-/**
  * The offline answer: the sentence that holds the fact, from the best of the top passages,
  * with only the neighbours that complete it, and for list questions the whole enumeration.
  * Sentences are scored for the question's ideas (idf-weighted, the subject the passage's
@@ -172,7 +164,7 @@ export function composeAnswer(
   const asked = readQuestion(question);
   // 'berapa lama' is answered by 'dua bulan': the measure's word need not be quoted; 'diadakan dmn' by 'digelar di …',
   // 'di hotel mana' by 'Hotel Sahid'.
-  const unkeyed = asked.value === 'number' && asked.measure ? terms(asked.measure) : asked.value === 'date' || asked.value === 'place' ? [...occurrenceTerms(asked), ...(asked.focus ?? [])] : [];
+  const unkeyed = asked.value === 'number' && asked.measure ? terms(asked.measure) : asked.value === 'date' || asked.value === 'place' ? [...asked.occurrence, ...(asked.focus ?? [])] : [];
   const idx = new ConceptIndex(concepts, asked.kindTerms, question, new Set(unkeyed));
   const passages = hits.slice(0, CANDIDATES).map(passageOf).filter((p) => p.units.length > 0);
   const plain = words(question).join(' ');
@@ -338,10 +330,10 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
   const key = idx.key;
   // 'malam penghargaan 2019 diadain di hotel mana': the verb says only that an event took place, so the event is the
   // question's topic, its first idea, which the quote must hold too (an evaluation's hotel is no award night's).
-  const event = occurrenceTerms(asked).length > 0;
+  const event = asked.occurrence.length > 0;
   // 'bimtek tahap II tgl brp': a schedule's row or a sentence numbering only another phase gives that phase's date, not this one's.
   const phase = asked.phases[0];
-  const ofPhase = (t: string) => (phase ? withoutOtherPhases(t, phase) : t);
+  const [phaseText, phaseQuoted] = phase ? [withoutOtherPhases(text, phase), withoutOtherPhases(quoted, phase)] : [text, quoted];
   const passagesText = picks.map((k) => k.passage.hit.text).join(' ');
   return {
     text,
@@ -353,7 +345,7 @@ function finish(picks: readonly Pick[], main: Passage, asked: Asked, idx: Concep
       keyHeld: (key === null || held.has(key)) && (!event || idx.first === null || held.has(idx.first)),
       // 'tgl brp' is answered by a day, not by 'Juli 2022'; a dated report's 'Senin kemarin' gives one, but not
       // its 'dijadwalkan pada Oktober 2023' (the report's date joins a quote: the quote alone decides).
-      valueHeld: holdsValue(asked, ofPhase(text), headingOf(main)) && (!asked.day || namesDay(ofPhase(quoted)) || (main.hit.publishedAt != null && reportDatesIt(ofPhase(quoted), main.hit.publishedAt))),
+      valueHeld: holdsValue(asked, phaseText, headingOf(main)) && (!asked.day || namesDay(phaseQuoted) || (main.hit.publishedAt != null && reportDatesIt(phaseQuoted, main.hit.publishedAt))),
       namesMissing: [
         // (asked.stages holds the very term lists of its stage pins.)
         ...missingNames(asked.pinned.filter((g) => !asked.stages.includes(g)), present),

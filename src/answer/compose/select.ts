@@ -175,10 +175,10 @@ export function statesStage(stage: readonly string[], text: string): boolean {
   return t.some((x, i) => x === stage[0] && nextToStageWord(t, i));
 }
 
-/** Numbers a text puts next to a stage word ('Buku 2', 'Tahap III' → '2', '3'). */
-function stagesIn(text: string): string[] {
+/** Numbers a text puts next to a stage word ('Buku 2', 'Tahap III' → '2', '3'), or next to one of `words` only. */
+function stagesIn(text: string, words: ReadonlySet<string> = STAGE_TERMS): string[] {
   const t = terms(withOrdinals(text));
-  return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i));
+  return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i, words));
 }
 
 /** The term at `i` stands right before or after a stage word. */
@@ -190,10 +190,7 @@ function nextToStageWord(t: readonly string[], i: number, words: ReadonlySet<str
 const PHASE_TERMS = new Set(terms(`${PHASE_WORDS} teknis`));
 
 /** Numbers a text puts next to the words of an event's phases ('Tahap III', 'bimtek ketiga' → '3'); not a book's ('Buku 2'). */
-function phasesIn(text: string): string[] {
-  const t = terms(withOrdinals(text));
-  return t.filter((x, i) => /^\d{1,2}$/.test(x) && nextToStageWord(t, i, PHASE_TERMS));
-}
+const phasesIn = (text: string): string[] => stagesIn(text, PHASE_TERMS);
 
 /** The text numbers an event's phases, and not the one asked ('Bimtek Tahap III' for 'bimtek IV'): what it tells is about another phase. */
 export function statesOtherPhase(phase: readonly string[], text: string): boolean {
