@@ -9,7 +9,7 @@
  */
 export { definitionsIn, search, sectionsTitled, signatureIn, weightedConcepts } from './search.ts';
 export type { SearchHit, SearchOptions, WeightedConcept } from './search.ts';
-export { contextTerms } from './query.ts';
+export { contextTerms, readingsOf } from './query.ts';
 export { headingParts, joinHeadings, lastHeading } from './heading-path.ts';
 export { deleteDocument, deferVectorIndex, ensureEmbeddings, ensureVectorIndex, VECTOR_INDEX_MIN_CHUNKS, writeDocument, writeDocuments, indexTextOf } from './index-store.ts';
 export type { IndexChunk, IndexDocument } from './index-store.ts';

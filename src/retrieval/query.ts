@@ -90,7 +90,7 @@ export interface WeightedTerm {
 }
 
 /** What a word of a question stands for: its glossary readings, or the region it shortens ('humbahas'). */
-function readingsOf(word: string): string[] | null {
+export function readingsOf(word: string): string[] | null {
   const entry = GLOSSARY[word];
   if (entry !== undefined) return entry.split('|');
   const region = regionOfShortening(word);

@@ -806,3 +806,69 @@ describe("when a long regulation was set", () => {
     expect(a.answer).toContain('14 Maret 2023');
   });
 });
+
+describe("a name asked for an office's holder", () => {
+  const REPORT = `Sidodadi Paparkan Kota Cerdas di Surabaya
+
+SURABAYA, kabarsidodadi.id – Pemkab Sidodadi mengikuti Evaluasi Tahap I Program Kota Cerdas 2023 di Surabaya, Senin (12/6/2023). Paparan dibawakan langsung oleh Bupati Sidodadi Surya Adiwinata. Ia didampingi Kepala Dinas Komunikasi dan Informatika Sidodadi, Rahmat Hidayat, serta Kepala Bappeda.
+`;
+  const DECREE = `KEPUTUSAN BUPATI SIDODADI
+NOMOR 100/45/2023
+TENTANG
+DEWAN SMART CITY KABUPATEN SIDODADI
+
+No Kedudukan Jabatan
+1 Ketua Bupati Sidodadi
+2 Sekretaris Kepala Dinas Komunikasi dan Informatika
+3 Anggota Kepala Badan Perencanaan Pembangunan Daerah
+`;
+  // Saved as Markdown: the list's items stay lines of their own.
+  const SCORES = `# Nilai Kota Cerdas Sidodadi Naik, Target 2025 Masuk Sepuluh Besar
+
+SIDODADI, kabarsidodadi.id – Sidodadi memperoleh nilai 3,55 dari skala 4,0, lebih tinggi dibanding nilai tahun 2023 yang berada di angka 3,38.
+
+Berikut tiga inovasi yang menopang kota cerdas Sidodadi 2024:
+
+- Layanan Kartu Anak (Disdukcapil)
+- Pajak Daring (Bapenda)
+- Si Paling Sehat (DP3AP2KB)
+`;
+  const CLOSING = `Sidodadi Tutup Bimtek Masterplan Kota Cerdas
+
+SIDODADI, kabarsidodadi.id – Bimbingan teknis penyusunan masterplan kota cerdas Sidodadi ditutup Rabu (21/9/2022). Kepala Dinas Komunikasi, Informatika, Persandian dan Statistik (Diskominfopersantik) Sidodadi, Wim Santosa, memaparkan jaringan serat optik yang sudah terpasang di seluruh kantor kecamatan.
+`;
+  let service: AnswerService;
+  beforeAll(async () => {
+    service = await serviceOver({ 'berita-sidodadi-paparan.txt': REPORT, 'kepbup-sidodadi-dewan.txt': DECREE, 'berita-sidodadi-nilai.md': SCORES, 'berita-sidodadi-bimtek.txt': CLOSING });
+  }, 120_000);
+  const ask = (question: string) => service.ask({ question, platform: 'telegram', regionCode: null, record: false });
+
+  it("refuses the bappeda head's name when the report names only the Diskominfo head, and gives that one's name when asked", async () => {
+    const bappeda = await ask('siapa nama kepala bappeda sidodadi yg ikut ke surabaya 2023');
+    expect(bappeda.refused).toBe(true);
+    expect(bappeda.answer).not.toContain('Rahmat Hidayat');
+    const kominfo = await ask('siapa nama kepala diskominfo sidodadi yg ikut ke surabaya 2023');
+    expect(kominfo.refused).toBe(false);
+    expect(kominfo.answer).toContain('Rahmat Hidayat');
+  });
+
+  it("gives the name after an office whose own name is written in parts between commas", async () => {
+    const a = await ask('kadis kominfo sidodadi yg tutup bimtek masterplan sapa namanya');
+    expect(a.refused).toBe(false);
+    expect(a.answer).toContain('Wim Santosa');
+  });
+
+  it("answers 'siapa sekretaris dewan' with the office a decree's table names, and refuses 'siapa nama' it, which the table does not give", async () => {
+    const office = await ask('siapa sekretaris dewan smart city sidodadi');
+    expect(office.refused).toBe(false);
+    expect(office.answer).toContain('Kepala Dinas Komunikasi dan Informatika');
+    const name = await ask('siapa nama sekretaris dewan smart city sidodadi');
+    expect(name.refused).toBe(true);
+  });
+
+  it("refuses a score for 2025 when the report gives 2024's and 2023's, though an office's code in its list holds digits", async () => {
+    const a = await ask('nilai smart city sidodadi thn 2025 brp');
+    expect(a.refused).toBe(true);
+    expect(a.answer).not.toContain('3,55');
+  });
+});

@@ -15,7 +15,7 @@ export interface Asked {
   readonly value: ValueKind | null;
   /** 'kapan dan di mana …', 'tgl brp, dmn': a place asked together with the date, which the quote must give too. */
   readonly alsoPlace: boolean;
-  /** For 'berapa orang/hari/…': the unit the number comes with. */
+  /** For 'berapa orang/hari/…': the unit the number comes with; 'nama' when a person's name itself is asked ('siapa nama …'). */
   readonly unit: string | null;
   /** 'sebutkan…', 'apa saja…', 'siapa saja…', 'daerah mana aja…': an enumeration. */
   readonly list: boolean;
@@ -182,8 +182,10 @@ function valueOf(q: string, raw: string, whether: boolean): { value: ValueKind |
   const amount = /\bberapa(kah)?\b|\bnominal(nya)?\b/.test(q);
   if (amount && MONEY_WORDS.test(q)) return { value: 'money', unit: null };
   if (amount && /\b(persen|persentase|%)/.test(raw)) return { value: 'percent', unit: null };
-  if (/\bsiapa(kah)?\b/.test(q) && !/\bsiapa saja\b/.test(q)) return { value: 'person', unit: null };
-  if (/\bnama(nya)? (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota|bupati|wali ?kota|ketua)\b/.test(q) && !whether) return { value: 'person', unit: null };
+  // 'siapa nama kepala bappeda …' wants the name itself: an office answers 'siapa yang …', not this.
+  const named = /\bsiapa(kah)? nama(nya)?\b|\bnama(nya)? (pejabat|kepala|kadis|mentor|panel|penilai|juri|anggota|bupati|wali ?kota|ketua)\b/.test(q);
+  if (/\bsiapa(kah)?\b/.test(q) && !/\bsiapa saja\b/.test(q)) return { value: 'person', unit: named ? 'nama' : null };
+  if (named && !whether) return { value: 'person', unit: 'nama' };
   // 'aplikasi aduannya namanya apa?', 'apa nama programnya?': the name of a thing.
   if (/\b(nama|judul|sebutan)(nya)? (apa|apaan)\b|\bapa (nama|judul|sebutan)(nya)?\b/.test(q)) return { value: 'name', unit: null };
   const unit = /\bberapa(?:kah)? (orang|hari|minggu|bulan|tahun|halaman|salindia|menit|jam|kali|butir|dimensi|program|anggota|daerah|kabupaten|kota|wilayah|peserta|unit|dokumen|tahap|tahapan)\b/.exec(q)?.[1];

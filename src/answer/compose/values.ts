@@ -1,4 +1,5 @@
 import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms, wordTable } from '../../language/index.ts';
+import { readingsOf } from '../../retrieval/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 import { isPlaceWord } from '../../regions/names.ts';
 
@@ -94,7 +95,7 @@ const NOT_NAME = new Set(
    balai pendopo jalan universitas institut pada dalam untuk dengan dari oleh menurut selain namun sementara adapun acara kegiatan
    undang pasal ayat bab nomor tahun tentang sistem pemerintahan berbasis elektronik satu data nasional regional rapat forum
    dirjen direktur menteri sekda camat lurah asisten kadis kabid plt plh pj penjabat aplikasi informatika komunikasi persandian
-   statistik perencanaan pembangunan
+   statistik perencanaan pembangunan no nama jabatan kedudukan nip keterangan unsur susunan
    the of and for in on at by to`.split(/\s+/),
 );
 /** Nouns of places and bodies whose capitalised names follow them: no person's name. */
@@ -289,8 +290,8 @@ function numberPattern(unit: string | null): RegExp {
   return new RegExp(`\\d+(?:[.,]\\d+)?(?:\\s?[–-]\\s?\\d+| sampai \\d+| hingga \\d+)?\\s(?:\\([\\p{L} ]+\\)\\s)?(?:\\w+\\s)?${u}\\b|\\b(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|\\w+ (?:belas|puluh)|seratus|ratusan|puluhan) ${u}\\b`, 'iu');
 }
 
-/** Numbers that name rather than count: document numbers, articles, years. */
-const IDENTIFIER = new RegExp(`\\b(?:nomor|no\\.?|pasal|ayat|bab|huruf|angka)\\s+[\\w./-]+|\\b${YEAR}\\b`, 'gi');
+/** Numbers that name rather than count: document numbers, articles, years, digits inside a word ('DP3AP2KB', 'P3K'). */
+const IDENTIFIER = new RegExp(`\\b(?:nomor|no\\.?|pasal|ayat|bab|huruf|angka)\\s+[\\w./-]+|\\b${YEAR}\\b|\\b[a-z]+\\d[a-z\\d]*\\b`, 'gi');
 /**
  * Numbers that place, rank or measure rather than count, for a count that asks no rank: a day of a
  * date ('12 Oktober'), a clock time, an ordinal ('minggu kedua', 'ke-3'), 'salah satu' ('one of'), a code ('k-3', 'COVID-19'), a rank or stage ('Peringkat 1',
@@ -321,6 +322,48 @@ function speaksOf(text: string, head: string): boolean {
   const h = terms(head);
   return said.some((_, i) => h.every((t, j) => said[i + j] === t));
 }
+
+/**
+ * Whether a text speaks of the role asked: of its head word, and for the head of an office named by
+ * its shortening ('kepala bappeda') of that office, shortened or written out ('Kepala Badan
+ * Perencanaan Pembangunan Daerah'). A shortening the glossary does not know is taken as a badan's
+ * ('ba…') or a dinas's ('dis…', 'din…') when it is not written.
+ */
+function speaksOfRole(text: string, role: string): boolean {
+  const head = roleHead(role);
+  if (!speaksOf(text, head)) return false;
+  const office = head === 'kepala' ? /^kepala (\p{L}+)$/u.exec(role)?.[1] : undefined;
+  if (!office) return true;
+  const plain = normalize(text);
+  if (new RegExp(`\\b${office}`).test(plain)) return true;
+  const readings = readingsOf(office);
+  if (readings) return readings.some((r) => plain.includes(r.split(' ')[0]!) && speaksOf(text, r));
+  if (/^ba/.test(office)) return /\bkepala badan\b/.test(plain);
+  if (/^di[sn]/.test(office)) return /\bkepala dinas\b/.test(plain);
+  return true;
+}
+
+/**
+ * Whether a name in a sentence is given with the role: in its own clause ('Kepala Bappeda Budi Santoso
+ * mengatakan'), after the role's clause ('Kepala Bappeda Blora, Budi Santoso, …') or before a clause that
+ * opens with it ('Budi Santoso, Kepala Bappeda, …'); not before '…, serta Kepala Bappeda'.
+ */
+function namedAs(sentence: string, name: Span, speaks: (clause: string) => boolean): boolean {
+  const clauses = [...sentence.matchAll(/[^,;:()]+/g)].map((c) => ({ at: c.index, text: c[0] }));
+  const i = clauses.findIndex((c) => c.at + c.text.length > name.at);
+  if (i < 0) return false;
+  if (speaks(clauses[i]!.text)) return true;
+  // Back over the parts of an office's own name, each capitalised ('Kepala Dinas Komunikasi, Informatika, Persandian
+  // dan Statistik (Diskominfopersantik) Katingan, Wim Ngantung'), to the clause that names the office.
+  for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+    if (speaks(clauses[j]!.text)) return true;
+    if (!capitalised(clauses[j]!.text)) break;
+  }
+  const next = clauses[i + 1]?.text;
+  return next !== undefined && capitalised(next) && speaks(next);
+}
+/** A clause that opens with a capital, after any bullet ('- Sekretaris'). */
+const capitalised = (clause: string) => /^[\s\-•*]*\p{Lu}/u.test(clause);
 
 /** The word of a role a sentence must use ('kepala' of 'kepala bappeda', 'kepala' for 'kadis'; 'wakil bupati' and 'kepala dinas' whole). */
 function roleHead(role: string): string {
@@ -395,17 +438,20 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
       // an office inside a document's or a building's name ('Peraturan Menteri', 'Kantor Bupati') is no one.
       const masked = asked.roles.reduce((t, r) => t.replace(new RegExp(`\\b(?:${ROLE_SPELLINGS[r] ?? r})\\b`, 'g'), blank), withoutNamedAfterOffice(text));
       // 'siapa camat yang hadir' wants a name, or an office, in a sentence that speaks of a camat.
-      const heads = asked.roles.map(roleHead);
       // Read as index terms, so that a document's 'Kadis Kominfo' speaks of a 'kepala dinas' and 'diketuai' of a 'ketua';
       // a heading that speaks of the office speaks of it for its whole section.
       // An office inside a building's or a document's name ('di kantor wali kota') speaks of no office holder.
-      const fits = (t: string) => heads.length === 0 || heads.some((h) => speaksOf(withoutThingsOfOffice(t), h) || speaksOf(heading, h));
+      const fits = (t: string) => asked.roles.length === 0 || asked.roles.some((r) => speaksOfRole(withoutThingsOfOffice(t), r) || speaksOfRole(heading, r));
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
         if (!fits(sentence)) continue;
         const maskedSentence = masked.slice(s.at, s.at + s.length);
-        found.push(...[...personNames(sentence, q), ...novel(OFFICE, maskedSentence, '')].map((n) => ({ at: n.at + s.at, length: n.length })));
+        const named = asked.unit === 'nama';
+        const offices = named ? [] : novel(OFFICE, maskedSentence, '');
+        // 'siapa nama kepala bappeda': the name of that office's holder, not of another one the sentence also names.
+        const names = personNames(sentence, q).filter((n) => !named || asked.roles.length === 0 || namedAs(sentence, n, (t) => fits(t)));
+        found.push(...[...names, ...offices].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
       // A table row answers too, when it speaks of the office asked about (if any).
       return fits(text) ? [...found, ...tableNames(text)] : found;
