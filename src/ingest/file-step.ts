@@ -18,7 +18,7 @@ import type { FileInput, FileOutcome, IngestDeps } from './pipeline.ts';
 import { prepareCalendar, prepareChecklist } from './special-docs.ts';
 
 /** Bump when loading, chunking or the terms a text is indexed by change: every file is then ingested again. */
-export const PIPELINE_VERSION = 'ingest-v21';
+export const PIPELINE_VERSION = 'ingest-v22';
 
 async function regionOf(db: Queryable, path: string, kind: string): Promise<string | null> {
   if (kind !== 'masterplan') return null;

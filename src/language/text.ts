@@ -51,6 +51,9 @@ const SLANG = wordTable({
   dg: 'dengan', msh: 'masih', tlg: 'tolong', mksd: 'maksud', ato: 'atau', atw: 'atau', gmna: 'bagaimana', dmna: 'dimana',
   kmrn: 'kemarin', narsum: 'narasumber', bsk: 'besok', bsok: 'besok', scr: 'secara', sdg: 'sedang', sbb: 'sebagai berikut', tpi: 'tapi', jgn: 'jangan', bkn: 'bukan', pny: 'punya',
   bikin: 'membuat', dibikin: 'dibuat', ntar: 'nanti', cuma: 'hanya', cuman: 'hanya', liat: 'lihat', gede: 'besar', ngga: 'tidak', enggak: 'tidak',
+  td: 'tadi', dtg: 'datang', lwt: 'lewat', dpn: 'depan', sampek: 'sampai', ketemu: 'bertemu', ketemuan: 'bertemu',
+  milih: 'memilih', dipilihin: 'dipilihkan', mantau: 'memantau', diselesain: 'diselesaikan', nyelesain: 'menyelesaikan',
+  kerjasama: 'kerja sama', prov: 'provinsi',
   // Officials' titles as chats and news shorten them ('walkot', 'wabup', 'kadis', 'plt').
   walkot: 'wali kota', wawali: 'wakil wali kota', wabup: 'wakil bupati', wagub: 'wakil gubernur', kadis: 'kepala dinas',
   kaban: 'kepala badan', kabid: 'kepala bidang', plt: 'pelaksana tugas', plh: 'pelaksana harian',
@@ -60,6 +63,7 @@ const SLANG = wordTable({
   upload: 'unggah', diupload: 'diunggah', uploadnya: 'unggahan', ngupload: 'mengunggah', download: 'unduh', didownload: 'diunduh',
   reminder: 'pengingat', remindernya: 'pengingat', file: 'berkas', filenya: 'berkas', template: 'templat', templatenya: 'templat',
   meeting: 'rapat', submit: 'kirim', disubmit: 'dikirim', slide: 'salindia', slidenya: 'salindia', update: 'perbarui', diupdate: 'diperbarui',
+  launching: 'peluncuran', dilaunching: 'diluncurkan',
 });
 
 const CODE_RE = /^[a-z]{1,4}\d{0,2}-\d{1,3}$/; // F-03, H-7, BT1-01, ASM-02

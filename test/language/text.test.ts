@@ -59,6 +59,17 @@ describe('Indonesian text analysis', () => {
     expect(words('smpe 2021')).toEqual(['sampai', '2021']);
   });
 
+  it("reads chat's shortened and spoken words as the documents write them", () => {
+    expect(terms('bimtek 3 sikka td di hotel apa')).toEqual(terms('bimtek 3 sikka tadi di hotel apa'));
+    expect(terms('tim pembimbing yg dtg ke tomohon')).toEqual(terms('tim pembimbing yang datang ke tomohon'));
+    expect(terms('kpn walkot ketemu wamen')).toEqual(terms('kapan wali kota bertemu wamen'));
+    expect(terms('bupati dairi mantau bimtek')).toEqual(terms('bupati dairi memantau bimtek'));
+    expect(terms('kementerian yg kerjasama sm kominfo')).toEqual(terms('kementerian yang kerja sama sama kominfo'));
+    expect(terms('target launching aplikasi')).toEqual(terms('target peluncuran aplikasi'));
+    expect(terms('masterplannya diselesain lwt brp kali bimtek')).toEqual(terms('masterplan diselesaikan lewat berapa kali bimtek'));
+    expect(terms('di prov jambi')).toEqual(terms('di provinsi jambi'));
+  });
+
   it('leaves standard words alone, including ones that look like chat forms', () => {
     for (const w of ['mungkin', 'mesin', 'main', 'ingin', 'musim', 'nomor', 'nilai', 'nasional']) expect(words(w)).toEqual([w]);
   });
