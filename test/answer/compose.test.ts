@@ -1080,6 +1080,42 @@ describe('list questions over a decree', () => {
   });
 });
 
+describe("a decree's closing diktum and its lampiran's table in one passage", () => {
+  it("answers 'pengarah siapa aja' from the table's rows under its title, leading, not from the diktum items before the title", () => {
+    const title = 'Keputusan Bupati Wanareja Nomor 12 Tahun 2024 tentang Dewan Smart City';
+    const opening = [
+      'KEPUTUSAN BUPATI WANAREJA NOMOR 12 TAHUN 2024 TENTANG PEMBENTUKAN DEWAN SMART CITY KABUPATEN WANAREJA',
+      'KESATU : Membentuk Dewan Smart City Kabupaten Wanareja dengan susunan sebagaimana tercantum dalam Lampiran.',
+      'KEDUA : Dewan Smart City mempunyai tugas:',
+      'a. memberi arahan kebijakan smart city daerah;',
+      'b. menyetujui program quick win setiap tahun;',
+      'c. mengevaluasi laporan tim pelaksana setiap semester.',
+    ].join('\n');
+    // As a converted page reads it: the diktum's last items, the signature, then the lampiran's title and rows, all items.
+    const closing = [
+      'KETIGA : Dalam melaksanakan tugasnya, Dewan dibantu oleh Sekretariat di Dinas Komunikasi dan Informatika.',
+      'KEEMPAT : Keputusan ini mulai berlaku pada tanggal ditetapkan.',
+      'Ditetapkan di Wanareja pada tanggal 3 Juni 2024',
+      'LAMPIRAN KEPUTUSAN BUPATI WANAREJA NOMOR 12 TAHUN 2024',
+      'SUSUNAN KEANGGOTAAN DEWAN SMART CITY KABUPATEN WANAREJA',
+      'No: 1; Kedudukan dalam Dewan: Pembina; Jabatan: Bupati Wanareja',
+      'No: 2; Kedudukan dalam Dewan: Pengarah; Jabatan: Wakil Bupati Wanareja',
+      'No: 3; Kedudukan dalam Dewan: Pengarah; Jabatan: Komandan Distrik Militer Wanareja',
+      'No: 4; Kedudukan dalam Dewan: Pengarah; Jabatan: Kepala Kepolisian Resor Wanareja',
+      'No: 5; Kedudukan dalam Dewan: Pengarah; Jabatan: Ketua Pengadilan Negeri Wanareja',
+      'No: 6; Kedudukan dalam Dewan: Pengarah; Jabatan: Kepala Kejaksaan Negeri Wanareja',
+      'No: 7; Kedudukan dalam Dewan: Ketua; Jabatan: Sekretaris Daerah Kabupaten Wanareja',
+    ].join('\n');
+    const hits = [hit('', closing, 1, { title }), hit('', opening, 0.98, { title })].map((h) => ({ ...h, heading: h.title }));
+    const q = 'siapa aja pengarah di dewan smart city kab wanareja?';
+    const a = composeAnswer(q, hits, rare(q, 'wanareja'));
+    for (const office of ['Wakil Bupati Wanareja', 'Komandan Distrik Militer', 'Kepala Kepolisian Resor', 'Ketua Pengadilan Negeri', 'Kepala Kejaksaan Negeri']) expect(a.text).toContain(office);
+    expect(a.text).not.toContain('KETIGA');
+    // The rows lead; the diktum's tasks may follow as the runner-up.
+    expect(a.text.split('\n')[0]).toContain('SUSUNAN KEANGGOTAAN');
+  });
+});
+
 describe('list questions over a circular', () => {
   it("answers 'quick win … apa aja' from the lampiran's table under its title in capitals, not from the letter's header fields", () => {
     const title = 'Surat Edaran Bupati Wanareja tentang Pelaksanaan Quick Win Smart City Tahun 2025';

@@ -45,8 +45,10 @@ function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex, ask
   let stem = -1;
   for (const i of items) {
     const before = p.units[i - 1];
-    // A decree's 'KEDUA : Dewan … mempunyai tugas:' is an item of its diktum and announces the items under it.
-    if (!before || (before.item && !introducesList(before.text)) || !chosen.includes(i - 1)) continue;
+    // A decree's 'KEDUA : Dewan … mempunyai tugas:' is an item of its diktum and announces the items under it; so does a
+    // table's title in capitals read as an item of the list before it ('SUSUNAN KEANGGOTAAN DEWAN …' over its rows).
+    const titlesRows = (t: string) => isCapitalUnit(t) && !isTableRow(t) && isTableRow(p.units[i]!.text);
+    if (!before || (before.item && !introducesList(before.text) && !titlesRows(before.text)) || !chosen.includes(i - 1)) continue;
     const run: number[] = [];
     for (let j = i; j < p.units.length && p.units[j]!.item && chosen.includes(j) && (j === i || !introducesList(p.units[j - 1]!.text)); j++) run.push(j);
     // A regulation's reasons and legal bases ('Menimbang: a. bahwa …', 'Mengingat: 1. Undang-Undang …') answer only a question about them.
@@ -58,9 +60,14 @@ function listScore(p: Passage, chosen: readonly number[], idx: ConceptIndex, ask
     const leaning = leansOnPrevious(before.text) && i >= 2 ? ` ${p.units[i - 2]!.text}` : '';
     // A table's title in capitals above its rows announces them ('DAFTAR QUICK WIN … TAHUN 2025'); a document's title
     // block above its numbered sections does not.
-    const own = introducesList(before.text) || (isCapitalUnit(before.text) && isTableRow(p.units[i]!.text))
-      ? idx.mass(idx.covered(announcingClause(before.text) + leaning))
-      : idx.mass([...idx.covered(run.map((j) => p.units[j]!.text).join(' '))].filter((c) => !outside.has(c)));
+    // A title read as an item of the list before it is a lampiran's ('LAMPIRAN … SUSUNAN KEANGGOTAAN DEWAN …'): it
+    // repeats the source's title, and its rows tell it apart ('Kedudukan dalam Dewan: Pengarah').
+    const rowsTold = before.item && !introducesList(before.text);
+    const own = rowsTold
+      ? idx.mass([...idx.covered([before.text, ...run.map((j) => p.units[j]!.text)].join(' '))].filter((c) => !outside.has(c)))
+      : introducesList(before.text) || (isCapitalUnit(before.text) && isTableRow(p.units[i]!.text))
+        ? idx.mass(idx.covered(announcingClause(before.text) + leaning))
+        : idx.mass([...idx.covered(run.map((j) => p.units[j]!.text).join(' '))].filter((c) => !outside.has(c)));
     stem = Math.max(stem, own);
   }
   // A list of none of the question's ideas is another list ('Dalam Peraturan Bupati ini yang dimaksud dengan:'),

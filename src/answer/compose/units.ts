@@ -220,8 +220,10 @@ export function enumerationAround(units: readonly Unit[], at: number): { from: n
   let from = at;
   let to = at;
   if (u.item) {
-    while (from > 0 && units[from - 1]!.item) from--;
-    while (to + 1 < units.length && units[to + 1]!.item) to++;
+    // A table's title in capitals starts its rows' enumeration, though it reads as an item of the list before it.
+    const titlesTable = (k: number) => isCapitalUnit(units[k]!.text) && !isTableRow(units[k]!.text) && units[k + 1] !== undefined && isTableRow(units[k + 1]!.text);
+    while (from > 0 && units[from - 1]!.item && !titlesTable(from)) from--;
+    while (to + 1 < units.length && units[to + 1]!.item && !titlesTable(to + 1)) to++;
     // The sentence announcing the items belongs to them.
     if (from > 0 && introducesList(units[from - 1]!.text)) from--;
     return to > from ? { from, to } : null;
