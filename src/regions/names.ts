@@ -221,6 +221,32 @@ export function regionNamesIn(words: readonly string[]): string[] {
   return found;
 }
 
+let provinces: ReadonlyArray<readonly string[]> | null = null;
+/** The registry's provinces as word lists, longest first ('kepulauan bangka belitung' before 'bangka belitung'). */
+function provinceNames(): ReadonlyArray<readonly string[]> {
+  return (provinces ??= [...new Set(regions().map((r) => r.province))].map((p) => p.split(/[^\p{L}]+/u).filter(Boolean)).sort((a, b) => b.length - a.length));
+}
+
+const plainWords = (text: string) => normalize(text).split(/[^\p{L}]+/u).filter(Boolean);
+const holdsRun = (ws: readonly string[], parts: readonly string[]) => ws.some((_, i) => parts.every((p, j) => ws[i + j] === p));
+
+/** The province a text names ('jawa timur'), if any; the text's words as `plainWords` splits them. */
+export function provinceIn(words: readonly string[]): string | null {
+  return provinceNames().find((parts) => holdsRun(words, parts))?.join(' ') ?? null;
+}
+
+/**
+ * The provinces a text speaks of: those it names, and those of the kabupaten and kota it names
+ * ('Bupati Gresik' is in Jawa Timur). A region's name that is also a common word ('batu') counts.
+ */
+export function provincesOf(text: string): Set<string> {
+  const ws = plainWords(text);
+  const out = new Set<string>();
+  for (const parts of provinceNames()) if (holdsRun(ws, parts)) out.add(parts.join(' '));
+  for (const r of regions()) if (r.parts.length > 0 && holdsRun(ws, r.parts)) out.add(r.province);
+  return out;
+}
+
 /** A letterhead or signature naming the issuing government: 'PEMERINTAH KABUPATEN …', 'BUPATI …', 'WALI KOTA …'. */
 const ISSUER = /\b(?:pemerintah\s+(kabupaten|kota)|(bupati)|(wali\s?kota))\s+/g;
 

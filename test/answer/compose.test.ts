@@ -1116,6 +1116,29 @@ describe("a decree's closing diktum and its lampiran's table in one passage", ()
   });
 });
 
+describe('a list of regions asked for one province', () => {
+  const title = 'Dua Puluh Daerah Teken Nota Kesepahaman Kota Cerdas';
+  const report = [
+    'Berikut kepala daerah yang meneken nota kesepahaman kota cerdas hari itu:',
+    'Wali Kota Semarang, Budi Santoso',
+    'Bupati Sleman, Rina Wati',
+    'Bupati Gresik, Agus Salim',
+    'Wali Kota Bogor, Dedi Kurnia',
+    'Bupati Sidoarjo, Wawan Hermawan',
+    'Bupati Banyuwangi, Sri Lestari',
+  ].join('\n');
+  const hits = () => [hit('', report, 1, { title })];
+
+  it("answers 'dr jatim siapa aja' with the list's items in Jawa Timur only, and the whole list without a province", () => {
+    const q = 'kepala daerah dr jatim yg ikut teken nota kesepahaman kota cerdas siapa aja';
+    const a = composeAnswer(q, hits(), rare(q, 'jatim'));
+    for (const head of ['Agus Salim', 'Wawan Hermawan', 'Sri Lestari']) expect(a.text).toContain(head);
+    for (const other of ['Budi Santoso', 'Rina Wati', 'Dedi Kurnia']) expect(a.text).not.toContain(other);
+    const all = composeAnswer('kepala daerah yg ikut teken nota kesepahaman kota cerdas siapa aja', hits(), rare('kepala daerah yg ikut teken nota kesepahaman kota cerdas siapa aja', 'teken'));
+    for (const head of ['Budi Santoso', 'Agus Salim', 'Sri Lestari']) expect(all.text).toContain(head);
+  });
+});
+
 describe('list questions over a circular', () => {
   it("answers 'quick win … apa aja' from the lampiran's table under its title in capitals, not from the letter's header fields", () => {
     const title = 'Surat Edaran Bupati Wanareja tentang Pelaksanaan Quick Win Smart City Tahun 2025';

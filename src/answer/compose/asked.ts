@@ -1,7 +1,7 @@
-import { contextTerms } from '../../retrieval/index.ts';
+import { contextTerms, readingsOf } from '../../retrieval/index.ts';
 import { isOrdinaryWord, normalize, terms, words } from '../../language/index.ts';
 import { isYear, MEASURES } from './values.ts';
-import { isPlaceWord } from '../../regions/names.ts';
+import { isPlaceWord, provinceIn } from '../../regions/names.ts';
 
 /**
  * What a question asks for, read from its wording (Indonesian question words, slang already
@@ -64,6 +64,8 @@ export interface Asked {
   readonly occurrence: readonly string[];
   /** Roles a 'siapa' question asks about ('siapa bupati yang…' → bupati). */
   readonly roles: readonly string[];
+  /** The province the question names, shortened or written out ('daerah jatim …' → 'jawa timur'). */
+  readonly province: string | null;
   /** The question as written, normalised: a value it already states is not its answer. */
   readonly said: string;
   /** Index terms of the words that only name the kind of value ('email', 'link', 'tanggal', 'lokasi'): the value itself answers them. */
@@ -363,6 +365,7 @@ export function readQuestion(question: string): Asked {
     enacted: value === 'date' && new RegExp(`\\b(?:${ENACTED})\\b`).test(plain),
     occurrence: value === 'date' || value === 'place' ? terms(plain.split(' ').filter((w) => OCCURRENCE.has(w)).join(' ')) : [],
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
+    province: provinceIn(plain.split(' ').flatMap((w) => (readingsOf(w)?.[0] ?? w).split(' '))),
     kindTerms: new Set(value ? terms(KIND_WORDS[value] ?? '') : defines ? terms(DEFINITION_WORDS) : []),
     said: raw,
     focus,

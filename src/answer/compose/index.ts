@@ -9,7 +9,7 @@ import { explanationPicks, preambleSpan } from './explain.ts';
 import { sourceWeigher } from './source.ts';
 import { enumerationAround, passageOf, type Passage } from './units.ts';
 import { holdsValue, namedPlace, namesDay, reportDatesIt, spelledMonths, statesCalendarDate, valueSpans } from './values.ts';
-import { namesRegion } from '../../regions/names.ts';
+import { namesRegion, provincesOf } from '../../regions/names.ts';
 
 export { readQuestion, type Asked, type ValueKind } from './asked.ts';
 export { holdsValue, hasPersonName, SIGN_MARK_SOURCE, valueOfOtherYears, yearsAmong } from './values.ts';
@@ -106,7 +106,21 @@ function toEnumeration(k: Pick, idx: ConceptIndex, asked: Asked): Pick {
   // The whole enumeration, even where the window cut it: 'dan N lainnya' and the budget bound it.
   const units: number[] = [];
   for (let i = best.from; i <= best.to; i++) units.push(i);
-  return { ...k, units };
+  return { ...k, units: asked.province ? inProvince(k.passage, units, asked.province) : units };
+}
+
+/**
+ * 'daerah jatim yg lolos … apa aja': of a list whose items name regions or provinces, the items in the
+ * province asked (by its name or a kabupaten's or kota's in it), with the units announcing them. A list
+ * none of whose items is there, or that names no places, is left whole.
+ */
+function inProvince(p: Passage, units: readonly number[], province: string): number[] {
+  const items = units.filter((i) => p.units[i]!.item);
+  const places = items.map((i) => provincesOf(p.units[i]!.text));
+  if (places.filter((s) => s.size > 0).length < 2) return [...units];
+  const kept = new Set(items.filter((_, j) => places[j]!.has(province)));
+  if (kept.size === 0 || kept.size === items.length) return [...units];
+  return units.filter((i) => !p.units[i]!.item || kept.has(i));
 }
 
 function secondBest(p: Passage, taken: readonly number[], scorer: ReturnType<typeof createScorer>): { at: number; score: number; text: string } | null {
