@@ -442,15 +442,15 @@ export function valueSpans(asked: ValueAsk, text: string, heading = ''): Span[] 
       // a heading that speaks of the office speaks of it for its whole section.
       // An office inside a building's or a document's name ('di kantor wali kota') speaks of no office holder.
       const fits = (t: string) => asked.roles.length === 0 || asked.roles.some((r) => speaksOfRole(withoutThingsOfOffice(t), r) || speaksOfRole(heading, r));
+      // 'siapa nama kepala bappeda': a name, not an office, and the name of that office's holder, not of another one the sentence also names.
+      const named = asked.unit === 'nama';
       const found: Span[] = [];
       for (const s of sentenceSpans(text)) {
         const sentence = text.slice(s.at, s.at + s.length);
         if (!fits(sentence)) continue;
         const maskedSentence = masked.slice(s.at, s.at + s.length);
-        const named = asked.unit === 'nama';
         const offices = named ? [] : novel(OFFICE, maskedSentence, '');
-        // 'siapa nama kepala bappeda': the name of that office's holder, not of another one the sentence also names.
-        const names = personNames(sentence, q).filter((n) => !named || asked.roles.length === 0 || namedAs(sentence, n, (t) => fits(t)));
+        const names = personNames(sentence, q).filter((n) => !named || asked.roles.length === 0 || namedAs(sentence, n, fits));
         found.push(...[...names, ...offices].map((n) => ({ at: n.at + s.at, length: n.length })));
       }
       // A table row answers too, when it speaks of the office asked about (if any).
