@@ -25,6 +25,12 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The words hold `run` in a row ('kepala', 'dinas' in 'kata kepala dinas kominfo'). */
+export function holdsRun(words: readonly string[], run: readonly string[]): boolean {
+  for (let i = 0; i < words.length && i + run.length <= words.length; i++) if (run.every((w, j) => words[i + j] === w)) return true;
+  return false;
+}
+
 /**
  * A table looked up by words of any text: without a prototype, so that 'constructor' or
  * 'tostring' in a document or a question is not found in it.

@@ -1,4 +1,4 @@
-import { escapeRegExp, isOrdinaryWord, normalize, terms } from '../language/index.ts';
+import { escapeRegExp, holdsRun, isOrdinaryWord, normalize, terms } from '../language/index.ts';
 import { loadRegistry } from './registry.ts';
 
 /**
@@ -209,16 +209,7 @@ export function withoutLongerNames(text: string, bare: string): string {
 
 /** Multi-word region names written out in a text's words, bare ('kotawaringin timur'). */
 export function regionNamesIn(words: readonly string[]): string[] {
-  const found: string[] = [];
-  for (const parts of multiWordNames()) {
-    for (let i = 0; i + parts.length <= words.length; i++) {
-      if (parts.every((p, j) => words[i + j] === p)) {
-        found.push(parts.join(' '));
-        break;
-      }
-    }
-  }
-  return found;
+  return multiWordNames().filter((parts) => holdsRun(words, parts)).map((parts) => parts.join(' '));
 }
 
 let provinces: ReadonlyArray<readonly string[]> | null = null;
@@ -228,7 +219,6 @@ function provinceNames(): ReadonlyArray<readonly string[]> {
 }
 
 const plainWords = (text: string) => normalize(text).split(/[^\p{L}]+/u).filter(Boolean);
-const holdsRun = (ws: readonly string[], parts: readonly string[]) => ws.some((_, i) => parts.every((p, j) => ws[i + j] === p));
 
 /** The province a text names ('jawa timur'), if any; the text's words as `plainWords` splits them. */
 export function provinceIn(words: readonly string[]): string | null {

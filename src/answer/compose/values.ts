@@ -1,4 +1,4 @@
-import { MONTH_NAMES, MONTH_SPELLINGS, normalize, terms, wordTable } from '../../language/index.ts';
+import { holdsRun, MONTH_NAMES, MONTH_SPELLINGS, normalize, terms, wordTable } from '../../language/index.ts';
 import { readingsOf } from '../../retrieval/index.ts';
 import type { Asked, ValueKind } from './asked.ts';
 import { isPlaceWord } from '../../regions/names.ts';
@@ -320,7 +320,7 @@ function speaksOf(text: string, head: string): boolean {
   if (spelled && new RegExp(`\\b(?:${spelled})\\b`).test(plain)) return true;
   const said = terms(text);
   const h = terms(head);
-  return said.some((_, i) => h.every((t, j) => said[i + j] === t));
+  return holdsRun(said, h);
 }
 
 /**
