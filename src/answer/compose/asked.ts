@@ -153,10 +153,11 @@ const NAMED_THEN_WHAT =
 /** 'perwali … nomor berapa?', 'nomor surat undangan … apa?': a document's number is asked. */
 const NUMBERED = /\b(nomor|nomer|no)(nya)? (berapa|apa)\b|^(nomor|nomer)(nya)?\b.*\b(apa|berapa)\b/;
 
-/** A document's own deeds: set, promulgated, signed, issued. */
 /** A document being set or promulgated ('perbup … ditetapkan kapan'). */
-const ENACTED = 'ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|diundangkannya|ditetapkannya';
-const ISSUED = new RegExp(`\\b(?:${ENACTED}|diterbitkan|diterbitin|terbit|ditandatangani|ditandatanganin|diteken)\\b`);
+const ENACTED_WORDS = 'ditetapkan|ditetapin|diundangkan|diundangin|disahkan|disahin|diundangkannya|ditetapkannya';
+const ENACTED = new RegExp(`\\b(?:${ENACTED_WORDS})\\b`);
+/** A document's own deeds: set, promulgated, signed, issued. */
+const ISSUED = new RegExp(`\\b(?:${ENACTED_WORDS}|diterbitkan|diterbitin|terbit|ditandatangani|ditandatanganin|diteken)\\b`);
 
 /**
  * Verbs that only say an event took place ('diadakan', 'digelar'). As verbs only: 'pelaksanaan quick win'
@@ -362,7 +363,7 @@ export function readQuestion(question: string): Asked {
     day: value === 'date' && (measure === 'tanggal' || measure === 'hari') && /\b(?:tanggal|tgl)(?:nya)?\b/.test(raw),
     agent,
     signs: agent && /\b(?:ttd|teken|diteken|meneken|tanda tangan|tandatangan|ditandatangani|menandatangani)\b/.test(plain),
-    enacted: value === 'date' && new RegExp(`\\b(?:${ENACTED})\\b`).test(plain),
+    enacted: value === 'date' && ENACTED.test(plain),
     occurrence: value === 'date' || value === 'place' ? terms(plain.split(' ').filter((w) => OCCURRENCE.has(w)).join(' ')) : [],
     roles: [...new Set((plain.match(ROLE) ?? []).map((r) => r.replace(/\bwalikota\b/, 'wali kota')))],
     province: provinceIn(plain.split(' ').flatMap((w) => (readingsOf(w)?.[0] ?? w).split(' '))),
